@@ -1,0 +1,50 @@
+/*
+ * A course: the lessons and quizzes of one course folder, in file-name
+ * order (doc/FORMATS.md "Course folder"), with ids resolved across files.
+ */
+#ifndef PSOAS_COURSE_H
+#define PSOAS_COURSE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "lesson.h"
+#include "quiz.h"
+
+struct course {
+	char *dir;
+	struct lesson **lessons;
+	size_t nlessons;
+	struct quiz **quizzes;
+	size_t nquizzes;
+};
+
+/*
+ * Load every lesson and quiz in dir.  A file with errors is reported to d
+ * and left out, so a learner can still use the rest; cross-file problems
+ * (duplicate ids, a quiz following an unknown lesson, a folder with no
+ * lessons) are reported too.  Returns the number of errors added to d.
+ */
+size_t course_load(struct course *c, const char *dir, struct diag *d);
+
+/*
+ * Add one lesson or quiz file (by its suffix) to c, as --check FILE does.
+ * Returns the number of errors added to d.
+ */
+size_t course_add_file(struct course *c, const char *path, struct diag *d);
+
+/* Cross-file checks (ids unique, quiz lessons exist); errors to d. */
+size_t course_link(struct course *c, struct diag *d);
+
+void course_destroy(struct course *c);
+
+/* Find by id, or by 1-based number ("3"); *index gets the 0-based index. */
+const struct lesson *course_find_lesson(const struct course *c,
+    const char *key, size_t *index);
+const struct quiz *course_find_quiz(const struct course *c, const char *key,
+    size_t *index);
+/* The first quiz that follows lesson_id, or NULL. */
+const struct quiz *course_quiz_for_lesson(const struct course *c,
+    const char *lesson_id);
+
+#endif

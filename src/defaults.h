@@ -1,0 +1,19 @@
+/*
+ * Tunables, in one place, with their units.
+ */
+#ifndef PSOAS_DEFAULTS_H
+#define PSOAS_DEFAULTS_H
+
+#define DEFAULT_WIDTH 80		/* columns when the terminal width is unknown */
+#define MIN_WIDTH 20			/* narrowest width we wrap to */
+#define MAX_WIDTH 100			/* widest; longer lines are hard to read */
+#define DEFAULT_HEIGHT 24		/* rows when the terminal height is unknown */
+#define MAX_INPUT_LINE 65536		/* bytes read from a script line; more is cut */
+#define HISTORY_LIMIT 1000		/* lines of readline history kept */
+#define DEFAULT_LEARNER "default"	/* learner of a session with no --learner */
+
+#define GRADE_MATCH_LIMIT 100000	/* PCRE2 match() calls per answer */
+#define GRADE_DEPTH_LIMIT 10000		/* PCRE2 backtracking depth (interpreter) */
+#define GRADE_HEAP_LIMIT 10240		/* PCRE2 heap, KiB */
+
+#endif

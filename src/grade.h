@@ -1,0 +1,62 @@
+/*
+ * Grading one answer to one question: normalisation, the PCRE2 match
+ * rules (anchoring, misconception precedence, list items) and the limits
+ * that keep a catastrophic pattern from hanging the tutor.  The rules are
+ * documented in psoas-tutor(5) GRADING and doc/FORMATS.md.
+ */
+#ifndef PSOAS_GRADE_H
+#define PSOAS_GRADE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "quiz.h"
+
+#define GRADE_MAX_ANSWER 1000	/* bytes after normalisation */
+
+enum grade_verdict {
+	GRADE_CORRECT,
+	GRADE_PARTIAL,
+	GRADE_INCORRECT,
+	GRADE_UNGRADABLE,	/* not graded: no try used, ask again */
+};
+
+struct grade_result {
+	enum grade_verdict verdict;
+	double fraction;		/* 0..1 of the question's points */
+	const char *feedback;		/* borrowed from the quiz, or NULL */
+	char *message;			/* owned; what to tell the learner
+					 * beyond feedback (e.g. which list
+					 * items were missed, why ungradable),
+					 * or NULL */
+	const struct pattern *rule;	/* the pattern that decided, or NULL */
+	char *author_warning;		/* owned; "file:line: warning: ..."
+					 * when a match limit was hit */
+};
+
+/*
+ * Normalise an answer as the grading rules say.  Returns a new string, or
+ * NULL with *why set to a new message when the answer is not valid UTF-8
+ * or too long.
+ */
+char *grade_normalise(const char *answer, size_t len, char **why);
+
+/* Grade answer (raw bytes as typed) against q; r must be destroyed. */
+void grade_answer(const struct question *q, const char *answer, size_t len,
+    struct grade_result *r);
+void grade_result_destroy(struct grade_result *r);
+
+/*
+ * Compile one pattern for q's rules (caseless unless q->case_sensitive,
+ * UTF+UCP, anchored to the whole answer when anchored).  On failure
+ * returns NULL and sets *err (new string, PCRE2's message) and *erroffset
+ * (0-based byte offset in src).
+ */
+pcre2_code *grade_compile(const char *src, bool case_sensitive,
+    bool anchored, char **err, size_t *erroffset);
+
+/* Letters typed for choice/multi/order, e.g. "a, c" -> {0, 2}. */
+bool grade_parse_letters(const char *answer, size_t nletters, size_t *out,
+    size_t *nout);
+
+#endif

@@ -1,0 +1,3 @@
+#ifndef PSOAS_JOURNAL_H
+#define PSOAS_JOURNAL_H
+#endif

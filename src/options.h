@@ -1,0 +1,3 @@
+#ifndef PSOAS_OPTIONS_H
+#define PSOAS_OPTIONS_H
+#endif

@@ -1,0 +1,122 @@
+/*
+ * A learner's progress: the in-memory state the REPL asks about, kept
+ * durable by an append-only journal (journal.h).  Every progress_record_*
+ * call first appends and fsyncs one journal record, then applies it to the
+ * state with the same code that replays the journal at start-up, so what
+ * the learner sees is always what a restart will rebuild.
+ *
+ * Record functions return 0, or -1 when the record could not be saved (a
+ * full disk, a read-only data folder); then *cause (if not NULL) gets a new
+ * message, the state in memory is still updated so the session goes on,
+ * and progress_is_durable() turns false.
+ */
+#ifndef PSOAS_PROGRESS_H
+#define PSOAS_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "diag.h"
+
+#define PROGRESS_IDLE_LIMIT 300	/* seconds; a longer gap is not time on task */
+
+struct lesson_progress {
+	char *lesson;		/* lesson id */
+	int page;		/* last page viewed, 1-based; 0 = not opened */
+	int pages;		/* page count when last viewed */
+	int max_page;		/* furthest page reached */
+	bool done;
+	long seconds;		/* active time on task */
+};
+
+struct answer_record {
+	char *question;		/* question id */
+	char *answer;		/* as typed */
+	char *verdict;		/* "correct", "partial", "incorrect", "skipped" */
+	double points, max;
+	int hints;
+	int try_no;		/* 1-based */
+	time_t when;
+};
+
+struct quiz_attempt {
+	char *id;		/* unique attempt id (time + pid) */
+	time_t started, finished;	/* finished 0 while in progress */
+	size_t next;		/* index of the next question to ask */
+	size_t nquestions;
+	struct answer_record *answers;	/* final answer per question asked */
+	size_t nanswers;
+	double score, max;	/* points, when finished */
+	bool passed;
+};
+
+struct quiz_progress {
+	char *quiz;		/* quiz id */
+	struct quiz_attempt *attempts;
+	size_t nattempts;
+	double best_pct;	/* best finished score, percent; -1 if none */
+	bool passed;		/* any finished attempt passed */
+};
+
+enum resume_kind { RESUME_NONE, RESUME_LESSON, RESUME_QUIZ };
+
+struct resume_point {
+	enum resume_kind kind;
+	const char *id;		/* borrowed */
+	int page;		/* lesson: 1-based page */
+	size_t question;	/* quiz: 0-based index of next question */
+};
+
+struct progress;
+
+/*
+ * Open the journal of learner (a short name: [A-Za-z0-9._-], 1..64 bytes)
+ * under data_dir, creating folders as needed, and replay it.  Damaged
+ * records go to d as "path:line: warning: ..." and are skipped; intact ones
+ * are kept.  Returns NULL with *cause when the journal cannot be used at
+ * all (newer format version, unreadable).  When the folder cannot be
+ * written the progress is still returned, read-only, with *cause set to a
+ * warning and progress_is_durable() false.
+ */
+struct progress *progress_open(const char *data_dir, const char *learner,
+    struct diag *d, char **cause);
+void progress_close(struct progress *p);
+
+bool progress_is_durable(const struct progress *p);
+const char *progress_journal_path(const struct progress *p);
+const char *progress_learner(const struct progress *p);	/* short name */
+const char *progress_full_name(const struct progress *p);	/* or NULL */
+
+int progress_record_name(struct progress *p, const char *full_name,
+    char **cause);
+int progress_record_page(struct progress *p, const char *lesson, int page,
+    int pages, char **cause);
+int progress_record_lesson_done(struct progress *p, const char *lesson,
+    char **cause);
+/* Active time: call on each command; gaps > PROGRESS_IDLE_LIMIT don't count. */
+int progress_record_time(struct progress *p, const char *lesson,
+    long seconds, char **cause);
+/* Starts a new attempt and returns it (borrowed), or NULL on error. */
+const struct quiz_attempt *progress_record_quiz_start(struct progress *p,
+    const char *quiz, size_t nquestions, char **cause);
+int progress_record_answer(struct progress *p, const char *quiz,
+    size_t qindex, const struct answer_record *a, char **cause);
+int progress_record_quiz_end(struct progress *p, const char *quiz,
+    double score, double max, bool passed, char **cause);
+
+/* Queries: NULL when nothing is recorded yet. */
+const struct lesson_progress *progress_lesson(const struct progress *p,
+    const char *lesson);
+const struct quiz_progress *progress_quiz(const struct progress *p,
+    const char *quiz);
+/* The unfinished attempt of quiz, or NULL. */
+const struct quiz_attempt *progress_open_attempt(const struct progress *p,
+    const char *quiz);
+/* Where the learner was last. */
+struct resume_point progress_resume(const struct progress *p);
+
+/* Names of learners with a journal under data_dir (new array of new strings). */
+char **progress_list_learners(const char *data_dir, size_t *n);
+
+#endif

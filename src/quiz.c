@@ -1,0 +1,3 @@
+/* placeholder until the module lands */
+#include "config.h"
+typedef int placeholder_quiz;

@@ -1,0 +1,120 @@
+/*
+ * Quiz files: parse a .quiz file (doc/FORMATS.md, psoas-tutor(5)) into
+ * questions whose answer patterns are already compiled, so a bad pattern
+ * fails the load with its file, line and column and grading never
+ * compiles anything.
+ */
+#ifndef PSOAS_QUIZ_H
+#define PSOAS_QUIZ_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+enum question_kind {
+	Q_SHORT,
+	Q_LIST,
+	Q_CHOICE,
+	Q_MULTI,
+	Q_TRUEFALSE,
+	Q_ORDER,
+};
+
+struct pattern {
+	char *src;		/* the pattern as written */
+	long lineno, col;	/* where it was written (col of the pattern) */
+	pcre2_code *code;	/* compiled at load; owned */
+	char *feedback;		/* misconceptions: what to tell the learner */
+};
+
+struct list_item {
+	char *label;
+	struct pattern *accept;
+	size_t naccept;
+};
+
+struct choice {
+	char *text;
+	bool correct;
+	char *feedback;		/* may be NULL */
+};
+
+struct example {
+	char *text;
+	bool accept;		/* @example+ (true) or @example- */
+	long lineno;
+};
+
+struct question {
+	enum question_kind kind;
+	char *id;
+	long lineno;		/* of @question */
+	char *prompt;
+	int points;
+	bool case_sensitive;
+
+	struct pattern *accept;		/* short */
+	size_t naccept;
+	struct pattern *misconceptions;	/* short, list */
+	size_t nmisconceptions;
+	struct list_item *items;	/* list */
+	size_t nitems;
+	int need;
+
+	struct choice *choices;		/* choice, multi */
+	size_t nchoices;
+	char **steps;			/* order: in the correct order */
+	size_t nsteps;
+	/*
+	 * choice, multi, order: shown[i] is the index (into choices or steps)
+	 * of what is shown as letter 'a' + i.  Fixed at load (shuffled only
+	 * as the file says, seeded from the quiz and question ids) so the
+	 * letters are the same in every session, in examples and on resume.
+	 */
+	size_t *shown;
+
+	bool answer_true;		/* truefalse */
+
+	char **hints;
+	size_t nhints;
+	char *explain;
+
+	struct example *examples;
+	size_t nexamples;
+
+	char *taught_lesson;		/* @taught LESSON PAGE */
+	int taught_page;		/* 1-based */
+	long taught_lineno;
+};
+
+struct quiz {
+	char *path;
+	char *id;
+	char *title;
+	char *lesson;		/* lesson id, or NULL for "none" */
+	bool posttest;
+	int pass;		/* percent */
+	int tries;
+	int retry_cost;		/* percent */
+	int hint_cost;		/* percent */
+	bool shuffle;
+	struct question *questions;
+	size_t nquestions;
+};
+
+/*
+ * Parse path and compile every pattern.  Problems go to d as
+ * "path:line[:col]: error: ...".  Returns a new quiz (free with quiz_free)
+ * or NULL when the file had any error.  Examples are not run here: that is
+ * the checker's job (check.h), so a learner is never blocked by it.
+ */
+struct quiz *quiz_load(const char *path, struct diag *d);
+void quiz_free(struct quiz *q);
+
+/* Total points of all questions. */
+int quiz_total_points(const struct quiz *q);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * One sitting of a quiz, as a state machine fed one line at a time, so the
+ * REPL (readline on a terminal, or lines from a script) and the tests drive
+ * it the same way.  It asks "Question k of N", grades answers, reveals
+ * hints, allows retries as the quiz file says, records every graded answer
+ * in the learner's progress the moment it is graded, and at the end prints
+ * the score, pass or fail, and the missed questions with explanations.
+ */
+#ifndef PSOAS_QUIZRUN_H
+#define PSOAS_QUIZRUN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "progress.h"
+#include "quiz.h"
+#include "render.h"
+
+struct quizrun;
+
+/*
+ * Start a sitting of q, writing to out.  With progress p (may be NULL),
+ * an unfinished attempt of q is resumed at its next question when resume
+ * is true; otherwise a new attempt is started.  Prints the quiz heading
+ * and the first question.  Returns a new quizrun (free with quizrun_free).
+ */
+struct quizrun *quizrun_start(const struct quiz *q, struct progress *p,
+    const struct render_opts *o, FILE *out, bool resume);
+
+/*
+ * Handle one line the learner typed: an answer, or one of the quiz
+ * commands "hint", "skip", "repeat", "leave" (stop now, resume later),
+ * "help".  Returns true while the sitting goes on, false once it has
+ * ended (finished or left).
+ */
+bool quizrun_input(struct quizrun *r, const char *line);
+
+/* Leave the sitting now (Ctrl-D, quit): what is answered stays saved. */
+void quizrun_leave(struct quizrun *r);
+
+/* "anatomy-quiz 3/10" for the prompt; borrowed until the next call. */
+const char *quizrun_where(struct quizrun *r);
+
+/* The quiz being sat. */
+const struct quiz *quizrun_quiz(const struct quizrun *r);
+
+void quizrun_free(struct quizrun *r);
+
+#endif

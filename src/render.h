@@ -1,0 +1,52 @@
+/*
+ * Turning lessons into what a learner sees: wrapping to the terminal
+ * width, colour and emphasis on a terminal only, box-drawn callouts, and a
+ * plain mode for screen readers and braille displays.  All terminal escape
+ * codes in the program come from here.
+ */
+#ifndef PSOAS_RENDER_H
+#define PSOAS_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lesson.h"
+
+struct render_opts {
+	int width;	/* columns, >= 20 */
+	bool color;	/* emit SGR escape codes */
+	bool plain;	/* --plain: no colour, no box drawing, figures as text */
+};
+
+/*
+ * Decide the options for output on stdout: width from the terminal (80
+ * when unknown), colour only on a tty, never with NO_COLOR set and
+ * non-empty, --no-color, TERM=dumb or plain; plain with --plain or
+ * TERM=dumb.
+ */
+void render_opts_detect(struct render_opts *o, bool no_color, bool plain);
+
+/*
+ * Wrap text (UTF-8, may hold *emphasis*) to o->width columns, each line
+ * prefixed with indent (first line) or hang (the rest).  Returns a new
+ * string of '\n'-terminated lines; the caller frees it.
+ */
+char *render_wrap(const struct render_opts *o, const char *text,
+    const char *indent, const char *hang);
+
+/*
+ * Render page (0-based) of l: its title line, blocks, figures numbered
+ * from the start of the lesson.  Returns a new string of '\n'-terminated
+ * lines; the caller frees it.
+ */
+char *render_page(const struct render_opts *o, const struct lesson *l,
+    size_t page);
+
+/* The lesson's front matter: title, topic, minutes, objectives, sources. */
+char *render_lesson_intro(const struct render_opts *o, const struct lesson *l);
+
+/* Wrap SGR codes around s when o->color: style is "bold", "red", "green", "yellow", "cyan", "dim". */
+char *render_style(const struct render_opts *o, const char *style,
+    const char *s);
+
+#endif

@@ -1,0 +1,3 @@
+#ifndef PSOAS_REPL_H
+#define PSOAS_REPL_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef PSOAS_REPORT_H
+#define PSOAS_REPORT_H
+#endif

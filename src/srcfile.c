@@ -1,0 +1,268 @@
+/*
+ * Byte-level checks of course files.  Authors write these in any editor,
+ * so we accept what editors produce (a BOM, CR LF) and reject with a
+ * precise location what no editor should (NUL, invalid UTF-8, control
+ * characters, absurdly long lines), without ever holding more than one
+ * bounded file in memory.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "srcfile.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static void
+add_line(struct srcfile *f, size_t *cap, const char *s, size_t len, long no)
+{
+	if (f->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		f->lines = xreallocarray(f->lines, *cap, sizeof *f->lines);
+	}
+	f->lines[f->n].text = xstrndup(s, len);
+	f->lines[f->n].len = len;
+	f->lines[f->n].lineno = no;
+	f->n++;
+}
+
+/* Returns false (and reports) when the line breaks a byte-level rule. */
+static bool
+check_line(const struct srcfile *f, const char *s, size_t len, long no,
+    struct diag *d)
+{
+	size_t bad;
+
+	if (len > SRCFILE_MAX_LINE) {
+		diag_add(d, DIAG_ERROR, f->path, no, 0,
+		    "line is longer than %d bytes", SRCFILE_MAX_LINE);
+		return false;
+	}
+	if (!text_utf8_valid(s, len, &bad)) {
+		diag_add(d, DIAG_ERROR, f->path, no, (long)bad + 1,
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)s[bad]);
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\0') {
+			diag_add(d, DIAG_ERROR, f->path, no, (long)i + 1,
+			    "NUL byte (is this a binary file?)");
+			return false;
+		}
+		if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			diag_add(d, DIAG_ERROR, f->path, no, (long)i + 1,
+			    "control character 0x%02x", c);
+			return false;
+		}
+	}
+	return true;
+}
+
+int
+srcfile_read(struct srcfile *f, const char *path, struct diag *d)
+{
+	FILE *fp;
+	struct stat st;
+	char *buf = NULL;
+	size_t size = 0, cap = 0, start;
+	long no = 0;
+	size_t nread;
+
+	memset(f, 0, sizeof *f);
+	f->path = xstrdup(path);
+
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "is a directory");
+		fclose(fp);
+		return -1;
+	}
+	buf = xmalloc(SRCFILE_MAX_SIZE + 1);
+	nread = fread(buf, 1, SRCFILE_MAX_SIZE + 1, fp);
+	if (ferror(fp)) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "read error: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	if (nread > SRCFILE_MAX_SIZE) {
+		diag_add(d, DIAG_ERROR, path, 0, 0,
+		    "file is larger than %d bytes", SRCFILE_MAX_SIZE);
+		goto fail;
+	}
+	size = nread;
+	fclose(fp);
+	fp = NULL;
+
+	start = 0;
+	if (size >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		start = 3;
+	/* A file that is mostly NULs is binary: say so once, not per line. */
+	if (memchr(buf + start, '\0', size - start) != NULL &&
+	    memchr(buf + start, '\n', size - start) == NULL) {
+		diag_add(d, DIAG_ERROR, path, 1, 0,
+		    "binary file (contains NUL bytes)");
+		goto fail;
+	}
+	while (start < size) {
+		char *nl = memchr(buf + start, '\n', size - start);
+		size_t end = nl ? (size_t)(nl - buf) : size;
+		size_t len = end - start;
+
+		no++;
+		if (len > 0 && buf[start + len - 1] == '\r')
+			len--;
+		if (check_line(f, buf + start, len, no, d))
+			add_line(f, &cap, buf + start, len, no);
+		else
+			add_line(f, &cap, "", 0, no);
+		start = end + 1;
+	}
+	free(buf);
+	return 0;
+fail:
+	if (fp != NULL)
+		fclose(fp);
+	free(buf);
+	(void)size;
+	return -1;
+}
+
+void
+srcfile_destroy(struct srcfile *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->lines[i].text);
+	free(f->lines);
+	free(f->path);
+	memset(f, 0, sizeof *f);
+}
+
+static bool
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    c == '-' || c == '+' || c == '*';
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+bool
+srcline_directive(const struct srcline *l, const char **name,
+    size_t *namelen, const char **arg, long *argcol)
+{
+	const char *s = l->text, *p, *end;
+
+	if (s[0] != '@' || s[1] == '@')
+		return false;
+	p = s + 1;
+	while (is_name_char(*p))
+		p++;
+	*name = s + 1;
+	*namelen = (size_t)(p - (s + 1));
+	while (is_space(*p))
+		p++;
+	end = s + l->len;
+	while (end > p && is_space(end[-1]))
+		end--;
+	/* Arguments are read in place: trim by terminating the copy. */
+	*(char *)end = '\0';
+	*arg = p;
+	*argcol = (long)(p - s) + 1;
+	return true;
+}
+
+bool
+srcline_is_comment(const struct srcline *l)
+{
+	return l->text[0] == '#';
+}
+
+bool
+srcline_is_blank(const struct srcline *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (!is_space(l->text[i]))
+			return false;
+	return true;
+}
+
+const char *
+srcline_text(const struct srcline *l)
+{
+	if ((l->text[0] == '@' && l->text[1] == '@') ||
+	    (l->text[0] == '\\' && l->text[1] == '#'))
+		return l->text + 1;
+	return l->text;
+}
+
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row, prev, result;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	row = xcalloc(lb + 1, sizeof *row);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	result = row[lb];
+	free(row);
+	return result;
+}
+
+const char *
+srcfile_nearest(const char *word, const char *const *candidates, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+	size_t limit = strlen(word) <= 4 ? 1 : 2;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = edit_distance(word, candidates[i]);
+
+		if (dist < best_d) {
+			best_d = dist;
+			best = candidates[i];
+		}
+	}
+	/* A prefix ("ne" for "next") is a good suggestion too. */
+	if (best_d > limit) {
+		for (size_t i = 0; i < n; i++)
+			if (word[0] != '\0' &&
+			    strncmp(candidates[i], word, strlen(word)) == 0)
+				return candidates[i];
+		return NULL;
+	}
+	return best;
+}

@@ -1,0 +1,67 @@
+/*
+ * Reading a course file (lesson or quiz) into checked lines.  Both file
+ * kinds share one line syntax (doc/FORMATS.md "Common line syntax"), so
+ * the byte-level checks and the directive splitting live here once.
+ *
+ * After srcfile_read every line is valid UTF-8 with no NUL, no control
+ * characters other than TAB, no CR, and at most SRCFILE_MAX_LINE bytes;
+ * a line that broke one of these rules is reported to the diag and kept
+ * as an empty line, so parsers still see correct line numbers.
+ */
+#ifndef PSOAS_SRCFILE_H
+#define PSOAS_SRCFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+#define SRCFILE_MAX_LINE 4096		/* bytes in one line */
+#define SRCFILE_MAX_SIZE (1024 * 1024)	/* bytes in one file */
+
+struct srcline {
+	char *text;	/* owned, NUL-terminated, no newline */
+	size_t len;
+	long lineno;	/* 1-based */
+};
+
+struct srcfile {
+	char *path;	/* owned copy of the path as given */
+	struct srcline *lines;
+	size_t n;
+};
+
+/*
+ * Read path into f.  Returns 0 when the file could be read (even if some
+ * lines were bad: those errors are in d), -1 when it could not be read at
+ * all (missing, unreadable, a directory, too large, binary); then f is
+ * empty but still safe to destroy.
+ */
+int srcfile_read(struct srcfile *f, const char *path, struct diag *d);
+void srcfile_destroy(struct srcfile *f);
+
+/*
+ * A directive line starts with '@' but not "@@".  On success *name points
+ * just past the '@' with *namelen bytes of name ([a-z0-9+*-]), and *arg
+ * points to the trimmed argument (possibly ""), *argcol to its 1-based
+ * column in the line.
+ */
+bool srcline_directive(const struct srcline *l, const char **name,
+    size_t *namelen, const char **arg, long *argcol);
+
+/* True for a comment line ('#' first) or a blank line (only white space). */
+bool srcline_is_comment(const struct srcline *l);
+bool srcline_is_blank(const struct srcline *l);
+
+/*
+ * The text of a non-directive line with the "@@" -> "@" and "\#" -> "#"
+ * escapes undone (borrowed pointer into the line, advanced by one byte
+ * when the line starts with an escape).
+ */
+const char *srcline_text(const struct srcline *l);
+
+/* Levenshtein-nearest of candidates[0..n) to word, or NULL if none close. */
+const char *srcfile_nearest(const char *word, const char *const *candidates,
+    size_t n);
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * Locale-independent UTF-8 handling.  We validate and measure text
+ * ourselves instead of using mbrtowc/wcwidth because those depend on the
+ * locale the learner happens to run under, and course files are UTF-8
+ * whatever the locale says.
+ */
+#include "config.h"
+
+#include "text.h"
+
+bool
+text_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t need;
+		uint32_t cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			need = 1, cp = c & 0x1f, min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			need = 2, cp = c & 0x0f, min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			need = 3, cp = c & 0x07, min = 0x10000;
+		} else {
+			goto fail;
+		}
+		if (len - i <= need)
+			goto fail;
+		for (size_t k = 1; k <= need; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto fail;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto fail;
+		i += need + 1;
+	}
+	return true;
+fail:
+	if (bad != NULL)
+		*bad = i;
+	return false;
+}
+
+size_t
+text_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	size_t bad;
+	size_t n;
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (len == 0) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xe0) == 0xc0)
+		n = 2;
+	else if ((p[0] & 0xf0) == 0xe0)
+		n = 3;
+	else if ((p[0] & 0xf8) == 0xf0)
+		n = 4;
+	else
+		n = 0;
+	if (n == 0 || n > len || !text_utf8_valid(s, n, &bad)) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	*cp = p[0] & (0xff >> (n + 1));
+	for (size_t k = 1; k < n; k++)
+		*cp = (*cp << 6) | (p[k] & 0x3f);
+	return n;
+}
+
+struct cp_range {
+	uint32_t lo, hi;
+};
+
+/* Combining marks and zero-width characters a course is likely to use. */
+static const struct cp_range zero_width[] = {
+	{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x0610, 0x061a},
+	{0x064b, 0x065f}, {0x200b, 0x200f}, {0x202a, 0x202e}, {0x2060, 0x2064},
+	{0x20d0, 0x20ff}, {0xfe00, 0xfe0f}, {0xfe20, 0xfe2f}, {0xfeff, 0xfeff},
+};
+
+/* East Asian wide and fullwidth blocks, and emoji. */
+static const struct cp_range double_width[] = {
+	{0x1100, 0x115f}, {0x2e80, 0x303e}, {0x3041, 0x33ff}, {0x3400, 0x4dbf},
+	{0x4e00, 0x9fff}, {0xa000, 0xa4cf}, {0xac00, 0xd7a3}, {0xf900, 0xfaff},
+	{0xfe30, 0xfe4f}, {0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x1f300, 0x1f64f},
+	{0x1f900, 0x1f9ff}, {0x20000, 0x2fffd}, {0x30000, 0x3fffd},
+};
+
+static bool
+in_ranges(uint32_t cp, const struct cp_range *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cp >= r[i].lo && cp <= r[i].hi)
+			return true;
+	return false;
+}
+
+int
+text_cp_width(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return 0;
+	if (in_ranges(cp, double_width,
+	    sizeof double_width / sizeof double_width[0]))
+		return 2;
+	return 1;
+}
+
+size_t
+text_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0;
+
+	while (i < len) {
+		uint32_t cp;
+
+		i += text_utf8_decode(s + i, len - i, &cp);
+		w += (size_t)text_cp_width(cp);
+	}
+	return w;
+}
+
+size_t
+text_cp_count(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		uint32_t cp;
+
+		i += text_utf8_decode(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
+}

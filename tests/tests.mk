@@ -1,0 +1,5 @@
+## Scripted tests of the built program, and their data.  Kept apart from
+## Makefile.am so adding a test touches one short list.
+CLI_TESTS =
+PTY_TESTS =
+TEST_FIXTURES =
