@@ -1,3 +1,242 @@
-/* placeholder until the module lands */
+/*
+ * Finding and loading a course folder.  Order comes from file names so an
+ * author controls it by renaming, with no manifest to keep in step; ids
+ * are checked across files here because no single parser can see them all.
+ */
 #include "config.h"
-typedef int placeholder_course;
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "course.h"
+#include "xmalloc.h"
+
+static bool
+has_suffix(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), s = strlen(suffix);
+
+	return n > s && strcmp(name + n - s, suffix) == 0;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The names in dir ending in suffix, sorted; a new array of new strings.
+ * Returns -1 when dir cannot be read (a missing folder is not an error
+ * here: the caller decides whether it needs one).
+ */
+static int
+list_files(const char *dir, const char *suffix, char ***out, size_t *n)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (dp == NULL)
+		return -1;
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.' || !has_suffix(de->d_name, suffix))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		(*out)[(*n)++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(dp);
+	if (*n > 0)
+		qsort(*out, *n, sizeof **out, compare_names);
+	return 0;
+}
+
+static void
+free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+size_t
+course_add_file(struct course *c, const char *path, struct diag *d)
+{
+	size_t before = d->errors;
+
+	if (has_suffix(path, ".lesson")) {
+		struct lesson *l = lesson_load(path, d);
+
+		if (l != NULL) {
+			c->lessons = xreallocarray(c->lessons, c->nlessons + 1,
+			    sizeof *c->lessons);
+			c->lessons[c->nlessons++] = l;
+		}
+	} else if (has_suffix(path, ".quiz")) {
+		struct quiz *q = quiz_load(path, d);
+
+		if (q != NULL) {
+			c->quizzes = xreallocarray(c->quizzes, c->nquizzes + 1,
+			    sizeof *c->quizzes);
+			c->quizzes[c->nquizzes++] = q;
+		}
+	} else {
+		diag_add(d, DIAG_ERROR, path, 0, 0,
+		    "not a course file (expected a name ending in .lesson or .quiz)");
+	}
+	return d->errors - before;
+}
+
+size_t
+course_load(struct course *c, const char *dir, struct diag *d)
+{
+	size_t before = d->errors;
+	char *lessons_dir, *quizzes_dir;
+	char **files;
+	size_t n;
+	struct stat st;
+
+	memset(c, 0, sizeof *c);
+	c->dir = xstrdup(dir);
+	if (stat(dir, &st) != 0) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open course folder: %s",
+		    strerror(errno));
+		return d->errors - before;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "not a folder");
+		return d->errors - before;
+	}
+
+	lessons_dir = xasprintf("%s/lessons", dir);
+	quizzes_dir = xasprintf("%s/quizzes", dir);
+	if (list_files(lessons_dir, ".lesson", &files, &n) != 0 || n == 0)
+		diag_add(d, DIAG_ERROR, dir, 0, 0,
+		    "no lessons: expected files named lessons/NN-name.lesson");
+	for (size_t i = 0; i < n; i++)
+		course_add_file(c, files[i], d);
+	free_list(files, n);
+	if (list_files(quizzes_dir, ".quiz", &files, &n) == 0) {
+		for (size_t i = 0; i < n; i++)
+			course_add_file(c, files[i], d);
+		free_list(files, n);
+	}
+	free(lessons_dir);
+	free(quizzes_dir);
+	course_link(c, d);
+	return d->errors - before;
+}
+
+/* Every id in the course, lessons first, with the file that declared it. */
+struct id_owner {
+	const char *id;
+	const char *path;
+};
+
+size_t
+course_link(struct course *c, struct diag *d)
+{
+	size_t before = d->errors;
+	size_t n = c->nlessons + c->nquizzes;
+	struct id_owner *ids = xcalloc(n, sizeof *ids);
+	size_t k = 0;
+
+	for (size_t i = 0; i < c->nlessons; i++)
+		ids[k++] = (struct id_owner){c->lessons[i]->id, c->lessons[i]->path};
+	for (size_t i = 0; i < c->nquizzes; i++)
+		ids[k++] = (struct id_owner){c->quizzes[i]->id, c->quizzes[i]->path};
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(ids[i].id, ids[j].id) == 0) {
+				diag_add(d, DIAG_ERROR, ids[i].path, 1, 0,
+				    "duplicate id '%s' (also used by %s)",
+				    ids[i].id, ids[j].path);
+				break;
+			}
+	free(ids);
+
+	for (size_t i = 0; i < c->nquizzes; i++) {
+		const struct quiz *q = c->quizzes[i];
+
+		if (q->lesson != NULL && course_find_lesson(c, q->lesson, NULL) == NULL)
+			diag_add(d, DIAG_ERROR, q->path, 0, 0,
+			    "quiz '%s' follows lesson '%s', which is not in the course",
+			    q->id, q->lesson);
+	}
+	return d->errors - before;
+}
+
+void
+course_destroy(struct course *c)
+{
+	for (size_t i = 0; i < c->nlessons; i++)
+		lesson_free(c->lessons[i]);
+	for (size_t i = 0; i < c->nquizzes; i++)
+		quiz_free(c->quizzes[i]);
+	free(c->lessons);
+	free(c->quizzes);
+	free(c->dir);
+	memset(c, 0, sizeof *c);
+}
+
+/* "3" -> 2 when 1 <= 3 <= n; otherwise -1. */
+static long
+parse_number(const char *key, size_t n)
+{
+	char *end;
+	long v;
+
+	if (key[0] < '0' || key[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtol(key, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 1 || (size_t)v > n)
+		return -1;
+	return v - 1;
+}
+
+const struct lesson *
+course_find_lesson(const struct course *c, const char *key, size_t *index)
+{
+	long num = parse_number(key, c->nlessons);
+
+	for (size_t i = 0; i < c->nlessons; i++)
+		if (strcmp(c->lessons[i]->id, key) == 0 || (long)i == num) {
+			if (index != NULL)
+				*index = i;
+			return c->lessons[i];
+		}
+	return NULL;
+}
+
+const struct quiz *
+course_find_quiz(const struct course *c, const char *key, size_t *index)
+{
+	long num = parse_number(key, c->nquizzes);
+
+	for (size_t i = 0; i < c->nquizzes; i++)
+		if (strcmp(c->quizzes[i]->id, key) == 0 || (long)i == num) {
+			if (index != NULL)
+				*index = i;
+			return c->quizzes[i];
+		}
+	return NULL;
+}
+
+const struct quiz *
+course_quiz_for_lesson(const struct course *c, const char *lesson_id)
+{
+	for (size_t i = 0; i < c->nquizzes; i++)
+		if (c->quizzes[i]->lesson != NULL &&
+		    strcmp(c->quizzes[i]->lesson, lesson_id) == 0)
+			return c->quizzes[i];
+	return NULL;
+}

@@ -1,2 +1,350 @@
+/*
+ * psoas-tutor: wiring only.  Parse the command line, find the course and
+ * the learner's data, then hand over to the checker, a report, or the
+ * interactive session, and make sure an output error is an exit error.
+ */
 #include "config.h"
-int main(void) { return 0; }
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+
+#include "check.h"
+#include "course.h"
+#include "defaults.h"
+#include "options.h"
+#include "progress.h"
+#include "render.h"
+#include "repl.h"
+#include "report.h"
+#include "xmalloc.h"
+
+/*
+ * As GNU hello says, even exiting has subtleties: a full disk or a closed
+ * pipe must not turn into a silent success.
+ */
+static void
+close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (errno != EPIPE)
+			fprintf(stderr, "psoas-tutor: write error: %s\n",
+			    strerror(errno ? errno : EIO));
+		_exit(EXIT_FAILURE);
+	}
+}
+
+static int
+usage_error(const char *cause)
+{
+	fprintf(stderr, "psoas-tutor: %s\n"
+	    "Try 'psoas-tutor --help' for more information.\n", cause);
+	return EXIT_FAILURE;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/*
+ * Lessons of the course in use that the checked files do not define, so a
+ * quiz checked on its own can still have its @taught pages verified.
+ * Their own problems are not the checked files' problems: drop them.
+ */
+static void
+add_reference_lessons(struct course *c, const char *course_dir)
+{
+	struct course ref;
+	struct diag quiet;
+
+	diag_init(&quiet);
+	course_load(&ref, course_dir, &quiet);
+	for (size_t i = 0; i < ref.nlessons; i++) {
+		if (course_find_lesson(c, ref.lessons[i]->id, NULL) != NULL)
+			continue;
+		c->lessons = xreallocarray(c->lessons, c->nlessons + 1,
+		    sizeof *c->lessons);
+		c->lessons[c->nlessons++] = ref.lessons[i];
+		ref.lessons[i] = NULL;
+	}
+	for (size_t i = 0; i < ref.nlessons; i++)
+		if (ref.lessons[i] != NULL)
+			lesson_free(ref.lessons[i]);
+	ref.nlessons = 0;
+	course_destroy(&ref);
+	diag_destroy(&quiet);
+}
+
+static int
+run_check(const struct options *o, const char *course_dir)
+{
+	struct course c;
+	struct diag d;
+	size_t nlessons, nquizzes, nquestions = 0, nexamples = 0;
+	int status;
+
+	diag_init(&d);
+	memset(&c, 0, sizeof c);
+	if (o->npaths == 0) {
+		course_load(&c, course_dir, &d);
+	} else {
+		bool only_quizzes = true;
+
+		c.dir = xstrdup(course_dir);
+		for (int i = 0; i < o->npaths; i++) {
+			const char *path = o->paths[i];
+
+			if (is_dir(path)) {
+				struct course sub;
+
+				course_load(&sub, path, &d);
+				for (size_t k = 0; k < sub.nlessons; k++) {
+					c.lessons = xreallocarray(c.lessons,
+					    c.nlessons + 1, sizeof *c.lessons);
+					c.lessons[c.nlessons++] = sub.lessons[k];
+				}
+				for (size_t k = 0; k < sub.nquizzes; k++) {
+					c.quizzes = xreallocarray(c.quizzes,
+					    c.nquizzes + 1, sizeof *c.quizzes);
+					c.quizzes[c.nquizzes++] = sub.quizzes[k];
+				}
+				sub.nlessons = sub.nquizzes = 0;
+				course_destroy(&sub);
+				only_quizzes = false;
+			} else {
+				course_add_file(&c, path, &d);
+				if (!has_suffix(path, ".quiz"))
+					only_quizzes = false;
+			}
+		}
+		nlessons = c.nlessons;
+		if (only_quizzes)
+			add_reference_lessons(&c, course_dir);
+		/* Only files checked together are linked: ids, quiz lessons. */
+		if (o->npaths > 1 || !only_quizzes) {
+			size_t keep = c.nlessons;
+
+			c.nlessons = nlessons;
+			course_link(&c, &d);
+			c.nlessons = keep;
+		}
+	}
+	nlessons = c.nlessons;
+	nquizzes = c.nquizzes;
+	for (size_t i = 0; i < c.nquizzes; i++) {
+		nquestions += c.quizzes[i]->nquestions;
+		for (size_t k = 0; k < c.quizzes[i]->nquestions; k++)
+			nexamples += c.quizzes[i]->questions[k].nexamples;
+	}
+	check_course(&c, &d);
+	diag_print(&d, stderr);
+
+	status = d.errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+	if (o->show_matches != NULL && d.errors == 0) {
+		char *quiz = xstrdup(o->show_matches);
+		char *colon = strchr(quiz, ':');
+
+		if (colon != NULL)
+			*colon++ = '\0';
+		if (check_show_matches(&c, quiz, colon, stdout) != 0)
+			status = EXIT_FAILURE;
+		free(quiz);
+	} else if (d.errors == 0) {
+		printf("psoas-tutor: %zu lesson%s, %zu quiz%s, %zu questions, "
+		    "%zu examples: no errors%s\n", nlessons,
+		    nlessons == 1 ? "" : "s", nquizzes, nquizzes == 1 ? "" : "zes",
+		    nquestions, nexamples, d.warnings > 0 ? " (see warnings)" : "");
+	} else {
+		fprintf(stderr, "psoas-tutor: %zu error%s\n", d.errors,
+		    d.errors == 1 ? "" : "s");
+	}
+	diag_destroy(&d);
+	course_destroy(&c);
+	return status;
+}
+
+/* Load the course for learning: report broken files, keep the rest. */
+static bool
+load_course_for_learner(struct course *c, const char *dir)
+{
+	struct diag d;
+	bool usable;
+
+	diag_init(&d);
+	course_load(c, dir, &d);
+	diag_print(&d, stderr);
+	if (d.errors > 0 && c->nlessons > 0)
+		fprintf(stderr, "psoas-tutor: warning: files with errors were left "
+		    "out; run 'psoas-tutor --check' for details\n");
+	usable = c->nlessons > 0;
+	if (!usable)
+		fprintf(stderr, "psoas-tutor: no usable lessons in %s\n", dir);
+	diag_destroy(&d);
+	return usable;
+}
+
+static struct progress *
+open_progress(const char *data_dir, const char *learner)
+{
+	struct diag d;
+	char *cause = NULL;
+	struct progress *p;
+
+	diag_init(&d);
+	p = progress_open(data_dir, learner, &d, &cause);
+	diag_print(&d, stderr);
+	diag_destroy(&d);
+	if (cause != NULL) {
+		fprintf(stderr, "psoas-tutor: %s%s\n", p != NULL ? "warning: " : "",
+		    cause);
+		free(cause);
+	}
+	return p;
+}
+
+/* Ask a new learner on a terminal for the name for the certificate. */
+static void
+ask_full_name(struct progress *p)
+{
+	char *line, *cause = NULL;
+
+	if (progress_full_name(p) != NULL)
+		return;
+	printf("Welcome! Please type your full name as it should appear on your "
+	    "certificate\n(or just press Enter to skip; 'name' sets it later).\n");
+	line = readline("Full name: ");
+	if (line != NULL) {
+		char *s = line;
+		size_t n;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		n = strlen(s);
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			s[--n] = '\0';
+		if (n > 0 && n <= 200 && progress_record_name(p, s, &cause) != 0) {
+			fprintf(stderr, "psoas-tutor: warning: %s\n", cause);
+			free(cause);
+		}
+	} else {
+		putchar('\n');
+	}
+	free(line);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	char *cause = NULL, *course_dir = NULL, *data_dir = NULL;
+	const char *learner;
+	struct course c;
+	struct progress *p = NULL;
+	int status = EXIT_FAILURE;
+
+	setlocale(LC_ALL, "");
+	atexit(close_stdout);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (options_parse(&o, argc, argv, &cause) != 0) {
+		status = usage_error(cause);
+		free(cause);
+		return status;
+	}
+	if (o.mode == MODE_HELP) {
+		options_print_help(stdout);
+		return EXIT_SUCCESS;
+	}
+	if (o.mode == MODE_VERSION) {
+		options_print_version(stdout);
+		return EXIT_SUCCESS;
+	}
+	course_dir = options_course_dir(&o);
+	if (o.mode == MODE_CHECK) {
+		status = run_check(&o, course_dir);
+		free(course_dir);
+		return status;
+	}
+
+	memset(&c, 0, sizeof c);
+	learner = options_learner(&o);
+	if (!load_course_for_learner(&c, course_dir))
+		goto out;
+	data_dir = options_data_dir(&o, &cause);
+	if (data_dir == NULL) {
+		fprintf(stderr, "psoas-tutor: warning: %s\n", cause);
+		free(cause);
+	} else {
+		p = open_progress(data_dir, learner);
+		if (p == NULL && o.mode != MODE_REPL)
+			goto out;
+	}
+
+	switch (o.mode) {
+	case MODE_PROGRESS:
+		report_progress(stdout, &c, p, &(struct render_opts){
+		    .width = o.width ? o.width : DEFAULT_WIDTH, .plain = o.plain});
+		status = EXIT_SUCCESS;
+		break;
+	case MODE_EXPORT:
+		status = report_export(stdout, &c, p, o.export_format) == 0 ?
+		    EXIT_SUCCESS : EXIT_FAILURE;
+		break;
+	case MODE_CERTIFICATE:
+		status = report_certificate(stdout, &c, p) == 0 ?
+		    EXIT_SUCCESS : EXIT_FAILURE;
+		break;
+	default: {
+		struct repl_config cfg = {
+			.course = &c,
+			.progress = p,
+			.interactive = isatty(STDIN_FILENO),
+		};
+		char *history = NULL;
+
+		if (p == NULL)
+			fprintf(stderr, "psoas-tutor: warning: progress will not be "
+			    "saved in this session\n");
+		render_opts_detect(&cfg.render, o.no_color, o.plain);
+		if (o.width != 0)
+			cfg.render.width = o.width;
+		if (!cfg.interactive)
+			cfg.render.color = false;
+		if (p != NULL && progress_is_durable(p) && data_dir != NULL) {
+			history = xasprintf("%s/learners/%s.history", data_dir,
+			    learner);
+			cfg.history_path = history;
+		}
+		if (cfg.interactive && p != NULL)
+			ask_full_name(p);
+		status = repl_run(&cfg);
+		free(history);
+		break;
+	}
+	}
+out:
+	progress_close(p);
+	course_destroy(&c);
+	free(course_dir);
+	free(data_dir);
+	return status;
+}

@@ -1,3 +1,1149 @@
-/* placeholder until the module lands */
+/*
+ * The learner's session.  One command table drives dispatch, `help` and
+ * tab completion.  On a terminal we use readline's callback interface so
+ * that signals are only flags read between keystrokes: Ctrl-C clears the
+ * line without leaving, SIGTERM and SIGHUP end the session through the
+ * same clean exit as `quit`, and nothing is ever done inside a handler.
+ * From a script we read bounded lines ourselves, print no prompt and no
+ * escape codes, so a session's output is the same every run.
+ */
 #include "config.h"
-typedef int placeholder_repl;
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "defaults.h"
+#include "quizrun.h"
+#include "repl.h"
+#include "report.h"
+#include "srcfile.h"
+#include "xmalloc.h"
+
+struct repl {
+	const struct course *course;
+	struct progress *progress;
+	struct render_opts ro;
+	bool interactive;
+	FILE *out;
+	const char *history_path;
+
+	const struct lesson *lesson;	/* being read, or NULL */
+	size_t page;			/* 0-based page of lesson */
+	bool lesson_finished;		/* `next` went past the last page */
+	char **more;			/* rest of a page taller than the screen */
+	size_t nmore, more_at;
+
+	struct quizrun *quiz;		/* quiz being sat, or NULL */
+
+	time_t last_activity;
+	long pending_seconds;		/* time on task not yet recorded */
+	bool save_warned;
+	bool quit;
+	char *prompt;
+};
+
+struct command {
+	const char *name;
+	const char *args;
+	const char *summary;
+	const char *help;
+	void (*run)(struct repl *r, const char *arg);
+	enum { COMPLETE_NONE, COMPLETE_LESSON, COMPLETE_QUIZ, COMPLETE_COMMAND,
+		COMPLETE_ANY } complete;
+};
+
+static void cmd_help(struct repl *r, const char *arg);
+
+static volatile sig_atomic_t got_sigint, got_sigwinch, got_exit_signal;
+
+/* ------------------------------------------------------------ output */
+
+static void
+say(struct repl *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(struct repl *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(r->out, fmt, ap);
+	va_end(ap);
+}
+
+/* Wrap text to the width and print it. */
+static void
+say_wrapped(struct repl *r, const char *text)
+{
+	char *w = render_wrap(&r->ro, text, "", "");
+
+	fputs(w, r->out);
+	free(w);
+}
+
+static void
+warn_unsaved(struct repl *r, char *cause)
+{
+	if (cause == NULL)
+		return;
+	if (!r->save_warned)
+		fprintf(stderr, "psoas-tutor: warning: %s\n"
+		    "psoas-tutor: warning: progress from now on is kept in memory "
+		    "only until you quit\n", cause);
+	r->save_warned = true;
+	free(cause);
+}
+
+static int
+screen_rows(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 4)
+		return ws.ws_row;
+	return DEFAULT_HEIGHT;
+}
+
+static void
+drop_more(struct repl *r)
+{
+	for (size_t i = r->more_at; i < r->nmore; i++)
+		free(r->more[i]);
+	free(r->more);
+	r->more = NULL;
+	r->nmore = r->more_at = 0;
+}
+
+/*
+ * Show text a screen at a time on a terminal: print what fits and keep the
+ * rest for the next Enter, so the prompt (and Ctrl-C, history, quitting)
+ * stays in charge instead of a separate pager.
+ */
+static void
+show_paged(struct repl *r, const char *text)
+{
+	size_t rows, shown = 0;
+	const char *p = text;
+
+	drop_more(r);
+	if (!r->interactive) {
+		fputs(text, r->out);
+		return;
+	}
+	rows = (size_t)screen_rows() - 2;
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (shown < rows) {
+			fprintf(r->out, "%.*s\n", (int)len, p);
+			shown++;
+		} else {
+			r->more = xreallocarray(r->more, r->nmore + 1,
+			    sizeof *r->more);
+			r->more[r->nmore++] = xstrndup(p, len);
+		}
+		p += len + (nl != NULL);
+	}
+	if (r->nmore > 0) {
+		char *s = render_style(&r->ro, "dim",
+		    "-- more: press Enter to continue --");
+
+		fprintf(r->out, "%s\n", s);
+		free(s);
+	}
+}
+
+static void
+show_more(struct repl *r)
+{
+	size_t rows = (size_t)screen_rows() - 2, shown = 0;
+
+	while (r->more_at < r->nmore && shown < rows) {
+		fprintf(r->out, "%s\n", r->more[r->more_at]);
+		free(r->more[r->more_at]);
+		r->more_at++;
+		shown++;
+	}
+	if (r->more_at < r->nmore) {
+		char *s = render_style(&r->ro, "dim",
+		    "-- more: press Enter to continue --");
+
+		fprintf(r->out, "%s\n", s);
+		free(s);
+	} else {
+		drop_more(r);
+	}
+}
+
+/* ------------------------------------------------------ time on task */
+
+/* Count the time since the last command toward the lesson being read. */
+static void
+note_activity(struct repl *r)
+{
+	time_t now = time(NULL);
+
+	if (r->lesson != NULL && r->last_activity != 0 && now > r->last_activity) {
+		long gap = (long)(now - r->last_activity);
+
+		r->pending_seconds += gap > PROGRESS_IDLE_LIMIT ?
+		    PROGRESS_IDLE_LIMIT : gap;
+	}
+	r->last_activity = now;
+}
+
+static void
+flush_time(struct repl *r)
+{
+	char *cause = NULL;
+
+	if (r->lesson != NULL && r->pending_seconds > 0 && r->progress != NULL) {
+		if (progress_record_time(r->progress, r->lesson->id,
+		    r->pending_seconds, &cause) != 0)
+			warn_unsaved(r, cause);
+	}
+	r->pending_seconds = 0;
+}
+
+/* ----------------------------------------------------------- lessons */
+
+static void
+show_page(struct repl *r)
+{
+	char *text = render_page(&r->ro, r->lesson, r->page);
+	char *cause = NULL;
+
+	if (r->progress != NULL &&
+	    progress_record_page(r->progress, r->lesson->id, (int)r->page + 1,
+	    (int)r->lesson->npages, &cause) != 0)
+		warn_unsaved(r, cause);
+	show_paged(r, text);
+	free(text);
+}
+
+static void
+open_lesson_at(struct repl *r, const struct lesson *l, size_t page,
+    bool intro)
+{
+	flush_time(r);
+	r->lesson = l;
+	r->page = page < l->npages ? page : 0;
+	r->lesson_finished = false;
+	if (intro) {
+		char *text = render_lesson_intro(&r->ro, l);
+
+		fputs(text, r->out);
+		free(text);
+	}
+	show_page(r);
+}
+
+static void
+finish_lesson(struct repl *r)
+{
+	const struct quiz *q = course_quiz_for_lesson(r->course, r->lesson->id);
+	char *cause = NULL;
+	char *msg;
+
+	flush_time(r);
+	if (r->progress != NULL &&
+	    progress_record_lesson_done(r->progress, r->lesson->id, &cause) != 0)
+		warn_unsaved(r, cause);
+	r->lesson_finished = true;
+	msg = xasprintf("You have finished \"%s\".", r->lesson->title);
+	say_wrapped(r, msg);
+	free(msg);
+	if (q != NULL)
+		say(r, "Type 'quiz' to take %s, or 'next' for the next lesson.\n",
+		    q->id);
+	else
+		say(r, "Type 'next' for the next lesson, or 'list' to choose.\n");
+}
+
+static void
+cmd_next(struct repl *r, const char *arg)
+{
+	size_t index;
+
+	(void)arg;
+	if (r->more != NULL) {
+		show_more(r);
+		return;
+	}
+	if (r->lesson == NULL) {
+		const struct resume_point rp = r->progress ?
+		    progress_resume(r->progress) : (struct resume_point){0};
+
+		if (rp.kind == RESUME_NONE && r->course->nlessons > 0) {
+			open_lesson_at(r, r->course->lessons[0], 0, true);
+			return;
+		}
+		say(r, "No lesson is open. Type 'continue' to pick up where you "
+		    "stopped, or 'open ID'.\n");
+		return;
+	}
+	if (r->lesson_finished) {
+		course_find_lesson(r->course, r->lesson->id, &index);
+		if (index + 1 < r->course->nlessons) {
+			open_lesson_at(r, r->course->lessons[index + 1], 0, true);
+		} else {
+			say(r, "That was the last lesson. Type 'list' to see the "
+			    "quizzes and the post-test.\n");
+		}
+		return;
+	}
+	if (r->page + 1 < r->lesson->npages) {
+		flush_time(r);
+		r->page++;
+		show_page(r);
+		return;
+	}
+	finish_lesson(r);
+}
+
+static void
+cmd_back(struct repl *r, const char *arg)
+{
+	(void)arg;
+	if (r->lesson == NULL) {
+		say(r, "No lesson is open.\n");
+		return;
+	}
+	if (r->lesson_finished) {
+		r->lesson_finished = false;
+		show_page(r);
+		return;
+	}
+	if (r->page == 0) {
+		say(r, "This is the first page.\n");
+		return;
+	}
+	flush_time(r);
+	r->page--;
+	show_page(r);
+}
+
+static void
+cmd_page(struct repl *r, const char *arg)
+{
+	char *end;
+	long n;
+
+	if (r->lesson == NULL) {
+		say(r, "No lesson is open. Type 'open ID' first.\n");
+		return;
+	}
+	n = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || n < 1 ||
+	    (size_t)n > r->lesson->npages) {
+		say(r, "Give a page number from 1 to %zu.\n", r->lesson->npages);
+		return;
+	}
+	flush_time(r);
+	r->page = (size_t)n - 1;
+	r->lesson_finished = false;
+	show_page(r);
+}
+
+static void
+cmd_open(struct repl *r, const char *arg)
+{
+	const struct lesson *l;
+	const struct lesson_progress *lp;
+
+	if (*arg == '\0') {
+		say(r, "Which lesson? Type 'open ID' or 'open NUMBER'; 'list' "
+		    "shows them.\n");
+		return;
+	}
+	l = course_find_lesson(r->course, arg, NULL);
+	if (l == NULL) {
+		const struct quiz *q = course_find_quiz(r->course, arg, NULL);
+
+		if (q != NULL)
+			say(r, "'%s' is a quiz: type 'quiz %s'.\n", arg, q->id);
+		else
+			say(r, "There is no lesson '%s'. Type 'list' to see the "
+			    "lessons.\n", arg);
+		return;
+	}
+	open_lesson_at(r, l, 0, true);
+	lp = r->progress ? progress_lesson(r->progress, l->id) : NULL;
+	if (lp != NULL && lp->max_page > 1 && !lp->done)
+		say(r, "(You had reached page %d; type 'page %d' to go there.)\n",
+		    lp->max_page, lp->max_page);
+}
+
+static const char *
+lesson_status(struct repl *r, const struct lesson *l, char *buf, size_t size)
+{
+	const struct lesson_progress *lp =
+	    r->progress ? progress_lesson(r->progress, l->id) : NULL;
+
+	if (lp == NULL || lp->page == 0)
+		snprintf(buf, size, "not started");
+	else if (lp->done)
+		snprintf(buf, size, "done");
+	else
+		snprintf(buf, size, "page %d of %zu", lp->max_page, l->npages);
+	return buf;
+}
+
+static const char *
+quiz_status(struct repl *r, const struct quiz *q, char *buf, size_t size)
+{
+	const struct quiz_progress *qp =
+	    r->progress ? progress_quiz(r->progress, q->id) : NULL;
+	const struct quiz_attempt *open =
+	    r->progress ? progress_open_attempt(r->progress, q->id) : NULL;
+
+	if (open != NULL)
+		snprintf(buf, size, "in progress, question %zu of %zu",
+		    open->next + 1, q->nquestions);
+	else if (qp == NULL || qp->best_pct < 0)
+		snprintf(buf, size, "not taken");
+	else
+		snprintf(buf, size, "best %.0f%%, %s", qp->best_pct,
+		    qp->passed ? "passed" : "not passed yet");
+	return buf;
+}
+
+static void
+cmd_list(struct repl *r, const char *arg)
+{
+	char status[80];
+
+	(void)arg;
+	say(r, "Lessons:\n");
+	for (size_t i = 0; i < r->course->nlessons; i++) {
+		const struct lesson *l = r->course->lessons[i];
+
+		say(r, "  %2zu. %-18s %s (%d min) [%s]\n", i + 1, l->id,
+		    l->title, l->minutes, lesson_status(r, l, status,
+		    sizeof status));
+	}
+	if (r->course->nquizzes > 0)
+		say(r, "Quizzes:\n");
+	for (size_t i = 0; i < r->course->nquizzes; i++) {
+		const struct quiz *q = r->course->quizzes[i];
+
+		say(r, "  %2zu. %-22s %s (%zu questions, pass %d%%%s) [%s]\n",
+		    i + 1, q->id, q->title, q->nquestions, q->pass,
+		    q->posttest ? ", post-test" : "",
+		    quiz_status(r, q, status, sizeof status));
+	}
+	say(r, "Type 'open ID' to read a lesson, 'quiz ID' to take a quiz.\n");
+}
+
+static void
+cmd_sources(struct repl *r, const char *arg)
+{
+	const struct lesson *l = r->lesson;
+
+	if (*arg != '\0')
+		l = course_find_lesson(r->course, arg, NULL);
+	if (l == NULL) {
+		say(r, "Which lesson? Type 'sources ID'.\n");
+		return;
+	}
+	say(r, "Sources for \"%s\":\n", l->title);
+	for (size_t i = 0; i < l->nsources; i++) {
+		char *num = xasprintf("  %zu. ", i + 1);
+		char *w = render_wrap(&r->ro, l->sources[i], num, "     ");
+
+		fputs(w, r->out);
+		free(w);
+		free(num);
+	}
+}
+
+/* ----------------------------------------------------------- quizzes */
+
+static void
+start_quiz(struct repl *r, const struct quiz *q)
+{
+	flush_time(r);
+	drop_more(r);
+	r->quiz = quizrun_start(q, r->progress, &r->ro, r->out, true);
+	if (quizrun_done(r->quiz)) {
+		quizrun_free(r->quiz);
+		r->quiz = NULL;
+	}
+}
+
+static void
+cmd_quiz(struct repl *r, const char *arg)
+{
+	const struct quiz *q = NULL;
+
+	if (*arg != '\0') {
+		q = course_find_quiz(r->course, arg, NULL);
+		if (q == NULL) {
+			const struct lesson *l =
+			    course_find_lesson(r->course, arg, NULL);
+
+			if (l != NULL)
+				q = course_quiz_for_lesson(r->course, l->id);
+		}
+		if (q == NULL) {
+			say(r, "There is no quiz '%s'. Type 'list' to see the "
+			    "quizzes.\n", arg);
+			return;
+		}
+	} else if (r->lesson != NULL) {
+		q = course_quiz_for_lesson(r->course, r->lesson->id);
+		if (q == NULL) {
+			say(r, "This lesson has no quiz. Type 'list' to see the "
+			    "quizzes.\n");
+			return;
+		}
+	} else {
+		say(r, "Which quiz? Type 'quiz ID'; 'list' shows them.\n");
+		return;
+	}
+	start_quiz(r, q);
+}
+
+static void
+cmd_continue(struct repl *r, const char *arg)
+{
+	struct resume_point rp;
+
+	(void)arg;
+	if (r->progress == NULL) {
+		say(r, "Nothing to continue.\n");
+		return;
+	}
+	rp = progress_resume(r->progress);
+	if (rp.kind == RESUME_LESSON) {
+		const struct lesson *l = course_find_lesson(r->course, rp.id, NULL);
+
+		if (l != NULL) {
+			open_lesson_at(r, l, (size_t)(rp.page > 0 ? rp.page - 1 : 0),
+			    false);
+			return;
+		}
+	} else if (rp.kind == RESUME_QUIZ) {
+		const struct quiz *q = course_find_quiz(r->course, rp.id, NULL);
+
+		if (q != NULL) {
+			start_quiz(r, q);
+			return;
+		}
+	}
+	say(r, "Nothing to continue yet. Type 'next' to start the first "
+	    "lesson, or 'list'.\n");
+}
+
+/* ----------------------------------------------------------- reports */
+
+static void
+cmd_progress(struct repl *r, const char *arg)
+{
+	(void)arg;
+	if (r->progress == NULL) {
+		say(r, "No progress is being kept in this session.\n");
+		return;
+	}
+	report_progress(r->out, r->course, r->progress, &r->ro);
+}
+
+static void
+cmd_certificate(struct repl *r, const char *arg)
+{
+	(void)arg;
+	if (r->progress == NULL) {
+		say(r, "No progress is being kept in this session.\n");
+		return;
+	}
+	report_certificate(r->out, r->course, r->progress);
+}
+
+static void
+cmd_name(struct repl *r, const char *arg)
+{
+	char *cause = NULL;
+	const char *full;
+
+	if (r->progress == NULL) {
+		say(r, "No progress is being kept in this session.\n");
+		return;
+	}
+	if (*arg == '\0') {
+		full = progress_full_name(r->progress);
+		if (full != NULL)
+			say(r, "Your name on the certificate: %s\n", full);
+		else
+			say(r, "No name recorded yet. Type 'name YOUR FULL NAME'.\n");
+		return;
+	}
+	if (progress_record_name(r->progress, arg, &cause) != 0)
+		warn_unsaved(r, cause);
+	say(r, "Your name on the certificate: %s\n", arg);
+}
+
+static void
+cmd_quit(struct repl *r, const char *arg)
+{
+	(void)arg;
+	r->quit = true;
+}
+
+static const struct command commands[] = {
+	{"help", "[COMMAND]", "list the commands, or explain one",
+	    "Without a command, lists every command. With one, explains it.",
+	    cmd_help, COMPLETE_COMMAND},
+	{"list", "", "lessons and quizzes, with your status",
+	    "Lists the lessons in course order with their estimated minutes "
+	    "and how far you got, then the quizzes with your best score.",
+	    cmd_list, COMPLETE_NONE},
+	{"open", "ID|NUMBER", "start reading a lesson",
+	    "Opens a lesson at its first page, by id (see 'list') or by its "
+	    "number in the list. Tab completes lesson ids.",
+	    cmd_open, COMPLETE_LESSON},
+	{"next", "", "next page (Enter does the same)",
+	    "Shows the rest of a long page, then the next page. After the last "
+	    "page the lesson is marked done; 'next' again opens the next "
+	    "lesson.", cmd_next, COMPLETE_NONE},
+	{"back", "", "previous page",
+	    "Goes back one page in the lesson you are reading.",
+	    cmd_back, COMPLETE_NONE},
+	{"page", "N", "go to page N of the lesson",
+	    "Jumps to a page of the lesson you are reading.",
+	    cmd_page, COMPLETE_NONE},
+	{"continue", "", "pick up where you stopped",
+	    "Returns to the last lesson page you read, or to the question you "
+	    "were on in an unfinished quiz, even from an earlier session.",
+	    cmd_continue, COMPLETE_NONE},
+	{"quiz", "[ID]", "take a quiz (default: this lesson's)",
+	    "Starts a quiz, or resumes it at the question you left. Without "
+	    "an id, takes the quiz of the lesson you are reading. Once a quiz "
+	    "is finished, 'quiz ID' again retakes it. In a quiz, type your "
+	    "answer, or 'hint' for a hint (it costs points), 'skip', 'repeat' "
+	    "to see the question again, or 'leave' to stop and resume later.",
+	    cmd_quiz, COMPLETE_QUIZ},
+	{"sources", "[ID]", "the sources a lesson cites",
+	    "Lists the published sources of the lesson you are reading, or of "
+	    "the lesson ID.", cmd_sources, COMPLETE_LESSON},
+	{"progress", "", "your progress report",
+	    "Shows each lesson (not started, page k of n, done) with time "
+	    "spent, each quiz with best score and attempts, and overall "
+	    "completion.", cmd_progress, COMPLETE_NONE},
+	{"certificate", "", "your certificate of completion",
+	    "Shows your certificate once you have passed the post-test.",
+	    cmd_certificate, COMPLETE_NONE},
+	{"name", "[FULL NAME]", "the name on your certificate",
+	    "Shows or sets your full name as it will appear on your "
+	    "certificate.", cmd_name, COMPLETE_NONE},
+	{"quit", "", "leave (your progress is saved)",
+	    "Leaves the tutor. Everything is already saved; Ctrl-D does the "
+	    "same.", cmd_quit, COMPLETE_NONE},
+};
+static const size_t ncommands = sizeof commands / sizeof commands[0];
+
+static void
+cmd_help(struct repl *r, const char *arg)
+{
+	if (*arg != '\0') {
+		for (size_t i = 0; i < ncommands; i++)
+			if (strcmp(commands[i].name, arg) == 0) {
+				char *usage = xasprintf("%s%s%s", commands[i].name,
+				    commands[i].args[0] ? " " : "", commands[i].args);
+
+				say(r, "%s\n", usage);
+				free(usage);
+				say_wrapped(r, commands[i].help);
+				return;
+			}
+		say(r, "There is no command '%s'. Type 'help' for the list.\n",
+		    arg);
+		return;
+	}
+	say(r, "Commands:\n");
+	for (size_t i = 0; i < ncommands; i++) {
+		char *usage = xasprintf("%s%s%s", commands[i].name,
+		    commands[i].args[0] ? " " : "", commands[i].args);
+
+		say(r, "  %-16s %s\n", usage, commands[i].summary);
+		free(usage);
+	}
+	say(r, "Enter on its own shows the next page. During a quiz, type "
+	    "your answer, or hint, skip, repeat, leave.\n"
+	    "Type 'help COMMAND' for more about one command.\n");
+}
+
+
+static const char *const command_aliases[][2] = {
+	{"exit", "quit"}, {"n", "next"}, {"b", "back"}, {"ls", "list"},
+	{"?", "help"}, {"resume", "continue"}, {"q", "quit"},
+};
+
+/* ---------------------------------------------------------- dispatch */
+
+static char *
+trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r' || end[-1] == '\n'))
+		*--end = '\0';
+	return s;
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof command_aliases / sizeof command_aliases[0];
+	    i++)
+		if (strcmp(name, command_aliases[i][0]) == 0)
+			name = command_aliases[i][1];
+	for (size_t i = 0; i < ncommands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void
+suggest(struct repl *r, const char *word)
+{
+	const char *names[sizeof commands / sizeof commands[0]];
+	const char *near;
+
+	for (size_t i = 0; i < ncommands; i++)
+		names[i] = commands[i].name;
+	near = srcfile_nearest(word, names, ncommands);
+	if (near != NULL)
+		say(r, "Unknown command '%s'. Did you mean '%s'?\n", word, near);
+	else
+		say(r, "Unknown command '%s'. Type 'help' for the commands.\n",
+		    word);
+}
+
+static void
+handle_line(struct repl *r, char *raw)
+{
+	char *line = trim(raw), *arg;
+	const struct command *cmd;
+
+	note_activity(r);
+	if (r->quiz != NULL) {
+		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+			quizrun_leave(r->quiz);
+			quizrun_free(r->quiz);
+			r->quiz = NULL;
+			r->quit = true;
+			return;
+		}
+		if (!quizrun_input(r->quiz, line)) {
+			quizrun_free(r->quiz);
+			r->quiz = NULL;
+		}
+		return;
+	}
+	if (*line == '\0') {
+		cmd_next(r, "");
+		return;
+	}
+	arg = line + strcspn(line, " \t");
+	if (*arg != '\0')
+		*arg++ = '\0';
+	arg = trim(arg);
+	cmd = find_command(line);
+	if (cmd == NULL) {
+		suggest(r, line);
+		return;
+	}
+	cmd->run(r, arg);
+}
+
+static void
+greet(struct repl *r)
+{
+	struct resume_point rp = {0};
+	const char *full = NULL;
+
+	say(r, "psoas-tutor: %s\n", COURSE_TITLE);
+	say_wrapped(r, "Education, not medical advice: massage therapists "
+	    "recognise and refer; they do not diagnose.");
+	if (r->progress != NULL) {
+		rp = progress_resume(r->progress);
+		full = progress_full_name(r->progress);
+	}
+	if (rp.kind == RESUME_LESSON) {
+		const struct lesson *l = course_find_lesson(r->course, rp.id, NULL);
+
+		if (l != NULL) {
+			char *msg = xasprintf("Welcome back%s%s. You stopped at page "
+			    "%d of \"%s\". Type 'continue' to pick up there.",
+			    full ? ", " : "", full ? full : "", rp.page, l->title);
+
+			say_wrapped(r, msg);
+			free(msg);
+		}
+	} else if (rp.kind == RESUME_QUIZ) {
+		const struct quiz *q = course_find_quiz(r->course, rp.id, NULL);
+
+		if (q != NULL) {
+			char *msg = xasprintf("Welcome back%s%s. You were on question "
+			    "%zu of %zu in \"%s\". Type 'continue' to resume it.",
+			    full ? ", " : "", full ? full : "", rp.question + 1,
+			    q->nquestions, q->title);
+
+			say_wrapped(r, msg);
+			free(msg);
+		}
+	} else {
+		say(r, "Type 'next' (or press Enter) to start, 'list' for the "
+		    "lessons, 'help' for commands.\n");
+	}
+}
+
+/* ------------------------------------------------ terminal (readline) */
+
+static const struct repl *completing;
+
+static char *
+dup_if_prefix(const char *cand, const char *text, size_t len)
+{
+	return strncmp(cand, text, len) == 0 ? xstrdup(cand) : NULL;
+}
+
+static int complete_what;
+
+/* Readline's generator protocol: state 0 restarts the walk. */
+static char *
+complete_generator(const char *text, int state)
+{
+	static size_t i;
+	size_t len = strlen(text);
+	const struct course *c = completing->course;
+	static const char *const quiz_words[] = {"hint", "skip", "repeat",
+		"leave", "help", "quit"};
+
+	if (state == 0)
+		i = 0;
+	for (char *m; ; i++) {
+		m = NULL;
+		switch (complete_what) {
+		case COMPLETE_COMMAND:
+			if (i >= ncommands)
+				return NULL;
+			m = dup_if_prefix(commands[i].name, text, len);
+			break;
+		case COMPLETE_LESSON:
+			if (i >= c->nlessons)
+				return NULL;
+			m = dup_if_prefix(c->lessons[i]->id, text, len);
+			break;
+		case COMPLETE_QUIZ:
+			if (i >= c->nquizzes)
+				return NULL;
+			m = dup_if_prefix(c->quizzes[i]->id, text, len);
+			break;
+		case COMPLETE_ANY:
+			if (i >= sizeof quiz_words / sizeof quiz_words[0])
+				return NULL;
+			m = dup_if_prefix(quiz_words[i], text, len);
+			break;
+		default:
+			return NULL;
+		}
+		if (m != NULL) {
+			i++;
+			return m;
+		}
+	}
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	(void)end;
+	rl_attempted_completion_over = 1;
+	if (completing->quiz != NULL) {
+		if (start != 0)
+			return NULL;
+		complete_what = COMPLETE_ANY;
+	} else if (start == 0) {
+		complete_what = COMPLETE_COMMAND;
+	} else {
+		char word[32];
+		size_t n = strcspn(rl_line_buffer, " \t");
+		const struct command *cmd;
+
+		if (n >= sizeof word)
+			return NULL;
+		memcpy(word, rl_line_buffer, n);
+		word[n] = '\0';
+		cmd = find_command(word);
+		if (cmd == NULL || cmd->complete == COMPLETE_NONE)
+			return NULL;
+		complete_what = (int)cmd->complete;
+	}
+	return rl_completion_matches(text, complete_generator);
+}
+
+static char *pending_line;
+static bool pending_eof;
+
+static void
+on_line(char *line)
+{
+	if (line == NULL)
+		pending_eof = true;
+	else
+		pending_line = line;
+	rl_callback_handler_remove();
+}
+
+static void
+update_prompt(struct repl *r)
+{
+	free(r->prompt);
+	if (r->quiz != NULL)
+		r->prompt = xasprintf("[%s] answer> ", quizrun_where(r->quiz));
+	else if (r->more != NULL)
+		r->prompt = xstrdup("[more] > ");
+	else if (r->lesson != NULL && !r->lesson_finished)
+		r->prompt = xasprintf("[%s %zu/%zu] > ", r->lesson->id,
+		    r->page + 1, r->lesson->npages);
+	else if (r->lesson != NULL)
+		r->prompt = xasprintf("[%s done] > ", r->lesson->id);
+	else
+		r->prompt = xstrdup("psoas-tutor> ");
+}
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGINT)
+		got_sigint = 1;
+	else if (sig == SIGWINCH)
+		got_sigwinch = 1;
+	else
+		got_exit_signal = sig;
+}
+
+static void
+install_signals(sigset_t *blocked, sigset_t *orig)
+{
+	struct sigaction sa;
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(blocked);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		sigaction(sigs[i], &sa, NULL);
+		sigaddset(blocked, sigs[i]);
+	}
+	/* Handled as flags between reads: block them except while waiting. */
+	sigprocmask(SIG_BLOCK, blocked, orig);
+}
+
+static void
+run_terminal(struct repl *r)
+{
+	sigset_t blocked, orig;
+
+	completing = r;
+	rl_readline_name = "psoas-tutor";
+	rl_attempted_completion_function = complete;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	install_signals(&blocked, &orig);
+	if (r->history_path != NULL) {
+		stifle_history(HISTORY_LIMIT);
+		read_history(r->history_path);
+	}
+	while (!r->quit && got_exit_signal == 0) {
+		fd_set fds;
+		int n;
+
+		update_prompt(r);
+		fflush(r->out);
+		rl_callback_handler_install(r->prompt, on_line);
+		while (pending_line == NULL && !pending_eof &&
+		    got_exit_signal == 0) {
+			FD_ZERO(&fds);
+			FD_SET(STDIN_FILENO, &fds);
+			n = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &orig);
+			if (n < 0 && errno != EINTR) {
+				pending_eof = true;
+				break;
+			}
+			if (got_sigint) {
+				got_sigint = 0;
+				/* Cancel the line, as a shell does; never leave. */
+				rl_free_line_state();
+				rl_callback_sigcleanup();
+				rl_replace_line("", 0);
+				rl_point = rl_end = 0;
+				fputs("^C\n", stdout);
+				rl_on_new_line();
+				rl_redisplay();
+			}
+			if (got_sigwinch) {
+				got_sigwinch = 0;
+				rl_resize_terminal();
+			}
+			if (n > 0)
+				rl_callback_read_char();
+		}
+		rl_callback_handler_remove();
+		if (pending_eof) {
+			fputc('\n', r->out);
+			break;
+		}
+		if (pending_line != NULL) {
+			char *line = pending_line;
+
+			pending_line = NULL;
+			if (*line != '\0') {
+				add_history(line);
+				if (r->history_path != NULL)
+					append_history(1, r->history_path);
+			}
+			handle_line(r, line);
+			free(line);
+		}
+	}
+	if (r->history_path != NULL)
+		history_truncate_file(r->history_path, HISTORY_LIMIT);
+	sigprocmask(SIG_SETMASK, &orig, NULL);
+}
+
+/* --------------------------------------------------- scripts (stdin) */
+
+/*
+ * Read one line of at most MAX_INPUT_LINE bytes into a new string.
+ * Longer lines are read to their end and dropped (*too_long set), so a
+ * huge line costs no memory.  Returns NULL at end of input or on a signal
+ * that ends the session.
+ */
+static char *
+read_script_line(bool *too_long, bool *has_nul)
+{
+	static char buf[4096];
+	static size_t have, at;
+	char *line = xmalloc(MAX_INPUT_LINE + 1);
+	size_t len = 0;
+	bool any = false;
+
+	*too_long = *has_nul = false;
+	for (;;) {
+		if (at == have) {
+			ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+
+			if (n < 0 && errno == EINTR) {
+				if (got_exit_signal)
+					break;
+				continue;
+			}
+			if (n <= 0)
+				break;
+			have = (size_t)n;
+			at = 0;
+		}
+		any = true;
+		char c = buf[at++];
+
+		if (c == '\n') {
+			line[len] = '\0';
+			return line;
+		}
+		if (c == '\0')
+			*has_nul = true;
+		if (len < MAX_INPUT_LINE)
+			line[len++] = c;
+		else
+			*too_long = true;
+	}
+	if (any && len > 0 && !got_exit_signal) {
+		line[len] = '\0';
+		return line;
+	}
+	free(line);
+	return NULL;
+}
+
+static void
+run_script(struct repl *r)
+{
+	struct sigaction sa;
+	static const int sigs[] = {SIGTERM, SIGHUP};
+
+	/* No SA_RESTART: a signal must interrupt the blocking read. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+
+	while (!r->quit && got_exit_signal == 0) {
+		bool too_long, has_nul;
+		char *line;
+
+		fflush(r->out);
+		line = read_script_line(&too_long, &has_nul);
+		if (line == NULL)
+			break;
+		if (too_long)
+			say(r, "That line is longer than %d bytes; it was ignored.\n",
+			    MAX_INPUT_LINE);
+		else if (has_nul)
+			say(r, "That line contains a NUL byte; it was ignored.\n");
+		else
+			handle_line(r, line);
+		free(line);
+	}
+}
+
+int
+repl_run(const struct repl_config *cfg)
+{
+	struct repl r;
+
+	memset(&r, 0, sizeof r);
+	r.course = cfg->course;
+	r.progress = cfg->progress;
+	r.ro = cfg->render;
+	r.interactive = cfg->interactive;
+	r.history_path = cfg->history_path;
+	r.out = stdout;
+	r.last_activity = time(NULL);
+
+	greet(&r);
+	if (r.interactive)
+		run_terminal(&r);
+	else
+		run_script(&r);
+
+	if (r.quiz != NULL) {
+		quizrun_leave(r.quiz);
+		quizrun_free(r.quiz);
+	}
+	note_activity(&r);
+	flush_time(&r);
+	drop_more(&r);
+	free(r.prompt);
+	fflush(stdout);
+	return got_exit_signal ? 128 + got_exit_signal : 0;
+}

@@ -3,3 +3,5 @@
 CLI_TESTS =
 PTY_TESTS =
 TEST_FIXTURES =
+CLI_TESTS += tests/cli/session.sh tests/cli/options.sh
+PTY_TESTS += tests/pty/terminal.py

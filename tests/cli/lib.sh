@@ -1,0 +1,62 @@
+# Shared helpers for the TAP shell tests: plan, ok/not ok with a reason,
+# a scratch folder removed at exit, and the fixture course's location.
+# Sourced by tests/cli/*.sh; POSIX sh.
+
+set -u
+: "${TUTOR:?TUTOR must name the built psoas-tutor (make check sets it)}"
+: "${top_srcdir:?top_srcdir must be set (make check sets it)}"
+
+FIXTURE="$top_srcdir/tests/data/course"
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/psoas-test.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
+HOME="$SCRATCH/home"; export HOME
+mkdir -p "$HOME"
+unset XDG_DATA_HOME NO_COLOR PSOAS_TUTOR_COURSE PSOAS_TUTOR_LEARNER
+
+_tap_n=0
+_tap_failed=0
+
+plan() { echo "1..$1"; }
+
+ok() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - $1"
+}
+
+not_ok() {
+	_tap_n=$((_tap_n + 1))
+	_tap_failed=$((_tap_failed + 1))
+	echo "not ok $_tap_n - $1"
+	shift
+	for _l in "$@"; do printf '#   %s\n' "$_l"; done
+}
+
+# check NAME COMMAND...: ok when the command succeeds.
+check() {
+	_name=$1; shift
+	if "$@"; then ok "$_name"; else not_ok "$_name"; fi
+}
+
+# contains FILE TEXT: the file has TEXT as a fixed string.
+contains() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
+
+# same NAME EXPECTED-FILE ACTUAL-FILE: files equal, with a diff on failure.
+same() {
+	if cmp -s "$2" "$3"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diff -u "$2" "$3" | head -n 40 | sed 's/^/#   /'
+	fi
+}
+
+# session OUT [ARGS...] < commands: a scripted session on the fixture
+# course with its own data folder; stdout to OUT, stderr to OUT.err.
+session() {
+	_out=$1; shift
+	"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" "$@" \
+	    >"$_out" 2>"$_out.err"
+}
+
+done_testing() { exit 0; }

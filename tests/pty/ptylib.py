@@ -1,0 +1,94 @@
+"""Drive psoas-tutor in a real pseudo-terminal, as a learner would.
+
+A tiny expect: spawn the program on a pty, send keys, and wait until the
+screen output matches, with a timeout so a hang fails instead of blocking
+the suite.  Results are printed as TAP.
+"""
+import os
+import pty
+import re
+import select
+import signal
+import sys
+import time
+
+
+class Tutor:
+    def __init__(self, args, env=None, rows=24, cols=80):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.execve(args[0], args, env or os.environ)
+        import fcntl
+        import struct
+        import termios
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ,
+                    struct.pack("HHHH", rows, cols, 0, 0))
+        self.buf = b""
+        self.status = None
+
+    def send(self, data):
+        if isinstance(data, str):
+            data = data.encode()
+        os.write(self.fd, data)
+
+    def _read(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return False
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:
+            return None
+        if not chunk:
+            return None
+        self.buf += chunk
+        return True
+
+    def expect(self, pattern, timeout=5.0):
+        """Wait for pattern (regex on bytes); consume output up to it."""
+        rx = re.compile(pattern.encode() if isinstance(pattern, str) else pattern)
+        end = time.time() + timeout
+        while True:
+            m = rx.search(self.buf)
+            if m:
+                seen = self.buf[:m.end()]
+                self.buf = self.buf[m.end():]
+                return seen
+            left = end - time.time()
+            if left <= 0 or self._read(left) is None:
+                return None
+
+    def wait(self, timeout=5.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+                return status
+            self._read(0.05)
+        return None
+
+    def kill(self):
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+
+
+class Tap:
+    def __init__(self, plan):
+        self.n = 0
+        self.failed = 0
+        print("1..%d" % plan, flush=True)
+
+    def check(self, name, cond, detail=None):
+        self.n += 1
+        if cond:
+            print("ok %d - %s" % (self.n, name), flush=True)
+        else:
+            self.failed += 1
+            print("not ok %d - %s" % (self.n, name), flush=True)
+            if detail is not None:
+                for line in repr(detail)[-600:].split("\\n"):
+                    print("#   " + line, flush=True)

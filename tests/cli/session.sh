@@ -1,0 +1,59 @@
+#!/bin/sh
+# Scripted sessions through standard input: the REPL commands a learner
+# uses to read lessons, with the output a script can rely on.
+. "$top_srcdir/tests/cli/lib.sh"
+plan 24
+
+# --- reading a lesson
+printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
+check "a session exits 0 on quit" test $? -eq 0
+check "list shows both fixture lessons" \
+    sh -c "grep -q 'sample-one' '$SCRATCH/read' && grep -q 'sample-two' '$SCRATCH/read'"
+check "list shows the quiz with its pass mark" contains "$SCRATCH/read" "pass 75%"
+check "open shows page 1 of the lesson" contains "$SCRATCH/read" "page 1 of"
+check "next then shows page 2" contains "$SCRATCH/read" "page 2 of"
+check "scripted output has no escape codes" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/read'"
+check "nothing on stderr" test ! -s "$SCRATCH/read.err"
+
+# --- a lesson opened by number, Enter advancing, the end of a lesson
+n=$(awk '/^@page/ {n++} END {print n}' "$FIXTURE/lessons/02-sample-two.lesson")
+{ echo "open 2"; i=1; while [ $i -le "$n" ]; do echo; i=$((i + 1)); done; } |
+    session "$SCRATCH/enter"
+check "open NUMBER opens the second lesson" contains "$SCRATCH/enter" "page 1 of $n"
+check "Enter alone walks to the last page" contains "$SCRATCH/enter" "page $n of $n"
+check "the end of a lesson says so" contains "$SCRATCH/enter" "You have finished"
+
+# --- mistakes get help, not a crash
+printf 'nxet\nopen nosuch\nopen\nhelp next\nhelp nosuch\npage 99\n' |
+    session "$SCRATCH/typo"
+check "an unknown command suggests the nearest" contains "$SCRATCH/typo" "Did you mean 'next'?"
+check "an unknown lesson is named" contains "$SCRATCH/typo" "There is no lesson 'nosuch'"
+check "help CMD explains one command" contains "$SCRATCH/typo" "Shows the rest of a long page"
+check "a bad page number gets the range" contains "$SCRATCH/typo" "Give a page number from 1 to"
+
+# --- any bytes, any length
+{ printf 'open sample-one\n'; head -c 200000 /dev/zero | tr '\0' 'x'; printf '\n'
+  printf '\377\376garbage\n'; printf 'a\000b\n'; printf 'list\n'; } |
+    session "$SCRATCH/junk"
+st=$?
+check "junk input does not crash (status $st)" test "$st" -eq 0
+check "an over-long line is refused" contains "$SCRATCH/junk" "longer than 65536 bytes"
+check "a NUL byte is refused" contains "$SCRATCH/junk" "NUL byte"
+check "the session goes on after junk" contains "$SCRATCH/junk" "Lessons:"
+
+# --- end of input without quit is a clean exit
+printf 'open sample-one' | session "$SCRATCH/eof"
+check "a last line without newline still runs" contains "$SCRATCH/eof" "page 1 of"
+
+# --- resume from an earlier session
+printf 'open sample-one\nnext\nquit\n' | session "$SCRATCH/r1" --learner ana
+printf 'continue\nquit\n' | session "$SCRATCH/r2" --learner ana
+check "a new session greets with where the learner stopped" contains "$SCRATCH/r2" "You stopped at page 2"
+check "continue returns to that page" contains "$SCRATCH/r2" "page 2 of"
+
+# --- colour and plain mode
+printf 'open sample-one\n' | NO_COLOR=1 session "$SCRATCH/nc"
+check "NO_COLOR output has no escape codes" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/nc'"
+printf 'open sample-one\nnext\nnext\nnext\n' | session "$SCRATCH/plain" --plain
+check "--plain output has no box drawing" sh -c "! grep -q '[┌┐└┘│─]' '$SCRATCH/plain'"
+check "--plain output has no escape codes" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/plain'"

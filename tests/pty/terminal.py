@@ -1,0 +1,84 @@
+"""psoas-tutor in a real terminal: prompt, completion, history, Ctrl-C,
+Ctrl-D, the first-run name question, SIGTERM and SIGHUP."""
+import os
+import shutil
+import signal
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
+from ptylib import Tap, Tutor  # noqa: E402
+
+tutor = os.environ["TUTOR"]
+course = os.path.join(os.environ["top_srcdir"], "tests", "data", "course")
+scratch = tempfile.mkdtemp(prefix="psoas-pty.")
+data = os.path.join(scratch, "data")
+env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
+env.pop("NO_COLOR", None)
+args = [tutor, "--course", course, "--data-dir", data, "--learner", "pty"]
+
+t = Tap(14)
+try:
+    p = Tutor(args, env)
+    seen = p.expect(r"Full name: ")
+    t.check("a first run on a terminal asks for the full name", seen is not None, p.buf)
+    p.send("Jane Q. Learner\r")
+    seen = p.expect(r"psoas-tutor> ")
+    t.check("then a prompt appears", seen is not None, p.buf)
+
+    p.send("op\t")
+    seen = p.expect(r"open ")
+    t.check("Tab completes a command name", seen is not None, p.buf)
+    p.send("sample-o\t")
+    seen = p.expect(r"sample-one ")
+    t.check("Tab completes a lesson id after open", seen is not None, p.buf)
+    p.send("\r")
+    seen = p.expect(r"\[sample-one 1/\d+\] > ")
+    t.check("the prompt says which lesson and page", seen is not None, p.buf)
+
+    p.send("some half-typed text\x03")
+    seen = p.expect(r"\^C")
+    t.check("Ctrl-C cancels the line", seen is not None, p.buf)
+    p.send("list\r")
+    seen = p.expect(r"Lessons:")
+    t.check("and the session goes on", seen is not None, p.buf)
+
+    p.send("\x04")
+    st = p.wait()
+    t.check("Ctrl-D leaves with status 0",
+            st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 0, st)
+
+    p = Tutor(args, env)
+    seen = p.expect(r"Welcome back, Jane Q\. Learner")
+    t.check("the name is remembered and the learner greeted", seen is not None, p.buf)
+    p.expect(r"> ")
+    p.send("\x1b[A")
+    seen = p.expect(r"list")
+    t.check("history from the last session comes back with Up", seen is not None, p.buf)
+    p.send("\x15quit\r")
+    st = p.wait()
+    t.check("quit leaves with status 0",
+            st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 0, st)
+
+    hist = os.path.join(data, "learners", "pty.history")
+    t.check("history is kept in the learner's data folder",
+            os.path.exists(hist) and "list" in open(hist).read())
+
+    p = Tutor(args, env)
+    p.expect(r"> ")
+    p.send("open sample-one\r")
+    p.expect(r"> ")
+    os.kill(p.pid, signal.SIGTERM)
+    st = p.wait()
+    t.check("SIGTERM ends the session cleanly",
+            st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 15, st)
+
+    p = Tutor(args, env)
+    p.expect(r"> ")
+    os.kill(p.pid, signal.SIGHUP)
+    st = p.wait()
+    t.check("SIGHUP (terminal closed) ends the session cleanly",
+            st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 1, st)
+finally:
+    shutil.rmtree(scratch, ignore_errors=True)
+sys.exit(0)
