@@ -11,6 +11,7 @@
 #define MAX_INPUT_LINE 65536		/* bytes read from a script line; more is cut */
 #define HISTORY_LIMIT 1000		/* lines of readline history kept */
 #define DEFAULT_LEARNER "default"	/* learner of a session with no --learner */
+#define REPORT_BAR_WIDTH 12		/* characters inside a progress bar's [] */
 #define COURSE_TITLE "The Iliopsoas for Manual Therapists"
 
 #define GRADE_MATCH_LIMIT 100000	/* PCRE2 match() calls per answer */

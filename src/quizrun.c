@@ -1,3 +1,788 @@
-/* placeholder until the module lands */
+/*
+ * One sitting of a quiz.  The REPL hands every line the learner types to
+ * quizrun_input, which either runs a quiz command (from the table below)
+ * or grades the line as an answer to the current question.  The text it
+ * prints never holds a time or a random number, so a scripted session
+ * always prints the same thing and tests can compare it whole.
+ *
+ * Only the final answer to a question is recorded (when it is right, when
+ * the tries run out, or when it is skipped): the journal's "next question"
+ * then always points at a question the learner has not finished, so a
+ * sitting left after a wrong try resumes at that question with its tries
+ * and hints fresh.
+ */
 #include "config.h"
-typedef int placeholder_quizrun;
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "grade.h"
+#include "quizrun.h"
+#include "xmalloc.h"
+
+enum outcome {
+	OUT_PENDING,	/* not finished in this attempt */
+	OUT_CORRECT,
+	OUT_PARTIAL,
+	OUT_INCORRECT,
+	OUT_SKIPPED,
+};
+
+/* The verdict words progress records use (progress.h answer_record). */
+static const char *const outcome_names[] = {
+	[OUT_PENDING] = "",
+	[OUT_CORRECT] = "correct",
+	[OUT_PARTIAL] = "partial",
+	[OUT_INCORRECT] = "incorrect",
+	[OUT_SKIPPED] = "skipped",
+};
+
+struct result {
+	enum outcome outcome;
+	char *answer;		/* as typed; NULL when skipped */
+	double points;		/* earned */
+};
+
+struct quizrun {
+	const struct quiz *quiz;
+	struct progress *progress;	/* may be NULL */
+	struct render_opts o;
+	FILE *out;
+	size_t cur;		/* index of the question being asked */
+	int tries;		/* graded tries used on it */
+	int hints;		/* hints revealed on it */
+	bool ended;
+	bool warned;		/* told once that a record was not saved */
+	struct result *results;	/* one per question */
+	char *where;
+};
+
+struct quiz_command {
+	const char *name;
+	const char *help;
+	void (*run)(struct quizrun *);
+};
+
+static void cmd_hint(struct quizrun *);
+static void cmd_skip(struct quizrun *);
+static void cmd_repeat(struct quizrun *);
+static void cmd_leave(struct quizrun *);
+static void cmd_help(struct quizrun *);
+
+static const struct quiz_command commands[] = {
+	{ "hint", "show the next hint (it costs some of the points)", cmd_hint },
+	{ "skip", "skip this question (no points)", cmd_skip },
+	{ "repeat", "show the question again", cmd_repeat },
+	{ "leave", "stop for now; your answers are kept and you go on from "
+	    "this question next time", cmd_leave },
+	{ "help", "list these commands", cmd_help },
+};
+
+/* What the learner is told to type, by question kind. */
+static const char *const instructions[] = {
+	[Q_SHORT] = NULL,
+	[Q_LIST] = NULL,	/* depends on @need: see show_question */
+	[Q_CHOICE] = "Type one letter.",
+	[Q_MULTI] = "Type every letter that applies, e.g. a c.",
+	[Q_TRUEFALSE] = "Type true or false.",
+	[Q_ORDER] = "Type the letters in order, e.g. c a b d.",
+};
+
+static void
+put(struct quizrun *r, const char *s)
+{
+	fputs(s, r->out);
+}
+
+static void
+put_styled(struct quizrun *r, const char *style, const char *s)
+{
+	char *styled = render_style(&r->o, style, s);
+
+	fputs(styled, r->out);
+	free(styled);
+}
+
+/* Wrap text (taken over) to the width with indent and hang, and print it. */
+static void
+put_wrapped(struct quizrun *r, const char *indent, const char *hang,
+    char *text)
+{
+	char *wrapped;
+
+	if (text[0] != '\0') {
+		wrapped = render_wrap(&r->o, text, indent, hang);
+		fputs(wrapped, r->out);
+		free(wrapped);
+	}
+	free(text);
+}
+
+/* printf, then wrap: a macro so xasprintf checks the format. */
+#define say(r, indent, hang, ...) \
+	put_wrapped((r), (indent), (hang), xasprintf(__VA_ARGS__))
+
+/*
+ * Answers are echoed back in the review.  Control characters (C0, DEL
+ * and the UTF-8 encoded C1 range) become '?' so a pasted escape sequence
+ * cannot restyle the terminal.  The answer is valid UTF-8: the grader
+ * refuses anything else before it is recorded.
+ */
+static char *
+printable(const char *s)
+{
+	char *t = xstrdup(s);
+	unsigned char *u;
+
+	for (u = (unsigned char *)t; *u != '\0'; u++) {
+		if (*u < 0x20 || *u == 0x7f)
+			*u = '?';
+		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
+			u[0] = '?';
+			u[1] = '?';
+			u++;
+		}
+	}
+	return t;
+}
+
+/* Points with at most two decimals and no trailing zeros: 1, 0.5, 0.75. */
+static void
+format_points(char *buf, size_t size, double v)
+{
+	char *end;
+
+	snprintf(buf, size, "%.2f", v);
+	end = buf + strlen(buf);
+	while (end > buf && end[-1] == '0')
+		*--end = '\0';
+	if (end > buf && end[-1] == '.')
+		*--end = '\0';
+}
+
+/* Whole percent, rounded down so "70%" is never shown for a 69.9 fail. */
+static int
+whole_percent(double earned, double total)
+{
+	if (total <= 0)
+		return 0;
+	return (int)(earned * 100.0 / total + 1e-9);
+}
+
+static char
+letter(size_t i)
+{
+	return i < 26 ? (char)('a' + i) : '?';
+}
+
+/* Index into choices or steps of what is shown as letter i. */
+static size_t
+shown_index(const struct question *qn, size_t i)
+{
+	return qn->shown != NULL ? qn->shown[i] : i;
+}
+
+/* The letter under which choice or step index idx is shown. */
+static size_t
+shown_position(const struct question *qn, size_t n, size_t idx)
+{
+	for (size_t i = 0; i < n; i++)
+		if (shown_index(qn, i) == idx)
+			return i;
+	return idx;
+}
+
+static const struct question *
+current(const struct quizrun *r)
+{
+	return &r->quiz->questions[r->cur];
+}
+
+/* FORMATS.md "Points": hints and extra tries each cost a percentage. */
+static double
+earned_points(const struct quiz *quiz, const struct question *qn,
+    double fraction, int hints, int tries)
+{
+	long keep = 100L - (long)quiz->hint_cost * hints -
+	    (long)quiz->retry_cost * (tries > 1 ? tries - 1 : 0);
+
+	if (keep < 0)
+		keep = 0;
+	return fraction * qn->points * (double)keep / 100.0;
+}
+
+static void
+save_failed(struct quizrun *r, char *cause)
+{
+	if (!r->warned)
+		fprintf(stderr, "psoas-tutor: warning: your quiz answers "
+		    "could not be saved (%s); you can finish this quiz, but "
+		    "it will not count after you quit\n",
+		    cause != NULL ? cause : "unknown error");
+	r->warned = true;
+	free(cause);
+}
+
+static void
+show_heading(struct quizrun *r)
+{
+	const struct quiz *quiz = r->quiz;
+	int total = quiz_total_points(quiz);
+
+	put_styled(r, "bold", quiz->title);
+	put(r, "\n");
+	say(r, "", "", "%zu question%s, %d point%s. Pass mark %d%%.",
+	    quiz->nquestions, quiz->nquestions == 1 ? "" : "s", total,
+	    total == 1 ? "" : "s", quiz->pass);
+	if (quiz->tries > 1)
+		say(r, "", "", "You have %d tries at each question; each "
+		    "extra try costs %d%% of its points.", quiz->tries,
+		    quiz->retry_cost);
+	else
+		say(r, "", "", "You have one try at each question.");
+	if (quiz->hint_cost > 0)
+		say(r, "", "", "Each hint costs %d%% of the question's points.",
+		    quiz->hint_cost);
+	else
+		say(r, "", "", "Hints are free.");
+	say(r, "", "", "Type help for the quiz commands.");
+}
+
+static void
+show_lettered(struct quizrun *r, const struct question *qn, size_t i)
+{
+	const char *text = qn->kind == Q_ORDER ?
+	    qn->steps[shown_index(qn, i)] :
+	    qn->choices[shown_index(qn, i)].text;
+	char indent[8];
+
+	snprintf(indent, sizeof indent, "  %c) ", letter(i));
+	say(r, indent, "     ", "%s", text);
+}
+
+static void
+show_question(struct quizrun *r)
+{
+	const struct question *qn = current(r);
+	size_t n = qn->kind == Q_ORDER ? qn->nsteps :
+	    qn->kind == Q_CHOICE || qn->kind == Q_MULTI ? qn->nchoices : 0;
+	char *head;
+
+	head = xasprintf("Question %zu of %zu (%d point%s)", r->cur + 1,
+	    r->quiz->nquestions, qn->points, qn->points == 1 ? "" : "s");
+	put(r, "\n");
+	put_styled(r, "bold", head);
+	put(r, "\n");
+	free(head);
+	say(r, "", "", "%s", qn->prompt);
+	for (size_t i = 0; i < n; i++)
+		show_lettered(r, qn, i);
+	if (qn->kind == Q_LIST)
+		say(r, "", "", "Name %d, separated by commas.", qn->need);
+	else if (instructions[qn->kind] != NULL)
+		say(r, "", "", "%s", instructions[qn->kind]);
+}
+
+/* "The answer: ..." for choice, multi and order: letters, then each text. */
+static void
+show_lettered_answer(struct quizrun *r, const struct question *qn,
+    const char *indent)
+{
+	size_t n = qn->kind == Q_ORDER ? qn->nsteps : qn->nchoices;
+	size_t *pos = xreallocarray(NULL, n > 0 ? n : 1, sizeof *pos);
+	char *letters = xcalloc(2 * n + 1, 1);
+	size_t npos = 0;
+	char *hang = xasprintf("%s  ", indent);
+
+	for (size_t idx = 0; idx < n; idx++)
+		if (qn->kind == Q_ORDER || qn->choices[idx].correct)
+			pos[npos++] = shown_position(qn, n, idx);
+	for (size_t i = 0; i < npos; i++) {
+		letters[2 * i] = letter(pos[i]);
+		letters[2 * i + 1] = i + 1 < npos ? ' ' : '\0';
+	}
+	say(r, indent, hang, "The answer: %s", letters);
+	for (size_t i = 0; i < npos; i++) {
+		char *sub = xasprintf("%s  %c) ", indent, letter(pos[i]));
+		char *subhang = xasprintf("%s     ", indent);
+
+		say(r, sub, subhang, "%s", qn->kind == Q_ORDER ?
+		    qn->steps[shown_index(qn, pos[i])] :
+		    qn->choices[shown_index(qn, pos[i])].text);
+		free(sub);
+		free(subhang);
+	}
+	free(hang);
+	free(letters);
+	free(pos);
+}
+
+static void
+show_list_answer(struct quizrun *r, const struct question *qn,
+    const char *indent, const char *hang)
+{
+	size_t size = 1;
+	char *labels;
+
+	for (size_t i = 0; i < qn->nitems; i++)
+		size += strlen(qn->items[i].label) + 2;
+	labels = xcalloc(size, 1);
+	for (size_t i = 0; i < qn->nitems; i++) {
+		if (i > 0)
+			strcat(labels, "; ");
+		strcat(labels, qn->items[i].label);
+	}
+	if ((size_t)qn->need >= qn->nitems)
+		say(r, indent, hang, "The answer: %s", labels);
+	else
+		say(r, indent, hang, "The answer (any %d of these): %s",
+		    qn->need, labels);
+	free(labels);
+}
+
+/* The right answer, as the learner would type or recognise it. */
+static void
+show_answer(struct quizrun *r, const struct question *qn, const char *indent)
+{
+	char *hang = xasprintf("%s  ", indent);
+
+	switch (qn->kind) {
+	case Q_SHORT:
+		/* Patterns are not for learners; the first accepted example is. */
+		for (size_t i = 0; i < qn->nexamples; i++)
+			if (qn->examples[i].accept) {
+				say(r, indent, hang, "The answer: %s",
+				    qn->examples[i].text);
+				break;
+			}
+		break;
+	case Q_LIST:
+		show_list_answer(r, qn, indent, hang);
+		break;
+	case Q_TRUEFALSE:
+		say(r, indent, hang, "The answer: %s",
+		    qn->answer_true ? "true" : "false");
+		break;
+	case Q_CHOICE:
+	case Q_MULTI:
+	case Q_ORDER:
+		show_lettered_answer(r, qn, indent);
+		break;
+	}
+	free(hang);
+}
+
+static void
+show_why(struct quizrun *r, const struct question *qn, const char *indent)
+{
+	char *hang = xasprintf("%s  ", indent);
+
+	if (qn->explain != NULL)
+		say(r, indent, hang, "Why: %s", qn->explain);
+	free(hang);
+}
+
+static void finish_quiz(struct quizrun *r);
+
+static void
+record(struct quizrun *r, const struct question *qn, const struct result *res)
+{
+	struct answer_record a;
+	char *cause = NULL;
+
+	if (r->progress == NULL)
+		return;
+	memset(&a, 0, sizeof a);
+	a.question = qn->id;
+	a.answer = res->answer != NULL ? res->answer : "";
+	a.verdict = (char *)outcome_names[res->outcome];
+	a.points = res->points;
+	a.max = qn->points;
+	a.hints = r->hints;
+	/* A skip counts as the try the learner gave up on. */
+	a.try_no = res->outcome == OUT_SKIPPED ? r->tries + 1 : r->tries;
+	a.when = time(NULL);
+	if (progress_record_answer(r->progress, r->quiz->id, r->cur, &a,
+	    &cause) != 0)
+		save_failed(r, cause);
+	else
+		free(cause);
+}
+
+/* The question is done: record it, explain it, and move on. */
+static void
+finish_question(struct quizrun *r, enum outcome outcome, const char *answer,
+    double fraction)
+{
+	const struct question *qn = current(r);
+	struct result *res = &r->results[r->cur];
+	char got[32], max[32];
+
+	res->outcome = outcome;
+	free(res->answer);
+	res->answer = answer != NULL ? xstrdup(answer) : NULL;
+	res->points = outcome == OUT_SKIPPED ? 0 :
+	    earned_points(r->quiz, qn, fraction, r->hints, r->tries);
+	record(r, qn, res);
+
+	if (outcome != OUT_CORRECT)
+		show_answer(r, qn, "");
+	show_why(r, qn, "");
+	format_points(got, sizeof got, res->points);
+	format_points(max, sizeof max, qn->points);
+	say(r, "", "", "Points: %s of %s.", got, max);
+
+	r->cur++;
+	r->tries = 0;
+	r->hints = 0;
+	if (r->cur < r->quiz->nquestions)
+		show_question(r);
+	else
+		finish_quiz(r);
+}
+
+static void
+show_review(struct quizrun *r)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < r->quiz->nquestions; i++) {
+		const struct question *qn = &r->quiz->questions[i];
+		const struct result *res = &r->results[i];
+		char *head, *answer;
+
+		if (res->outcome == OUT_CORRECT)
+			continue;
+		if (!any) {
+			put(r, "\n");
+			put_styled(r, "bold", "Review:");
+			put(r, "\n");
+			any = true;
+		}
+		head = xasprintf("Question %zu: ", i + 1);
+		say(r, head, "  ", "%s", qn->prompt);
+		free(head);
+		/* Not wrapped: render_wrap would read asterisks as emphasis. */
+		if (res->outcome == OUT_SKIPPED || res->answer == NULL)
+			put(r, "  Your answer: (skipped)\n");
+		else {
+			answer = printable(res->answer);
+			fprintf(r->out, "  Your answer: %s\n", answer);
+			free(answer);
+		}
+		show_answer(r, qn, "  ");
+		show_why(r, qn, "  ");
+		if (qn->taught_lesson != NULL)
+			say(r, "  ", "    ", "See lesson %s, page %d.",
+			    qn->taught_lesson, qn->taught_page);
+	}
+}
+
+static void
+finish_quiz(struct quizrun *r)
+{
+	const struct quiz *quiz = r->quiz;
+	double earned = 0, total = quiz_total_points(quiz);
+	char got[32], max[32];
+	int pct;
+	bool passed;
+	char *cause = NULL;
+
+	for (size_t i = 0; i < quiz->nquestions; i++)
+		earned += r->results[i].points;
+	pct = whole_percent(earned, total);
+	passed = total > 0 && earned * 100.0 / total + 1e-9 >= quiz->pass;
+	r->ended = true;
+	if (r->progress != NULL) {
+		if (progress_record_quiz_end(r->progress, quiz->id, earned,
+		    total, passed, &cause) != 0)
+			save_failed(r, cause);
+		else
+			free(cause);
+	}
+
+	format_points(got, sizeof got, earned);
+	format_points(max, sizeof max, total);
+	put(r, "\n");
+	put_styled(r, "bold", quiz->title);
+	put(r, ": finished.\n");
+	say(r, "", "", "Score: %s of %s points (%d%%).", got, max, pct);
+	put_styled(r, passed ? "green" : "red", passed ? "PASS" : "FAIL");
+	fprintf(r->out, " (pass mark %d%%).\n", quiz->pass);
+	show_review(r);
+	put(r, "\n");
+	if (passed && quiz->posttest)
+		say(r, "", "", "You passed the post-test: your certificate of "
+		    "completion is ready. Type certificate to see it, or run "
+		    "psoas-tutor --certificate to save it.");
+	else if (!passed)
+		say(r, "", "", "Type quiz %s to take it again.", quiz->id);
+}
+
+static void
+cmd_hint(struct quizrun *r)
+{
+	const struct question *qn = current(r);
+	char *indent;
+
+	if (qn->nhints == 0) {
+		say(r, "", "", "This question has no hints.");
+		return;
+	}
+	if ((size_t)r->hints >= qn->nhints) {
+		say(r, "", "", "No more hints: you have seen all %zu.",
+		    qn->nhints);
+		return;
+	}
+	r->hints++;
+	if (r->quiz->hint_cost > 0)
+		indent = xasprintf("Hint %d of %zu (costs %d%% of this "
+		    "question's points): ", r->hints, qn->nhints,
+		    r->quiz->hint_cost);
+	else
+		indent = xasprintf("Hint %d of %zu: ", r->hints, qn->nhints);
+	say(r, indent, "  ", "%s", qn->hints[r->hints - 1]);
+	free(indent);
+}
+
+static void
+cmd_skip(struct quizrun *r)
+{
+	put(r, "Skipped.\n");
+	finish_question(r, OUT_SKIPPED, NULL, 0);
+}
+
+static void
+cmd_repeat(struct quizrun *r)
+{
+	show_question(r);
+}
+
+static void
+cmd_leave(struct quizrun *r)
+{
+	quizrun_leave(r);
+}
+
+static void
+cmd_help(struct quizrun *r)
+{
+	char indent[32];
+
+	put(r, "Quiz commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		snprintf(indent, sizeof indent, "  %-8s", commands[i].name);
+		say(r, indent, "          ", "%s", commands[i].help);
+	}
+	say(r, "", "", "Anything else you type is your answer.");
+}
+
+static void
+answer(struct quizrun *r, const char *line, size_t len)
+{
+	const struct question *qn = current(r);
+	struct grade_result g;
+	enum outcome outcome;
+	int left;
+
+	grade_answer(qn, line, len, &g);
+	if (g.verdict == GRADE_UNGRADABLE) {
+		say(r, "", "", "%s", g.message != NULL ? g.message :
+		    "This answer could not be graded.");
+		say(r, "", "", "No try was used: please answer again.");
+		if (g.author_warning != NULL)
+			fprintf(stderr, "%s\n", g.author_warning);
+		grade_result_destroy(&g);
+		return;
+	}
+	r->tries++;
+	switch (g.verdict) {
+	case GRADE_CORRECT:
+		outcome = OUT_CORRECT;
+		put_styled(r, "green", "Correct.");
+		break;
+	case GRADE_PARTIAL:
+		outcome = OUT_PARTIAL;
+		put_styled(r, "yellow", "Partly correct.");
+		break;
+	default:
+		outcome = OUT_INCORRECT;
+		put_styled(r, "red", "Not correct.");
+		break;
+	}
+	put(r, "\n");
+	if (g.feedback != NULL)
+		say(r, "", "", "%s", g.feedback);
+	if (g.message != NULL)
+		say(r, "", "", "%s", g.message);
+	if (g.author_warning != NULL)
+		fprintf(stderr, "%s\n", g.author_warning);
+	left = r->quiz->tries - r->tries;
+	if (outcome != OUT_CORRECT && left > 0)
+		say(r, "", "", "Try again (%d %s left) or type skip.", left,
+		    left == 1 ? "try" : "tries");
+	else
+		finish_question(r, outcome, line, g.fraction);
+	grade_result_destroy(&g);
+}
+
+/* Fill in the questions an earlier sitting of this attempt finished. */
+static void
+restore(struct quizrun *r, const struct quiz_attempt *a)
+{
+	for (size_t k = 0; k < a->nanswers; k++) {
+		const struct answer_record *rec = &a->answers[k];
+		struct result *res = NULL;
+
+		for (size_t i = 0; i < r->quiz->nquestions; i++)
+			if (strcmp(r->quiz->questions[i].id, rec->question) == 0)
+				res = &r->results[i];
+		if (res == NULL)
+			continue;
+		res->outcome = OUT_INCORRECT;
+		for (size_t o = OUT_CORRECT; o <= OUT_SKIPPED; o++)
+			if (strcmp(outcome_names[o], rec->verdict) == 0)
+				res->outcome = (enum outcome)o;
+		free(res->answer);
+		res->answer = res->outcome == OUT_SKIPPED ? NULL :
+		    xstrdup(rec->answer);
+		res->points = rec->points;
+	}
+	r->cur = a->next < r->quiz->nquestions ? a->next :
+	    r->quiz->nquestions;
+}
+
+struct quizrun *
+quizrun_start(const struct quiz *q, struct progress *p,
+    const struct render_opts *o, FILE *out, bool resume)
+{
+	struct quizrun *r = xcalloc(1, sizeof *r);
+	const struct quiz_attempt *a = NULL;
+	bool changed = false;
+	char *cause = NULL;
+
+	r->quiz = q;
+	r->progress = p;
+	r->o = *o;
+	r->out = out;
+	r->results = xcalloc(q->nquestions > 0 ? q->nquestions : 1,
+	    sizeof *r->results);
+
+	if (p != NULL && resume) {
+		a = progress_open_attempt(p, q->id);
+		/* Answers to a quiz file that has since changed don't fit. */
+		if (a != NULL && a->nquestions != q->nquestions) {
+			a = NULL;
+			changed = true;
+		}
+	}
+	show_heading(r);
+	if (a != NULL) {
+		restore(r, a);
+		put(r, "\n");
+		say(r, "", "", "Resuming %s at question %zu of %zu.", q->title,
+		    r->cur < q->nquestions ? r->cur + 1 : q->nquestions,
+		    q->nquestions);
+	} else {
+		if (changed)
+			say(r, "", "", "This quiz has changed since your last "
+			    "sitting, so it starts again.");
+		if (p != NULL && progress_record_quiz_start(p, q->id,
+		    q->nquestions, &cause) == NULL)
+			save_failed(r, cause);
+		else
+			free(cause);
+	}
+	if (r->cur < q->nquestions)
+		show_question(r);
+	else
+		finish_quiz(r);
+	return r;
+}
+
+bool
+quizrun_input(struct quizrun *r, const char *line)
+{
+	size_t len = strlen(line), start = 0, end;
+	char *copy;
+
+	if (r->ended)
+		return false;
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	end = len;
+	while (start < end && (line[start] == ' ' || line[start] == '\t'))
+		start++;
+	while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+		end--;
+	if (start == end) {
+		say(r, "", "", "Type your answer, or help for the quiz "
+		    "commands.");
+		return true;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strlen(commands[i].name) == end - start &&
+		    strncasecmp(commands[i].name, line + start,
+		    end - start) == 0) {
+			commands[i].run(r);
+			return !r->ended;
+		}
+	copy = xstrndup(line, len);
+	answer(r, copy, len);
+	free(copy);
+	return !r->ended;
+}
+
+void
+quizrun_leave(struct quizrun *r)
+{
+	if (r->ended)
+		return;
+	r->ended = true;
+	put(r, "\n");
+	if (r->progress != NULL)
+		say(r, "", "", "You left %s at question %zu of %zu. Your "
+		    "answers so far are kept: type quiz %s to go on from "
+		    "there.", r->quiz->title, r->cur + 1,
+		    r->quiz->nquestions, r->quiz->id);
+	else
+		say(r, "", "", "You left %s at question %zu of %zu.",
+		    r->quiz->title, r->cur + 1, r->quiz->nquestions);
+}
+
+bool
+quizrun_done(const struct quizrun *r)
+{
+	return r->ended;
+}
+
+const char *
+quizrun_where(struct quizrun *r)
+{
+	size_t n = r->quiz->nquestions;
+
+	free(r->where);
+	r->where = xasprintf("%s %zu/%zu", r->quiz->id,
+	    r->cur < n ? r->cur + 1 : n, n);
+	return r->where;
+}
+
+const struct quiz *
+quizrun_quiz(const struct quizrun *r)
+{
+	return r->quiz;
+}
+
+void
+quizrun_free(struct quizrun *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->quiz->nquestions; i++)
+		free(r->results[i].answer);
+	free(r->results);
+	free(r->where);
+	free(r);
+}

@@ -38,6 +38,13 @@ bool quizrun_input(struct quizrun *r, const char *line);
 /* Leave the sitting now (Ctrl-D, quit): what is answered stays saved. */
 void quizrun_leave(struct quizrun *r);
 
+/*
+ * True once the sitting has ended.  quizrun_start can end it at once (a
+ * resumed attempt whose questions were all answered is scored there), so
+ * the caller checks this before handing it the first line.
+ */
+bool quizrun_done(const struct quizrun *r);
+
 /* "anatomy-quiz 3/10" for the prompt; borrowed until the next call. */
 const char *quizrun_where(struct quizrun *r);
 

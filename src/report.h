@@ -1,3 +1,80 @@
+/*
+ * What a learner's progress says, for three readers: the learner
+ * (report_progress), an auditor checking the record (report_export) and a
+ * continuing-education provider (report_certificate).  All three read the
+ * progress only; none of them records anything.
+ *
+ * Each function returns 0, or nonzero when it could not do its job; the
+ * reason then goes to stderr as "psoas-tutor: ...", so a caller only maps
+ * the status (the command-line options exit 1).  A write error on out
+ * also returns nonzero (checked with ferror, the caller still flushes).
+ */
 #ifndef PSOAS_REPORT_H
 #define PSOAS_REPORT_H
+
+#include <stdio.h>
+
+#include "course.h"
+#include "progress.h"
+#include "render.h"
+
+/*
+ * The learner's progress through c: for each lesson its status ("not
+ * started", "page k of n" or "done"), a bar of pages reached and its time
+ * on task; for each quiz its best finished score as a bar, the number of
+ * attempts and whether it is passed; then overall completion and total
+ * time on task.
+ *
+ * Overall completion = (lessons done + quizzes passed) / (lessons +
+ * quizzes) in c, as a whole percent rounded down, so 100% means every
+ * lesson read to the end and every quiz passed.
+ *
+ * Bars are "[#####.......]  41%" in plain mode; otherwise they are drawn
+ * with block characters.  Percentages are rounded down everywhere, so a
+ * quiz never shows its pass mark when it fell short of it.
+ */
+int report_progress(FILE *out, const struct course *c,
+    const struct progress *p, const struct render_opts *o);
+
+/*
+ * Rows for auditors, one file format per name:
+ *
+ *   csv, tsv       one row per recorded answer (the final answer to each
+ *                  question of each attempt, skips included):
+ *                  learner, full_name, quiz, attempt, question, answer,
+ *                  verdict, points, max, hints, try, time
+ *   attempts-csv,  one row per quiz attempt:
+ *   attempts-tsv   learner, full_name, quiz, attempt, started, finished,
+ *                  questions, answered, score, max, percent, passed
+ *
+ * The first row names the columns.  csv follows RFC 4180: CR LF line
+ * ends, and a field holding a comma, a double quote, CR or LF is put in
+ * double quotes with its quotes doubled.  tsv rows end in LF, and a TAB,
+ * CR or LF inside a field becomes a space (tsv has no quoting).  Times are
+ * ISO 8601 UTC ("2024-05-01T09:30:00Z"); an unfinished attempt has empty
+ * finished, score, percent and passed fields.  Points have two decimals.
+ * Only quizzes in c are exported, in course order.  Answers are exported
+ * exactly as typed: a spreadsheet may read one starting with "=" as a
+ * formula, so auditors should import the file as text.
+ *
+ * Returns nonzero for an unknown format name.
+ */
+int report_export(FILE *out, const struct course *c,
+    const struct progress *p, const char *format);
+
+/* The format names report_export knows, for --help: "csv, tsv, ...". */
+const char *report_export_formats(void);
+
+/*
+ * A plain-text certificate of completion (no escape codes, so it can be
+ * saved and printed): the course title, the learner's full name (or
+ * short name), the UTC date the post-test (the first quiz in c with
+ * @kind posttest) was first passed and that attempt's score, the total
+ * time on task in the lessons, every lesson with its estimated minutes,
+ * and lines for the provider to sign.  Returns nonzero, with the reason
+ * on stderr, when c has no post-test or the learner has not passed it.
+ */
+int report_certificate(FILE *out, const struct course *c,
+    const struct progress *p);
+
 #endif
