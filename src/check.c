@@ -1,3 +1,202 @@
-/* placeholder until the module lands */
+/*
+ * The author's checker.  A quiz carries its own test cases (@example+ and
+ * @example-), so the checker grades each one exactly as a learner's
+ * answer would be graded and reports every example that lands on the
+ * wrong side, with the rule that decided it: the author then knows which
+ * pattern to fix.  It also checks that each question points at a lesson
+ * page that exists.
+ */
 #include "config.h"
-typedef int placeholder_check;
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "grade.h"
+#include "xmalloc.h"
+
+static const char *
+verdict_name(enum grade_verdict v)
+{
+	switch (v) {
+	case GRADE_CORRECT:
+		return "correct";
+	case GRADE_PARTIAL:
+		return "partly correct";
+	case GRADE_INCORRECT:
+		return "incorrect";
+	case GRADE_UNGRADABLE:
+		break;
+	}
+	return "not graded";
+}
+
+/* Which kind of rule a pattern is in q: "accept" or "misconception". */
+static const char *
+rule_kind(const struct question *q, const struct pattern *p)
+{
+	if (p >= q->misconceptions && p < q->misconceptions + q->nmisconceptions)
+		return "misconception";
+	return "accept";
+}
+
+/* "accept FILE:LINE", "misconception FILE:LINE", "answer key", "no rule". */
+static char *
+describe_rule(const struct question *q, const struct grade_result *r)
+{
+	if (r->rule != NULL)
+		return xasprintf("%s %s:%ld", rule_kind(q, r->rule), q->path,
+		    r->rule->lineno);
+	if (q->kind != Q_SHORT && q->kind != Q_LIST &&
+	    r->verdict != GRADE_UNGRADABLE)
+		return xstrdup("answer key");
+	return xstrdup("no rule");
+}
+
+/*
+ * Grade ex as a learner's answer: r (to destroy) and *rule (to free) say
+ * what happened; returns true when it landed on the wrong side.
+ */
+static bool
+run_example(const struct question *q, const struct example *ex,
+    struct grade_result *r, char **rule)
+{
+	grade_answer(q, ex->text, strlen(ex->text), r);
+	*rule = describe_rule(q, r);
+	return ex->accept ? r->verdict != GRADE_CORRECT :
+	    r->verdict == GRADE_CORRECT;
+}
+
+static void
+check_examples(const struct quiz *qz, const struct question *q,
+    struct diag *d)
+{
+	for (size_t i = 0; i < q->nexamples; i++) {
+		const struct example *ex = &q->examples[i];
+		struct grade_result r;
+		char *rule;
+		bool wrong = run_example(q, ex, &r, &rule);
+
+		if (wrong)
+			diag_add(d, DIAG_ERROR, qz->path, ex->lineno, 0,
+			    "quiz '%s' question '%s': example should be %s but "
+			    "was %s (rule: %s)", qz->id, q->id,
+			    ex->accept ? "accepted" : "rejected",
+			    verdict_name(r.verdict), rule);
+		if (r.author_warning != NULL && r.rule != NULL)
+			diag_add(d, DIAG_WARNING, qz->path, ex->lineno, 0,
+			    "quiz '%s' question '%s': example hit the match "
+			    "limit of the pattern at line %ld, column %ld",
+			    qz->id, q->id, r.rule->lineno, r.rule->col);
+		free(rule);
+		grade_result_destroy(&r);
+	}
+}
+
+static void
+check_question(const struct course *c, const struct quiz *qz,
+    const struct question *q, struct diag *d)
+{
+	if (q->kind == Q_SHORT || q->kind == Q_LIST) {
+		size_t plus = 0, minus = 0;
+
+		for (size_t i = 0; i < q->nexamples; i++) {
+			if (q->examples[i].accept)
+				plus++;
+			else
+				minus++;
+		}
+		if (plus < 2 || minus < 2)
+			diag_add(d, DIAG_ERROR, qz->path, q->lineno, 0,
+			    "quiz '%s' question '%s': a %s question needs at "
+			    "least 2 '@example+' and 2 '@example-' (has %zu "
+			    "and %zu)", qz->id, q->id, quiz_kind_name(q->kind),
+			    plus, minus);
+	}
+	if (q->taught_lesson != NULL) {
+		const struct lesson *l = NULL;
+
+		for (size_t i = 0; i < c->nlessons; i++)
+			if (strcmp(c->lessons[i]->id, q->taught_lesson) == 0)
+				l = c->lessons[i];
+		if (l == NULL)
+			diag_add(d, DIAG_ERROR, qz->path, q->taught_lineno, 0,
+			    "quiz '%s' question '%s': '@taught' names lesson "
+			    "'%s', which is not in the course", qz->id, q->id,
+			    q->taught_lesson);
+		else if ((size_t)q->taught_page > l->npages)
+			diag_add(d, DIAG_ERROR, qz->path, q->taught_lineno, 0,
+			    "quiz '%s' question '%s': '@taught' names page %d "
+			    "of lesson '%s', which has %zu page%s", qz->id,
+			    q->id, q->taught_page, q->taught_lesson, l->npages,
+			    l->npages == 1 ? "" : "s");
+	}
+	check_examples(qz, q, d);
+}
+
+size_t
+check_course(const struct course *c, struct diag *d)
+{
+	size_t before = d->errors;
+
+	for (size_t i = 0; i < c->nquizzes; i++) {
+		const struct quiz *qz = c->quizzes[i];
+
+		for (size_t j = 0; j < qz->nquestions; j++)
+			check_question(c, qz, &qz->questions[j], d);
+	}
+	return d->errors - before;
+}
+
+static void
+show_question(const struct question *q, FILE *out)
+{
+	fprintf(out, "question '%s' (%s, line %ld)\n", q->id,
+	    quiz_kind_name(q->kind), q->lineno);
+	if (q->nexamples == 0)
+		fprintf(out, "  (no examples)\n");
+	for (size_t i = 0; i < q->nexamples; i++) {
+		const struct example *ex = &q->examples[i];
+		struct grade_result r;
+		char *rule;
+		bool wrong = run_example(q, ex, &r, &rule);
+
+		fprintf(out, "  %c \"%s\" -> %s", ex->accept ? '+' : '-',
+		    ex->text, verdict_name(r.verdict));
+		if (r.verdict == GRADE_PARTIAL)
+			fprintf(out, " %.0f%%", r.fraction * 100);
+		fprintf(out, " (%s", rule);
+		if (r.feedback != NULL)
+			fprintf(out, ": %s", r.feedback);
+		if (r.message != NULL)
+			fprintf(out, "; %s", r.message);
+		fprintf(out, ")%s\n", wrong ? ex->accept ?
+		    "  <- MISMATCH: should be accepted" :
+		    "  <- MISMATCH: should be rejected" : "");
+		if (r.author_warning != NULL)
+			fprintf(out, "    %s\n", r.author_warning);
+		free(rule);
+		grade_result_destroy(&r);
+	}
+}
+
+int
+check_show_matches(const struct course *c, const char *quiz,
+    const char *question, FILE *out)
+{
+	const struct quiz *qz = course_find_quiz(c, quiz, NULL);
+	bool found = false;
+
+	if (qz == NULL)
+		return 1;
+	for (size_t i = 0; i < qz->nquestions; i++)
+		if (question == NULL || strcmp(qz->questions[i].id, question) == 0)
+			found = true;
+	if (!found)
+		return 1;
+	fprintf(out, "quiz '%s' (%s)\n", qz->id, qz->path);
+	for (size_t i = 0; i < qz->nquestions; i++)
+		if (question == NULL || strcmp(qz->questions[i].id, question) == 0)
+			show_question(&qz->questions[i], out);
+	return 0;
+}

@@ -55,7 +55,14 @@ void grade_result_destroy(struct grade_result *r);
 pcre2_code *grade_compile(const char *src, bool case_sensitive,
     bool anchored, char **err, size_t *erroffset);
 
-/* Letters typed for choice/multi/order, e.g. "a, c" -> {0, 2}. */
+/*
+ * Letters typed for choice/multi/order, e.g. "a, c" -> {0, 2}, in the
+ * order typed, repeats kept (the caller decides what a repeat means).
+ * Separators are white space, commas and the word "and"; letters are
+ * case-insensitive.  out must have room for nletters entries.  Returns
+ * false when there is no letter, a letter is out of range, something
+ * else was typed, or more than nletters letters were typed.
+ */
 bool grade_parse_letters(const char *answer, size_t nletters, size_t *out,
     size_t *nout);
 

@@ -32,6 +32,7 @@ struct pattern {
 
 struct list_item {
 	char *label;
+	long lineno;		/* of @item */
 	struct pattern *accept;
 	size_t naccept;
 };
@@ -40,6 +41,7 @@ struct choice {
 	char *text;
 	bool correct;
 	char *feedback;		/* may be NULL */
+	long lineno;		/* of @choice */
 };
 
 struct example {
@@ -51,6 +53,7 @@ struct example {
 struct question {
 	enum question_kind kind;
 	char *id;
+	const char *path;	/* borrowed: the quiz's path, for warnings */
 	long lineno;		/* of @question */
 	char *prompt;
 	int points;
@@ -113,6 +116,9 @@ struct quiz {
  */
 struct quiz *quiz_load(const char *path, struct diag *d);
 void quiz_free(struct quiz *q);
+
+/* "short", "list", ... as written after @question. */
+const char *quiz_kind_name(enum question_kind kind);
 
 /* Total points of all questions. */
 int quiz_total_points(const struct quiz *q);
