@@ -1,0 +1,9 @@
+#!/bin/sh
+# Build and run the benchmarks on the shipped course; print their figures.
+# Usage: bench/run-bench.sh [ROUNDS]   (from a configured build folder:
+#        make bench  does the same)
+set -e
+rounds=${1:-20}
+make -s bench/bench_grade
+echo "psoas-tutor benchmark, $(date -u +%Y-%m-%d), $(uname -m), rounds=$rounds"
+./bench/bench_grade "${top_srcdir:-$(dirname "$0")/..}" "$rounds"
