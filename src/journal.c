@@ -1,3 +1,625 @@
-/* placeholder until the module lands */
+/*
+ * The journal file: creating it durably, appending whole records that
+ * survive kill -9 and concurrent sessions, and replaying it while skipping
+ * damage instead of giving up on the records around it.  What a record
+ * means is progress.c's business; this module only knows lines, fields,
+ * escapes and checksums (the contract is in journal.h).
+ */
 #include "config.h"
-typedef int placeholder_journal;
+
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "journal.h"
+#include "xmalloc.h"
+
+struct journal {
+	char *path;
+	int fd;			/* O_APPEND, or -1 when read-only */
+	char *fail;		/* why we cannot write, or NULL */
+	unsigned long appends;	/* journal_append calls so far */
+	unsigned long fault_at;	/* test hook: fail from this append on; 0 = off */
+};
+
+/* A growable byte string, enough for building one line. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+buf_add(struct buf *b, const char *s, size_t len)
+{
+	if (b->len + len + 1 > b->cap) {
+		while (b->len + len + 1 > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 128;
+		b->s = xreallocarray(b->s, b->cap, 1);
+	}
+	memcpy(b->s + b->len, s, len);
+	b->len += len;
+	b->s[b->len] = '\0';
+}
+
+static void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+uint32_t
+journal_fnv1a(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+escape_into(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		default: buf_add(b, s, 1); break;
+		}
+	}
+}
+
+char *
+journal_escape(const char *s)
+{
+	struct buf b = { 0 };
+
+	buf_add(&b, "", 0);
+	escape_into(&b, s);
+	return b.s;
+}
+
+char *
+journal_unescape(const char *s, size_t len)
+{
+	char *out = xmalloc(len + 1), *o = out;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0')
+			goto bad;
+		if (s[i] != '\\') {
+			*o++ = s[i];
+			continue;
+		}
+		if (++i == len)
+			goto bad;
+		switch (s[i]) {
+		case '\\': *o++ = '\\'; break;
+		case 't': *o++ = '\t'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		default: goto bad;
+		}
+	}
+	*o = '\0';
+	return out;
+bad:
+	free(out);
+	return NULL;
+}
+
+/* The header line of a new journal, newline included. */
+static char *
+header_line(void)
+{
+	return xasprintf("%s %d\n", JOURNAL_MAGIC, JOURNAL_VERSION);
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * A new directory entry is only durable once the folder holding it is
+ * fsync'd (fsync(2)).  File systems that cannot fsync a folder say EINVAL;
+ * there is nothing more we can do there, so that is not an error.
+ */
+static int
+fsync_dir(const char *dir)
+{
+	int fd, rc, saved;
+
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	rc = fsync(fd);
+	saved = errno;
+	close(fd);
+	if (rc == -1 && saved == EINVAL)
+		rc = 0;
+	errno = saved;
+	return rc;
+}
+
+/* mkdir -p with mode 0700; on failure *cause names the folder. */
+static int
+make_dirs(const char *dir, char **cause)
+{
+	char *copy = xstrdup(dir), *p = copy;
+	struct stat st;
+	int rc = -1;
+
+	for (;;) {
+		while (*p == '/')
+			p++;
+		p = strchr(p, '/');
+		if (p != NULL)
+			*p = '\0';
+		if (mkdir(copy, 0700) == 0) {
+			char *parent = dir_of(copy);
+
+			if (fsync_dir(parent) == -1) {
+				*cause = xasprintf("cannot sync folder %s: %s",
+				    parent, strerror(errno));
+				free(parent);
+				goto out;
+			}
+			free(parent);
+		} else if (errno != EEXIST || stat(copy, &st) == -1 ||
+		    !S_ISDIR(st.st_mode)) {
+			if (errno == EEXIST)
+				errno = ENOTDIR;
+			*cause = xasprintf("cannot create folder %s: %s", copy,
+			    strerror(errno));
+			goto out;
+		}
+		if (p == NULL)
+			break;
+		*p++ = '/';
+	}
+	rc = 0;
+out:
+	free(copy);
+	return rc;
+}
+
+static void
+lock(int fd, int how)
+{
+	/*
+	 * Locks are advisory; where flock is not supported (ENOLCK) we go on
+	 * without it, since O_APPEND alone still keeps whole lines together
+	 * on a local file system.
+	 */
+	while (flock(fd, how) == -1 && errno == EINTR)
+		continue;
+}
+
+static int
+write_all_once(struct journal *j, const char *s, size_t len, char **cause)
+{
+	ssize_t n;
+
+	do
+		n = write(j->fd, s, len);
+	while (n == -1 && errno == EINTR);
+	if (n == -1) {
+		*cause = xasprintf("cannot write %s: %s", j->path,
+		    strerror(errno));
+		return -1;
+	}
+	if ((size_t)n != len) {
+		/* The file size limit or a full disk cut the record short. */
+		*cause = xasprintf("cannot write %s: only %zd of %zu bytes "
+		    "written (disk full or file too large)", j->path, n, len);
+		return -1;
+	}
+	if (fsync(j->fd) == -1) {
+		*cause = xasprintf("cannot sync %s: %s", j->path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Parse the header; returns the version, 0 if line is not a header. */
+static long
+header_version(const char *line, size_t len)
+{
+	const char *magic = JOURNAL_MAGIC " ";
+	size_t mlen = strlen(magic);
+	long v = 0;
+
+	if (len <= mlen || memcmp(line, magic, mlen) != 0)
+		return 0;
+	for (size_t i = mlen; i < len; i++) {
+		if (line[i] < '0' || line[i] > '9' || v > 100000)
+			return 0;
+		v = v * 10 + (line[i] - '0');
+	}
+	return v;
+}
+
+static bool
+is_hex8(const char *s, size_t len)
+{
+	if (len != 8)
+		return false;
+	for (size_t i = 0; i < 8; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+/*
+ * Check one complete line (without its '\n') and split it into new,
+ * unescaped fields.  Returns NULL with *why (static text) when damaged.
+ */
+static char **
+split_record(const char *line, size_t len, size_t *nfields, const char **why)
+{
+	size_t tab = len, n = 0, start;
+	char **fields = NULL, hex[9];
+
+	if (len == 0) {
+		*why = "empty line";
+		return NULL;
+	}
+	if (memchr(line, '\0', len) != NULL) {
+		*why = "NUL byte";
+		return NULL;
+	}
+	while (tab > 0 && line[tab - 1] != '\t')
+		tab--;
+	if (tab == 0 || !is_hex8(line + tab, len - tab)) {
+		*why = "no checksum";
+		return NULL;
+	}
+	snprintf(hex, sizeof hex, "%08x", journal_fnv1a(line, tab - 1));
+	if (memcmp(hex, line + tab, 8) != 0) {
+		*why = "checksum mismatch";
+		return NULL;
+	}
+	start = 0;
+	for (size_t i = 0; i < tab; i++) {
+		char *f;
+
+		if (line[i] != '\t')
+			continue;
+		f = journal_unescape(line + start, i - start);
+		if (f == NULL) {
+			*why = "bad escape";
+			goto bad;
+		}
+		fields = xreallocarray(fields, n + 2, sizeof *fields);
+		fields[n++] = f;
+		fields[n] = NULL;
+		start = i + 1;
+	}
+	*nfields = n;
+	return fields;
+bad:
+	for (size_t i = 0; i < n; i++)
+		free(fields[i]);
+	free(fields);
+	return NULL;
+}
+
+/*
+ * Read every line of fd from the start and hand the intact records to
+ * replay.  Returns -1 with *cause when the file is not a journal we may
+ * use; damage inside it is only warned about.
+ */
+static int
+replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
+    struct diag *d, char **cause)
+{
+	FILE *fp;
+	char *line = NULL, *hdr = header_line();
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0, version;
+	int dupfd, rc = -1;
+
+	dupfd = dup(fd);
+	if (dupfd == -1 || (fp = fdopen(dupfd, "r")) == NULL) {
+		*cause = xasprintf("cannot read %s: %s", j->path,
+		    strerror(errno));
+		if (dupfd != -1)
+			close(dupfd);
+		free(hdr);
+		return -1;
+	}
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		bool complete = len > 0 && line[len - 1] == '\n';
+		size_t n = complete ? (size_t)len - 1 : (size_t)len;
+		const char *why = NULL;
+		char **fields, *reason = NULL;
+		size_t nfields;
+		int r;
+
+		lineno++;
+		if (lineno == 1) {
+			version = complete ? header_version(line, n) : 0;
+			if (version > JOURNAL_VERSION) {
+				*cause = xasprintf("%s: journal format version "
+				    "%ld is newer than this program supports "
+				    "(%d); refusing to touch it", j->path,
+				    version, JOURNAL_VERSION);
+				goto out;
+			}
+			if (version == JOURNAL_VERSION)
+				continue;
+			/*
+			 * A header cut short by a crash or a full disk while
+			 * the file was being created: the rest is ours.
+			 */
+			if (n < strlen(hdr) - 1 && memcmp(line, hdr, n) == 0) {
+				diag_add(d, DIAG_WARNING, j->path, lineno, 0,
+				    "damaged header skipped (assuming "
+				    "version %d)", JOURNAL_VERSION);
+				continue;
+			}
+			*cause = xasprintf("%s: not a psoas-tutor journal "
+			    "(line 1 is not \"%s %d\")", j->path,
+			    JOURNAL_MAGIC, JOURNAL_VERSION);
+			goto out;
+		}
+		if (!complete) {
+			diag_add(d, DIAG_WARNING, j->path, lineno, 0,
+			    "damaged record skipped (truncated: no end of "
+			    "line)");
+			continue;
+		}
+		fields = split_record(line, n, &nfields, &why);
+		if (fields == NULL) {
+			diag_add(d, DIAG_WARNING, j->path, lineno, 0,
+			    "damaged record skipped (%s)", why);
+			continue;
+		}
+		r = replay(arg, (const char *const *)fields, nfields, &reason);
+		if (r < 0)
+			diag_add(d, DIAG_WARNING, j->path, lineno, 0,
+			    "damaged record skipped (%s)", reason);
+		else if (r > 0)
+			diag_add(d, DIAG_WARNING, j->path, lineno, 0,
+			    "%s; record skipped", reason);
+		free(reason);
+		for (size_t i = 0; i < nfields; i++)
+			free(fields[i]);
+		free(fields);
+	}
+	if (ferror(fp)) {
+		*cause = xasprintf("cannot read %s: %s", j->path,
+		    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	free(line);
+	free(hdr);
+	fclose(fp);
+	return rc;
+}
+
+static unsigned long
+fault_setting(void)
+{
+	const char *s = getenv(JOURNAL_FAULT_ENV);
+	char *end;
+	unsigned long n;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0')
+		return 0;
+	return n;
+}
+
+/* Write the header of an empty journal and make the file's name durable. */
+static int
+start_file(struct journal *j, char **cause)
+{
+	char *hdr = header_line(), *dir = dir_of(j->path);
+	int rc;
+
+	rc = write_all_once(j, hdr, strlen(hdr), cause);
+	if (rc == 0 && fsync_dir(dir) == -1) {
+		*cause = xasprintf("cannot sync folder %s: %s", dir,
+		    strerror(errno));
+		rc = -1;
+	}
+	free(dir);
+	free(hdr);
+	return rc;
+}
+
+struct journal *
+journal_open(const char *path, journal_replay_fn replay, void *arg,
+    struct diag *d, char **cause)
+{
+	struct journal *j = xcalloc(1, sizeof *j);
+	char *dir = dir_of(path), *warning = NULL, *fatal = NULL;
+	int fd, rfd = -1;
+	struct stat st;
+
+	memset(&st, 0, sizeof st);
+	j->path = xstrdup(path);
+	j->fd = -1;
+	j->fault_at = fault_setting();
+
+	if (make_dirs(dir, &warning) == -1)
+		fd = -1;
+	else {
+		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+		if (fd == -1)
+			warning = xasprintf("cannot write %s: %s", path,
+			    strerror(errno));
+	}
+	if (fd != -1) {
+		rfd = fd;
+		lock(fd, LOCK_EX);
+	} else {
+		/* Replay what is there, if anything, and go on read-only. */
+		rfd = open(path, O_RDONLY | O_CLOEXEC);
+		if (rfd == -1 && errno != ENOENT && errno != ENOTDIR) {
+			fatal = xasprintf("cannot read %s: %s", path,
+			    strerror(errno));
+			goto fail;
+		}
+		if (rfd != -1)
+			lock(rfd, LOCK_SH);
+	}
+
+	if (rfd != -1 && fstat(rfd, &st) == -1) {
+		fatal = xasprintf("cannot read %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (rfd != -1 && st.st_size > 0 &&
+	    replay_file(j, rfd, replay, arg, d, &fatal) == -1)
+		goto fail;
+	if (fd != -1) {
+		j->fd = fd;
+		/* Whoever finds the file empty writes the header. */
+		if (st.st_size == 0 && start_file(j, &warning) == -1) {
+			j->fd = -1;
+			close(fd);
+		} else
+			lock(fd, LOCK_UN);
+	} else if (rfd != -1)
+		close(rfd);
+
+	if (warning != NULL) {
+		j->fail = warning;
+		*cause = xstrdup(warning);
+	}
+	free(dir);
+	return j;
+
+fail:
+	if (rfd != -1)
+		close(rfd);
+	free(warning);
+	free(dir);
+	*cause = fatal;
+	free(j->path);
+	free(j);
+	return NULL;
+}
+
+void
+journal_close(struct journal *j)
+{
+	if (j == NULL)
+		return;
+	if (j->fd != -1)
+		close(j->fd);
+	free(j->fail);
+	free(j->path);
+	free(j);
+}
+
+bool
+journal_is_writable(const struct journal *j)
+{
+	return j->fd != -1 && j->fail == NULL;
+}
+
+const char *
+journal_path(const struct journal *j)
+{
+	return j->path;
+}
+
+static void
+set_cause(char **cause, const char *msg)
+{
+	if (cause != NULL)
+		*cause = xstrdup(msg);
+}
+
+int
+journal_append(struct journal *j, const char *const *fields, size_t nfields,
+    char **cause)
+{
+	struct buf line = { 0 }, out = { 0 };
+	char sum[16], last, *failed = NULL, *hdr;
+	struct stat st;
+	int rc = -1;
+
+	if (j->fail != NULL || j->fd == -1) {
+		set_cause(cause, j->fail != NULL ? j->fail : "journal is read-only");
+		return -1;
+	}
+	j->appends++;
+	if (j->fault_at != 0 && j->appends >= j->fault_at) {
+		j->fail = xasprintf("cannot write %s: %s (%s test hook)",
+		    j->path, strerror(ENOSPC), JOURNAL_FAULT_ENV);
+		set_cause(cause, j->fail);
+		return -1;
+	}
+
+	/* The whole line is built first, so it goes out in one write(). */
+	buf_add(&line, "", 0);
+	for (size_t i = 0; i < nfields; i++) {
+		if (i > 0)
+			buf_add(&line, "\t", 1);
+		escape_into(&line, fields[i] != NULL ? fields[i] : "");
+	}
+	snprintf(sum, sizeof sum, "\t%08x\n", journal_fnv1a(line.s, line.len));
+	buf_adds(&line, sum);
+
+	lock(j->fd, LOCK_EX);
+	buf_add(&out, "", 0);
+	if (fstat(j->fd, &st) == -1) {
+		failed = xasprintf("cannot write %s: %s", j->path,
+		    strerror(errno));
+		goto out;
+	}
+	if (st.st_size == 0) {
+		/* Emptied behind our back: make it a journal again. */
+		hdr = header_line();
+		buf_adds(&out, hdr);
+		free(hdr);
+	} else if (pread(j->fd, &last, 1, st.st_size - 1) != 1) {
+		failed = xasprintf("cannot read %s: %s", j->path,
+		    strerror(errno));
+		goto out;
+	} else if (last != '\n') {
+		/* Someone died mid-record: never glue ours onto theirs. */
+		buf_add(&out, "\n", 1);
+	}
+	buf_add(&out, line.s, line.len);
+	if (write_all_once(j, out.s, out.len, &failed) == 0)
+		rc = 0;
+out:
+	lock(j->fd, LOCK_UN);
+	if (failed != NULL) {
+		j->fail = failed;
+		set_cause(cause, failed);
+	}
+	free(line.s);
+	free(out.s);
+	return rc;
+}

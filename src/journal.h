@@ -1,3 +1,120 @@
+/*
+ * An append-only, crash-tolerant journal file: the storage under a
+ * learner's progress (progress.h gives the records their meaning).
+ *
+ * FORMAT (version 1; doc/FORMATS.md "Progress journal" is the reference)
+ *
+ *   psoas-tutor journal 1\n                         header, line 1
+ *   TYPE \t FIELD \t ... \t CHECKSUM \n             one record per line
+ *
+ * Every field is text.  In a field, backslash, tab, newline and carriage
+ * return are written as the two-byte escapes \\ \t \n \r; every other byte
+ * (UTF-8 included) is written as is.  CHECKSUM is the FNV-1a 32-bit hash
+ * of all bytes of the line before the tab that precedes it, as 8
+ * lower-case hex digits.  A line only counts once its '\n' is there.
+ *
+ * WRITING
+ *
+ * journal_append builds the whole line first and writes it with ONE
+ * write() on an O_APPEND descriptor while holding flock(LOCK_EX), then
+ * fsync()s the file before unlocking and returning 0.  So once it returns
+ * 0 the record survives a crash or kill -9, and two processes appending to
+ * the same journal interleave whole records, never bytes.  If the file
+ * does not end in '\n' (an earlier writer died mid-record, or a disk
+ * filled up), the same write starts with a '\n', so the new record is
+ * never glued to the damaged one.  Creating the file (and any folder on
+ * the way, mode 0700) is followed by an fsync() of the folder that holds
+ * it, so the file itself survives a crash.  We never rewrite, truncate or
+ * rename a journal: damage is skipped by readers, not repaired.
+ *
+ * After one failed append the journal stops writing (a later record might
+ * depend on the lost one, e.g. answers on their quiz start) and every
+ * later journal_append fails at once, with the first cause.
+ *
+ * READING
+ *
+ * journal_open replays every intact record, in file order, while holding
+ * the lock (so it never sees a record that is half written).  A record
+ * that is damaged (no '\n' at the end of the file, bad checksum, bad
+ * escape, a NUL byte) is reported to the diag as
+ *   "PATH:LINE: warning: damaged record skipped (WHY)"
+ * and skipped; every intact record, before or after it, is kept.  The
+ * journal does not follow what other processes append after it was opened:
+ * a reader's state may lag, and the next journal_open catches up.
+ *
+ * Locks are advisory (flock(2)) and O_APPEND is not atomic on NFS
+ * (open(2)); keep data folders on a local file system.
+ *
+ * TEST HOOK: when the environment variable PSOAS_TUTOR_FAULT_WRITE is a
+ * number N >= 1 at journal_open, the Nth and every later journal_append
+ * through that journal fails with ENOSPC before writing anything, as a
+ * full disk would.  (The header of a new file does not count.)
+ */
 #ifndef PSOAS_JOURNAL_H
 #define PSOAS_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+#define JOURNAL_VERSION 1
+#define JOURNAL_MAGIC "psoas-tutor journal"	/* header: MAGIC " " VERSION */
+#define JOURNAL_FAULT_ENV "PSOAS_TUTOR_FAULT_WRITE"
+
+struct journal;
+
+/*
+ * Called once per intact record with its unescaped fields (fields[0] is
+ * the record type; the checksum is not included).  Return 0 when the
+ * record was applied; -1 when it is malformed (wrong field count, a bad
+ * number), with *why set to a new message, reported as "damaged record
+ * skipped (WHY)"; 1 when it is well formed but not understood (an unknown
+ * record type), with *why set to a new message reported as "WHY; record
+ * skipped".
+ */
+typedef int (*journal_replay_fn)(void *arg, const char *const *fields,
+    size_t nfields, char **why);
+
+/*
+ * Open the journal at path, creating it (with the header) and its folders
+ * (mode 0700) when missing, and replay it through replay(arg, ...).
+ *
+ * Returns NULL with *cause set when the file must not be used: it is not a
+ * journal, its format version is newer than JOURNAL_VERSION (the file is
+ * left exactly as it was), or it cannot be read.  When the journal can be
+ * read but not written (a read-only or missing folder that cannot be
+ * created, no permission), the journal is returned read-only with *cause
+ * set to a warning and journal_is_writable() false.  Otherwise *cause is
+ * left alone.
+ */
+struct journal *journal_open(const char *path, journal_replay_fn replay,
+    void *arg, struct diag *d, char **cause);
+
+/* Close and free j; NULL is fine. */
+void journal_close(struct journal *j);
+
+/*
+ * Append one record made of nfields fields (fields[0] is its type; a NULL
+ * field is written empty), then fsync.  Returns 0 when the record is on
+ * disk, -1 with *cause (if not NULL) set to a new message otherwise.
+ */
+int journal_append(struct journal *j, const char *const *fields,
+    size_t nfields, char **cause);
+
+/* False when the journal was opened read-only or an append has failed. */
+bool journal_is_writable(const struct journal *j);
+const char *journal_path(const struct journal *j);
+
+/*
+ * The pieces of the format, for tests and for tools that read journals.
+ * journal_escape returns a new string.  journal_unescape decodes
+ * s[0..len) into a new string and returns it, or NULL when s has a bad
+ * escape or a NUL byte.  journal_fnv1a is FNV-1a 32 over s[0..len).
+ */
+char *journal_escape(const char *s);
+char *journal_unescape(const char *s, size_t len);
+uint32_t journal_fnv1a(const char *s, size_t len);
+
 #endif

@@ -1,3 +1,855 @@
-/* placeholder until the module lands */
+/*
+ * A learner's progress, rebuilt from the journal at start-up and kept in
+ * step with it afterwards.  Every change goes through one path: build the
+ * record's fields, append them to the journal, then apply those same
+ * fields with the function that replays the journal.  So what the session
+ * shows is exactly what a restart will rebuild, and a record type cannot
+ * be written in a form that replay does not understand.
+ *
+ * Record layouts (fields after the type; all records have TIME, seconds
+ * since the epoch, as their second field):
+ *   name        TIME FULL-NAME
+ *   page        TIME LESSON PAGE PAGES
+ *   done        TIME LESSON
+ *   time        TIME LESSON SECONDS
+ *   quiz-start  TIME QUIZ ATTEMPT NQUESTIONS
+ *   answer      TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
+ *               HINTS ANSWER
+ *   quiz-end    TIME QUIZ ATTEMPT SCORE MAX pass|fail
+ * Points are written in fixed point with at most 6 decimals and no
+ * locale, so "0.75" reads the same under every LC_NUMERIC.
+ */
 #include "config.h"
-typedef int placeholder_progress;
+
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "journal.h"
+#include "progress.h"
+#include "xmalloc.h"
+
+#define LEARNER_MAX 64		/* bytes in a learner's short name */
+#define MAX_COUNT 100000	/* pages, questions, tries, hints: sanity bound */
+#define MAX_POINTS 1e12		/* points and scores: sanity bound */
+
+/* A quiz's progress plus, per attempt, when it last moved (for resume). */
+struct quiz_slot {
+	struct quiz_progress q;
+	unsigned long *seq;	/* parallel to q.attempts */
+};
+
+struct progress {
+	char *learner;
+	char *full_name;	/* NULL until a name record */
+	struct journal *j;
+	struct lesson_progress **lessons;
+	size_t nlessons;
+	struct quiz_slot **quizzes;
+	size_t nquizzes;
+	unsigned long seq;	/* records applied so far */
+	struct lesson_progress *last_page;	/* lesson of the last page record */
+	unsigned long last_page_seq;
+};
+
+/* ---------------------------------------------------------------- numbers */
+
+/* Fixed point, 6 decimals, trailing zeros dropped: "2", "0.75", "-1.5". */
+static void
+format_points(char *buf, size_t size, double x)
+{
+	long long m, ip, frac;
+	int len;
+
+	if (!(x > -MAX_POINTS && x < MAX_POINTS))
+		x = 0;
+	m = (long long)(x * 1e6 + (x >= 0 ? 0.5 : -0.5));
+	ip = (m < 0 ? -m : m) / 1000000;
+	frac = (m < 0 ? -m : m) % 1000000;
+	if (frac == 0) {
+		snprintf(buf, size, "%s%lld", m < 0 ? "-" : "", ip);
+		return;
+	}
+	len = snprintf(buf, size, "%s%lld.%06lld", m < 0 ? "-" : "", ip, frac);
+	while (len > 0 && buf[len - 1] == '0')
+		buf[--len] = '\0';
+}
+
+static bool
+parse_points(const char *s, double *out)
+{
+	long long ip = 0, frac = 0;
+	int idigits = 0, fdigits = 0;
+	bool neg = *s == '-';
+
+	if (neg)
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++, idigits++) {
+		if (idigits == 12)
+			return false;
+		ip = ip * 10 + (*s - '0');
+	}
+	if (idigits == 0)
+		return false;
+	if (*s == '.') {
+		for (s++; *s >= '0' && *s <= '9'; s++, fdigits++) {
+			if (fdigits == 6)
+				return false;
+			frac = frac * 10 + (*s - '0');
+		}
+		if (fdigits == 0)
+			return false;
+	}
+	if (*s != '\0')
+		return false;
+	for (int i = fdigits; i < 6; i++)
+		frac *= 10;
+	*out = (double)(ip * 1000000 + frac) / 1e6;
+	if (neg)
+		*out = -*out;
+	return true;
+}
+
+static bool
+parse_ll(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (!((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' &&
+	    s[1] <= '9')))
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* ---------------------------------------------------------------- state */
+
+static struct lesson_progress *
+find_lesson(const struct progress *p, const char *id)
+{
+	for (size_t i = 0; i < p->nlessons; i++)
+		if (strcmp(p->lessons[i]->lesson, id) == 0)
+			return p->lessons[i];
+	return NULL;
+}
+
+static struct lesson_progress *
+get_lesson(struct progress *p, const char *id)
+{
+	struct lesson_progress *l = find_lesson(p, id);
+
+	if (l != NULL)
+		return l;
+	l = xcalloc(1, sizeof *l);
+	l->lesson = xstrdup(id);
+	p->lessons = xreallocarray(p->lessons, p->nlessons + 1,
+	    sizeof *p->lessons);
+	p->lessons[p->nlessons++] = l;
+	return l;
+}
+
+static struct quiz_slot *
+find_quiz(const struct progress *p, const char *id)
+{
+	for (size_t i = 0; i < p->nquizzes; i++)
+		if (strcmp(p->quizzes[i]->q.quiz, id) == 0)
+			return p->quizzes[i];
+	return NULL;
+}
+
+static struct quiz_slot *
+get_quiz(struct progress *p, const char *id)
+{
+	struct quiz_slot *s = find_quiz(p, id);
+
+	if (s != NULL)
+		return s;
+	s = xcalloc(1, sizeof *s);
+	s->q.quiz = xstrdup(id);
+	s->q.best_pct = -1;
+	p->quizzes = xreallocarray(p->quizzes, p->nquizzes + 1,
+	    sizeof *p->quizzes);
+	p->quizzes[p->nquizzes++] = s;
+	return s;
+}
+
+static struct quiz_attempt *
+find_attempt(struct quiz_slot *s, const char *id, size_t *index)
+{
+	for (size_t i = 0; i < s->q.nattempts; i++)
+		if (strcmp(s->q.attempts[i].id, id) == 0) {
+			*index = i;
+			return &s->q.attempts[i];
+		}
+	return NULL;
+}
+
+static struct quiz_attempt *
+add_attempt(struct quiz_slot *s, const char *id, time_t started,
+    size_t *index)
+{
+	struct quiz_attempt *a;
+
+	s->q.attempts = xreallocarray(s->q.attempts, s->q.nattempts + 1,
+	    sizeof *s->q.attempts);
+	s->seq = xreallocarray(s->seq, s->q.nattempts + 1, sizeof *s->seq);
+	*index = s->q.nattempts++;
+	a = &s->q.attempts[*index];
+	memset(a, 0, sizeof *a);
+	a->id = xstrdup(id);
+	a->started = started;
+	return a;
+}
+
+/* The unfinished attempt of a quiz is its latest one, if not ended. */
+static struct quiz_attempt *
+open_attempt(const struct quiz_slot *s, size_t *index)
+{
+	struct quiz_attempt *a;
+
+	if (s == NULL || s->q.nattempts == 0)
+		return NULL;
+	a = &s->q.attempts[s->q.nattempts - 1];
+	if (a->finished != 0)
+		return NULL;
+	if (index != NULL)
+		*index = s->q.nattempts - 1;
+	return a;
+}
+
+static void
+free_answer(struct answer_record *r)
+{
+	free(r->question);
+	free(r->answer);
+	free(r->verdict);
+}
+
+/* ---------------------------------------------------------------- apply */
+
+/*
+ * One function per record type.  Each gets the fields after TYPE and TIME
+ * (already counted), and returns 0, or -1 with *why for a bad field.
+ */
+typedef int (*apply_fn)(struct progress *, const char *const *, time_t,
+    char **);
+
+static int
+bad_field(char **why, const char *type, const char *name, const char *value)
+{
+	*why = xasprintf("%s record: bad %s '%s'", type, name, value);
+	return -1;
+}
+
+static int
+apply_name(struct progress *p, const char *const *f, time_t when, char **why)
+{
+	(void)when;
+	(void)why;
+	free(p->full_name);
+	p->full_name = f[0][0] != '\0' ? xstrdup(f[0]) : NULL;
+	return 0;
+}
+
+static int
+apply_page(struct progress *p, const char *const *f, time_t when, char **why)
+{
+	struct lesson_progress *l;
+	long long page, pages;
+
+	(void)when;
+	if (f[0][0] == '\0')
+		return bad_field(why, "page", "lesson", f[0]);
+	if (!parse_ll(f[1], 1, MAX_COUNT, &page))
+		return bad_field(why, "page", "page", f[1]);
+	if (!parse_ll(f[2], 0, MAX_COUNT, &pages))
+		return bad_field(why, "page", "page count", f[2]);
+	l = get_lesson(p, f[0]);
+	l->page = (int)page;
+	l->pages = (int)pages;
+	if (l->page > l->max_page)
+		l->max_page = l->page;
+	p->last_page = l;
+	p->last_page_seq = p->seq;
+	return 0;
+}
+
+static int
+apply_done(struct progress *p, const char *const *f, time_t when, char **why)
+{
+	(void)when;
+	if (f[0][0] == '\0')
+		return bad_field(why, "done", "lesson", f[0]);
+	get_lesson(p, f[0])->done = true;
+	return 0;
+}
+
+static long
+clamp_seconds(long long s)
+{
+	/* An idle gap (a learner who walked away) is not time on task. */
+	return s > 0 && s <= PROGRESS_IDLE_LIMIT ? (long)s : 0;
+}
+
+static int
+apply_time(struct progress *p, const char *const *f, time_t when, char **why)
+{
+	long long s;
+
+	(void)when;
+	if (f[0][0] == '\0')
+		return bad_field(why, "time", "lesson", f[0]);
+	if (!parse_ll(f[1], 0, LONG_MAX, &s))
+		return bad_field(why, "time", "seconds", f[1]);
+	get_lesson(p, f[0])->seconds += clamp_seconds(s);
+	return 0;
+}
+
+static int
+apply_quiz_start(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct quiz_slot *s;
+	long long n;
+	size_t i;
+
+	if (f[0][0] == '\0')
+		return bad_field(why, "quiz-start", "quiz", f[0]);
+	if (f[1][0] == '\0')
+		return bad_field(why, "quiz-start", "attempt", f[1]);
+	if (!parse_ll(f[2], 0, MAX_COUNT, &n))
+		return bad_field(why, "quiz-start", "question count", f[2]);
+	s = get_quiz(p, f[0]);
+	if (find_attempt(s, f[1], &i) != NULL) {
+		*why = xasprintf("quiz-start record: attempt %s started twice",
+		    f[1]);
+		return -1;
+	}
+	add_attempt(s, f[1], when, &i)->nquestions = (size_t)n;
+	s->seq[i] = p->seq;
+	return 0;
+}
+
+static int
+apply_answer(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct quiz_slot *s;
+	struct quiz_attempt *a;
+	struct answer_record *r = NULL;
+	long long qindex, try_no, hints;
+	double points, max;
+	size_t i;
+
+	if (f[0][0] == '\0')
+		return bad_field(why, "answer", "quiz", f[0]);
+	if (f[1][0] == '\0')
+		return bad_field(why, "answer", "attempt", f[1]);
+	if (!parse_ll(f[2], 0, MAX_COUNT, &qindex))
+		return bad_field(why, "answer", "question index", f[2]);
+	if (f[3][0] == '\0')
+		return bad_field(why, "answer", "question", f[3]);
+	if (!parse_ll(f[4], 1, MAX_COUNT, &try_no))
+		return bad_field(why, "answer", "try", f[4]);
+	if (f[5][0] == '\0')
+		return bad_field(why, "answer", "verdict", f[5]);
+	if (!parse_points(f[6], &points))
+		return bad_field(why, "answer", "points", f[6]);
+	if (!parse_points(f[7], &max))
+		return bad_field(why, "answer", "max", f[7]);
+	if (!parse_ll(f[8], 0, MAX_COUNT, &hints))
+		return bad_field(why, "answer", "hints", f[8]);
+
+	s = get_quiz(p, f[0]);
+	a = find_attempt(s, f[1], &i);
+	if (a == NULL) {
+		/* Its quiz-start record was damaged: keep the answers anyway. */
+		a = add_attempt(s, f[1], when, &i);
+		a->nquestions = (size_t)qindex + 1;
+	}
+	/* The latest answer to a question (a retry) replaces the earlier. */
+	for (size_t k = 0; k < a->nanswers; k++)
+		if (strcmp(a->answers[k].question, f[3]) == 0) {
+			r = &a->answers[k];
+			free_answer(r);
+			break;
+		}
+	if (r == NULL) {
+		a->answers = xreallocarray(a->answers, a->nanswers + 1,
+		    sizeof *a->answers);
+		r = &a->answers[a->nanswers++];
+	}
+	r->question = xstrdup(f[3]);
+	r->answer = xstrdup(f[9]);
+	r->verdict = xstrdup(f[5]);
+	r->points = points;
+	r->max = max;
+	r->hints = (int)hints;
+	r->try_no = (int)try_no;
+	r->when = when;
+	if ((size_t)qindex + 1 > a->next)
+		a->next = (size_t)qindex + 1;
+	s->seq[i] = p->seq;
+	return 0;
+}
+
+static int
+apply_quiz_end(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct quiz_slot *s;
+	struct quiz_attempt *a;
+	double score, max, pct;
+	size_t i;
+
+	if (f[0][0] == '\0')
+		return bad_field(why, "quiz-end", "quiz", f[0]);
+	if (f[1][0] == '\0')
+		return bad_field(why, "quiz-end", "attempt", f[1]);
+	if (!parse_points(f[2], &score))
+		return bad_field(why, "quiz-end", "score", f[2]);
+	if (!parse_points(f[3], &max))
+		return bad_field(why, "quiz-end", "max", f[3]);
+	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0)
+		return bad_field(why, "quiz-end", "result", f[4]);
+
+	s = get_quiz(p, f[0]);
+	a = find_attempt(s, f[1], &i);
+	if (a == NULL)
+		a = add_attempt(s, f[1], when, &i);
+	a->finished = when > 0 ? when : 1;
+	a->score = score;
+	a->max = max;
+	a->passed = strcmp(f[4], "pass") == 0;
+	pct = max > 0 ? score / max * 100 : 0;
+	if (pct > s->q.best_pct)
+		s->q.best_pct = pct;
+	if (a->passed)
+		s->q.passed = true;
+	s->seq[i] = p->seq;
+	return 0;
+}
+
+static const struct record_type {
+	const char *name;
+	size_t nfields;		/* including TYPE and TIME */
+	apply_fn apply;
+} record_types[] = {
+	{ "name", 3, apply_name },
+	{ "page", 5, apply_page },
+	{ "done", 3, apply_done },
+	{ "time", 4, apply_time },
+	{ "quiz-start", 5, apply_quiz_start },
+	{ "answer", 12, apply_answer },
+	{ "quiz-end", 7, apply_quiz_end },
+};
+
+/* The one way state changes: at replay and after every append. */
+static int
+apply_record(void *arg, const char *const *f, size_t n, char **why)
+{
+	struct progress *p = arg;
+	const struct record_type *t = NULL;
+	long long when;
+
+	for (size_t i = 0; i < sizeof record_types / sizeof *record_types; i++)
+		if (strcmp(f[0], record_types[i].name) == 0)
+			t = &record_types[i];
+	if (t == NULL) {
+		*why = xasprintf("unknown record type '%s'", f[0]);
+		return 1;
+	}
+	if (n != t->nfields) {
+		*why = xasprintf("%s record has %zu fields, expected %zu",
+		    t->name, n, t->nfields);
+		return -1;
+	}
+	if (!parse_ll(f[1], 0, LLONG_MAX, &when) || (time_t)when != when)
+		return bad_field(why, t->name, "time", f[1]);
+	p->seq++;
+	return t->apply(p, f + 2, (time_t)when, why);
+}
+
+/* ---------------------------------------------------------------- records */
+
+static void
+give_cause(char **cause, char *msg)
+{
+	if (cause != NULL)
+		*cause = msg;
+	else
+		free(msg);
+}
+
+/*
+ * Append, then apply the very same fields.  The state changes even when
+ * the append fails, so the session goes on in memory.
+ */
+static int
+record(struct progress *p, const char *const *f, size_t n, char **cause)
+{
+	char *jcause = NULL, *why = NULL;
+	int rc = 0;
+
+	if (journal_append(p->j, f, n, &jcause) != 0) {
+		give_cause(cause, xasprintf("progress not saved: %s", jcause));
+		free(jcause);
+		rc = -1;
+	}
+	if (apply_record(p, f, n, &why) != 0) {
+		/* The record functions check their arguments: a bug here. */
+		fprintf(stderr, "psoas-tutor: internal error: %s\n", why);
+		abort();
+	}
+	return rc;
+}
+
+static void
+format_time(char *buf, size_t size, time_t t)
+{
+	snprintf(buf, size, "%lld", (long long)(t > 0 ? t : time(NULL)));
+}
+
+static int
+bad_argument(char **cause, const char *what)
+{
+	give_cause(cause, xasprintf("progress not recorded: %s", what));
+	return -1;
+}
+
+static bool
+valid_id(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+int
+progress_record_name(struct progress *p, const char *full_name, char **cause)
+{
+	char now[32];
+
+	if (full_name == NULL)
+		return bad_argument(cause, "no name given");
+	format_time(now, sizeof now, 0);
+	return record(p, (const char *const[]){ "name", now, full_name }, 3,
+	    cause);
+}
+
+int
+progress_record_page(struct progress *p, const char *lesson, int page,
+    int pages, char **cause)
+{
+	char now[32], pg[32], pgs[32];
+
+	if (!valid_id(lesson) || page < 1 || page > MAX_COUNT || pages < 0 ||
+	    pages > MAX_COUNT)
+		return bad_argument(cause, "bad lesson page");
+	format_time(now, sizeof now, 0);
+	snprintf(pg, sizeof pg, "%d", page);
+	snprintf(pgs, sizeof pgs, "%d", pages);
+	return record(p, (const char *const[]){ "page", now, lesson, pg, pgs },
+	    5, cause);
+}
+
+int
+progress_record_lesson_done(struct progress *p, const char *lesson,
+    char **cause)
+{
+	char now[32];
+
+	if (!valid_id(lesson))
+		return bad_argument(cause, "no lesson");
+	format_time(now, sizeof now, 0);
+	return record(p, (const char *const[]){ "done", now, lesson }, 3,
+	    cause);
+}
+
+int
+progress_record_time(struct progress *p, const char *lesson, long seconds,
+    char **cause)
+{
+	char now[32], secs[32];
+
+	/* Nothing to save: no lesson open, or an idle gap that doesn't count. */
+	if (!valid_id(lesson) || clamp_seconds(seconds) == 0)
+		return 0;
+	format_time(now, sizeof now, 0);
+	snprintf(secs, sizeof secs, "%ld", seconds);
+	return record(p, (const char *const[]){ "time", now, lesson, secs }, 4,
+	    cause);
+}
+
+/* Unique across concurrent sessions: time, pid, and a per-process count. */
+static void
+new_attempt_id(char *buf, size_t size)
+{
+	static unsigned long counter;
+
+	snprintf(buf, size, "%lld-%ld-%lu", (long long)time(NULL),
+	    (long)getpid(), ++counter);
+}
+
+const struct quiz_attempt *
+progress_record_quiz_start(struct progress *p, const char *quiz,
+    size_t nquestions, char **cause)
+{
+	char now[32], id[80], nq[32];
+	size_t i;
+
+	if (!valid_id(quiz) || nquestions > MAX_COUNT) {
+		bad_argument(cause, "bad quiz");
+		return NULL;
+	}
+	format_time(now, sizeof now, 0);
+	new_attempt_id(id, sizeof id);
+	snprintf(nq, sizeof nq, "%zu", nquestions);
+	record(p, (const char *const[]){ "quiz-start", now, quiz, id, nq }, 5,
+	    cause);
+	return find_attempt(find_quiz(p, quiz), id, &i);
+}
+
+int
+progress_record_answer(struct progress *p, const char *quiz, size_t qindex,
+    const struct answer_record *a, char **cause)
+{
+	const struct quiz_attempt *at = open_attempt(find_quiz(p, quiz), NULL);
+	char now[32], qi[32], try_no[32], pts[40], max[40], hints[32];
+
+	if (at == NULL)
+		return bad_argument(cause, "no attempt of this quiz is open");
+	if (!valid_id(a->question) || !valid_id(a->verdict) ||
+	    qindex >= MAX_COUNT || a->try_no < 1 || a->try_no > MAX_COUNT ||
+	    a->hints < 0 || a->hints > MAX_COUNT)
+		return bad_argument(cause, "bad answer");
+	format_time(now, sizeof now, a->when);
+	snprintf(qi, sizeof qi, "%zu", qindex);
+	snprintf(try_no, sizeof try_no, "%d", a->try_no);
+	format_points(pts, sizeof pts, a->points);
+	format_points(max, sizeof max, a->max);
+	snprintf(hints, sizeof hints, "%d", a->hints);
+	return record(p, (const char *const[]){ "answer", now, quiz, at->id, qi,
+	    a->question, try_no, a->verdict, pts, max, hints,
+	    a->answer != NULL ? a->answer : "" }, 12, cause);
+}
+
+int
+progress_record_quiz_end(struct progress *p, const char *quiz, double score,
+    double max, bool passed, char **cause)
+{
+	const struct quiz_attempt *at = open_attempt(find_quiz(p, quiz), NULL);
+	char now[32], sc[40], mx[40];
+
+	if (at == NULL)
+		return bad_argument(cause, "no attempt of this quiz is open");
+	format_time(now, sizeof now, 0);
+	format_points(sc, sizeof sc, score);
+	format_points(mx, sizeof mx, max);
+	return record(p, (const char *const[]){ "quiz-end", now, quiz, at->id,
+	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
+}
+
+/* ---------------------------------------------------------------- open */
+
+static bool
+valid_learner(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > LEARNER_MAX)
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
+		    *s == '-'))
+			return false;
+	return true;
+}
+
+struct progress *
+progress_open(const char *data_dir, const char *learner, struct diag *d,
+    char **cause)
+{
+	struct progress *p;
+	char *path, *jcause = NULL;
+
+	if (!valid_learner(learner)) {
+		give_cause(cause, xasprintf("invalid learner name '%s': use 1 "
+		    "to %d letters, digits, '.', '_' or '-'", learner,
+		    LEARNER_MAX));
+		return NULL;
+	}
+	p = xcalloc(1, sizeof *p);
+	p->learner = xstrdup(learner);
+	path = xasprintf("%s/learners/%s.journal", data_dir, learner);
+	p->j = journal_open(path, apply_record, p, d, &jcause);
+	free(path);
+	if (p->j == NULL) {
+		give_cause(cause, jcause);
+		progress_close(p);
+		return NULL;
+	}
+	if (jcause != NULL) {
+		give_cause(cause, xasprintf("%s; progress will not be saved "
+		    "in this session", jcause));
+		free(jcause);
+	}
+	return p;
+}
+
+void
+progress_close(struct progress *p)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < p->nlessons; i++) {
+		free(p->lessons[i]->lesson);
+		free(p->lessons[i]);
+	}
+	free(p->lessons);
+	for (size_t i = 0; i < p->nquizzes; i++) {
+		struct quiz_slot *s = p->quizzes[i];
+
+		for (size_t k = 0; k < s->q.nattempts; k++) {
+			struct quiz_attempt *a = &s->q.attempts[k];
+
+			for (size_t m = 0; m < a->nanswers; m++)
+				free_answer(&a->answers[m]);
+			free(a->answers);
+			free(a->id);
+		}
+		free(s->q.attempts);
+		free(s->q.quiz);
+		free(s->seq);
+		free(s);
+	}
+	free(p->quizzes);
+	journal_close(p->j);
+	free(p->full_name);
+	free(p->learner);
+	free(p);
+}
+
+/* ---------------------------------------------------------------- queries */
+
+bool
+progress_is_durable(const struct progress *p)
+{
+	return journal_is_writable(p->j);
+}
+
+const char *
+progress_journal_path(const struct progress *p)
+{
+	return journal_path(p->j);
+}
+
+const char *
+progress_learner(const struct progress *p)
+{
+	return p->learner;
+}
+
+const char *
+progress_full_name(const struct progress *p)
+{
+	return p->full_name;
+}
+
+const struct lesson_progress *
+progress_lesson(const struct progress *p, const char *lesson)
+{
+	return find_lesson(p, lesson);
+}
+
+const struct quiz_progress *
+progress_quiz(const struct progress *p, const char *quiz)
+{
+	const struct quiz_slot *s = find_quiz(p, quiz);
+
+	return s != NULL ? &s->q : NULL;
+}
+
+const struct quiz_attempt *
+progress_open_attempt(const struct progress *p, const char *quiz)
+{
+	return open_attempt(find_quiz(p, quiz), NULL);
+}
+
+struct resume_point
+progress_resume(const struct progress *p)
+{
+	struct resume_point r = { .kind = RESUME_NONE };
+	unsigned long best = 0;
+
+	if (p->last_page != NULL) {
+		r.kind = RESUME_LESSON;
+		r.id = p->last_page->lesson;
+		r.page = p->last_page->page;
+		best = p->last_page_seq;
+	}
+	for (size_t i = 0; i < p->nquizzes; i++) {
+		size_t k;
+		const struct quiz_attempt *a = open_attempt(p->quizzes[i], &k);
+
+		if (a != NULL && p->quizzes[i]->seq[k] > best) {
+			best = p->quizzes[i]->seq[k];
+			r.kind = RESUME_QUIZ;
+			r.id = p->quizzes[i]->q.quiz;
+			r.page = 0;
+			r.question = a->next;
+		}
+	}
+	return r;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+progress_list_learners(const char *data_dir, size_t *n)
+{
+	char *dir = xasprintf("%s/learners", data_dir);
+	const char *suffix = ".journal";
+	size_t slen = strlen(suffix);
+	char **names = xcalloc(1, sizeof *names);
+	struct dirent *e;
+	DIR *dp;
+
+	*n = 0;
+	dp = opendir(dir);
+	free(dir);
+	if (dp == NULL)
+		return names;
+	while ((e = readdir(dp)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *name;
+
+		if (len <= slen || strcmp(e->d_name + len - slen, suffix) != 0)
+			continue;
+		name = xstrndup(e->d_name, len - slen);
+		if (!valid_learner(name)) {
+			free(name);
+			continue;
+		}
+		names = xreallocarray(names, *n + 2, sizeof *names);
+		names[(*n)++] = name;
+		names[*n] = NULL;
+	}
+	closedir(dp);
+	qsort(names, *n, sizeof *names, cmp_names);
+	return names;
+}

@@ -1,0 +1,850 @@
+/*
+ * Progress must never be lost: these tests rebuild the state from the
+ * journal after "restarts" (close and open again), damage the file in the
+ * ways crashes and full disks do, and check that every intact record
+ * survives and every problem is reported with its file and line.  Every
+ * test works in its own mktemp -d folder.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "diag.h"
+#include "journal.h"
+#include "progress.h"
+#include "xmalloc.h"
+
+struct fixture {
+	char *dir;		/* mktemp -d */
+	char *data;		/* dir/data */
+	char *path;		/* journal of learner "ann" */
+	struct diag d;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	const char *tmp = getenv("TMPDIR");
+
+	f->dir = xasprintf("%s/test_progress.XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	f->data = xasprintf("%s/data", f->dir);
+	f->path = xasprintf("%s/learners/ann.journal", f->data);
+	diag_init(&f->d);
+	unsetenv(JOURNAL_FAULT_ENV);
+	*state = f;
+	return 0;
+}
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	chmod(path, 0700);
+	return remove(path);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	unsetenv(JOURNAL_FAULT_ENV);
+	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	diag_destroy(&f->d);
+	free(f->path);
+	free(f->data);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *s = NULL;
+	size_t cap = 0, n = 0, got;
+
+	assert_non_null(fp);
+	do {
+		cap += 4096;
+		s = xreallocarray(s, cap + 1, 1);
+		got = fread(s + n, 1, cap - n, fp);
+		n += got;
+	} while (n == cap);
+	fclose(fp);
+	s[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	return s;
+}
+
+static void
+spew(const char *path, const char *s, size_t len, const char *mode)
+{
+	FILE *fp = fopen(path, mode);
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(s, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* A well-formed line with its checksum, as another program might write. */
+static char *
+make_line(const char *body)
+{
+	return xasprintf("%s\t%08x\n", body, journal_fnv1a(body, strlen(body)));
+}
+
+static struct progress *
+open_ok(struct fixture *f, const char *learner)
+{
+	char *cause = NULL;
+	struct progress *p = progress_open(f->data, learner, &f->d, &cause);
+
+	if (cause != NULL)
+		fail_msg("unexpected cause: %s", cause);
+	assert_non_null(p);
+	return p;
+}
+
+static void
+no_error(int rc, char *cause)
+{
+	if (cause != NULL)
+		fail_msg("unexpected cause: %s", cause);
+	assert_int_equal(rc, 0);
+}
+
+static void
+answer(struct progress *p, const char *quiz, size_t qi, const char *qid,
+    const char *text, const char *verdict, double points)
+{
+	struct answer_record a = {
+		.question = (char *)qid, .answer = (char *)text,
+		.verdict = (char *)verdict, .points = points, .max = 1,
+		.hints = 0, .try_no = 1, .when = 1700000000,
+	};
+	char *cause = NULL;
+
+	no_error(progress_record_answer(p, quiz, qi, &a, &cause), cause);
+}
+
+static bool
+diag_has(const struct diag *d, const char *needle)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->msgs[i], needle) != NULL)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------- tests */
+
+static void
+fnv1a_matches_the_published_test_vectors(void **state)
+{
+	(void)state;
+	assert_int_equal(journal_fnv1a("", 0), 0x811c9dc5u);
+	assert_int_equal(journal_fnv1a("a", 1), 0xe40c292cu);
+	assert_int_equal(journal_fnv1a("foobar", 6), 0xbf9cf968u);
+}
+
+static void
+escape_and_unescape_are_inverse(void **state)
+{
+	const char *s = "a\tb\nc\\d\re \xc3\xa9";
+	char *e = journal_escape(s), *u;
+
+	(void)state;
+	assert_string_equal(e, "a\\tb\\nc\\\\d\\re \xc3\xa9");
+	u = journal_unescape(e, strlen(e));
+	assert_string_equal(u, s);
+	free(u);
+	free(e);
+	assert_null(journal_unescape("bad\\x", 6));
+	assert_null(journal_unescape("end\\", 4));
+}
+
+static void
+every_record_type_survives_a_restart(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct lesson_progress *l;
+	const struct quiz_progress *q;
+	const struct quiz_attempt *a;
+	struct answer_record rec = {
+		.question = "q2", .answer = "psoas major", .verdict = "partial",
+		.points = 0.375, .max = 2, .hints = 1, .try_no = 2,
+		.when = 1700000123,
+	};
+	char *cause = NULL, *id;
+
+	assert_true(progress_is_durable(p));
+	assert_string_equal(progress_journal_path(p), f->path);
+	no_error(progress_record_name(p, "Ann \xc3\x85str\xc3\xb6m", &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 1, 3, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 3, 3, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 2, 3, &cause), cause);
+	no_error(progress_record_time(p, "sample-one", 42, &cause), cause);
+	no_error(progress_record_lesson_done(p, "sample-one", &cause), cause);
+	a = progress_record_quiz_start(p, "sample-quiz", 3, &cause);
+	assert_null(cause);
+	assert_non_null(a);
+	id = xstrdup(a->id);
+	answer(p, "sample-quiz", 0, "q1", "lesser trochanter", "correct", 1);
+	no_error(progress_record_answer(p, "sample-quiz", 1, &rec, &cause), cause);
+	no_error(progress_record_quiz_end(p, "sample-quiz", 1.375, 3, false,
+	    &cause), cause);
+	progress_close(p);
+
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	assert_string_equal(progress_learner(p), "ann");
+	assert_string_equal(progress_full_name(p), "Ann \xc3\x85str\xc3\xb6m");
+	l = progress_lesson(p, "sample-one");
+	assert_non_null(l);
+	assert_int_equal(l->page, 2);
+	assert_int_equal(l->pages, 3);
+	assert_int_equal(l->max_page, 3);
+	assert_true(l->done);
+	assert_int_equal(l->seconds, 42);
+	assert_null(progress_lesson(p, "sample-two"));
+
+	q = progress_quiz(p, "sample-quiz");
+	assert_non_null(q);
+	assert_int_equal(q->nattempts, 1);
+	a = &q->attempts[0];
+	assert_string_equal(a->id, id);
+	assert_true(a->started > 0);
+	assert_true(a->finished > 0);
+	assert_int_equal(a->nquestions, 3);
+	assert_int_equal(a->next, 2);
+	assert_int_equal(a->nanswers, 2);
+	assert_string_equal(a->answers[0].question, "q1");
+	assert_string_equal(a->answers[0].answer, "lesser trochanter");
+	assert_string_equal(a->answers[0].verdict, "correct");
+	assert_true(a->answers[0].points == 1);
+	assert_int_equal(a->answers[0].when, 1700000000);
+	assert_string_equal(a->answers[1].question, "q2");
+	assert_string_equal(a->answers[1].verdict, "partial");
+	assert_true(a->answers[1].points == 0.375);
+	assert_true(a->answers[1].max == 2);
+	assert_int_equal(a->answers[1].hints, 1);
+	assert_int_equal(a->answers[1].try_no, 2);
+	assert_int_equal(a->answers[1].when, 1700000123);
+	assert_true(a->score == 1.375);
+	assert_true(a->max == 3);
+	assert_false(a->passed);
+	assert_false(q->passed);
+	assert_true(q->best_pct > 45.83 && q->best_pct < 45.84);
+	assert_null(progress_open_attempt(p, "sample-quiz"));
+	free(id);
+	progress_close(p);
+}
+
+static void
+answers_keep_tabs_newlines_backslashes_and_utf8(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const char *tricky = "lesser\ttrochanter\nof the \\femur\\ \xe2\x80\x94 "
+	    "\xc3\xa9\xe2\x9c\x93\r";
+	const struct quiz_progress *q;
+	char *cause = NULL, *text;
+	size_t len, tabs = 0;
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 1, &cause));
+	answer(p, "sample-quiz", 0, "q1", tricky, "incorrect", 0);
+	progress_close(p);
+
+	/* Only the field separators are tabs: the tabs in the answer are escaped. */
+	text = slurp(f->path, &len);
+	for (size_t i = 0; i < len; i++)
+		tabs += text[i] == '\t';
+	assert_int_equal(tabs, 5 + 12);
+	assert_non_null(strstr(text, "lesser\\ttrochanter\\nof the \\\\femur"
+	    "\\\\ \xe2\x80\x94 \xc3\xa9\xe2\x9c\x93\\r\t"));
+	free(text);
+
+	p = open_ok(f, "ann");
+	q = progress_quiz(p, "sample-quiz");
+	assert_non_null(q);
+	assert_string_equal(q->attempts[0].answers[0].answer, tricky);
+	assert_int_equal(f->d.n, 0);
+	progress_close(p);
+}
+
+static void
+truncated_last_record_is_skipped_and_later_appends_are_whole(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_attempt *a;
+	char *cause = NULL, *text, *want;
+	size_t len;
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 3, &cause));
+	answer(p, "sample-quiz", 0, "q1", "first", "correct", 1);
+	answer(p, "sample-quiz", 1, "q2", "second", "correct", 1);
+	progress_close(p);
+
+	/* kill -9 in the middle of a write: cut the last record short. */
+	text = slurp(f->path, &len);
+	assert_int_equal(truncate(f->path, (off_t)len - 7), 0);
+	free(text);
+
+	p = open_ok(f, "ann");
+	want = xasprintf("%s:4: warning: damaged record skipped (truncated", f->path);
+	assert_int_equal(f->d.n, 1);
+	assert_int_equal(f->d.warnings, 1);
+	assert_non_null(strstr(f->d.msgs[0], want));
+	free(want);
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_non_null(a);
+	assert_int_equal(a->nanswers, 1);
+	assert_int_equal(a->next, 1);
+	answer(p, "sample-quiz", 1, "q2", "second again", "correct", 1);
+	progress_close(p);
+
+	/* The damaged line stays as it was; the new record is on its own line. */
+	diag_destroy(&f->d);
+	diag_init(&f->d);
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 1);
+	want = xasprintf("%s:4: warning: damaged record skipped (no checksum)", f->path);
+	assert_non_null(strstr(f->d.msgs[0], want));
+	free(want);
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_int_equal(a->nanswers, 2);
+	assert_string_equal(a->answers[1].answer, "second again");
+	progress_close(p);
+}
+
+static void
+damaged_middle_record_is_skipped_and_later_records_kept(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct lesson_progress *l;
+	char *cause = NULL, *text, *line3, *want;
+	size_t len;
+
+	no_error(progress_record_page(p, "sample-one", 1, 4, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 2, 4, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 3, 4, &cause), cause);
+	no_error(progress_record_lesson_done(p, "sample-two", &cause), cause);
+	progress_close(p);
+
+	/* Flip one byte of line 3 (the page 2 record), as bad sectors do. */
+	text = slurp(f->path, &len);
+	line3 = strchr(strchr(text, '\n') + 1, '\n') + 1;
+	assert_int_equal(strncmp(line3, "page\t", 5), 0);
+	line3[2] = 'X';
+	spew(f->path, text, len, "wb");
+	free(text);
+
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 1);
+	want = xasprintf("%s:3: warning: damaged record skipped (checksum "
+	    "mismatch)", f->path);
+	assert_string_equal(f->d.msgs[0], want);
+	free(want);
+	l = progress_lesson(p, "sample-one");
+	assert_int_equal(l->page, 3);
+	assert_int_equal(l->max_page, 3);
+	assert_true(progress_lesson(p, "sample-two")->done);
+	progress_close(p);
+}
+
+static void
+wrong_field_count_and_unknown_type_are_warned_and_skipped(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *l1, *l2, *l3, *want;
+
+	no_error(progress_record_page(p, "sample-one", 1, 4, &cause), cause);
+	progress_close(p);
+	l1 = make_line("page\t1700000000\tsample-one\t2");
+	l2 = make_line("bookmark\t1700000000\tsample-one\t3");
+	l3 = make_line("page\t1700000000\tsample-one\tten\t4");
+	spew(f->path, l1, strlen(l1), "ab");
+	spew(f->path, l2, strlen(l2), "ab");
+	spew(f->path, l3, strlen(l3), "ab");
+	free(l1);
+	free(l2);
+	free(l3);
+
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 3);
+	want = xasprintf("%s:3: warning: damaged record skipped (page record "
+	    "has 4 fields, expected 5)", f->path);
+	assert_string_equal(f->d.msgs[0], want);
+	free(want);
+	want = xasprintf("%s:4: warning: unknown record type 'bookmark'; record "
+	    "skipped", f->path);
+	assert_string_equal(f->d.msgs[1], want);
+	free(want);
+	want = xasprintf("%s:5: warning: damaged record skipped (page record: "
+	    "bad page 'ten')", f->path);
+	assert_string_equal(f->d.msgs[2], want);
+	free(want);
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 1);
+	progress_close(p);
+}
+
+static void
+newer_version_is_refused_and_file_left_untouched(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *before, *after, *line, *want;
+	size_t blen, alen;
+
+	progress_close(p);
+	line = make_line("page\t1700000000\tsample-one\t2\t4");
+	before = xasprintf("psoas-tutor journal 2\n%sfuture\tstuff", line);
+	blen = strlen(before);
+	spew(f->path, before, blen, "wb");
+
+	p = progress_open(f->data, "ann", &f->d, &cause);
+	assert_null(p);
+	want = xasprintf("%s: journal format version 2 is newer than this "
+	    "program supports (1); refusing to touch it", f->path);
+	assert_non_null(cause);
+	assert_string_equal(cause, want);
+	after = slurp(f->path, &alen);
+	assert_int_equal(alen, blen);
+	assert_memory_equal(after, before, blen);
+	free(cause);
+	free(want);
+	free(after);
+	free(before);
+	free(line);
+}
+
+static void
+a_file_that_is_not_a_journal_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL;
+
+	progress_close(p);
+	spew(f->path, "my shopping list\n", 17, "wb");
+	assert_null(progress_open(f->data, "ann", &f->d, &cause));
+	assert_non_null(strstr(cause, "not a psoas-tutor journal"));
+	free(cause);
+}
+
+static void
+two_handles_appending_alternately_lose_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p1 = open_ok(f, "ann"), *p2 = open_ok(f, "ann");
+	const struct quiz_attempt *a1, *a2;
+	const struct quiz_progress *q;
+	char *cause = NULL, qid[16], text[32];
+
+	a1 = progress_record_quiz_start(p1, "sample-quiz", 20, &cause);
+	a2 = progress_record_quiz_start(p2, "sample-quiz", 20, &cause);
+	assert_null(cause);
+	assert_string_not_equal(a1->id, a2->id);
+	for (int i = 0; i < 20; i++) {
+		snprintf(qid, sizeof qid, "q%d", i + 1);
+		snprintf(text, sizeof text, "one-%d", i);
+		answer(p1, "sample-quiz", (size_t)i, qid, text, "correct", 1);
+		snprintf(text, sizeof text, "two-%d", i);
+		answer(p2, "sample-quiz", (size_t)i, qid, text, "incorrect", 0);
+	}
+	no_error(progress_record_quiz_end(p1, "sample-quiz", 20, 20, true,
+	    &cause), cause);
+	progress_close(p1);
+	progress_close(p2);
+
+	p1 = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	q = progress_quiz(p1, "sample-quiz");
+	assert_int_equal(q->nattempts, 2);
+	for (size_t k = 0; k < 2; k++) {
+		assert_int_equal(q->attempts[k].nanswers, 20);
+		for (int i = 0; i < 20; i++) {
+			snprintf(text, sizeof text, "%s-%d", k == 0 ? "one" : "two", i);
+			assert_string_equal(q->attempts[k].answers[i].answer, text);
+		}
+	}
+	assert_true(q->passed);
+	assert_true(q->best_pct == 100);
+	/* The second attempt is the latest and it never ended. */
+	assert_ptr_equal(progress_open_attempt(p1, "sample-quiz"), &q->attempts[1]);
+	progress_close(p1);
+}
+
+static void
+attempt_ids_are_unique_within_a_process(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_progress *q;
+	char *cause = NULL;
+
+	for (int i = 0; i < 5; i++)
+		assert_non_null(progress_record_quiz_start(p, "sample-quiz", 1,
+		    &cause));
+	assert_null(cause);
+	q = progress_quiz(p, "sample-quiz");
+	assert_int_equal(q->nattempts, 5);
+	for (size_t i = 0; i < 5; i++)
+		for (size_t k = i + 1; k < 5; k++)
+			assert_string_not_equal(q->attempts[i].id, q->attempts[k].id);
+	progress_close(p);
+}
+
+static void
+unwritable_folder_gives_a_cause_and_goes_on_in_memory(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p;
+	char *cause = NULL, *blocker, *data;
+
+	/* A file where a folder should be stops even root from writing. */
+	blocker = xasprintf("%s/blocker", f->dir);
+	spew(blocker, "x", 1, "wb");
+	data = xasprintf("%s/data", blocker);
+	p = progress_open(data, "ann", &f->d, &cause);
+	assert_non_null(p);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "cannot create folder"));
+	assert_non_null(strstr(cause, "Not a directory"));
+	assert_false(progress_is_durable(p));
+	free(cause);
+	cause = NULL;
+
+	assert_int_equal(progress_record_page(p, "sample-one", 2, 3, &cause), -1);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "progress not saved"));
+	free(cause);
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 2);
+	progress_close(p);
+	free(data);
+	free(blocker);
+}
+
+static void
+read_only_folder_keeps_what_was_saved(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *learners;
+
+	no_error(progress_record_page(p, "sample-one", 2, 3, &cause), cause);
+	progress_close(p);
+	/*
+	 * Root writes through any mode, and cmocka's skip() reads as a
+	 * failure to automake's TAP driver: the folder test above covers root.
+	 */
+	if (geteuid() == 0)
+		return;
+	learners = xasprintf("%s/learners", f->data);
+	assert_int_equal(chmod(f->path, 0400), 0);
+	assert_int_equal(chmod(learners, 0500), 0);
+	p = progress_open(f->data, "ann", &f->d, &cause);
+	assert_non_null(p);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "Permission denied"));
+	free(cause);
+	assert_false(progress_is_durable(p));
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 2);
+	progress_close(p);
+	free(learners);
+}
+
+static void
+fault_injected_write_failure_keeps_earlier_records(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p;
+	char *cause = NULL, *before, *after;
+	size_t blen, alen;
+
+	setenv(JOURNAL_FAULT_ENV, "3", 1);
+	p = open_ok(f, "ann");
+	no_error(progress_record_page(p, "sample-one", 1, 3, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 2, 3, &cause), cause);
+	before = slurp(f->path, &blen);
+	assert_true(progress_is_durable(p));
+	assert_int_equal(progress_record_page(p, "sample-one", 3, 3, &cause), -1);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "No space left on device"));
+	free(cause);
+	cause = NULL;
+	assert_false(progress_is_durable(p));
+	/* The session goes on in memory. */
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 3);
+	assert_int_equal(progress_record_lesson_done(p, "sample-one", &cause), -1);
+	free(cause);
+	assert_true(progress_lesson(p, "sample-one")->done);
+	progress_close(p);
+	unsetenv(JOURNAL_FAULT_ENV);
+
+	after = slurp(f->path, &alen);
+	assert_int_equal(alen, blen);
+	assert_memory_equal(after, before, blen);
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 2);
+	assert_false(progress_lesson(p, "sample-one")->done);
+	progress_close(p);
+	free(before);
+	free(after);
+}
+
+static void
+idle_gaps_do_not_count_as_time_on_task(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *line;
+
+	no_error(progress_record_time(p, "sample-one", 30, &cause), cause);
+	no_error(progress_record_time(p, "sample-one", PROGRESS_IDLE_LIMIT,
+	    &cause), cause);
+	no_error(progress_record_time(p, "sample-one", PROGRESS_IDLE_LIMIT + 1,
+	    &cause), cause);
+	no_error(progress_record_time(p, "sample-one", 86400, &cause), cause);
+	no_error(progress_record_time(p, "sample-one", -5, &cause), cause);
+	no_error(progress_record_time(p, NULL, 10, &cause), cause);
+	assert_int_equal(progress_lesson(p, "sample-one")->seconds,
+	    30 + PROGRESS_IDLE_LIMIT);
+	progress_close(p);
+
+	/* A hand-made record of a long gap does not count at replay either. */
+	line = make_line("time\t1700000000\tsample-one\t5000");
+	spew(f->path, line, strlen(line), "ab");
+	free(line);
+	p = open_ok(f, "ann");
+	assert_int_equal(progress_lesson(p, "sample-one")->seconds,
+	    30 + PROGRESS_IDLE_LIMIT);
+	progress_close(p);
+}
+
+static void
+resume_point_is_whatever_came_last(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	struct resume_point r;
+	char *cause = NULL;
+
+	r = progress_resume(p);
+	assert_int_equal(r.kind, RESUME_NONE);
+
+	no_error(progress_record_page(p, "sample-one", 2, 3, &cause), cause);
+	r = progress_resume(p);
+	assert_int_equal(r.kind, RESUME_LESSON);
+	assert_string_equal(r.id, "sample-one");
+	assert_int_equal(r.page, 2);
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 3, &cause));
+	answer(p, "sample-quiz", 0, "q1", "lesser trochanter", "correct", 1);
+	progress_close(p);
+	p = open_ok(f, "ann");
+	r = progress_resume(p);
+	assert_int_equal(r.kind, RESUME_QUIZ);
+	assert_string_equal(r.id, "sample-quiz");
+	assert_int_equal(r.question, 1);
+
+	/* A page viewed after the quiz question wins. */
+	no_error(progress_record_page(p, "sample-two", 1, 2, &cause), cause);
+	r = progress_resume(p);
+	assert_int_equal(r.kind, RESUME_LESSON);
+	assert_string_equal(r.id, "sample-two");
+	assert_int_equal(r.page, 1);
+
+	/* Another answer makes the quiz the latest again... */
+	answer(p, "sample-quiz", 1, "q2", "iliacus", "incorrect", 0);
+	r = progress_resume(p);
+	assert_int_equal(r.kind, RESUME_QUIZ);
+	assert_int_equal(r.question, 2);
+
+	/* ...and ending it falls back to the last page. */
+	no_error(progress_record_quiz_end(p, "sample-quiz", 1, 3, false, &cause),
+	    cause);
+	r = progress_resume(p);
+	assert_int_equal(r.kind, RESUME_LESSON);
+	assert_string_equal(r.id, "sample-two");
+	progress_close(p);
+}
+
+static void
+a_retry_replaces_the_earlier_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_attempt *a;
+	struct answer_record retry = {
+		.question = "q1", .answer = "lesser trochanter",
+		.verdict = "correct", .points = 0.5, .max = 1, .try_no = 2,
+	};
+	char *cause = NULL;
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 2, &cause));
+	answer(p, "sample-quiz", 0, "q1", "greater trochanter", "incorrect", 0);
+	no_error(progress_record_answer(p, "sample-quiz", 0, &retry, &cause),
+	    cause);
+	progress_close(p);
+	p = open_ok(f, "ann");
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_int_equal(a->nanswers, 1);
+	assert_string_equal(a->answers[0].answer, "lesser trochanter");
+	assert_int_equal(a->answers[0].try_no, 2);
+	assert_true(a->answers[0].points == 0.5);
+	assert_true(a->answers[0].when > 0);
+	progress_close(p);
+}
+
+static void
+answer_without_an_open_attempt_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	struct answer_record a = {
+		.question = "q1", .answer = "x", .verdict = "correct",
+		.try_no = 1,
+	};
+	char *cause = NULL;
+
+	assert_int_equal(progress_record_answer(p, "sample-quiz", 0, &a, &cause),
+	    -1);
+	assert_non_null(cause);
+	free(cause);
+	assert_true(progress_is_durable(p));
+	progress_close(p);
+}
+
+static void
+new_journal_has_header_and_private_modes(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	struct stat st;
+	char *text, *learners;
+
+	progress_close(p);
+	text = slurp(f->path, NULL);
+	assert_string_equal(text, "psoas-tutor journal 1\n");
+	free(text);
+	assert_int_equal(stat(f->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	learners = xasprintf("%s/learners", f->data);
+	assert_int_equal(stat(learners, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(stat(f->data, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	free(learners);
+}
+
+static void
+cut_short_header_is_warned_and_journal_still_used(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL;
+
+	progress_close(p);
+	assert_int_equal(truncate(f->path, 8), 0);	/* "psoas-tu" */
+	p = open_ok(f, "ann");
+	assert_true(diag_has(&f->d, ":1: warning: damaged header skipped"));
+	no_error(progress_record_page(p, "sample-one", 1, 1, &cause), cause);
+	progress_close(p);
+	p = open_ok(f, "ann");
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 1);
+	progress_close(p);
+}
+
+static void
+learners_are_listed_and_bad_names_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p;
+	char **names, *cause = NULL, *junk;
+	size_t n;
+
+	names = progress_list_learners(f->data, &n);
+	assert_int_equal(n, 0);
+	assert_null(names[0]);
+	free(names);
+
+	progress_close(open_ok(f, "zoe"));
+	progress_close(open_ok(f, "ann"));
+	junk = xasprintf("%s/learners/notes.txt", f->data);
+	spew(junk, "x", 1, "wb");
+	free(junk);
+	names = progress_list_learners(f->data, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(names[0], "ann");
+	assert_string_equal(names[1], "zoe");
+	assert_null(names[2]);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+
+	p = progress_open(f->data, "../evil", &f->d, &cause);
+	assert_null(p);
+	assert_non_null(strstr(cause, "invalid learner name"));
+	free(cause);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(fnv1a_matches_the_published_test_vectors),
+		T(escape_and_unescape_are_inverse),
+		T(every_record_type_survives_a_restart),
+		T(answers_keep_tabs_newlines_backslashes_and_utf8),
+		T(truncated_last_record_is_skipped_and_later_appends_are_whole),
+		T(damaged_middle_record_is_skipped_and_later_records_kept),
+		T(wrong_field_count_and_unknown_type_are_warned_and_skipped),
+		T(newer_version_is_refused_and_file_left_untouched),
+		T(a_file_that_is_not_a_journal_is_refused),
+		T(two_handles_appending_alternately_lose_nothing),
+		T(attempt_ids_are_unique_within_a_process),
+		T(unwritable_folder_gives_a_cause_and_goes_on_in_memory),
+		T(read_only_folder_keeps_what_was_saved),
+		T(fault_injected_write_failure_keeps_earlier_records),
+		T(idle_gaps_do_not_count_as_time_on_task),
+		T(resume_point_is_whatever_came_last),
+		T(a_retry_replaces_the_earlier_answer),
+		T(answer_without_an_open_attempt_is_refused),
+		T(new_journal_has_header_and_private_modes),
+		T(cut_short_header_is_warned_and_journal_still_used),
+		T(learners_are_listed_and_bad_names_refused),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
