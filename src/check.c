@@ -47,8 +47,9 @@ describe_rule(const struct question *q, const struct grade_result *r)
 	if (r->rule != NULL)
 		return xasprintf("%s %s:%ld", rule_kind(q, r->rule), q->path,
 		    r->rule->lineno);
-	if (q->kind != Q_SHORT && q->kind != Q_LIST &&
-	    r->verdict != GRADE_UNGRADABLE)
+	if (q->kind == Q_LIST && r->verdict != GRADE_UNGRADABLE)
+		return xstrdup("items below");
+	if (q->kind != Q_SHORT && r->verdict != GRADE_UNGRADABLE)
 		return xstrdup("answer key");
 	return xstrdup("no rule");
 }
@@ -148,6 +149,18 @@ check_course(const struct course *c, struct diag *d)
 	return d->errors - before;
 }
 
+/* Each line of text, indented under its example. */
+static void
+print_indented(const char *text, FILE *out)
+{
+	while (*text != '\0') {
+		size_t n = strcspn(text, "\n");
+
+		fprintf(out, "      %.*s\n", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
 static void
 show_question(const struct question *q, FILE *out)
 {
@@ -173,8 +186,10 @@ show_question(const struct question *q, FILE *out)
 		fprintf(out, ")%s\n", wrong ? ex->accept ?
 		    "  <- MISMATCH: should be accepted" :
 		    "  <- MISMATCH: should be rejected" : "");
+		if (r.detail != NULL)
+			print_indented(r.detail, out);
 		if (r.author_warning != NULL)
-			fprintf(out, "    %s\n", r.author_warning);
+			fprintf(out, "      %s\n", r.author_warning);
 		free(rule);
 		grade_result_destroy(&r);
 	}

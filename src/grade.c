@@ -340,6 +340,22 @@ split_list(char *s, char ***parts)
 	return n;
 }
 
+/* Append line (taken over) to r->detail. */
+static void
+add_detail(struct grade_result *r, char *line)
+{
+	char *joined;
+
+	if (r->detail == NULL) {
+		r->detail = line;
+		return;
+	}
+	joined = xasprintf("%s\n%s", r->detail, line);
+	free(r->detail);
+	free(line);
+	r->detail = joined;
+}
+
 static void
 grade_list(const struct question *q, char *a, struct grade_result *r)
 {
@@ -351,7 +367,8 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 	nparts = split_list(a, &parts);
 	for (size_t i = 0; i < nparts; i++) {
 		const char *part = parts[i];
-		bool wrong = false, done = false;
+		const struct pattern *wrong = NULL;
+		bool done = false;
 
 		for (size_t m = 0; m < q->nmisconceptions && !wrong; m++) {
 			enum match_status s =
@@ -359,14 +376,16 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 
 			if (s == M_ERROR)
 				goto out;
-			if (s == M_MATCH) {
-				wrong = true;
-				if (misconception == NULL)
-					misconception = &q->misconceptions[m];
-			}
+			if (s == M_MATCH)
+				wrong = &q->misconceptions[m];
 		}
-		if (wrong)
+		if (wrong != NULL) {
+			if (misconception == NULL)
+				misconception = wrong;
+			add_detail(r, xasprintf("\"%s\": misconception %s:%ld",
+			    part, q->path ? q->path : "(quiz)", wrong->lineno));
 			continue;
+		}
 		/* The first item not yet credited that this part names. */
 		for (size_t t = 0; t < q->nitems && !done; t++) {
 			if (credited[t])
@@ -381,9 +400,17 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 					credited[t] = true;
 					ncredited++;
 					done = true;
+					add_detail(r, xasprintf("\"%s\": "
+					    "accept %s:%ld (item '%s')", part,
+					    q->path ? q->path : "(quiz)",
+					    q->items[t].accept[k].lineno,
+					    q->items[t].label));
 				}
 			}
 		}
+		if (!done)
+			add_detail(r, xasprintf("\"%s\": no rule (or an item "
+			    "already credited)", part));
 	}
 	r->fraction = (double)(ncredited < need ? ncredited : need) / need;
 	if (ncredited >= need && misconception == NULL)
@@ -398,9 +425,8 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 	}
 	/* Say how many, never which: the labels are the answer. */
 	if (r->verdict != GRADE_CORRECT)
-		r->message = xasprintf("%zu of the %zu needed %s credited",
-		    ncredited < need ? ncredited : need, need,
-		    need == 1 ? "item was" : "items were");
+		r->message = xasprintf("items credited: %zu of the %zu needed",
+		    ncredited < need ? ncredited : need, need);
 out:
 	free(parts);
 	free(credited);
@@ -491,7 +517,7 @@ grade_letters(const struct question *q, const char *a, struct grade_result *r)
 	} else {
 		r->verdict = GRADE_PARTIAL;
 		r->fraction = (double)right / ncorrect;
-		r->message = xasprintf("%zu of the %zu correct choices picked",
+		r->message = xasprintf("correct choices picked: %zu of %zu",
 		    right, ncorrect);
 	}
 	(void)chosen;
@@ -573,6 +599,7 @@ grade_result_destroy(struct grade_result *r)
 {
 	free(r->message);
 	free(r->author_warning);
+	free(r->detail);
 	memset(r, 0, sizeof *r);
 }
 

@@ -32,6 +32,10 @@ struct grade_result {
 	const struct pattern *rule;	/* the pattern that decided, or NULL */
 	char *author_warning;		/* owned; "file:line: warning: ..."
 					 * when a match limit was hit */
+	char *detail;			/* owned; list questions: one line per
+					 * part of the answer saying which rule
+					 * it hit, for the author's checker
+					 * only (it names the items), or NULL */
 };
 
 /*
