@@ -202,13 +202,19 @@ check_show_matches(const struct course *c, const char *quiz,
 	const struct quiz *qz = course_find_quiz(c, quiz, NULL);
 	bool found = false;
 
-	if (qz == NULL)
+	if (qz == NULL) {
+		fprintf(stderr, "psoas-tutor: no quiz '%s' in the course\n",
+		    quiz);
 		return 1;
+	}
 	for (size_t i = 0; i < qz->nquestions; i++)
 		if (question == NULL || strcmp(qz->questions[i].id, question) == 0)
 			found = true;
-	if (!found)
+	if (!found) {
+		fprintf(stderr, "psoas-tutor: quiz '%s' has no question '%s'\n",
+		    qz->id, question);
 		return 1;
+	}
 	fprintf(out, "quiz '%s' (%s)\n", qz->id, qz->path);
 	for (size_t i = 0; i < qz->nquestions; i++)
 		if (question == NULL || strcmp(qz->questions[i].id, question) == 0)

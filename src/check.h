@@ -19,7 +19,8 @@ size_t check_course(const struct course *c, struct diag *d);
  * --show-matches: for the quiz (and, if question is not NULL, only that
  * question id), print each example, its verdict and the rule that decided
  * it ("accept file:line", "misconception file:line", "no rule").
- * Returns 0, or 1 if the quiz or question does not exist.
+ * Returns 0, or 1 (after saying so on stderr) if the quiz or question
+ * does not exist.
  */
 int check_show_matches(const struct course *c, const char *quiz,
     const char *question, FILE *out);

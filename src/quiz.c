@@ -422,12 +422,6 @@ finish_question(struct parser *p)
 	case Q_LIST:
 		if (qu->nitems == 0)
 			missing(p, qu, "item");
-		for (size_t i = 0; i < qu->nitems; i++)
-			if (qu->items[i].naccept == 0)
-				diag_add(p->d, DIAG_ERROR, p->path,
-				    qu->items[i].lineno, 0,
-				    "item '%s' has no '@accept'",
-				    qu->items[i].label);
 		if (p->seen[D_NEED] == 0)
 			missing(p, qu, "need");
 		else if (qu->need > 0 && (size_t)qu->need > qu->nitems &&
@@ -436,6 +430,12 @@ finish_question(struct parser *p)
 			    "'@need %d' is more than the %zu item%s of the "
 			    "question", qu->need, qu->nitems,
 			    qu->nitems == 1 ? "" : "s");
+		for (size_t i = 0; i < qu->nitems; i++)
+			if (qu->items[i].naccept == 0)
+				diag_add(p->d, DIAG_ERROR, p->path,
+				    qu->items[i].lineno, 0,
+				    "item '%s' has no '@accept'",
+				    qu->items[i].label);
 		break;
 	case Q_CHOICE:
 	case Q_MULTI:
@@ -827,6 +827,9 @@ directive_line(struct parser *p, const struct srcline *l)
 		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
 		    "'@%s' belongs in the quiz header, before the first "
 		    "'@question'", dir->name);
+		/* Said once: not "missing" as well. */
+		if (p->seen[dir->id] == 0)
+			p->seen[dir->id] = line;
 		return;
 	}
 	if (dir->kinds != K_HEADER && p->cur == NULL) {

@@ -350,6 +350,10 @@ header_and_question_directives_in_their_place(void **state)
 	assert_errors(HEADER SHORT "@pass 60\n",
 	    ":10:1: error: '@pass' belongs in the quiz header, before the "
 	    "first '@question'", NULL);
+	/* Misplaced, not also missing. */
+	assert_errors("@quiz t\n@title T\n@lesson none\n" SHORT "@pass 60\n",
+	    ":9:1: error: '@pass' belongs in the quiz header, before the "
+	    "first '@question'", NULL);
 	assert_errors("@title T\n@quiz t\n@lesson none\n@pass 50\n" SHORT,
 	    ":2: error: '@quiz' must be the first directive of the file",
 	    NULL);
@@ -430,9 +434,8 @@ list_items_and_need(void **state)
 	(void)state;
 	assert_errors(HEADER "@question list\n@prompt P\n@need 3\n@item a\n"
 	    "@accept a\n@item b\n@explain E\n@taught a 1\n",
-	    ":10: error: item 'b' has no '@accept'",
 	    ":7: error: '@need 3' is more than the 2 items of the question",
-	    NULL);
+	    ":10: error: item 'b' has no '@accept'", NULL);
 	assert_errors(HEADER "@question list\n@prompt P\n@need 1\n@accept a\n"
 	    "@item a\n@accept a\n@explain E\n@taught a 1\n",
 	    ":8: error: '@accept' in a list question must follow an '@item'",
