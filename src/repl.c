@@ -410,39 +410,59 @@ quiz_status(struct repl *r, const struct quiz *q, char *buf, size_t size)
 	    r->progress ? progress_open_attempt(r->progress, q->id) : NULL;
 
 	if (open != NULL)
-		snprintf(buf, size, "in progress, question %zu of %zu",
+		snprintf(buf, size, "at question %zu/%zu",
 		    open->next + 1, q->nquestions);
 	else if (qp == NULL || qp->best_pct < 0)
 		snprintf(buf, size, "not taken");
 	else
-		snprintf(buf, size, "best %.0f%%, %s", qp->best_pct,
-		    qp->passed ? "passed" : "not passed yet");
+		snprintf(buf, size, "best %d%%, %s", (int)qp->best_pct,
+		    qp->passed ? "passed" : "not passed");
 	return buf;
+}
+
+/* One entry of 'list': number, id and title, then details beneath. */
+static void
+list_entry(struct repl *r, size_t number, const char *id, const char *title,
+    const char *details)
+{
+	char *head = xasprintf("%s - %s", id, title);
+	char *num = xasprintf("%3zu. ", number);
+	char *w = render_wrap(&r->ro, head, num, "     ");
+
+	fputs(w, r->out);
+	free(w);
+	w = render_wrap(&r->ro, details, "     ", "     ");
+	fputs(w, r->out);
+	free(w);
+	free(num);
+	free(head);
 }
 
 static void
 cmd_list(struct repl *r, const char *arg)
 {
-	char status[80];
+	char status[80], *details;
 
 	(void)arg;
 	say(r, "Lessons:\n");
 	for (size_t i = 0; i < r->course->nlessons; i++) {
 		const struct lesson *l = r->course->lessons[i];
 
-		say(r, "  %2zu. %-18s %s (%d min) [%s]\n", i + 1, l->id,
-		    l->title, l->minutes, lesson_status(r, l, status,
-		    sizeof status));
+		details = xasprintf("%d min, %zu pages: %s", l->minutes, l->npages,
+		    lesson_status(r, l, status, sizeof status));
+		list_entry(r, i + 1, l->id, l->title, details);
+		free(details);
 	}
 	if (r->course->nquizzes > 0)
 		say(r, "Quizzes:\n");
 	for (size_t i = 0; i < r->course->nquizzes; i++) {
 		const struct quiz *q = r->course->quizzes[i];
 
-		say(r, "  %2zu. %-22s %s (%zu questions, pass %d%%%s) [%s]\n",
-		    i + 1, q->id, q->title, q->nquestions, q->pass,
-		    q->posttest ? ", post-test" : "",
+		details = xasprintf("%s%zu questions, pass mark %d%%: %s",
+		    q->posttest ? "post-test, " : "", q->nquestions, q->pass,
 		    quiz_status(r, q, status, sizeof status));
+		list_entry(r, i + 1, q->id, q->title, details);
+		free(details);
 	}
 	say(r, "Type 'open ID' to read a lesson, 'quiz ID' to take a quiz.\n");
 }

@@ -9,7 +9,7 @@ printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
 check "a session exits 0 on quit" test $? -eq 0
 check "list shows both fixture lessons" \
     sh -c "grep -q 'sample-one' '$SCRATCH/read' && grep -q 'sample-two' '$SCRATCH/read'"
-check "list shows the quiz with its pass mark" contains "$SCRATCH/read" "pass 75%"
+check "list shows the quiz with its pass mark" contains "$SCRATCH/read" "pass mark 75%"
 check "open shows page 1 of the lesson" contains "$SCRATCH/read" "page 1 of"
 check "next then shows page 2" contains "$SCRATCH/read" "page 2 of"
 check "scripted output has no escape codes" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/read'"
