@@ -148,13 +148,13 @@ printable(const char *s)
 	return t;
 }
 
-/* Points with at most two decimals and no trailing zeros: 1, 0.5, 0.75. */
+/* Points with at most three decimals, no trailing zeros: 1, 0.5, 0.125. */
 static void
 format_points(char *buf, size_t size, double v)
 {
 	char *end;
 
-	snprintf(buf, size, "%.2f", v);
+	snprintf(buf, size, "%.3f", v);
 	end = buf + strlen(buf);
 	while (end > buf && end[-1] == '0')
 		*--end = '\0';
@@ -231,6 +231,7 @@ show_heading(struct quizrun *r)
 	const struct quiz *quiz = r->quiz;
 	int total = quiz_total_points(quiz);
 
+	put(r, "\n");
 	put_styled(r, "bold", quiz->title);
 	put(r, "\n");
 	say(r, "", "", "%zu question%s, %d point%s. Pass mark %d%%.",
@@ -460,7 +461,8 @@ show_review(struct quizrun *r)
 			put_styled(r, "bold", "Review:");
 			put(r, "\n");
 			any = true;
-		}
+		} else
+			put(r, "\n");
 		head = xasprintf("Question %zu: ", i + 1);
 		say(r, head, "  ", "%s", qn->prompt);
 		free(head);

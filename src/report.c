@@ -282,8 +282,8 @@ answer_rows(FILE *out, const struct export_format *f, const struct progress *p,
 			r->answer, r->verdict, points, max, hints, try_no,
 			when };
 
-		snprintf(points, sizeof points, "%.2f", r->points);
-		snprintf(max, sizeof max, "%.2f", r->max);
+		snprintf(points, sizeof points, "%.3f", r->points);
+		snprintf(max, sizeof max, "%.3f", r->max);
 		snprintf(hints, sizeof hints, "%d", r->hints);
 		snprintf(try_no, sizeof try_no, "%d", r->try_no);
 		format_time(when, sizeof when, r->when, ISO_UTC);
@@ -310,8 +310,8 @@ attempt_rows(FILE *out, const struct export_format *f,
 	snprintf(na, sizeof na, "%zu", a->nanswers);
 	score[0] = max[0] = pct[0] = '\0';
 	if (over) {
-		snprintf(score, sizeof score, "%.2f", a->score);
-		snprintf(max, sizeof max, "%.2f", a->max);
+		snprintf(score, sizeof score, "%.3f", a->score);
+		snprintf(max, sizeof max, "%.3f", a->max);
 		snprintf(pct, sizeof pct, "%d", whole_percent(a->score, a->max));
 	}
 	put_row(out, f, row, sizeof row / sizeof row[0]);

@@ -52,7 +52,7 @@ int report_progress(FILE *out, const struct course *c,
  * double quotes with its quotes doubled.  tsv rows end in LF, and a TAB,
  * CR or LF inside a field becomes a space (tsv has no quoting).  Times are
  * ISO 8601 UTC ("2024-05-01T09:30:00Z"); an unfinished attempt has empty
- * finished, score, percent and passed fields.  Points have two decimals.
+ * finished, score, percent and passed fields.  Points have three decimals.
  * Only quizzes in c are exported, in course order.  Answers are exported
  * exactly as typed: a spreadsheet may read one starting with "=" as a
  * formula, so auditors should import the file as text.

@@ -37,3 +37,6 @@ TEST_FIXTURES += tests/data/bad-quizzes/unknown-kind.expected
 TEST_FIXTURES += tests/data/bad-quizzes/unknown-kind.quiz
 TEST_FIXTURES += tests/data/bad-quizzes/wrong-kind.expected
 TEST_FIXTURES += tests/data/bad-quizzes/wrong-kind.quiz
+CLI_TESTS += tests/cli/quiz-session.sh tests/cli/report.sh
+TEST_FIXTURES += tests/data/course/quizzes/99-final.quiz
+TEST_FIXTURES += tests/data/expected/quiz-session.out

@@ -1,0 +1,113 @@
+#!/bin/sh
+# The learner reports on the fixture course: --progress before and after
+# a session (statuses, bars, overall completion), --export csv and tsv
+# (header, one row per recorded answer, RFC 4180 quoting of an answer with
+# a comma and quotes), and --certificate refused before the post-test is
+# passed and printed after.
+. "$top_srcdir/tests/cli/lib.sh"
+
+plan 25
+
+tutor() {
+	"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" \
+	    --learner erin --plain --width 72 "$@"
+}
+
+# 1. Nothing done yet.
+tutor --progress >"$SCRATCH/p0" 2>"$SCRATCH/p0.err"
+check "--progress with no journal exits 0" test $? -eq 0
+check "a lesson never opened is not started" \
+    contains "$SCRATCH/p0" "[............]   0%  not started, 0 min"
+check "a quiz never sat is not taken" \
+    contains "$SCRATCH/p0" "[............]   0%  not taken yet"
+check "overall completion starts at 0%" \
+    contains "$SCRATCH/p0" "0 of 2 lessons done, 0 of 2 quizzes passed"
+
+# 2. Certificate before the post-test.
+tutor --certificate >"$SCRATCH/c0" 2>"$SCRATCH/c0.err"
+check "--certificate before the post-test exits 1" test $? -eq 1
+check "and prints no certificate" test ! -s "$SCRATCH/c0"
+check "and says the post-test must be passed first" \
+    contains "$SCRATCH/c0.err" "pass the post-test first"
+
+# 3. A session: a name, one lesson read to the end, the practice quiz
+# passed with one question wrong (5 of 6 = 83%).  The wrong answer holds
+# a comma and double quotes, for the csv quoting below.
+tutor >"$SCRATCH/s1" 2>"$SCRATCH/s1.err" <<'EOF'
+name Erin "Q" Example
+open sample-one
+next
+next
+quiz sample-quiz
+the "greater" trochanter, surely
+the "greater" trochanter, surely
+psoas major, iliacus
+b
+a c
+true
+b a d c
+quit
+EOF
+check "the session passes the practice quiz" \
+    contains "$SCRATCH/s1" "Score: 5 of 6 points (83%)."
+
+tutor --progress >"$SCRATCH/p1" 2>"$SCRATCH/p1.err"
+check "--progress after a session exits 0" test $? -eq 0
+check "it names the learner" \
+    contains "$SCRATCH/p1" 'Progress of Erin "Q" Example (erin)'
+check "a lesson read to the end is done with a full bar" \
+    contains "$SCRATCH/p1" "[############] 100%  done,"
+check "the lesson not opened is still not started" \
+    contains "$SCRATCH/p1" "[............]   0%  not started, 0 min"
+check "the quiz shows its best score as a bar, attempts and passed" \
+    contains "$SCRATCH/p1" \
+    "[#########...]  83%  best of 1 attempt, passed (pass mark 75%)"
+check "overall = (1 lesson + 1 quiz) of 4 = 50%" \
+    contains "$SCRATCH/p1" \
+    "[######......]  50%  1 of 2 lessons done, 1 of 2 quizzes passed"
+
+# 4. Export for auditors.
+tutor --export csv >"$SCRATCH/e.csv" 2>"$SCRATCH/e.err"
+check "--export csv exits 0" test $? -eq 0
+printf 'learner,full_name,quiz,attempt,question,answer,verdict,points,max,hints,try,time\r\n' \
+    >"$SCRATCH/head.csv"
+head -n 1 "$SCRATCH/e.csv" >"$SCRATCH/got-head.csv"
+same "the csv header names the columns, CR LF ended" \
+    "$SCRATCH/head.csv" "$SCRATCH/got-head.csv"
+n=$(wc -l <"$SCRATCH/e.csv")
+check "one csv row per recorded answer (6) after the header" test "$n" -eq 7
+check "a field with a comma and quotes is quoted, quotes doubled" \
+    contains "$SCRATCH/e.csv" \
+    ',insertion,"the ""greater"" trochanter, surely",incorrect,0.000,1.000,0,2,'
+check "the full name with quotes is quoted too" \
+    contains "$SCRATCH/e.csv" 'erin,"Erin ""Q"" Example",sample-quiz,'
+check "times are ISO 8601 UTC" \
+    grep -Eq ',[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z.$' \
+    "$SCRATCH/e.csv"
+tutor --export tsv >"$SCRATCH/e.tsv" 2>"$SCRATCH/e.tsv.err"
+tab=$(printf '\t')
+check "tsv rows are tab separated and not quoted" \
+    contains "$SCRATCH/e.tsv" \
+    "insertion${tab}the \"greater\" trochanter, surely${tab}incorrect"
+
+# 5. Pass the post-test; then the certificate is there.
+tutor >"$SCRATCH/s2" 2>"$SCRATCH/s2.err" <<'EOF'
+quiz final
+lesser trochanter
+psoas major and iliacus
+b
+true
+EOF
+check "passing the post-test points to the certificate" \
+    contains "$SCRATCH/s2" "your certificate of completion is ready"
+tutor --certificate >"$SCRATCH/c1" 2>"$SCRATCH/c1.err"
+check "--certificate after the post-test exits 0" test $? -eq 0
+check "it names the course" \
+    contains "$SCRATCH/c1" "The Iliopsoas for Manual Therapists"
+check "it names the learner by full name" \
+    contains "$SCRATCH/c1" '    Erin "Q" Example'
+check "it gives the post-test, its date and score" \
+    grep -Eq '^and passed its post-test, "Final test", on [0-9]{4}-[0-9]{2}-[0-9]{2} \(UTC\)$' \
+    "$SCRATCH/c1"
+
+done_testing
