@@ -539,13 +539,14 @@ cmd_hint(struct quizrun *r)
 		return;
 	}
 	r->hints++;
+	/* The cost goes after the hint: an indent that long breaks narrow wraps. */
+	indent = xasprintf("Hint %d of %zu: ", r->hints, qn->nhints);
 	if (r->quiz->hint_cost > 0)
-		indent = xasprintf("Hint %d of %zu (costs %d%% of this "
-		    "question's points): ", r->hints, qn->nhints,
+		say(r, indent, "  ", "%s (This hint costs %d%% of the "
+		    "question's points.)", qn->hints[r->hints - 1],
 		    r->quiz->hint_cost);
 	else
-		indent = xasprintf("Hint %d of %zu: ", r->hints, qn->nhints);
-	say(r, indent, "  ", "%s", qn->hints[r->hints - 1]);
+		say(r, indent, "  ", "%s", qn->hints[r->hints - 1]);
 	free(indent);
 }
 
@@ -684,9 +685,12 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	if (a != NULL) {
 		restore(r, a);
 		put(r, "\n");
-		say(r, "", "", "Resuming %s at question %zu of %zu.", q->title,
-		    r->cur < q->nquestions ? r->cur + 1 : q->nquestions,
-		    q->nquestions);
+		if (r->cur < q->nquestions)
+			say(r, "", "", "Resuming %s at question %zu of %zu.",
+			    q->title, r->cur + 1, q->nquestions);
+		else
+			say(r, "", "", "Resuming %s: every question is "
+			    "answered.", q->title);
 	} else {
 		if (changed)
 			say(r, "", "", "This quiz has changed since your last "
