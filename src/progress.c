@@ -298,8 +298,14 @@ apply_done(struct progress *p, const char *const *f, time_t when, char **why)
 static long
 clamp_seconds(long long s)
 {
-	/* An idle gap (a learner who walked away) is not time on task. */
-	return s > 0 && s <= PROGRESS_IDLE_LIMIT ? (long)s : 0;
+	/*
+	 * A learner who walked away is not on task: a gap counts for at most
+	 * PROGRESS_IDLE_LIMIT, the same clamp the REPL applies, done here
+	 * too so no caller (and no hand-edited record) can inflate the time.
+	 */
+	if (s <= 0)
+		return 0;
+	return s < PROGRESS_IDLE_LIMIT ? (long)s : PROGRESS_IDLE_LIMIT;
 }
 
 static int
@@ -581,11 +587,11 @@ progress_record_time(struct progress *p, const char *lesson, long seconds,
 {
 	char now[32], secs[32];
 
-	/* Nothing to save: no lesson open, or an idle gap that doesn't count. */
+	/* Nothing to save: no lesson open, or no time passed. */
 	if (!valid_id(lesson) || clamp_seconds(seconds) == 0)
 		return 0;
 	format_time(now, sizeof now, 0);
-	snprintf(secs, sizeof secs, "%ld", seconds);
+	snprintf(secs, sizeof secs, "%ld", clamp_seconds(seconds));
 	return record(p, (const char *const[]){ "time", now, lesson, secs }, 4,
 	    cause);
 }

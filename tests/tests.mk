@@ -40,3 +40,5 @@ TEST_FIXTURES += tests/data/bad-quizzes/wrong-kind.quiz
 CLI_TESTS += tests/cli/quiz-session.sh tests/cli/report.sh
 TEST_FIXTURES += tests/data/course/quizzes/99-final.quiz
 TEST_FIXTURES += tests/data/expected/quiz-session.out
+CLI_TESTS += tests/cli/kill9.sh tests/cli/concurrent.sh \
+	tests/cli/journal-damage.sh tests/cli/journal-unwritable.sh

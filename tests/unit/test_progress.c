@@ -622,11 +622,12 @@ fault_injected_write_failure_keeps_earlier_records(void **state)
 }
 
 static void
-idle_gaps_do_not_count_as_time_on_task(void **state)
+idle_gaps_count_at_most_the_idle_limit(void **state)
 {
 	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
 	char *cause = NULL, *line;
+	const long want = 30 + PROGRESS_IDLE_LIMIT * 3;
 
 	no_error(progress_record_time(p, "sample-one", 30, &cause), cause);
 	no_error(progress_record_time(p, "sample-one", PROGRESS_IDLE_LIMIT,
@@ -634,19 +635,24 @@ idle_gaps_do_not_count_as_time_on_task(void **state)
 	no_error(progress_record_time(p, "sample-one", PROGRESS_IDLE_LIMIT + 1,
 	    &cause), cause);
 	no_error(progress_record_time(p, "sample-one", 86400, &cause), cause);
+	no_error(progress_record_time(p, "sample-one", 0, &cause), cause);
 	no_error(progress_record_time(p, "sample-one", -5, &cause), cause);
 	no_error(progress_record_time(p, NULL, 10, &cause), cause);
-	assert_int_equal(progress_lesson(p, "sample-one")->seconds,
-	    30 + PROGRESS_IDLE_LIMIT);
+	assert_int_equal(progress_lesson(p, "sample-one")->seconds, want);
 	progress_close(p);
 
-	/* A hand-made record of a long gap does not count at replay either. */
+	/* What was written is the clamped time, and replay agrees. */
+	p = open_ok(f, "ann");
+	assert_int_equal(progress_lesson(p, "sample-one")->seconds, want);
+	progress_close(p);
+
+	/* A hand-made record of a long gap is clamped at replay too. */
 	line = make_line("time\t1700000000\tsample-one\t5000");
 	spew(f->path, line, strlen(line), "ab");
 	free(line);
 	p = open_ok(f, "ann");
 	assert_int_equal(progress_lesson(p, "sample-one")->seconds,
-	    30 + PROGRESS_IDLE_LIMIT);
+	    want + PROGRESS_IDLE_LIMIT);
 	progress_close(p);
 }
 
@@ -836,7 +842,7 @@ main(void)
 		T(unwritable_folder_gives_a_cause_and_goes_on_in_memory),
 		T(read_only_folder_keeps_what_was_saved),
 		T(fault_injected_write_failure_keeps_earlier_records),
-		T(idle_gaps_do_not_count_as_time_on_task),
+		T(idle_gaps_count_at_most_the_idle_limit),
 		T(resume_point_is_whatever_came_last),
 		T(a_retry_replaces_the_earlier_answer),
 		T(answer_without_an_open_attempt_is_refused),

@@ -1,0 +1,185 @@
+#!/bin/sh
+# kill -9 at a random moment of a quiz sitting, over and over: every answer
+# whose feedback the learner saw is in the journal exactly once, at most the
+# one answer in flight is there unacknowledged, and the next start replays
+# the journal without a word.  KILL9_SEED repeats a run; KILL9_ITERATIONS
+# changes its length (default 100).
+. "$top_srcdir/tests/cli/lib.sh"
+plan 7
+
+iterations=${KILL9_ITERATIONS:-100}
+seed=${KILL9_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+echo "# seed $seed (set KILL9_SEED=$seed to repeat this run)"
+
+data="$SCRATCH/data"
+journal="$data/learners/k.journal"
+fifo="$SCRATCH/in"
+mkfifo "$fifo" || exit 99
+TAB=$(printf '\t')
+trap '' PIPE	# a dead session must not kill the test when we write to it
+
+# Per iteration: answers to acknowledge, delay before the kill (ms), and
+# whether the kill lands while an answer is in flight.  In-flight delays
+# are mostly a few ms, so some kills come before the answer is saved.
+awk -v seed="$seed" -v n="$iterations" 'BEGIN {
+	srand(seed)
+	for (i = 0; i < n; i++) {
+		mid = rand() < 0.4
+		r = rand()
+		printf "%d %d %d\n", int(rand() * 8),
+		    mid ? int(r * r * r * 30) : int(r * 150), mid
+	}
+}' >"$SCRATCH/schedule"
+
+# A right answer to question K of sample-quiz, written a different way
+# each time (V picks the way), so the recorded text is checked for real.
+answer_for() {
+	case $1 in
+	1) set -- "$2" "lesser trochanter" "The Lesser Trochanter" \
+	    "LESSER TROCHANTER of the femur" ;;
+	2) set -- "$2" "psoas major, iliacus" "iliacus and psoas" \
+	    "Psoas Major; Iliacus" ;;
+	3) set -- "$2" "b" "B" "b" ;;
+	4) set -- "$2" "a c" "c,a" "AC" ;;
+	5) set -- "$2" "true" "t" "yes" ;;
+	6) set -- "$2" "b a d c" "b,a,d,c" "badc" ;;
+	esac
+	_v=$(($1 % 3 + 2))
+	eval "printf '%s\n' \"\${$_v}\""
+}
+
+count() { grep -c -- "$1" "$out" 2>/dev/null || true; }
+
+# wait_more PATTERN N: until more than N lines of the output match, or the
+# session dies, or 10 s pass.
+wait_more() {
+	_t=0
+	while [ "$(count "$1")" -le "$2" ]; do
+		kill -0 "$pid" 2>/dev/null || return 1
+		_t=$((_t + 1))
+		[ $_t -gt 1000 ] && return 1
+		sleep 0.01
+	done
+}
+
+answers_in_journal() {
+	if [ -f "$journal" ]; then grep -c "^answer$TAB" "$journal"; else echo 0; fi
+}
+
+bad_ack=0 bad_extra=0 stuck=0 acks=0 inflight=0 unacked_kept=0 v=0 i=0
+start=$(date +%s)
+while read -r nans delay mid; do
+	i=$((i + 1))
+	out="$SCRATCH/out.$i"
+	err="$SCRATCH/err.$i"
+	acked="$SCRATCH/acked.$i"
+	: >"$acked"
+	before=$(answers_in_journal)
+	"$TUTOR" --course "$FIXTURE" --data-dir "$data" --learner k \
+	    <"$fifo" >"$out" 2>"$err" &
+	pid=$!
+	exec 3>"$fifo"
+	in_quiz=no
+	j=0
+	while [ $j -lt "$nans" ] || [ "$mid" = 1 ]; do
+		if [ $in_quiz = no ]; then
+			q0=$(count '^Question [0-9]* of')
+			f0=$(count ': finished\.$')
+			echo "quiz sample-quiz" >&3
+			while [ "$(count '^Question [0-9]* of')" -le "$q0" ] &&
+			    [ "$(count ': finished\.$')" -le "$f0" ]; do
+				kill -0 "$pid" 2>/dev/null || break 2
+				sleep 0.01
+			done
+			# An attempt whose last answer was saved just before a
+			# kill ends at once; then start the next one.
+			[ "$(count '^Question [0-9]* of')" -le "$q0" ] && continue
+			in_quiz=yes
+		fi
+		k=$(grep '^Question [0-9]* of' "$out" | tail -n 1 |
+		    sed 's/^Question \([0-9]*\) of.*/\1/')
+		v=$((v + 1))
+		text=$(answer_for "$k" "$v")
+		p0=$(count '^Points: ')
+		q0=$(count '^Question [0-9]* of')
+		if [ $j -ge "$nans" ]; then
+			# Kill mid-answer: the answer may or may not be saved.
+			printf '%s\n' "$text" >&3
+			inflight=$((inflight + 1))
+			[ "$delay" -gt 0 ] &&
+			    sleep "0.$(printf '%03d' "$delay")"
+			break
+		fi
+		printf '%s\n' "$text" >&3
+		if ! wait_more '^Points: ' "$p0"; then
+			stuck=$((stuck + 1))
+			echo "# iteration $i: no feedback for answer to question $k"
+			break
+		fi
+		# The feedback is on screen: this answer is acknowledged.
+		printf '%s\t%s\n' "$k" "$text" >>"$acked"
+		acks=$((acks + 1))
+		j=$((j + 1))
+		if [ "$k" = 6 ]; then
+			in_quiz=no
+		elif ! wait_more '^Question [0-9]* of' "$q0"; then
+			stuck=$((stuck + 1))
+			break
+		fi
+	done
+	[ "$mid" = 1 ] || [ "$delay" -eq 0 ] ||
+	    sleep "0.$(printf '%03d' "$delay")"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	exec 3>&-
+
+	# What this session added to the journal, as "K<TAB>TEXT".
+	awk -F '\t' '$1 == "answer" { print $5 + 1 "\t" $12 }' "$journal" |
+	    sed -n "$((before + 1)),\$p" >"$SCRATCH/new.$i"
+	nacked=$(wc -l <"$acked")
+	nnew=$(wc -l <"$SCRATCH/new.$i")
+	if ! head -n "$nacked" "$SCRATCH/new.$i" | cmp -s - "$acked"; then
+		bad_ack=$((bad_ack + 1))
+		echo "# iteration $i: acknowledged answers missing or changed:"
+		diff "$acked" "$SCRATCH/new.$i" | sed 's/^/#   /' | head -n 10
+	fi
+	extra=$((nnew - nacked))
+	if [ $extra -lt 0 ] || [ $extra -gt "$mid" ]; then
+		bad_extra=$((bad_extra + 1))
+		echo "# iteration $i: $nacked acknowledged, $nnew recorded"
+	fi
+	unacked_kept=$((unacked_kept + extra))
+done <"$SCRATCH/schedule"
+elapsed=$(($(date +%s) - start))
+echo "# $i sessions killed in ${elapsed}s: $acks answers acknowledged," \
+    "$inflight kills with an answer in flight ($unacked_kept of those saved)"
+
+check "every kill -9 happened where planned ($stuck sessions stuck)" \
+    test "$stuck" -eq 0 -a "$i" -eq "$iterations"
+check "the runs acknowledged answers ($acks of them)" test "$acks" -ge "$iterations"
+check "every acknowledged answer is in the journal, in order ($bad_ack sessions wrong)" \
+    test "$bad_ack" -eq 0
+check "only the answer in flight is ever saved unacknowledged ($bad_extra sessions wrong)" \
+    test "$bad_extra" -eq 0
+dups=$(awk -F '\t' '$1 == "answer" && seen[$4 " " $5]++ { n++ } END { print n + 0 }' \
+    "$journal")
+check "no question of an attempt is recorded twice ($dups duplicates)" \
+    test "$dups" -eq 0
+
+# Each start replayed the previous session's journal: nothing to say.
+cat "$SCRATCH"/err.* >"$SCRATCH/all.err"
+if [ -s "$SCRATCH/all.err" ]; then
+	not_ok "every restart replays the journal without a warning"
+	head -n 5 "$SCRATCH/all.err" | sed 's/^/#   /'
+else
+	ok "every restart replays the journal without a warning"
+fi
+
+"$TUTOR" --course "$FIXTURE" --data-dir "$data" --learner k --export tsv \
+    >"$SCRATCH/export" 2>"$SCRATCH/export.err"
+st=$?
+rows=$(($(wc -l <"$SCRATCH/export") - 1))
+recorded=$(answers_in_journal)
+check "--export tsv lists every saved answer ($rows rows, $recorded records, status $st)" \
+    test "$st" -eq 0 -a "$rows" -eq "$recorded" -a ! -s "$SCRATCH/export.err"
+done_testing
