@@ -5,7 +5,7 @@
 # a retake, leaving and resuming, and answers the grader refuses.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 20
+plan 23
 
 expected="$top_srcdir/tests/data/expected/quiz-session.out"
 
@@ -104,5 +104,27 @@ check "neither used a try: a wrong answer still leaves one" \
     contains "$SCRATCH/s6" "Try again (1 try left) or type skip."
 check "and the next answer is graded" \
     contains "$SCRATCH/s6" "Question 2 of 6 (1 point)"
+
+# 5. A journal that cannot grow (a file-size limit stands in for a full
+# disk): the learner is warned once per sitting and both sittings finish.
+right='lesser trochanter
+psoas major, iliacus
+b
+a c
+true
+b a d c'
+printf 'quiz sample-quiz\n%s\nquiz sample-quiz\n%s\n' "$right" "$right" \
+    >"$SCRATCH/full.in"
+(
+	trap '' XFSZ
+	ulimit -f 1
+	exec "$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" \
+	    --learner fred --width 72 <"$SCRATCH/full.in" 2>&1
+) | cat >"$SCRATCH/s7"
+n=$(grep -c "could not be saved" "$SCRATCH/s7")
+check "a failed save is reported" test "$n" -ge 1
+check "at most once per sitting" test "$n" -le 2
+n=$(grep -c "^Score: 6 of 6 points (100%)." "$SCRATCH/s7")
+check "and both sittings still finish" test "$n" -eq 2
 
 done_testing
