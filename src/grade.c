@@ -368,7 +368,8 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 {
 	bool *credited = xcalloc(q->nitems ? q->nitems : 1, sizeof *credited);
 	const struct pattern *misconception = NULL;
-	size_t ncredited = 0, nparts, need = q->need > 0 ? (size_t)q->need : 1;
+	size_t ncredited = 0, nwrong = 0, nparts, earned;
+	size_t need = q->need > 0 ? (size_t)q->need : 1;
 	char **parts;
 
 	nparts = split_list(a, &parts);
@@ -387,6 +388,7 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 				wrong = &q->misconceptions[m];
 		}
 		if (wrong != NULL) {
+			nwrong++;
 			if (misconception == NULL)
 				misconception = wrong;
 			add_detail(r, xasprintf("\"%s\": misconception %s:%ld",
@@ -419,10 +421,17 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 			add_detail(r, xasprintf("\"%s\": no rule (or an item "
 			    "already credited)", part));
 	}
-	r->fraction = (double)(ncredited < need ? ncredited : need) / need;
-	if (ncredited >= need && misconception == NULL)
+	/*
+	 * Strict about facts: each part naming a known wrong thing cancels one
+	 * credited item, so "femoral, obturator and sciatic" cannot score full
+	 * marks by listing extra guesses.
+	 */
+	earned = ncredited < need ? ncredited : need;
+	earned = earned > nwrong ? earned - nwrong : 0;
+	r->fraction = (double)earned / (double)need;
+	if (ncredited >= need && nwrong == 0)
 		r->verdict = GRADE_CORRECT;
-	else if (ncredited > 0)
+	else if (earned > 0)
 		r->verdict = GRADE_PARTIAL;
 	else
 		r->verdict = GRADE_INCORRECT;
@@ -432,7 +441,11 @@ grade_list(const struct question *q, char *a, struct grade_result *r)
 	}
 	/* Say how many, never which: the labels are the answer. */
 	if (r->verdict != GRADE_CORRECT)
-		r->message = xasprintf("items credited: %zu of the %zu needed",
+		r->message = nwrong > 0 ?
+		    xasprintf("items credited: %zu of the %zu needed, less one "
+		    "for each wrong item (%zu)", ncredited < need ? ncredited :
+		    need, need, nwrong) :
+		    xasprintf("items credited: %zu of the %zu needed",
 		    ncredited < need ? ncredited : need, need);
 out:
 	free(parts);

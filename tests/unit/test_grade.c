@@ -405,9 +405,10 @@ list_misconception_in_one_part(void **state)
 	const char *a = "psoas, quadratus lumborum";
 
 	(void)state;
+	/* One right and one wrong: the wrong part cancels the right one. */
 	grade_answer(&q->questions[0], a, strlen(a), &r);
-	assert_int_equal(r.verdict, GRADE_PARTIAL);
-	assert_true(r.fraction == 0.5);
+	assert_int_equal(r.verdict, GRADE_INCORRECT);
+	assert_true(r.fraction == 0.0);
 	assert_string_equal(r.feedback, "Not a hip flexor.");
 	grade_result_destroy(&r);
 
@@ -415,6 +416,7 @@ list_misconception_in_one_part(void **state)
 	a = "psoas, iliacus and quadratus";
 	grade_answer(&q->questions[0], a, strlen(a), &r);
 	assert_int_equal(r.verdict, GRADE_PARTIAL);
+	assert_true(r.fraction == 0.5);
 	assert_string_equal(r.feedback, "Not a hip flexor.");
 	grade_result_destroy(&r);
 	quiz_free(q);
