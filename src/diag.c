@@ -52,14 +52,10 @@ diag_add(struct diag *d, enum diag_level level, const char *path, long line,
 	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vasprintf(&text, fmt, ap);
 	va_end(ap);
-	text = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	text[0] = '\0';
-	va_start(ap, fmt);
-	if (len > 0)
-		vsnprintf(text, (size_t)len + 1, fmt, ap);
-	va_end(ap);
+	if (len < 0)
+		text = xstrdup(fmt);
 
 	if (line > 0 && col > 0)
 		where = xasprintf("%s:%ld:%ld", path, line, col);

@@ -77,13 +77,9 @@ xasprintf(const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vasprintf(&s, fmt, ap);
 	va_end(ap);
 	if (len < 0)
-		out_of_memory(0);
-	s = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
-	va_end(ap);
+		out_of_memory(strlen(fmt));
 	return s;
 }
