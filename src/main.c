@@ -294,8 +294,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "psoas-tutor: warning: %s\n", cause);
 		free(cause);
 	} else {
+		/* NULL means the journal must not be touched (a newer format). */
 		p = open_progress(data_dir, learner);
-		if (p == NULL && o.mode != MODE_REPL)
+		if (p == NULL)
 			goto out;
 	}
 

@@ -47,7 +47,6 @@ struct repl {
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
 
 	time_t last_activity;
-	long pending_seconds;		/* time on task not yet recorded */
 	bool save_warned;
 	bool quit;
 	char *prompt;
@@ -189,32 +188,28 @@ show_more(struct repl *r)
 
 /* ------------------------------------------------------ time on task */
 
-/* Count the time since the last command toward the lesson being read. */
+/*
+ * Count the time since the last command toward the lesson being read, and
+ * record it at once: a gap longer than PROGRESS_IDLE_LIMIT is a learner
+ * who walked away, and counts only up to the limit.
+ */
 static void
 note_activity(struct repl *r)
 {
 	time_t now = time(NULL);
-
-	if (r->lesson != NULL && r->last_activity != 0 && now > r->last_activity) {
-		long gap = (long)(now - r->last_activity);
-
-		r->pending_seconds += gap > PROGRESS_IDLE_LIMIT ?
-		    PROGRESS_IDLE_LIMIT : gap;
-	}
-	r->last_activity = now;
-}
-
-static void
-flush_time(struct repl *r)
-{
 	char *cause = NULL;
 
-	if (r->lesson != NULL && r->pending_seconds > 0 && r->progress != NULL) {
-		if (progress_record_time(r->progress, r->lesson->id,
-		    r->pending_seconds, &cause) != 0)
+	if (r->lesson != NULL && r->last_activity != 0 &&
+	    now > r->last_activity && r->progress != NULL) {
+		long gap = (long)(now - r->last_activity);
+
+		if (gap > PROGRESS_IDLE_LIMIT)
+			gap = PROGRESS_IDLE_LIMIT;
+		if (progress_record_time(r->progress, r->lesson->id, gap,
+		    &cause) != 0)
 			warn_unsaved(r, cause);
 	}
-	r->pending_seconds = 0;
+	r->last_activity = now;
 }
 
 /* ----------------------------------------------------------- lessons */
@@ -237,7 +232,6 @@ static void
 open_lesson_at(struct repl *r, const struct lesson *l, size_t page,
     bool intro)
 {
-	flush_time(r);
 	r->lesson = l;
 	r->page = page < l->npages ? page : 0;
 	r->lesson_finished = false;
@@ -257,7 +251,6 @@ finish_lesson(struct repl *r)
 	char *cause = NULL;
 	char *msg;
 
-	flush_time(r);
 	if (r->progress != NULL &&
 	    progress_record_lesson_done(r->progress, r->lesson->id, &cause) != 0)
 		warn_unsaved(r, cause);
@@ -305,8 +298,7 @@ cmd_next(struct repl *r, const char *arg)
 		return;
 	}
 	if (r->page + 1 < r->lesson->npages) {
-		flush_time(r);
-		r->page++;
+			r->page++;
 		show_page(r);
 		return;
 	}
@@ -330,7 +322,6 @@ cmd_back(struct repl *r, const char *arg)
 		say(r, "This is the first page.\n");
 		return;
 	}
-	flush_time(r);
 	r->page--;
 	show_page(r);
 }
@@ -351,7 +342,6 @@ cmd_page(struct repl *r, const char *arg)
 		say(r, "Give a page number from 1 to %zu.\n", r->lesson->npages);
 		return;
 	}
-	flush_time(r);
 	r->page = (size_t)n - 1;
 	r->lesson_finished = false;
 	show_page(r);
@@ -494,7 +484,6 @@ cmd_sources(struct repl *r, const char *arg)
 static void
 start_quiz(struct repl *r, const struct quiz *q)
 {
-	flush_time(r);
 	drop_more(r);
 	r->quiz = quizrun_start(q, r->progress, &r->ro, r->out, true);
 	if (quizrun_done(r->quiz)) {
@@ -1161,7 +1150,6 @@ repl_run(const struct repl_config *cfg)
 		quizrun_free(r.quiz);
 	}
 	note_activity(&r);
-	flush_time(&r);
 	drop_more(&r);
 	free(r.prompt);
 	fflush(stdout);

@@ -24,7 +24,7 @@ check "Enter alone walks to the last page" contains "$SCRATCH/enter" "page $n of
 check "the end of a lesson says so" contains "$SCRATCH/enter" "You have finished"
 
 # --- mistakes get help, not a crash
-printf 'nxet\nopen nosuch\nopen\nhelp next\nhelp nosuch\npage 99\n' |
+printf 'nxet\nopen nosuch\nopen\nhelp next\nhelp nosuch\nopen sample-one\npage 99\n' |
     session "$SCRATCH/typo"
 check "an unknown command suggests the nearest" contains "$SCRATCH/typo" "Did you mean 'next'?"
 check "an unknown lesson is named" contains "$SCRATCH/typo" "There is no lesson 'nosuch'"
