@@ -67,6 +67,7 @@ struct parser {
 	bool byte_errors;	/* srcfile blanked some lines */
 	bool seen_directive;
 	long stray_line;	/* last line of text before the first page */
+	bool unknown_open;	/* an unknown directive may have opened a block */
 	long header_line[D_COUNT];	/* first line of each header directive */
 	size_t objcap, srccap, pagecap;
 
@@ -418,6 +419,7 @@ static void
 block_open(struct parser *p, enum directive dir, const char *arg, long line)
 {
 	text_flush(p);
+	p->unknown_open = false;
 	if (!p->in_page)
 		error(p, line, 1, "'@%s' before the first '@page'",
 		    directive_names[dir]);
@@ -688,7 +690,10 @@ directive(struct parser *p, const struct srcline *sl, enum directive dir,
 		error(p, no, 1, "'@describe' outside a figure");
 		break;
 	case D_END:
-		error(p, no, 1, "'@end' with no open block");
+		/* "@cuation ... @end": the typo is reported already. */
+		if (!p->unknown_open)
+			error(p, no, 1, "'@end' with no open block");
+		p->unknown_open = false;
 		break;
 	case D_COUNT:
 		break;
@@ -732,6 +737,8 @@ line(struct parser *p, const struct srcline *sl)
 		    !is_space(name[namelen]))) {
 			text_flush(p);
 			unknown_directive(p, sl);
+			p->unknown_open = p->state == S_PAGE ||
+			    p->state == S_HEADER;
 			return;
 		}
 		directive(p, sl, dir, arg, argcol);

@@ -17,6 +17,12 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/*
+ * Bad lines reported before giving up on a file: a binary or non-UTF-8
+ * file would otherwise bury the author in one error per line.
+ */
+#define MAX_BAD_LINES 10
+
 static void
 add_line(struct srcfile *f, size_t *cap, const char *s, size_t len, long no)
 {
@@ -72,7 +78,7 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 	char *buf = NULL;
 	size_t size = 0, cap = 0, start;
 	long no = 0;
-	size_t nread;
+	size_t nread, nbad = 0;
 
 	memset(f, 0, sizeof *f);
 	f->path = xstrdup(path);
@@ -122,10 +128,16 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 		no++;
 		if (len > 0 && buf[start + len - 1] == '\r')
 			len--;
-		if (check_line(f, buf + start, len, no, d))
+		if (check_line(f, buf + start, len, no, d)) {
 			add_line(f, &cap, buf + start, len, no);
-		else
+		} else if (++nbad == MAX_BAD_LINES) {
+			diag_add(d, DIAG_ERROR, path, no, 0, "too many bad "
+			    "lines, giving up (is this a binary file, or not "
+			    "UTF-8?)");
+			goto fail;
+		} else {
 			add_line(f, &cap, "", 0, no);
+		}
 		start = end + 1;
 	}
 	free(buf);
@@ -134,6 +146,11 @@ fail:
 	if (fp != NULL)
 		fclose(fp);
 	free(buf);
+	for (size_t i = 0; i < f->n; i++)
+		free(f->lines[i].text);
+	free(f->lines);
+	f->lines = NULL;
+	f->n = 0;
 	(void)size;
 	return -1;
 }

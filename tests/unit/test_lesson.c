@@ -21,30 +21,7 @@
 #include "diag.h"
 #include "lesson.h"
 #include "xmalloc.h"
-
-static char scratch[] = "/tmp/test_lesson.XXXXXX";
-static char *old_cwd;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	old_cwd = getcwd(NULL, 0);
-	if (old_cwd == NULL || mkdtemp(scratch) == NULL || chdir(scratch) != 0)
-		return -1;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	unlink("t.lesson");
-	if (chdir(old_cwd) != 0)
-		return -1;
-	free(old_cwd);
-	return rmdir(scratch);
-}
+#include "scratch.h"
 
 static void
 write_file(const char *path, const char *data, size_t len)
@@ -465,12 +442,15 @@ unknown_directive_suggests_the_nearest(void **state)
 	    "@Note\ny\n@end\n@title: x\n",
 	    "t.lesson:8:1: error: unknown directive '@cuation'; did you mean "
 	    "'@caution'?\n"
-	    "t.lesson:10:1: error: '@end' with no open block\n"
 	    "t.lesson:11:1: error: unknown directive '@Note'; did you mean "
 	    "'@note'?\n"
-	    "t.lesson:13:1: error: '@end' with no open block\n"
 	    "t.lesson:14:1: error: unknown directive '@title:'; did you mean "
 	    "'@title'?\n");
+	/* Only the one @end that the typo may have opened is excused. */
+	expect_errors(HEADER "@page P\n@notee\nx\n@end\n@end\n",
+	    "t.lesson:8:1: error: unknown directive '@notee'; did you mean "
+	    "'@note'?\n"
+	    "t.lesson:11:1: error: '@end' with no open block\n");
 	expect_errors(HEADER "@page P\nText\n@zzzzzzzz\n@ alone\n",
 	    "t.lesson:9:1: error: unknown directive '@zzzzzzzz'\n"
 	    "t.lesson:10:1: error: '@' without a directive name (write '@@' "
@@ -742,5 +722,6 @@ main(void)
 		cmocka_unit_test(hostile_inputs_never_crash),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup,
+	    scratch_teardown);
 }

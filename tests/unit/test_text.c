@@ -1,0 +1,463 @@
+/*
+ * Unit tests of the shared text layer: UTF-8 validation and decoding
+ * (overlongs, surrogates, truncation, out of range), display widths, and
+ * srcfile's byte-level checks of course files (BOM, CR LF, NUL, control
+ * characters, long lines, binary files), directive splitting, the escape
+ * rules and the "did you mean" suggestions.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "diag.h"
+#include "srcfile.h"
+#include "text.h"
+#include "xmalloc.h"
+#include "scratch.h"
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+static bool
+valid(const char *s)
+{
+	return text_utf8_valid(s, strlen(s), NULL);
+}
+
+static void
+utf8_accepts_every_sequence_length(void **state)
+{
+	(void)state;
+	assert_true(valid(""));
+	assert_true(valid("plain ASCII\t~"));
+	assert_true(valid("\xc2\x80"));			/* U+0080 */
+	assert_true(valid("caf\xc3\xa9"));
+	assert_true(valid("\xe2\x80\x94"));		/* em dash */
+	assert_true(valid("\xef\xbf\xbf"));		/* U+FFFF */
+	assert_true(valid("\xf0\x9f\x92\xaa"));		/* U+1F4AA */
+	assert_true(valid("\xf4\x8f\xbf\xbf"));		/* U+10FFFF */
+	assert_true(valid("\xed\x9f\xbf"));		/* U+D7FF */
+	assert_true(valid("\xee\x80\x80"));		/* U+E000 */
+}
+
+static void
+utf8_rejects_overlongs_surrogates_and_junk(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t bad;
+	} cases[] = {
+		{"\xc0\xaf", 0},		/* overlong '/' */
+		{"\xc1\xbf", 0},		/* overlong U+007F */
+		{"ab\xe0\x80\xaf", 2},		/* overlong, 3 bytes */
+		{"\xe0\x9f\xbf", 0},		/* overlong U+07FF */
+		{"\xf0\x8f\xbf\xbf", 0},	/* overlong U+FFFF */
+		{"x\xed\xa0\x80", 1},		/* surrogate U+D800 */
+		{"\xed\xbf\xbf", 0},		/* surrogate U+DFFF */
+		{"\xf4\x90\x80\x80", 0},	/* U+110000 */
+		{"\xf5\x80\x80\x80", 0},
+		{"\xf8\x88\x80\x80\x80", 0},	/* 5-byte form */
+		{"\xff", 0},
+		{"abc\x80", 3},			/* lone continuation */
+		{"\xc3", 0},			/* truncated */
+		{"\xe2\x80", 0},		/* truncated */
+		{"ok\xe2\x80z", 2},		/* bad continuation */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t bad = 99;
+
+		if (text_utf8_valid(cases[i].s, strlen(cases[i].s), &bad))
+			fail_msg("case %zu accepted", i);
+		assert_int_equal(bad, cases[i].bad);
+	}
+	/* The length bounds the check: a NUL inside is just a byte. */
+	assert_true(text_utf8_valid("a\0b", 3, NULL));
+	assert_false(text_utf8_valid("\xc3\xa9", 1, NULL));
+}
+
+static void
+decode_always_makes_progress(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_int_equal(text_utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(text_utf8_decode("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(cp, 0xe9);
+	assert_int_equal(text_utf8_decode("\xe4\xb8\xad", 3, &cp), 3);
+	assert_int_equal(cp, 0x4e2d);
+	assert_int_equal(text_utf8_decode("\xf0\x9f\x92\xaa", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f4aa);
+	assert_int_equal(text_utf8_decode("\xc0\xaf", 2, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_utf8_decode("\xed\xa0\x80", 3, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_utf8_decode("\xe4\xb8", 2, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_utf8_decode("", 0, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+}
+
+static void
+widths_count_terminal_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(text_cp_width('a'), 1);
+	assert_int_equal(text_cp_width('\t'), 0);
+	assert_int_equal(text_cp_width(0x7f), 0);
+	assert_int_equal(text_cp_width(0x301), 0);	/* combining acute */
+	assert_int_equal(text_cp_width(0x200b), 0);	/* zero width space */
+	assert_int_equal(text_cp_width(0xfeff), 0);	/* BOM */
+	assert_int_equal(text_cp_width(0xe9), 1);
+	assert_int_equal(text_cp_width(0x2500), 1);	/* box drawing */
+	assert_int_equal(text_cp_width(0x4e2d), 2);	/* CJK */
+	assert_int_equal(text_cp_width(0xac00), 2);	/* Hangul */
+	assert_int_equal(text_cp_width(0xff21), 2);	/* fullwidth A */
+	assert_int_equal(text_cp_width(0x1f4aa), 2);	/* emoji */
+	assert_int_equal(text_width("caf\xc3\xa9", 5), 4);
+	assert_int_equal(text_width("e\xcc\x81", 3), 1);
+	assert_int_equal(text_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
+	assert_int_equal(text_width("", 0), 0);
+	/* Invalid bytes count as U+FFFD: one column each. */
+	assert_int_equal(text_width("\xff\xfe", 2), 2);
+	assert_int_equal(text_cp_count("caf\xc3\xa9", 5), 4);
+	assert_int_equal(text_cp_count("\xf0\x9f\x92\xaa!", 5), 2);
+}
+
+/* -------------------------------------------------------------- srcfile */
+
+static void
+write_file(const char *data, size_t len)
+{
+	FILE *fp = fopen("f.txt", "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Read data back through srcfile; returns srcfile_read's result. */
+static int
+read_n(const char *data, size_t len, struct srcfile *f, struct diag *d)
+{
+	write_file(data, len);
+	diag_init(d);
+	return srcfile_read(f, "f.txt", d);
+}
+
+static void
+assert_diag(const struct diag *d, size_t i, const char *want)
+{
+	assert_true(i < d->n);
+	assert_string_equal(d->msgs[i], want);
+}
+
+static void
+lines_are_split_and_numbered(void **state)
+{
+	static const char text[] = "one\ntwo\r\n\nlast without newline";
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(read_n(text, sizeof text - 1, &f, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(f.n, 4);
+	assert_string_equal(f.path, "f.txt");
+	assert_string_equal(f.lines[0].text, "one");
+	assert_string_equal(f.lines[1].text, "two");	/* CR dropped */
+	assert_int_equal(f.lines[1].len, 3);
+	assert_string_equal(f.lines[2].text, "");
+	assert_int_equal(f.lines[3].lineno, 4);
+	assert_string_equal(f.lines[3].text, "last without newline");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+}
+
+static void
+bom_is_skipped_only_at_the_start(void **state)
+{
+	static const char text[] = "\xef\xbb\xbf" "a\n\xef\xbb\xbf" "b\n";
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(read_n(text, sizeof text - 1, &f, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(f.lines[0].text, "a");
+	assert_string_equal(f.lines[1].text, "\xef\xbb\xbf" "b");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+}
+
+static void
+bad_bytes_are_reported_and_the_line_kept_empty(void **state)
+{
+	static const char text[] = "ok\nbad \xc3\x28\nnul\0x\nbell\a\n"
+	    "cr\rmid\ndel\x7f\ntab\tfine\n";
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(read_n(text, sizeof text - 1, &f, &d), 0);
+	assert_int_equal(d.errors, 5);
+	assert_diag(&d, 0, "f.txt:2:5: error: invalid UTF-8 (byte 0xc3)");
+	assert_diag(&d, 1, "f.txt:3:4: error: NUL byte (is this a binary "
+	    "file?)");
+	assert_diag(&d, 2, "f.txt:4:5: error: control character 0x07");
+	assert_diag(&d, 3, "f.txt:5:3: error: control character 0x0d");
+	assert_diag(&d, 4, "f.txt:6:4: error: control character 0x7f");
+	assert_int_equal(f.n, 7);
+	assert_string_equal(f.lines[1].text, "");
+	assert_int_equal(f.lines[1].lineno, 2);
+	assert_string_equal(f.lines[6].text, "tab\tfine");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+}
+
+static void
+overlong_and_surrogate_bytes_are_invalid_in_files(void **state)
+{
+	static const char text[] = "\xc0\xaf\nab\xed\xa0\x80\n";
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(read_n(text, sizeof text - 1, &f, &d), 0);
+	assert_diag(&d, 0, "f.txt:1:1: error: invalid UTF-8 (byte 0xc0)");
+	assert_diag(&d, 1, "f.txt:2:3: error: invalid UTF-8 (byte 0xed)");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+}
+
+static void
+long_line_is_one_error_and_later_lines_survive(void **state)
+{
+	size_t n = SRCFILE_MAX_LINE + 1;
+	char *text = xmalloc(n + 16);
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	memset(text, 'x', n);
+	memcpy(text + n, "\nafter\n", 7);
+	assert_int_equal(read_n(text, n + 7, &f, &d), 0);
+	assert_int_equal(d.n, 1);
+	assert_diag(&d, 0, "f.txt:1: error: line is longer than 4096 bytes");
+	assert_string_equal(f.lines[1].text, "after");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+	/* Exactly the limit is fine. */
+	assert_int_equal(read_n(text, n - 1, &f, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(f.lines[0].len, SRCFILE_MAX_LINE);
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+	free(text);
+}
+
+static void
+oversized_file_is_refused(void **state)
+{
+	size_t n = SRCFILE_MAX_SIZE + 1;
+	char *text = xmalloc(n);
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	memset(text, '\n', n);
+	assert_int_equal(read_n(text, n, &f, &d), -1);
+	assert_int_equal(f.n, 0);
+	assert_diag(&d, 0, "f.txt: error: file is larger than 1048576 bytes");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+	free(text);
+}
+
+static void
+binary_file_is_one_error(void **state)
+{
+	static const char junk[] = "\x89PNG\r\x1a\0\0\0\rIHDR\0\0\x01";
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(read_n(junk, sizeof junk - 1, &f, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_diag(&d, 0, "f.txt:1: error: binary file (contains NUL "
+	    "bytes)");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+}
+
+static void
+many_bad_lines_stop_after_ten(void **state)
+{
+	char text[200] = "";
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	for (int i = 0; i < 30; i++)
+		strcat(text, "\xff\n");
+	assert_int_equal(read_n(text, strlen(text), &f, &d), -1);
+	assert_int_equal(d.n, 11);
+	assert_diag(&d, 9, "f.txt:10:1: error: invalid UTF-8 (byte 0xff)");
+	assert_diag(&d, 10, "f.txt:10: error: too many bad lines, giving up "
+	    "(is this a binary file, or not UTF-8?)");
+	assert_int_equal(f.n, 0);
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+}
+
+static void
+empty_and_missing_files(void **state)
+{
+	struct srcfile f;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(read_n("", 0, &f, &d), 0);
+	assert_int_equal(f.n, 0);
+	assert_int_equal(d.n, 0);
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+
+	diag_init(&d);
+	assert_int_equal(srcfile_read(&f, "missing.txt", &d), -1);
+	assert_diag(&d, 0, "missing.txt: error: cannot open: No such file "
+	    "or directory");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+
+	diag_init(&d);
+	assert_int_equal(srcfile_read(&f, ".", &d), -1);
+	assert_diag(&d, 0, ".: error: is a directory");
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+}
+
+/* ---------------------------------------------------------- line syntax */
+
+static struct srcline
+mkline(char *text)
+{
+	struct srcline l = {text, strlen(text), 1};
+
+	return l;
+}
+
+static void
+directives_split_into_name_and_trimmed_argument(void **state)
+{
+	char a[] = "@title   Psoas major  \t";
+	char b[] = "@end";
+	char c[] = "@choice* Right one";
+	char e[] = "@@ not a directive";
+	char g[] = "text @title";
+	struct srcline l;
+	const char *name, *arg;
+	size_t namelen;
+	long col;
+
+	(void)state;
+	l = mkline(a);
+	assert_true(srcline_directive(&l, &name, &namelen, &arg, &col));
+	assert_int_equal(namelen, 5);
+	assert_memory_equal(name, "title", 5);
+	assert_string_equal(arg, "Psoas major");
+	assert_int_equal(col, 10);
+	l = mkline(b);
+	assert_true(srcline_directive(&l, &name, &namelen, &arg, &col));
+	assert_int_equal(namelen, 3);
+	assert_string_equal(arg, "");
+	l = mkline(c);
+	assert_true(srcline_directive(&l, &name, &namelen, &arg, &col));
+	assert_int_equal(namelen, 7);
+	assert_memory_equal(name, "choice*", 7);
+	assert_string_equal(arg, "Right one");
+	l = mkline(e);
+	assert_false(srcline_directive(&l, &name, &namelen, &arg, &col));
+	l = mkline(g);
+	assert_false(srcline_directive(&l, &name, &namelen, &arg, &col));
+}
+
+static void
+comments_blanks_and_escapes(void **state)
+{
+	char c1[] = "# comment", c2[] = " # indented", b1[] = "",
+	    b2[] = " \t ", e1[] = "@@at", e2[] = "\\#hash", e3[] = "\\n";
+	struct srcline l;
+
+	(void)state;
+	l = mkline(c1);
+	assert_true(srcline_is_comment(&l));
+	l = mkline(c2);
+	assert_false(srcline_is_comment(&l));
+	assert_false(srcline_is_blank(&l));
+	l = mkline(b1);
+	assert_true(srcline_is_blank(&l));
+	l = mkline(b2);
+	assert_true(srcline_is_blank(&l));
+	l = mkline(e1);
+	assert_string_equal(srcline_text(&l), "@at");
+	l = mkline(e2);
+	assert_string_equal(srcline_text(&l), "#hash");
+	l = mkline(e3);
+	assert_string_equal(srcline_text(&l), "\\n");
+}
+
+static void
+nearest_suggests_close_names_only(void **state)
+{
+	static const char *const names[] = {"lesson", "title", "topic",
+	    "caution", "note", "next"};
+	const size_t n = sizeof names / sizeof names[0];
+
+	(void)state;
+	assert_string_equal(srcfile_nearest("titel", names, n), "title");
+	assert_string_equal(srcfile_nearest("cuation", names, n), "caution");
+	assert_string_equal(srcfile_nearest("lesosn", names, n), "lesson");
+	assert_string_equal(srcfile_nearest("nots", names, n), "note");
+	assert_string_equal(srcfile_nearest("cau", names, n), "caution");
+	assert_null(srcfile_nearest("zzzzzz", names, n));
+	assert_null(srcfile_nearest("", names, n));
+	assert_null(srcfile_nearest("x", names, 0));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_accepts_every_sequence_length),
+		cmocka_unit_test(utf8_rejects_overlongs_surrogates_and_junk),
+		cmocka_unit_test(decode_always_makes_progress),
+		cmocka_unit_test(widths_count_terminal_columns),
+		cmocka_unit_test(lines_are_split_and_numbered),
+		cmocka_unit_test(bom_is_skipped_only_at_the_start),
+		cmocka_unit_test(bad_bytes_are_reported_and_the_line_kept_empty),
+		cmocka_unit_test(overlong_and_surrogate_bytes_are_invalid_in_files),
+		cmocka_unit_test(long_line_is_one_error_and_later_lines_survive),
+		cmocka_unit_test(oversized_file_is_refused),
+		cmocka_unit_test(binary_file_is_one_error),
+		cmocka_unit_test(many_bad_lines_stop_after_ten),
+		cmocka_unit_test(empty_and_missing_files),
+		cmocka_unit_test(directives_split_into_name_and_trimmed_argument),
+		cmocka_unit_test(comments_blanks_and_escapes),
+		cmocka_unit_test(nearest_suggests_close_names_only),
+	};
+
+	return cmocka_run_group_tests(tests, scratch_setup,
+	    scratch_teardown);
+}
