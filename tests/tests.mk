@@ -86,3 +86,4 @@ TEST_FIXTURES += tests/data/bad-lessons/unterminated-figure.expected
 TEST_FIXTURES += tests/data/bad-lessons/unterminated-figure.lesson
 TEST_FIXTURES += tests/data/bad-lessons/wide-figure.expected
 TEST_FIXTURES += tests/data/bad-lessons/wide-figure.lesson
+CLI_TESTS += tests/cli/valgrind.sh
