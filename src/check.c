@@ -221,3 +221,54 @@ check_show_matches(const struct course *c, const char *quiz,
 			show_question(&qz->questions[i], out);
 	return 0;
 }
+
+int
+check_print_coverage(const struct course *c, FILE *out)
+{
+	size_t npages = 0, untested = 0;
+
+	fprintf(out, "Questions and the lesson pages that teach them:\n");
+	for (size_t i = 0; i < c->nquizzes; i++) {
+		const struct quiz *qz = c->quizzes[i];
+
+		for (size_t k = 0; k < qz->nquestions; k++) {
+			const struct question *q = &qz->questions[k];
+			const struct lesson *l = q->taught_lesson == NULL ? NULL :
+			    course_find_lesson(c, q->taught_lesson, NULL);
+
+			if (l == NULL || q->taught_page < 1 ||
+			    (size_t)q->taught_page > l->npages) {
+				fprintf(out, "  %s:%s -> (no lesson page)\n", qz->id,
+				    q->id);
+				continue;
+			}
+			fprintf(out, "  %s:%s -> %s page %d \"%s\"\n", qz->id, q->id,
+			    l->id, q->taught_page, l->pages[q->taught_page - 1].title);
+		}
+	}
+	fprintf(out, "Lesson pages and how many questions test them:\n");
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson *l = c->lessons[i];
+
+		for (size_t p = 0; p < l->npages; p++) {
+			size_t n = 0;
+
+			for (size_t k = 0; k < c->nquizzes; k++)
+				for (size_t m = 0; m < c->quizzes[k]->nquestions; m++) {
+					const struct question *q =
+					    &c->quizzes[k]->questions[m];
+
+					n += q->taught_lesson != NULL &&
+					    strcmp(q->taught_lesson, l->id) == 0 &&
+					    q->taught_page == (int)p + 1;
+				}
+			fprintf(out, "  %s page %zu \"%s\": %zu question%s\n", l->id,
+			    p + 1, l->pages[p].title, n, n == 1 ? "" : "s");
+			npages++;
+			untested += n == 0;
+		}
+	}
+	fprintf(out, "%zu of %zu lesson pages are tested by at least one "
+	    "question.\n", npages - untested, npages);
+	return 0;
+}

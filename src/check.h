@@ -25,4 +25,12 @@ size_t check_course(const struct course *c, struct diag *d);
 int check_show_matches(const struct course *c, const char *quiz,
     const char *question, FILE *out);
 
+/*
+ * --coverage: for every question, the lesson page its @taught names (id,
+ * page number and page title), then every lesson page with how many
+ * questions test it, so an author sees both what each question relies on
+ * and which pages no question covers.  Returns 0.
+ */
+int check_print_coverage(const struct course *c, FILE *out);
+
 #endif

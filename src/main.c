@@ -168,6 +168,8 @@ run_check(const struct options *o, const char *course_dir)
 		if (check_show_matches(&c, quiz, colon, stdout) != 0)
 			status = EXIT_FAILURE;
 		free(quiz);
+	} else if (o->coverage && d.errors == 0) {
+		check_print_coverage(&c, stdout);
 	} else if (d.errors == 0) {
 		printf("psoas-tutor: %zu lesson%s, %zu quiz%s, %zu questions, "
 		    "%zu examples: no errors%s\n", nlessons,

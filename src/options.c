@@ -23,6 +23,7 @@ enum {
 	OPT_LEARNER,
 	OPT_CHECK,
 	OPT_SHOW_MATCHES,
+	OPT_COVERAGE,
 	OPT_PROGRESS,
 	OPT_EXPORT,
 	OPT_CERTIFICATE,
@@ -37,6 +38,7 @@ static const struct option longopts[] = {
 	{"learner", required_argument, NULL, OPT_LEARNER},
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"show-matches", required_argument, NULL, OPT_SHOW_MATCHES},
+	{"coverage", no_argument, NULL, OPT_COVERAGE},
 	{"progress", no_argument, NULL, OPT_PROGRESS},
 	{"export", required_argument, NULL, OPT_EXPORT},
 	{"certificate", no_argument, NULL, OPT_CERTIFICATE},
@@ -113,6 +115,11 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_SHOW_MATCHES:
 			o->show_matches = optarg;
 			if (set_mode(o, MODE_CHECK, "--show-matches", cause) != 0)
+				return -1;
+			break;
+		case OPT_COVERAGE:
+			o->coverage = true;
+			if (set_mode(o, MODE_CHECK, "--coverage", cause) != 0)
 				return -1;
 			break;
 		case OPT_PROGRESS:
@@ -204,6 +211,8 @@ options_print_help(FILE *fp)
 "                          (default: the course in use)\n"
 "      --show-matches QUIZ[:QUESTION]\n"
 "                          check, then show which rule each example hit\n"
+"      --coverage          check, then list the lesson page each question\n"
+"                          relies on, and how many questions test each page\n"
 "      --progress          print the learner's progress report\n"
 "      --export FORMAT     print the learner's records for auditors: csv or\n"
 "                          tsv (one row per answer), attempts-csv or\n"

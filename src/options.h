@@ -25,6 +25,7 @@ struct options {
 	const char *learner;		/* --learner, or NULL */
 	const char *show_matches;	/* --show-matches QUIZ[:QUESTION] */
 	const char *export_format;	/* --export FORMAT */
+	bool coverage;			/* --coverage (with --check) */
 	bool plain;
 	bool no_color;
 	int width;			/* --width, 0 = from the terminal */
