@@ -1,7 +1,7 @@
 #!/bin/sh
 # The command line by GNU conventions, and running from the build tree.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 13
+plan 15
 
 "$TUTOR" --help >"$SCRATCH/help" 2>&1
 check "--help exits 0" test $? -eq 0
@@ -38,3 +38,9 @@ check "a missing course folder is named" contains "$SCRATCH/nocourse" "$SCRATCH/
 
 XDG_DATA_HOME="$SCRATCH/xdg" "$TUTOR" --course "$FIXTURE" </dev/null >/dev/null 2>&1
 check "progress goes under \$XDG_DATA_HOME/psoas-tutor" test -d "$SCRATCH/xdg/psoas-tutor"
+
+"$TUTOR" --course "$FIXTURE" --check --coverage >"$SCRATCH/coverage" 2>&1
+check "--coverage maps each question to its lesson page" \
+    contains "$SCRATCH/coverage" 'sample-quiz:insertion -> sample-one page 1 "Parts of the muscle"'
+check "--coverage counts the pages questions test" \
+    contains "$SCRATCH/coverage" "3 of 3 lesson pages are tested"
