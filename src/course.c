@@ -96,7 +96,7 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 }
 
 size_t
-course_load(struct course *c, const char *dir, struct diag *d)
+course_add_dir(struct course *c, const char *dir, struct diag *d)
 {
 	size_t before = d->errors;
 	char *lessons_dir, *quizzes_dir;
@@ -104,8 +104,6 @@ course_load(struct course *c, const char *dir, struct diag *d)
 	size_t n;
 	struct stat st;
 
-	memset(c, 0, sizeof *c);
-	c->dir = xstrdup(dir);
 	if (stat(dir, &st) != 0) {
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open course folder: %s",
 		    strerror(errno));
@@ -115,7 +113,6 @@ course_load(struct course *c, const char *dir, struct diag *d)
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "not a folder");
 		return d->errors - before;
 	}
-
 	lessons_dir = xasprintf("%s/lessons", dir);
 	quizzes_dir = xasprintf("%s/quizzes", dir);
 	if (list_files(lessons_dir, ".lesson", &files, &n) != 0 || n == 0)
@@ -131,7 +128,18 @@ course_load(struct course *c, const char *dir, struct diag *d)
 	}
 	free(lessons_dir);
 	free(quizzes_dir);
-	course_link(c, d);
+	return d->errors - before;
+}
+
+size_t
+course_load(struct course *c, const char *dir, struct diag *d)
+{
+	size_t before = d->errors;
+
+	memset(c, 0, sizeof *c);
+	c->dir = xstrdup(dir);
+	if (course_add_dir(c, dir, d) == 0 || c->nlessons + c->nquizzes > 0)
+		course_link(c, d);
 	return d->errors - before;
 }
 

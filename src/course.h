@@ -15,6 +15,7 @@ struct course {
 	char *dir;
 	struct lesson **lessons;
 	size_t nlessons;
+	size_t nreference;	/* trailing lessons only there for reference */
 	struct quiz **quizzes;
 	size_t nquizzes;
 };
@@ -26,6 +27,13 @@ struct course {
  * lessons) are reported too.  Returns the number of errors added to d.
  */
 size_t course_load(struct course *c, const char *dir, struct diag *d);
+
+/*
+ * Add every lesson and quiz of the course folder dir to c, without the
+ * cross-file checks (course_link does those once, over everything added).
+ * Returns the number of errors added to d.
+ */
+size_t course_add_dir(struct course *c, const char *dir, struct diag *d);
 
 /*
  * Add one lesson or quiz file (by its suffix) to c, as --check FILE does.

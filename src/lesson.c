@@ -18,7 +18,6 @@
 #include "xmalloc.h"
 
 #define LESSON_MAX_MINUTES 600
-#define LESSON_MAX_ID 40		/* bytes in an id */
 #define FIGURE_MAX_WIDTH 76		/* columns, so figures fit 80 */
 #define FIGURE_TAB_STOP 8		/* columns between tab stops */
 
@@ -253,20 +252,6 @@ text_line(struct parser *p, const struct srcline *sl)
 
 /* -------------------------------------------------------------- header */
 
-static bool
-valid_id(const char *s)
-{
-	size_t len = strlen(s);
-
-	if (len == 0 || len > LESSON_MAX_ID || s[0] == '-')
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return true;
-}
-
 static int
 parse_minutes(const char *s)
 {
@@ -309,10 +294,10 @@ header_directive(struct parser *p, enum directive dir, const char *arg,
 
 	switch (dir) {
 	case D_LESSON:
-		if (!valid_id(arg))
+		if (!srcfile_valid_id(arg))
 			error(p, line, argcol, "bad lesson id '%s' (use "
 			    "a-z, 0-9 and '-', not '-' first, at most %d "
-			    "bytes)", arg, LESSON_MAX_ID);
+			    "bytes)", arg, SRCFILE_MAX_ID);
 		l->id = xstrdup(arg);
 		break;
 	case D_TITLE:

@@ -84,6 +84,7 @@ add_reference_lessons(struct course *c, const char *course_dir)
 		c->lessons = xreallocarray(c->lessons, c->nlessons + 1,
 		    sizeof *c->lessons);
 		c->lessons[c->nlessons++] = ref.lessons[i];
+		c->nreference++;
 		ref.lessons[i] = NULL;
 	}
 	for (size_t i = 0; i < ref.nlessons; i++)
@@ -114,21 +115,7 @@ run_check(const struct options *o, const char *course_dir)
 			const char *path = o->paths[i];
 
 			if (is_dir(path)) {
-				struct course sub;
-
-				course_load(&sub, path, &d);
-				for (size_t k = 0; k < sub.nlessons; k++) {
-					c.lessons = xreallocarray(c.lessons,
-					    c.nlessons + 1, sizeof *c.lessons);
-					c.lessons[c.nlessons++] = sub.lessons[k];
-				}
-				for (size_t k = 0; k < sub.nquizzes; k++) {
-					c.quizzes = xreallocarray(c.quizzes,
-					    c.nquizzes + 1, sizeof *c.quizzes);
-					c.quizzes[c.nquizzes++] = sub.quizzes[k];
-				}
-				sub.nlessons = sub.nquizzes = 0;
-				course_destroy(&sub);
+				course_add_dir(&c, path, &d);
 				only_quizzes = false;
 			} else {
 				course_add_file(&c, path, &d);
@@ -136,19 +123,12 @@ run_check(const struct options *o, const char *course_dir)
 					only_quizzes = false;
 			}
 		}
-		nlessons = c.nlessons;
+		/* A quiz checked alone still needs lessons for @lesson, @taught. */
 		if (only_quizzes)
 			add_reference_lessons(&c, course_dir);
-		/* Only files checked together are linked: ids, quiz lessons. */
-		if (o->npaths > 1 || !only_quizzes) {
-			size_t keep = c.nlessons;
-
-			c.nlessons = nlessons;
-			course_link(&c, &d);
-			c.nlessons = keep;
-		}
+		course_link(&c, &d);
 	}
-	nlessons = c.nlessons;
+	nlessons = c.nlessons - c.nreference;
 	nquizzes = c.nquizzes;
 	for (size_t i = 0; i < c.nquizzes; i++) {
 		nquestions += c.quizzes[i]->nquestions;

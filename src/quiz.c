@@ -16,7 +16,6 @@
 #include "srcfile.h"
 #include "xmalloc.h"
 
-#define MAX_ID 40
 #define MAX_LETTERS 26		/* choices and steps are lettered a..z */
 
 /* Which question kinds a directive is valid in. */
@@ -109,22 +108,6 @@ quiz_kind_name(enum question_kind kind)
 
 /* --------------------------------------------------------------- values */
 
-static bool
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > MAX_ID)
-		return false;
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
-		return false;
-	for (size_t i = 1; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return true;
-}
-
 /* A plain decimal number in lo..hi: no sign, no spaces, no suffix. */
 static bool
 parse_int(const char *s, int lo, int hi, int *out)
@@ -151,12 +134,12 @@ static void
 id_value(struct parser *p, const char *what, const char *arg, long line,
     long col, char **out)
 {
-	if (valid_id(arg))
+	if (srcfile_valid_id(arg))
 		*out = xstrdup(arg);
 	else
 		diag_add(p->d, DIAG_ERROR, p->path, line, col,
 		    "bad %s id '%s': use lower-case letters, digits and '-' "
-		    "(not first), at most %d bytes", what, arg, MAX_ID);
+		    "(not first), at most %d bytes", what, arg, SRCFILE_MAX_ID);
 }
 
 static void
@@ -708,7 +691,7 @@ question_directive(struct parser *p, const struct directive *dir,
 		while (page != NULL && (*page == ' ' || *page == '\t'))
 			page++;
 		lesson = sp ? xstrndup(arg, (size_t)(sp - arg)) : xstrdup(arg);
-		if (page == NULL || !valid_id(lesson) ||
+		if (page == NULL || !srcfile_valid_id(lesson) ||
 		    !parse_int(page, 1, 10000, &n)) {
 			diag_add(p->d, DIAG_ERROR, p->path, line, col,
 			    "bad '@taught' value '%s': expected a lesson id "

@@ -83,6 +83,11 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 	memset(f, 0, sizeof *f);
 	f->path = xstrdup(path);
 
+	/* Look before opening: opening a FIFO with no writer would block. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
+		return -1;
+	}
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
@@ -204,6 +209,22 @@ srcline_directive(const struct srcline *l, const char **name,
 }
 
 bool
+srcfile_valid_id(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > SRCFILE_MAX_ID)
+		return false;
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
+bool
 srcline_is_comment(const struct srcline *l)
 {
 	return l->text[0] == '#';
@@ -263,7 +284,8 @@ srcfile_nearest(const char *word, const char *const *candidates, size_t n)
 {
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
-	size_t limit = strlen(word) <= 4 ? 1 : 2;
+	/* Two edits catch a swapped pair ("nxet"); one is enough for "ls". */
+	size_t limit = strlen(word) <= 3 ? 1 : 2;
 
 	for (size_t i = 0; i < n; i++) {
 		size_t dist = edit_distance(word, candidates[i]);

@@ -60,6 +60,15 @@ bool srcline_is_blank(const struct srcline *l);
  */
 const char *srcline_text(const struct srcline *l);
 
+#define SRCFILE_MAX_ID 40	/* bytes in a lesson, quiz or question id */
+
+/*
+ * The id rule every course file shares: [a-z0-9][a-z0-9-]*, at most
+ * SRCFILE_MAX_ID bytes, so ids are safe in file names, journals and
+ * completion.
+ */
+bool srcfile_valid_id(const char *s);
+
 /* Levenshtein-nearest of candidates[0..n) to word, or NULL if none close. */
 const char *srcfile_nearest(const char *word, const char *const *candidates,
     size_t n);
