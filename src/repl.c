@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -980,7 +981,14 @@ run_terminal(struct repl *r)
 	install_signals(&blocked, &orig);
 	if (r->history_path != NULL) {
 		stifle_history(HISTORY_LIMIT);
-		read_history(r->history_path);
+		/* append_history only appends: the file must exist first. */
+		if (read_history(r->history_path) != 0) {
+			int fd = open(r->history_path, O_WRONLY | O_CREAT | O_APPEND,
+			    0600);
+
+			if (fd >= 0)
+				close(fd);
+		}
 	}
 	while (!r->quit && got_exit_signal == 0) {
 		fd_set fds;

@@ -17,9 +17,9 @@ env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
 env.pop("NO_COLOR", None)
 args = [tutor, "--course", course, "--data-dir", data, "--learner", "pty"]
 
-t = Tap(14)
+t = Tap(15)
 try:
-    p = Tutor(args, env)
+    p = Tutor(args, env, rows=20)
     seen = p.expect(r"Full name: ")
     t.check("a first run on a terminal asks for the full name", seen is not None, p.buf)
     p.send("Jane Q. Learner\r")
@@ -33,8 +33,12 @@ try:
     seen = p.expect(r"sample-one ")
     t.check("Tab completes a lesson id after open", seen is not None, p.buf)
     p.send("\r")
+    seen = p.expect(r"(?s)-- more: press Enter to continue --.*\[more\] > ")
+    t.check("a page taller than the screen stops at a screenful", seen is not None, p.buf)
+    p.send("\r")
     seen = p.expect(r"\[sample-one 1/\d+\] > ")
-    t.check("the prompt says which lesson and page", seen is not None, p.buf)
+    t.check("then Enter shows the rest and the prompt says which lesson and page",
+            seen is not None, p.buf)
 
     p.send("some half-typed text\x03")
     seen = p.expect(r"\^C")
