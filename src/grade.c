@@ -286,7 +286,8 @@ grade_short(const struct question *q, const char *a, struct grade_result *r)
 static bool
 is_sep_char(char c)
 {
-	return c == ',' || c == ';' || c == '/' || c == '\n' || c == '\0';
+	return c == ',' || c == ';' || c == '/' || c == '&' || c == '+' ||
+	    c == '\n' || c == '\0';
 }
 
 static bool

@@ -819,8 +819,8 @@ greet(struct repl *r)
 			free(msg);
 		}
 	} else {
-		say(r, "Type 'next' (or press Enter) to start, 'list' for the "
-		    "lessons, 'help' for commands.\n");
+		say_wrapped(r, "Type 'next' (or press Enter) to start, 'list' for "
+		    "the lessons, 'help' for commands.");
 	}
 }
 

@@ -351,6 +351,8 @@ list_items_in_any_order_with_any_separator(void **state)
 	assert_int_equal(verdict(q, "iliacus or psoas"), GRADE_CORRECT);
 	assert_int_equal(verdict(q, "iliacus\npsoas"), GRADE_CORRECT);
 	assert_int_equal(verdict(q, "iliacus AND psoas."), GRADE_CORRECT);
+	assert_int_equal(verdict(q, "iliacus & psoas"), GRADE_CORRECT);
+	assert_int_equal(verdict(q, "psoas+iliacus"), GRADE_CORRECT);
 	quiz_free(q);
 }
 
