@@ -1,30 +1,23 @@
 /*
- * The learner's session.  One command table drives dispatch, `help` and
- * tab completion.  On a terminal we use readline's callback interface so
- * that signals are only flags read between keystrokes: Ctrl-C clears the
- * line without leaving, SIGTERM and SIGHUP end the session through the
- * same clean exit as `quit`, and nothing is ever done inside a handler.
- * From a script we read bounded lines ourselves, print no prompt and no
- * escape codes, so a session's output is the same every run.
+ * The learner's session: what each line means.  One command table drives
+ * dispatch, `help` and tab completion; lessons are read a page (and, on a
+ * terminal, a screen) at a time; a quiz takes over the lines while it
+ * runs.  Lines arrive through lineio.c, from readline or a script, and
+ * what is printed does not depend on which, so scripted sessions show
+ * exactly what a learner sees, minus prompts and colour.
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <readline/history.h>
-#include <readline/readline.h>
-
 #include "defaults.h"
+#include "lineio.h"
 #include "quizrun.h"
 #include "repl.h"
 #include "report.h"
@@ -37,7 +30,6 @@ struct repl {
 	struct render_opts ro;
 	bool interactive;
 	FILE *out;
-	const char *history_path;
 
 	const struct lesson *lesson;	/* being read, or NULL */
 	size_t page;			/* 0-based page of lesson */
@@ -51,6 +43,8 @@ struct repl {
 	bool save_warned;
 	bool quit;
 	char *prompt;
+	const char **cands;		/* completion candidates (borrowed words) */
+	size_t ncands;
 };
 
 struct command {
@@ -59,13 +53,11 @@ struct command {
 	const char *summary;
 	const char *help;
 	void (*run)(struct repl *r, const char *arg);
-	enum { COMPLETE_NONE, COMPLETE_LESSON, COMPLETE_QUIZ, COMPLETE_COMMAND,
-		COMPLETE_ANY } complete;
+	enum { COMPLETE_NONE, COMPLETE_LESSON, COMPLETE_QUIZ,
+		COMPLETE_COMMAND } complete;
 };
 
 static void cmd_help(struct repl *r, const char *arg);
-
-static volatile sig_atomic_t got_sigint, got_sigwinch, got_exit_signal;
 
 /* ------------------------------------------------------------ output */
 
@@ -824,103 +816,7 @@ greet(struct repl *r)
 	}
 }
 
-/* ------------------------------------------------ terminal (readline) */
-
-static const struct repl *completing;
-
-static char *
-dup_if_prefix(const char *cand, const char *text, size_t len)
-{
-	return strncmp(cand, text, len) == 0 ? xstrdup(cand) : NULL;
-}
-
-static int complete_what;
-
-/* Readline's generator protocol: state 0 restarts the walk. */
-static char *
-complete_generator(const char *text, int state)
-{
-	static size_t i;
-	size_t len = strlen(text);
-	const struct course *c = completing->course;
-	static const char *const quiz_words[] = {"hint", "skip", "repeat",
-		"leave", "help", "quit"};
-
-	if (state == 0)
-		i = 0;
-	for (char *m; ; i++) {
-		m = NULL;
-		switch (complete_what) {
-		case COMPLETE_COMMAND:
-			if (i >= ncommands)
-				return NULL;
-			m = dup_if_prefix(commands[i].name, text, len);
-			break;
-		case COMPLETE_LESSON:
-			if (i >= c->nlessons)
-				return NULL;
-			m = dup_if_prefix(c->lessons[i]->id, text, len);
-			break;
-		case COMPLETE_QUIZ:
-			if (i >= c->nquizzes)
-				return NULL;
-			m = dup_if_prefix(c->quizzes[i]->id, text, len);
-			break;
-		case COMPLETE_ANY:
-			if (i >= sizeof quiz_words / sizeof quiz_words[0])
-				return NULL;
-			m = dup_if_prefix(quiz_words[i], text, len);
-			break;
-		default:
-			return NULL;
-		}
-		if (m != NULL) {
-			i++;
-			return m;
-		}
-	}
-}
-
-static char **
-complete(const char *text, int start, int end)
-{
-	(void)end;
-	rl_attempted_completion_over = 1;
-	if (completing->quiz != NULL) {
-		if (start != 0)
-			return NULL;
-		complete_what = COMPLETE_ANY;
-	} else if (start == 0) {
-		complete_what = COMPLETE_COMMAND;
-	} else {
-		char word[32];
-		size_t n = strcspn(rl_line_buffer, " \t");
-		const struct command *cmd;
-
-		if (n >= sizeof word)
-			return NULL;
-		memcpy(word, rl_line_buffer, n);
-		word[n] = '\0';
-		cmd = find_command(word);
-		if (cmd == NULL || cmd->complete == COMPLETE_NONE)
-			return NULL;
-		complete_what = (int)cmd->complete;
-	}
-	return rl_completion_matches(text, complete_generator);
-}
-
-static char *pending_line;
-static bool pending_eof;
-
-static void
-on_line(char *line)
-{
-	if (line == NULL)
-		pending_eof = true;
-	else
-		pending_line = line;
-	rl_callback_handler_remove();
-}
+/* ------------------------------------------------------ input hooks */
 
 static void
 update_prompt(struct repl *r)
@@ -940,218 +836,101 @@ update_prompt(struct repl *r)
 }
 
 static void
-on_signal(int sig)
+hook_handle(void *ctx, char *line)
 {
-	if (sig == SIGINT)
-		got_sigint = 1;
-	else if (sig == SIGWINCH)
-		got_sigwinch = 1;
-	else
-		got_exit_signal = sig;
+	handle_line(ctx, line);
+}
+
+static bool
+hook_finished(void *ctx)
+{
+	return ((struct repl *)ctx)->quit;
+}
+
+static const char *
+hook_prompt(void *ctx)
+{
+	struct repl *r = ctx;
+
+	update_prompt(r);
+	return r->prompt;
 }
 
 static void
-install_signals(sigset_t *blocked, sigset_t *orig)
+add_candidate(struct repl *r, const char *word)
 {
-	struct sigaction sa;
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigemptyset(blocked);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		sigaction(sigs[i], &sa, NULL);
-		sigaddset(blocked, sigs[i]);
-	}
-	/* Handled as flags between reads: block them except while waiting. */
-	sigprocmask(SIG_BLOCK, blocked, orig);
+	r->cands = xreallocarray(r->cands, r->ncands + 2, sizeof *r->cands);
+	r->cands[r->ncands++] = word;
+	r->cands[r->ncands] = NULL;
 }
 
-static void
-run_terminal(struct repl *r)
+/* Tab completion: commands first, then what the command takes. */
+static const char *const *
+hook_candidates(void *ctx, const char *line, int start)
 {
-	sigset_t blocked, orig;
+	static const char *const quiz_words[] = {"hint", "skip", "repeat",
+		"leave", "help", "quit"};
+	struct repl *r = ctx;
+	int what = COMPLETE_COMMAND;
 
-	completing = r;
-	rl_readline_name = "psoas-tutor";
-	rl_attempted_completion_function = complete;
-	rl_catch_signals = 0;
-	rl_catch_sigwinch = 0;
-	install_signals(&blocked, &orig);
-	if (r->history_path != NULL) {
-		stifle_history(HISTORY_LIMIT);
-		/* append_history only appends: the file must exist first. */
-		if (read_history(r->history_path) != 0) {
-			int fd = open(r->history_path, O_WRONLY | O_CREAT | O_APPEND,
-			    0600);
-
-			if (fd >= 0)
-				close(fd);
-		}
+	r->ncands = 0;
+	if (r->quiz != NULL) {
+		if (start != 0)
+			return NULL;
+		for (size_t i = 0; i < sizeof quiz_words / sizeof quiz_words[0]; i++)
+			add_candidate(r, quiz_words[i]);
+		return r->cands;
 	}
-	while (!r->quit && got_exit_signal == 0) {
-		fd_set fds;
-		int n;
+	if (start != 0) {
+		char word[32];
+		size_t n = strcspn(line, " \t");
+		const struct command *cmd;
 
-		update_prompt(r);
-		fflush(r->out);
-		rl_callback_handler_install(r->prompt, on_line);
-		while (pending_line == NULL && !pending_eof &&
-		    got_exit_signal == 0) {
-			FD_ZERO(&fds);
-			FD_SET(STDIN_FILENO, &fds);
-			n = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &orig);
-			if (n < 0 && errno != EINTR) {
-				pending_eof = true;
-				break;
-			}
-			if (got_sigint) {
-				got_sigint = 0;
-				/* Cancel the line, as a shell does; never leave. */
-				rl_free_line_state();
-				rl_callback_sigcleanup();
-				rl_replace_line("", 0);
-				rl_point = rl_end = 0;
-				fputs("^C\n", stdout);
-				rl_on_new_line();
-				rl_redisplay();
-			}
-			if (got_sigwinch) {
-				got_sigwinch = 0;
-				rl_resize_terminal();
-			}
-			if (n > 0)
-				rl_callback_read_char();
-		}
-		rl_callback_handler_remove();
-		if (pending_eof) {
-			fputc('\n', r->out);
-			break;
-		}
-		if (pending_line != NULL) {
-			char *line = pending_line;
-
-			pending_line = NULL;
-			if (*line != '\0') {
-				add_history(line);
-				if (r->history_path != NULL)
-					append_history(1, r->history_path);
-			}
-			handle_line(r, line);
-			free(line);
-		}
+		if (n >= sizeof word)
+			return NULL;
+		memcpy(word, line, n);
+		word[n] = '\0';
+		cmd = find_command(word);
+		if (cmd == NULL || cmd->complete == COMPLETE_NONE)
+			return NULL;
+		what = (int)cmd->complete;
 	}
-	if (r->history_path != NULL)
-		history_truncate_file(r->history_path, HISTORY_LIMIT);
-	sigprocmask(SIG_SETMASK, &orig, NULL);
-}
-
-/* --------------------------------------------------- scripts (stdin) */
-
-/*
- * Read one line of at most MAX_INPUT_LINE bytes into a new string.
- * Longer lines are read to their end and dropped (*too_long set), so a
- * huge line costs no memory.  Returns NULL at end of input or on a signal
- * that ends the session.
- */
-static char *
-read_script_line(bool *too_long, bool *has_nul)
-{
-	static char buf[4096];
-	static size_t have, at;
-	char *line = xmalloc(MAX_INPUT_LINE + 1);
-	size_t len = 0;
-	bool any = false;
-
-	*too_long = *has_nul = false;
-	for (;;) {
-		if (at == have) {
-			ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
-
-			if (n < 0 && errno == EINTR) {
-				if (got_exit_signal)
-					break;
-				continue;
-			}
-			if (n <= 0)
-				break;
-			have = (size_t)n;
-			at = 0;
-		}
-		any = true;
-		char c = buf[at++];
-
-		if (c == '\n') {
-			line[len] = '\0';
-			return line;
-		}
-		if (c == '\0')
-			*has_nul = true;
-		if (len < MAX_INPUT_LINE)
-			line[len++] = c;
-		else
-			*too_long = true;
-	}
-	if (any && len > 0 && !got_exit_signal) {
-		line[len] = '\0';
-		return line;
-	}
-	free(line);
-	return NULL;
-}
-
-static void
-run_script(struct repl *r)
-{
-	struct sigaction sa;
-	static const int sigs[] = {SIGTERM, SIGHUP};
-
-	/* No SA_RESTART: a signal must interrupt the blocking read. */
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
-
-	while (!r->quit && got_exit_signal == 0) {
-		bool too_long, has_nul;
-		char *line;
-
-		fflush(r->out);
-		line = read_script_line(&too_long, &has_nul);
-		if (line == NULL)
-			break;
-		if (too_long)
-			say(r, "That line is longer than %d bytes; it was ignored.\n",
-			    MAX_INPUT_LINE);
-		else if (has_nul)
-			say(r, "That line contains a NUL byte; it was ignored.\n");
-		else
-			handle_line(r, line);
-		free(line);
-	}
+	if (what == COMPLETE_COMMAND)
+		for (size_t i = 0; i < ncommands; i++)
+			add_candidate(r, commands[i].name);
+	else if (what == COMPLETE_LESSON)
+		for (size_t i = 0; i < r->course->nlessons; i++)
+			add_candidate(r, r->course->lessons[i]->id);
+	else if (what == COMPLETE_QUIZ)
+		for (size_t i = 0; i < r->course->nquizzes; i++)
+			add_candidate(r, r->course->quizzes[i]->id);
+	return r->ncands > 0 ? r->cands : NULL;
 }
 
 int
 repl_run(const struct repl_config *cfg)
 {
 	struct repl r;
+	struct lineio io = {
+		.ctx = &r,
+		.handle = hook_handle,
+		.finished = hook_finished,
+		.prompt = hook_prompt,
+		.candidates = hook_candidates,
+		.history_path = cfg->history_path,
+	};
+	int sig;
 
 	memset(&r, 0, sizeof r);
 	r.course = cfg->course;
 	r.progress = cfg->progress;
 	r.ro = cfg->render;
 	r.interactive = cfg->interactive;
-	r.history_path = cfg->history_path;
 	r.out = stdout;
 	r.last_activity = time(NULL);
 
 	greet(&r);
-	if (r.interactive)
-		run_terminal(&r);
-	else
-		run_script(&r);
+	sig = r.interactive ? lineio_run_terminal(&io) : lineio_run_script(&io);
 
 	if (r.quiz != NULL) {
 		quizrun_leave(r.quiz);
@@ -1160,6 +939,7 @@ repl_run(const struct repl_config *cfg)
 	note_activity(&r);
 	drop_more(&r);
 	free(r.prompt);
+	free(r.cands);
 	fflush(stdout);
-	return got_exit_signal ? 128 + got_exit_signal : 0;
+	return sig != 0 ? 128 + sig : 0;
 }

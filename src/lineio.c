@@ -1,0 +1,283 @@
+/*
+ * Line input for the session.  On a terminal we use readline's callback
+ * interface and wait in pselect() with our signals blocked except while
+ * waiting, so a signal can only arrive between keystrokes and is handled
+ * as a flag: Ctrl-C clears the line as a shell does, SIGTERM and SIGHUP
+ * end the session through the caller's normal exit.  From a script we
+ * read bounded lines ourselves, so no input, however long or strange,
+ * can exhaust memory.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "defaults.h"
+#include "lineio.h"
+#include "xmalloc.h"
+
+static volatile sig_atomic_t got_sigint, got_sigwinch, got_exit_signal;
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGINT)
+		got_sigint = 1;
+	else if (sig == SIGWINCH)
+		got_sigwinch = 1;
+	else
+		got_exit_signal = sig;
+}
+
+/* No SA_RESTART: a signal must interrupt a blocking read or wait. */
+static void
+catch_signals(const int *sigs, size_t n, sigset_t *set)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(set);
+	for (size_t i = 0; i < n; i++) {
+		sigaction(sigs[i], &sa, NULL);
+		sigaddset(set, sigs[i]);
+	}
+}
+
+/* ------------------------------------------------ terminal (readline) */
+
+/* Readline's hooks take no context pointer: the one session in progress. */
+static const struct lineio *active;
+static const char *const *matches;
+static char *pending_line;
+static bool pending_eof;
+
+/* Readline's generator protocol: state 0 restarts the walk. */
+static char *
+complete_generator(const char *text, int state)
+{
+	static size_t i;
+	size_t len = strlen(text);
+
+	if (state == 0)
+		i = 0;
+	for (; matches != NULL && matches[i] != NULL; i++)
+		if (strncmp(matches[i], text, len) == 0)
+			return xstrdup(matches[i++]);
+	return NULL;
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	(void)end;
+	/* Never fall back to completing file names. */
+	rl_attempted_completion_over = 1;
+	if (active->candidates == NULL)
+		return NULL;
+	matches = active->candidates(active->ctx, rl_line_buffer, start);
+	if (matches == NULL)
+		return NULL;
+	return rl_completion_matches(text, complete_generator);
+}
+
+static void
+on_line(char *line)
+{
+	if (line == NULL)
+		pending_eof = true;
+	else
+		pending_line = line;
+	/* Out of readline's hands until the line is handled. */
+	rl_callback_handler_remove();
+}
+
+static void
+open_history(const char *path)
+{
+	stifle_history(HISTORY_LIMIT);
+	/* append_history only appends: the file must exist first. */
+	if (read_history(path) != 0) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+		if (fd >= 0)
+			close(fd);
+	}
+}
+
+static void
+cancel_line(void)
+{
+	rl_free_line_state();
+	rl_callback_sigcleanup();
+	rl_replace_line("", 0);
+	rl_point = rl_end = 0;
+	fputs("^C\n", stdout);
+	rl_on_new_line();
+	rl_redisplay();
+}
+
+/* Wait for one line (or the end); false when the session must end. */
+static bool
+wait_for_line(sigset_t *orig)
+{
+	while (pending_line == NULL && !pending_eof && got_exit_signal == 0) {
+		fd_set fds;
+		int n;
+
+		FD_ZERO(&fds);
+		FD_SET(STDIN_FILENO, &fds);
+		n = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, orig);
+		if (n < 0 && errno != EINTR) {
+			pending_eof = true;
+			break;
+		}
+		if (got_sigint) {
+			got_sigint = 0;
+			cancel_line();
+		}
+		if (got_sigwinch) {
+			got_sigwinch = 0;
+			rl_resize_terminal();
+		}
+		if (n > 0)
+			rl_callback_read_char();
+	}
+	return pending_line != NULL;
+}
+
+int
+lineio_run_terminal(const struct lineio *io)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
+	sigset_t blocked, orig;
+
+	active = io;
+	rl_readline_name = "psoas-tutor";
+	rl_attempted_completion_function = complete;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	catch_signals(sigs, sizeof sigs / sizeof sigs[0], &blocked);
+	sigprocmask(SIG_BLOCK, &blocked, &orig);
+	if (io->history_path != NULL)
+		open_history(io->history_path);
+
+	while (!io->finished(io->ctx) && got_exit_signal == 0) {
+		char *line;
+
+		fflush(stdout);
+		rl_callback_handler_install(io->prompt(io->ctx), on_line);
+		if (!wait_for_line(&orig)) {
+			rl_callback_handler_remove();
+			if (pending_eof)
+				fputc('\n', stdout);
+			break;
+		}
+		line = pending_line;
+		pending_line = NULL;
+		if (*line != '\0') {
+			add_history(line);
+			if (io->history_path != NULL)
+				append_history(1, io->history_path);
+		}
+		io->handle(io->ctx, line);
+		free(line);
+	}
+	if (io->history_path != NULL)
+		history_truncate_file(io->history_path, HISTORY_LIMIT);
+	sigprocmask(SIG_SETMASK, &orig, NULL);
+	active = NULL;
+	return got_exit_signal;
+}
+
+/* --------------------------------------------------- scripts (stdin) */
+
+/*
+ * Read one line of at most MAX_INPUT_LINE bytes into a new string.
+ * Longer lines are read to their end and dropped (*too_long set), so a
+ * huge line costs no memory.  Returns NULL at end of input or on a signal
+ * that ends the session.
+ */
+static char *
+read_script_line(bool *too_long, bool *has_nul)
+{
+	static char buf[4096];
+	static size_t have, at;
+	char *line = xmalloc(MAX_INPUT_LINE + 1);
+	size_t len = 0;
+	bool any = false;
+
+	*too_long = *has_nul = false;
+	for (;;) {
+		char c;
+
+		if (at == have) {
+			ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+
+			if (n < 0 && errno == EINTR) {
+				if (got_exit_signal)
+					break;
+				continue;
+			}
+			if (n <= 0)
+				break;
+			have = (size_t)n;
+			at = 0;
+		}
+		any = true;
+		c = buf[at++];
+		if (c == '\n') {
+			line[len] = '\0';
+			return line;
+		}
+		if (c == '\0')
+			*has_nul = true;
+		if (len < MAX_INPUT_LINE)
+			line[len++] = c;
+		else
+			*too_long = true;
+	}
+	if (any && len > 0 && !got_exit_signal) {
+		line[len] = '\0';
+		return line;
+	}
+	free(line);
+	return NULL;
+}
+
+int
+lineio_run_script(const struct lineio *io)
+{
+	static const int sigs[] = {SIGTERM, SIGHUP};
+	sigset_t unused;
+
+	catch_signals(sigs, sizeof sigs / sizeof sigs[0], &unused);
+	while (!io->finished(io->ctx) && got_exit_signal == 0) {
+		bool too_long, has_nul;
+		char *line;
+
+		fflush(stdout);
+		line = read_script_line(&too_long, &has_nul);
+		if (line == NULL)
+			break;
+		if (too_long)
+			printf("That line is longer than %d bytes; it was ignored.\n",
+			    MAX_INPUT_LINE);
+		else if (has_nul)
+			printf("That line contains a NUL byte; it was ignored.\n");
+		else
+			io->handle(io->ctx, line);
+		free(line);
+	}
+	return got_exit_signal;
+}
