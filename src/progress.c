@@ -13,9 +13,16 @@
  *   done        TIME LESSON
  *   time        TIME LESSON SECONDS
  *   quiz-start  TIME QUIZ ATTEMPT NQUESTIONS
+ *   try         TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
+ *               HINTS ANSWER
  *   answer      TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
  *               HINTS ANSWER
  *   quiz-end    TIME QUIZ ATTEMPT SCORE MAX pass|fail
+ * A "try" is a graded answer that left a try to go; an "answer" is the
+ * final one to its question (right, out of tries, or skipped).  Only an
+ * "answer" moves the attempt on, so a sitting left after a wrong try
+ * resumes at that question.  Journals from before "try" records existed
+ * hold final answers only, and read the same.
  * Points are written in fixed point with at most 6 decimals and no
  * locale, so "0.75" reads the same under every LC_NUMERIC.
  */
@@ -236,6 +243,15 @@ free_answer(struct answer_record *r)
 	free(r->verdict);
 }
 
+static void
+copy_answer(struct answer_record *to, const struct answer_record *from)
+{
+	*to = *from;
+	to->question = xstrdup(from->question);
+	to->answer = xstrdup(from->answer);
+	to->verdict = xstrdup(from->verdict);
+}
+
 /* ---------------------------------------------------------------- apply */
 
 /*
@@ -347,35 +363,47 @@ apply_quiz_start(struct progress *p, const char *const *f, time_t when,
 	return 0;
 }
 
+/*
+ * "try" and "answer" records: the same fields, told apart by whether the
+ * answer closed its question.
+ */
 static int
-apply_answer(struct progress *p, const char *const *f, time_t when,
-    char **why)
+apply_graded(struct progress *p, const char *const *f, time_t when,
+    char **why, const char *type, bool final)
 {
 	struct quiz_slot *s;
 	struct quiz_attempt *a;
-	struct answer_record *r = NULL;
+	struct answer_record rec, *r = NULL;
 	long long qindex, try_no, hints;
-	double points, max;
 	size_t i;
 
+	memset(&rec, 0, sizeof rec);
 	if (f[0][0] == '\0')
-		return bad_field(why, "answer", "quiz", f[0]);
+		return bad_field(why, type, "quiz", f[0]);
 	if (f[1][0] == '\0')
-		return bad_field(why, "answer", "attempt", f[1]);
+		return bad_field(why, type, "attempt", f[1]);
 	if (!parse_ll(f[2], 0, MAX_COUNT, &qindex))
-		return bad_field(why, "answer", "question index", f[2]);
+		return bad_field(why, type, "question index", f[2]);
 	if (f[3][0] == '\0')
-		return bad_field(why, "answer", "question", f[3]);
+		return bad_field(why, type, "question", f[3]);
 	if (!parse_ll(f[4], 1, MAX_COUNT, &try_no))
-		return bad_field(why, "answer", "try", f[4]);
+		return bad_field(why, type, "try", f[4]);
 	if (f[5][0] == '\0')
-		return bad_field(why, "answer", "verdict", f[5]);
-	if (!parse_points(f[6], &points))
-		return bad_field(why, "answer", "points", f[6]);
-	if (!parse_points(f[7], &max))
-		return bad_field(why, "answer", "max", f[7]);
+		return bad_field(why, type, "verdict", f[5]);
+	if (!parse_points(f[6], &rec.points))
+		return bad_field(why, type, "points", f[6]);
+	if (!parse_points(f[7], &rec.max))
+		return bad_field(why, type, "max", f[7]);
 	if (!parse_ll(f[8], 0, MAX_COUNT, &hints))
-		return bad_field(why, "answer", "hints", f[8]);
+		return bad_field(why, type, "hints", f[8]);
+	/* Borrowed until copied below. */
+	rec.question = (char *)f[3];
+	rec.answer = (char *)f[9];
+	rec.verdict = (char *)f[5];
+	rec.hints = (int)hints;
+	rec.try_no = (int)try_no;
+	rec.final = final;
+	rec.when = when;
 
 	s = get_quiz(p, f[0]);
 	a = find_attempt(s, f[1], &i);
@@ -384,7 +412,13 @@ apply_answer(struct progress *p, const char *const *f, time_t when,
 		a = add_attempt(s, f[1], when, &i);
 		a->nquestions = (size_t)qindex + 1;
 	}
-	/* The latest answer to a question (a retry) replaces the earlier. */
+	s->seq[i] = p->seq;
+	a->tries = xreallocarray(a->tries, a->ntries + 1, sizeof *a->tries);
+	copy_answer(&a->tries[a->ntries++], &rec);
+	if (!final)
+		return 0;
+
+	/* A later final answer to a question replaces the earlier one. */
 	for (size_t k = 0; k < a->nanswers; k++)
 		if (strcmp(a->answers[k].question, f[3]) == 0) {
 			r = &a->answers[k];
@@ -396,18 +430,23 @@ apply_answer(struct progress *p, const char *const *f, time_t when,
 		    sizeof *a->answers);
 		r = &a->answers[a->nanswers++];
 	}
-	r->question = xstrdup(f[3]);
-	r->answer = xstrdup(f[9]);
-	r->verdict = xstrdup(f[5]);
-	r->points = points;
-	r->max = max;
-	r->hints = (int)hints;
-	r->try_no = (int)try_no;
-	r->when = when;
+	copy_answer(r, &rec);
 	if ((size_t)qindex + 1 > a->next)
 		a->next = (size_t)qindex + 1;
-	s->seq[i] = p->seq;
 	return 0;
+}
+
+static int
+apply_try(struct progress *p, const char *const *f, time_t when, char **why)
+{
+	return apply_graded(p, f, when, why, "try", false);
+}
+
+static int
+apply_answer(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	return apply_graded(p, f, when, why, "answer", true);
 }
 
 static int
@@ -457,6 +496,7 @@ static const struct record_type {
 	{ "done", 3, apply_done },
 	{ "time", 4, apply_time },
 	{ "quiz-start", 5, apply_quiz_start },
+	{ "try", 12, apply_try },
 	{ "answer", 12, apply_answer },
 	{ "quiz-end", 7, apply_quiz_end },
 };
@@ -620,6 +660,7 @@ progress_record_quiz_start(struct progress *p, const char *quiz,
 	format_time(now, sizeof now, 0);
 	new_attempt_id(id, sizeof id);
 	snprintf(nq, sizeof nq, "%zu", nquestions);
+	/* Saved or not, the attempt is there in memory: the sitting goes on. */
 	record(p, (const char *const[]){ "quiz-start", now, quiz, id, nq }, 5,
 	    cause);
 	return find_attempt(find_quiz(p, quiz), id, &i);
@@ -638,15 +679,20 @@ progress_record_answer(struct progress *p, const char *quiz, size_t qindex,
 	    qindex >= MAX_COUNT || a->try_no < 1 || a->try_no > MAX_COUNT ||
 	    a->hints < 0 || a->hints > MAX_COUNT)
 		return bad_argument(cause, "bad answer");
+	if (!a->final && (strcmp(a->verdict, "correct") == 0 ||
+	    strcmp(a->verdict, "skipped") == 0))
+		return bad_argument(cause, "a right or skipped answer closes "
+		    "its question");
 	format_time(now, sizeof now, a->when);
 	snprintf(qi, sizeof qi, "%zu", qindex);
 	snprintf(try_no, sizeof try_no, "%d", a->try_no);
-	format_points(pts, sizeof pts, a->points);
+	/* A try that leaves another to go earns nothing (yet). */
+	format_points(pts, sizeof pts, a->final ? a->points : 0);
 	format_points(max, sizeof max, a->max);
 	snprintf(hints, sizeof hints, "%d", a->hints);
-	return record(p, (const char *const[]){ "answer", now, quiz, at->id, qi,
-	    a->question, try_no, a->verdict, pts, max, hints,
-	    a->answer != NULL ? a->answer : "" }, 12, cause);
+	return record(p, (const char *const[]){ a->final ? "answer" : "try",
+	    now, quiz, at->id, qi, a->question, try_no, a->verdict, pts, max,
+	    hints, a->answer != NULL ? a->answer : "" }, 12, cause);
 }
 
 int
@@ -732,6 +778,9 @@ progress_close(struct progress *p)
 			for (size_t m = 0; m < a->nanswers; m++)
 				free_answer(&a->answers[m]);
 			free(a->answers);
+			for (size_t m = 0; m < a->ntries; m++)
+				free_answer(&a->tries[m]);
+			free(a->tries);
 			free(a->id);
 		}
 		free(s->q.attempts);

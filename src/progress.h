@@ -30,13 +30,20 @@ struct lesson_progress {
 	long seconds;		/* active time on task */
 };
 
+/*
+ * One graded try at a question, or a skip.  A final answer closes the
+ * question (it was right, the tries ran out, or it was skipped); a try
+ * that is not final leaves a try to go, earns nothing (points 0) and does
+ * not move the attempt on.
+ */
 struct answer_record {
 	char *question;		/* question id */
 	char *answer;		/* as typed */
 	char *verdict;		/* "correct", "partial", "incorrect", "skipped" */
 	double points, max;
-	int hints;
+	int hints;		/* hints revealed on the question so far */
 	int try_no;		/* 1-based */
+	bool final;		/* closed the question; else a try remains */
 	time_t when;
 };
 
@@ -47,6 +54,9 @@ struct quiz_attempt {
 	size_t nquestions;
 	struct answer_record *answers;	/* final answer per question asked */
 	size_t nanswers;
+	struct answer_record *tries;	/* every graded try and skip, final
+					 * or not, in the order recorded */
+	size_t ntries;
 	double score, max;	/* points, when finished */
 	bool passed;
 };
@@ -97,9 +107,21 @@ int progress_record_lesson_done(struct progress *p, const char *lesson,
 /* Active time: call on each command; gaps > PROGRESS_IDLE_LIMIT don't count. */
 int progress_record_time(struct progress *p, const char *lesson,
     long seconds, char **cause);
-/* Starts a new attempt and returns it (borrowed), or NULL on error. */
+/*
+ * Starts a new attempt and returns it (borrowed).  When the record could
+ * not be saved the attempt is still returned, with *cause set, so the
+ * sitting goes on in memory like any other record function's.  NULL (with
+ * *cause) only for a bad argument: no quiz id, or too many questions.
+ */
 const struct quiz_attempt *progress_record_quiz_start(struct progress *p,
     const char *quiz, size_t nquestions, char **cause);
+/*
+ * Record one graded try (a->final false: a try remains) or the final
+ * answer to question qindex of the open attempt of quiz (a->final true:
+ * right, out of tries, or skipped).  Only a final answer moves the
+ * attempt's next question and counts in its answers; every one is kept
+ * in its tries.
+ */
 int progress_record_answer(struct progress *p, const char *quiz,
     size_t qindex, const struct answer_record *a, char **cause);
 int progress_record_quiz_end(struct progress *p, const char *quiz,

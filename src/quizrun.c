@@ -5,11 +5,17 @@
  * prints never holds a time or a random number, so a scripted session
  * always prints the same thing and tests can compare it whole.
  *
- * Only the final answer to a question is recorded (when it is right, when
- * the tries run out, or when it is skipped): the journal's "next question"
- * then always points at a question the learner has not finished, so a
- * sitting left after a wrong try resumes at that question with its tries
- * and hints fresh.
+ * Every graded try is recorded, and fsynced, before its verdict is shown:
+ * a try that leaves another to go as a non-final one, and the answer that
+ * closes the question (right, out of tries, or skipped) as final.  Only a
+ * final answer moves the journal's "next question", so a sitting left
+ * after a wrong try resumes at that question, with the tries and hints
+ * already used still counted.
+ *
+ * A post-test (@kind posttest) tests what was learnt, so it gives nothing
+ * away: after an answer only the verdict, and in the review only the
+ * learner's answer and the lesson page to re-read, never the right answer
+ * or its explanation.
  */
 #include "config.h"
 
@@ -387,9 +393,15 @@ show_why(struct quizrun *r, const struct question *qn, const char *indent)
 
 static void finish_quiz(struct quizrun *r);
 
+/*
+ * Save one graded try, or the final answer to the current question,
+ * before the learner sees its verdict: what was acknowledged is on disk.
+ */
 static void
-record(struct quizrun *r, const struct question *qn, const struct result *res)
+record(struct quizrun *r, enum outcome outcome, const char *answer,
+    double points, bool final)
 {
+	const struct question *qn = current(r);
 	struct answer_record a;
 	char *cause = NULL;
 
@@ -397,13 +409,14 @@ record(struct quizrun *r, const struct question *qn, const struct result *res)
 		return;
 	memset(&a, 0, sizeof a);
 	a.question = qn->id;
-	a.answer = res->answer != NULL ? res->answer : "";
-	a.verdict = (char *)outcome_names[res->outcome];
-	a.points = res->points;
+	a.answer = answer != NULL ? (char *)answer : "";
+	a.verdict = (char *)outcome_names[outcome];
+	a.points = points;
 	a.max = qn->points;
 	a.hints = r->hints;
 	/* A skip counts as the try the learner gave up on. */
-	a.try_no = res->outcome == OUT_SKIPPED ? r->tries + 1 : r->tries;
+	a.try_no = outcome == OUT_SKIPPED ? r->tries + 1 : r->tries;
+	a.final = final;
 	a.when = time(NULL);
 	if (progress_record_answer(r->progress, r->quiz->id, r->cur, &a,
 	    &cause) != 0)
@@ -412,28 +425,38 @@ record(struct quizrun *r, const struct question *qn, const struct result *res)
 		free(cause);
 }
 
-/* The question is done: record it, explain it, and move on. */
+/* The current question is closed: score it and save the final answer. */
 static void
-finish_question(struct quizrun *r, enum outcome outcome, const char *answer,
+close_question(struct quizrun *r, enum outcome outcome, const char *answer,
     double fraction)
 {
 	const struct question *qn = current(r);
 	struct result *res = &r->results[r->cur];
-	char got[32], max[32];
 
 	res->outcome = outcome;
 	free(res->answer);
 	res->answer = answer != NULL ? xstrdup(answer) : NULL;
 	res->points = outcome == OUT_SKIPPED ? 0 :
 	    earned_points(r->quiz, qn, fraction, r->hints, r->tries);
-	record(r, qn, res);
+	record(r, outcome, res->answer, res->points, true);
+}
 
-	if (outcome != OUT_CORRECT)
-		show_answer(r, qn, "");
-	show_why(r, qn, "");
-	format_points(got, sizeof got, res->points);
-	format_points(max, sizeof max, qn->points);
-	say(r, "", "", "Points: %s of %s.", got, max);
+/* After a closed question: explain it (not in a post-test), move on. */
+static void
+next_question(struct quizrun *r)
+{
+	const struct question *qn = current(r);
+	const struct result *res = &r->results[r->cur];
+	char got[32], max[32];
+
+	if (!r->quiz->posttest) {
+		if (res->outcome != OUT_CORRECT)
+			show_answer(r, qn, "");
+		show_why(r, qn, "");
+		format_points(got, sizeof got, res->points);
+		format_points(max, sizeof max, qn->points);
+		say(r, "", "", "Points: %s of %s.", got, max);
+	}
 
 	r->cur++;
 	r->tries = 0;
@@ -460,6 +483,9 @@ show_review(struct quizrun *r)
 			put(r, "\n");
 			put_styled(r, "bold", "Review:");
 			put(r, "\n");
+			if (r->quiz->posttest)
+				say(r, "", "", "A post-test does not show its "
+				    "answers; the pages named below teach them.");
 			any = true;
 		} else
 			put(r, "\n");
@@ -474,8 +500,11 @@ show_review(struct quizrun *r)
 			fprintf(r->out, "  Your answer: %s\n", answer);
 			free(answer);
 		}
-		show_answer(r, qn, "  ");
-		show_why(r, qn, "  ");
+		/* A post-test's answers stay secret: say what to re-read. */
+		if (!r->quiz->posttest) {
+			show_answer(r, qn, "  ");
+			show_why(r, qn, "  ");
+		}
 		if (qn->taught_lesson != NULL)
 			say(r, "  ", "    ", "See lesson %s, page %d.",
 			    qn->taught_lesson, qn->taught_page);
@@ -553,8 +582,9 @@ cmd_hint(struct quizrun *r)
 static void
 cmd_skip(struct quizrun *r)
 {
+	close_question(r, OUT_SKIPPED, NULL, 0);
 	put(r, "Skipped.\n");
-	finish_question(r, OUT_SKIPPED, NULL, 0);
+	next_question(r);
 }
 
 static void
@@ -588,6 +618,7 @@ answer(struct quizrun *r, const char *line, size_t len)
 	const struct question *qn = current(r);
 	struct grade_result g;
 	enum outcome outcome;
+	bool final;
 	int left;
 
 	grade_answer(qn, line, len, &g);
@@ -601,33 +632,42 @@ answer(struct quizrun *r, const char *line, size_t len)
 		return;
 	}
 	r->tries++;
-	switch (g.verdict) {
-	case GRADE_CORRECT:
-		outcome = OUT_CORRECT;
+	outcome = g.verdict == GRADE_CORRECT ? OUT_CORRECT :
+	    g.verdict == GRADE_PARTIAL ? OUT_PARTIAL : OUT_INCORRECT;
+	left = r->quiz->tries - r->tries;
+	final = outcome == OUT_CORRECT || left <= 0;
+	/* On disk first: feedback on screen means the try is saved. */
+	if (final)
+		close_question(r, outcome, line, g.fraction);
+	else
+		record(r, outcome, line, 0, false);
+
+	switch (outcome) {
+	case OUT_CORRECT:
 		put_styled(r, "green", "Correct.");
 		break;
-	case GRADE_PARTIAL:
-		outcome = OUT_PARTIAL;
+	case OUT_PARTIAL:
 		put_styled(r, "yellow", "Partly correct.");
 		break;
 	default:
-		outcome = OUT_INCORRECT;
 		put_styled(r, "red", "Not correct.");
 		break;
 	}
 	put(r, "\n");
-	if (g.feedback != NULL)
-		say(r, "", "", "%s", g.feedback);
-	if (g.message != NULL)
-		say(r, "", "", "%s", g.message);
+	/* A post-test says the verdict and nothing that hints at the answer. */
+	if (!r->quiz->posttest) {
+		if (g.feedback != NULL)
+			say(r, "", "", "%s", g.feedback);
+		if (g.message != NULL)
+			say(r, "", "", "%s", g.message);
+	}
 	if (g.author_warning != NULL)
 		fprintf(stderr, "%s\n", g.author_warning);
-	left = r->quiz->tries - r->tries;
-	if (outcome != OUT_CORRECT && left > 0)
+	if (!final)
 		say(r, "", "", "Try again (%d %s left) or type skip.", left,
 		    left == 1 ? "try" : "tries");
 	else
-		finish_question(r, outcome, line, g.fraction);
+		next_question(r);
 	grade_result_destroy(&g);
 }
 
@@ -655,6 +695,26 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 	}
 	r->cur = a->next < r->quiz->nquestions ? a->next :
 	    r->quiz->nquestions;
+	if (r->cur == r->quiz->nquestions)
+		return;
+	/*
+	 * Tries at the question to ask that did not close it still count,
+	 * so leaving and coming back never buys fresh tries or free hints.
+	 */
+	for (size_t k = 0; k < a->ntries; k++) {
+		const struct answer_record *t = &a->tries[k];
+
+		if (!t->final && t->try_no > r->tries &&
+		    strcmp(t->question, current(r)->id) == 0) {
+			r->tries = t->try_no;
+			r->hints = t->hints;
+		}
+	}
+	/* The quiz file may have changed: leave at least one try. */
+	if (r->tries >= r->quiz->tries)
+		r->tries = r->quiz->tries - 1;
+	if ((size_t)r->hints > current(r)->nhints)
+		r->hints = (int)current(r)->nhints;
 }
 
 struct quizrun *
@@ -685,25 +745,38 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	if (a != NULL) {
 		restore(r, a);
 		put(r, "\n");
-		if (r->cur < q->nquestions)
+		if (r->cur < q->nquestions) {
 			say(r, "", "", "Resuming %s at question %zu of %zu.",
 			    q->title, r->cur + 1, q->nquestions);
-		else
+			if (r->tries > 0)
+				say(r, "", "", "You have used %d of your %d "
+				    "tries at it.", r->tries, q->tries);
+		} else
 			say(r, "", "", "Resuming %s: every question is "
 			    "answered.", q->title);
 	} else {
 		if (changed)
 			say(r, "", "", "This quiz has changed since your last "
 			    "sitting, so it starts again.");
-		if (p != NULL && progress_record_quiz_start(p, q->id,
-		    q->nquestions, &cause) == NULL)
-			save_failed(r, cause);
-		else
-			free(cause);
+		/* Not saved, the attempt still runs in memory: say so once. */
+		if (p != NULL) {
+			progress_record_quiz_start(p, q->id, q->nquestions,
+			    &cause);
+			if (cause != NULL)
+				save_failed(r, cause);
+		}
 	}
-	if (r->cur < q->nquestions)
+	if (r->cur < q->nquestions) {
 		show_question(r);
-	else
+		/* Hints paid for in an earlier sitting are shown again, free. */
+		for (int i = 0; i < r->hints; i++) {
+			char *indent = xasprintf("Hint %d of %zu: ", i + 1,
+			    current(r)->nhints);
+
+			say(r, indent, "  ", "%s", current(r)->hints[i]);
+			free(indent);
+		}
+	} else
 		finish_quiz(r);
 	return r;
 }
@@ -748,7 +821,8 @@ quizrun_leave(struct quizrun *r)
 		return;
 	r->ended = true;
 	put(r, "\n");
-	if (r->progress != NULL)
+	/* After a failed save nothing more is saved: promise nothing. */
+	if (r->progress != NULL && !r->warned)
 		say(r, "", "", "You left %s at question %zu of %zu. Your "
 		    "answers so far are kept: type quiz %s to go on from "
 		    "there.", r->quiz->title, r->cur + 1,

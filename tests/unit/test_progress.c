@@ -143,7 +143,23 @@ answer(struct progress *p, const char *quiz, size_t qi, const char *qid,
 	struct answer_record a = {
 		.question = (char *)qid, .answer = (char *)text,
 		.verdict = (char *)verdict, .points = points, .max = 1,
-		.hints = 0, .try_no = 1, .when = 1700000000,
+		.hints = 0, .try_no = 1, .final = true, .when = 1700000000,
+	};
+	char *cause = NULL;
+
+	no_error(progress_record_answer(p, quiz, qi, &a, &cause), cause);
+}
+
+/* A graded try that leaves another to go. */
+static void
+try_at(struct progress *p, const char *quiz, size_t qi, const char *qid,
+    int try_no, int hints, const char *text, const char *verdict)
+{
+	struct answer_record a = {
+		.question = (char *)qid, .answer = (char *)text,
+		.verdict = (char *)verdict, .points = 0.5, .max = 1,
+		.hints = hints, .try_no = try_no, .final = false,
+		.when = 1700000000 + try_no,
 	};
 	char *cause = NULL;
 
@@ -197,7 +213,7 @@ every_record_type_survives_a_restart(void **state)
 	struct answer_record rec = {
 		.question = "q2", .answer = "psoas major", .verdict = "partial",
 		.points = 0.375, .max = 2, .hints = 1, .try_no = 2,
-		.when = 1700000123,
+		.final = true, .when = 1700000123,
 	};
 	char *cause = NULL, *id;
 
@@ -214,6 +230,7 @@ every_record_type_survives_a_restart(void **state)
 	assert_non_null(a);
 	id = xstrdup(a->id);
 	answer(p, "sample-quiz", 0, "q1", "lesser trochanter", "correct", 1);
+	try_at(p, "sample-quiz", 1, "q2", 1, 1, "iliacus", "incorrect");
 	no_error(progress_record_answer(p, "sample-quiz", 1, &rec, &cause), cause);
 	no_error(progress_record_quiz_end(p, "sample-quiz", 1.375, 3, false,
 	    &cause), cause);
@@ -254,6 +271,19 @@ every_record_type_survives_a_restart(void **state)
 	assert_int_equal(a->answers[1].hints, 1);
 	assert_int_equal(a->answers[1].try_no, 2);
 	assert_int_equal(a->answers[1].when, 1700000123);
+	assert_true(a->answers[1].final);
+	/* The try before the final answer to q2 is kept, in order. */
+	assert_int_equal(a->ntries, 3);
+	assert_string_equal(a->tries[0].answer, "lesser trochanter");
+	assert_true(a->tries[0].final);
+	assert_string_equal(a->tries[1].question, "q2");
+	assert_string_equal(a->tries[1].answer, "iliacus");
+	assert_string_equal(a->tries[1].verdict, "incorrect");
+	assert_int_equal(a->tries[1].try_no, 1);
+	assert_int_equal(a->tries[1].hints, 1);
+	assert_false(a->tries[1].final);
+	assert_string_equal(a->tries[2].answer, "psoas major");
+	assert_true(a->tries[2].final);
 	assert_true(a->score == 1.375);
 	assert_true(a->max == 3);
 	assert_false(a->passed);
@@ -622,6 +652,30 @@ fault_injected_write_failure_keeps_earlier_records(void **state)
 }
 
 static void
+unsaved_quiz_start_still_returns_the_attempt_with_a_cause(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p;
+	const struct quiz_attempt *a;
+	char *cause = NULL;
+
+	setenv(JOURNAL_FAULT_ENV, "1", 1);
+	p = open_ok(f, "ann");
+	a = progress_record_quiz_start(p, "sample-quiz", 2, &cause);
+	assert_non_null(a);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "progress not saved"));
+	free(cause);
+	cause = NULL;
+	assert_ptr_equal(progress_open_attempt(p, "sample-quiz"), a);
+	/* Only a bad argument gives NULL. */
+	assert_null(progress_record_quiz_start(p, "", 2, &cause));
+	assert_non_null(cause);
+	free(cause);
+	progress_close(p);
+}
+
+static void
 idle_gaps_count_at_most_the_idle_limit(void **state)
 {
 	struct fixture *f = *state;
@@ -705,7 +759,150 @@ resume_point_is_whatever_came_last(void **state)
 }
 
 static void
-a_retry_replaces_the_earlier_answer(void **state)
+a_try_is_kept_but_only_the_final_answer_moves_the_attempt_on(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_attempt *a;
+	struct resume_point rp;
+	char *cause = NULL, *text;
+
+	no_error(progress_record_page(p, "sample-one", 1, 3, &cause), cause);
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 2, &cause));
+	answer(p, "sample-quiz", 0, "q1", "lesser trochanter", "correct", 1);
+	try_at(p, "sample-quiz", 1, "q2", 1, 0, "psoas", "partial");
+	try_at(p, "sample-quiz", 1, "q2", 2, 1, "psoas minor", "incorrect");
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_int_equal(a->next, 1);
+	assert_int_equal(a->nanswers, 1);
+	assert_int_equal(a->ntries, 3);
+	progress_close(p);
+
+	/* Written as "try" records, earning nothing whatever was passed in. */
+	text = slurp(f->path, NULL);
+	assert_non_null(strstr(text, "\ntry\t1700000001\tsample-quiz\t"));
+	assert_non_null(strstr(text, "\t1\tq2\t1\tpartial\t0\t1\t0\tpsoas\t"));
+	assert_non_null(strstr(text, "\t1\tq2\t2\tincorrect\t0\t1\t1\t"
+	    "psoas minor\t"));
+	free(text);
+
+	/* After a restart: the same, and the learner resumes at q2. */
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_non_null(a);
+	assert_int_equal(a->next, 1);
+	assert_int_equal(a->nanswers, 1);
+	assert_int_equal(a->ntries, 3);
+	assert_string_equal(a->tries[1].verdict, "partial");
+	assert_true(a->tries[1].points == 0);
+	assert_int_equal(a->tries[1].try_no, 1);
+	assert_false(a->tries[1].final);
+	assert_int_equal(a->tries[2].try_no, 2);
+	assert_int_equal(a->tries[2].hints, 1);
+	assert_false(a->tries[2].final);
+	rp = progress_resume(p);
+	assert_int_equal(rp.kind, RESUME_QUIZ);
+	assert_int_equal(rp.question, 1);
+
+	/* The final answer closes q2. */
+	answer(p, "sample-quiz", 1, "q2", "psoas major, iliacus", "correct", 1);
+	assert_int_equal(a->next, 2);
+	assert_int_equal(a->nanswers, 2);
+	assert_int_equal(a->ntries, 4);
+	assert_true(a->tries[3].final);
+	progress_close(p);
+}
+
+static void
+a_try_that_is_right_or_skipped_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	struct answer_record bad = {
+		.question = "q1", .answer = "lesser trochanter",
+		.verdict = "correct", .max = 1, .try_no = 1, .final = false,
+	};
+	char *cause = NULL;
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 1, &cause));
+	assert_int_equal(progress_record_answer(p, "sample-quiz", 0, &bad,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "closes its question"));
+	free(cause);
+	cause = NULL;
+	bad.verdict = "skipped";
+	assert_int_equal(progress_record_answer(p, "sample-quiz", 0, &bad,
+	    &cause), -1);
+	free(cause);
+	assert_int_equal(progress_open_attempt(p, "sample-quiz")->ntries, 0);
+	assert_true(progress_is_durable(p));
+	progress_close(p);
+}
+
+/* Records exactly as the program wrote them before "try" records existed. */
+static void
+a_journal_from_before_try_records_reads_the_same(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_attempt *a;
+	const char *const body[] = {
+		"quiz-start\t1718000020\tsample-quiz\t1718000020-4242-1\t3",
+		"answer\t1718000031\tsample-quiz\t1718000020-4242-1\t0\t"
+		    "insertion\t2\tcorrect\t0.5\t1\t0\tlesser trochanter",
+		"answer\t1718000040\tsample-quiz\t1718000020-4242-1\t1\t"
+		    "parts\t2\tpartial\t0.25\t1\t0\tpsoas major",
+	};
+	char *line;
+
+	progress_close(p);
+	for (size_t i = 0; i < sizeof body / sizeof body[0]; i++) {
+		line = make_line(body[i]);
+		spew(f->path, line, strlen(line), "ab");
+		free(line);
+	}
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_non_null(a);
+	assert_int_equal(a->next, 2);
+	assert_int_equal(a->nanswers, 2);
+	assert_int_equal(a->ntries, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_true(a->answers[i].final);
+		assert_true(a->tries[i].final);
+		assert_int_equal(a->tries[i].try_no, 2);
+	}
+	assert_true(a->answers[1].points == 0.25);
+	progress_close(p);
+}
+
+static void
+a_damaged_try_record_is_named_and_skipped(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *line, *want;
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 1, &cause));
+	progress_close(p);
+	line = make_line("try\t1700000000\tsample-quiz\tx\t0\tq1\t0\t"
+	    "incorrect\t0\t1\t0\tgreater");
+	spew(f->path, line, strlen(line), "ab");
+	free(line);
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 1);
+	want = xasprintf("%s:3: warning: damaged record skipped (try record: "
+	    "bad try '0')", f->path);
+	assert_string_equal(f->d.msgs[0], want);
+	free(want);
+	assert_int_equal(progress_quiz(p, "sample-quiz")->nattempts, 1);
+	progress_close(p);
+}
+
+static void
+a_later_final_answer_replaces_the_earlier_one(void **state)
 {
 	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
@@ -713,6 +910,7 @@ a_retry_replaces_the_earlier_answer(void **state)
 	struct answer_record retry = {
 		.question = "q1", .answer = "lesser trochanter",
 		.verdict = "correct", .points = 0.5, .max = 1, .try_no = 2,
+		.final = true,
 	};
 	char *cause = NULL;
 
@@ -728,6 +926,9 @@ a_retry_replaces_the_earlier_answer(void **state)
 	assert_int_equal(a->answers[0].try_no, 2);
 	assert_true(a->answers[0].points == 0.5);
 	assert_true(a->answers[0].when > 0);
+	/* Both stay on the record. */
+	assert_int_equal(a->ntries, 2);
+	assert_string_equal(a->tries[0].answer, "greater trochanter");
 	progress_close(p);
 }
 
@@ -842,9 +1043,14 @@ main(void)
 		T(unwritable_folder_gives_a_cause_and_goes_on_in_memory),
 		T(read_only_folder_keeps_what_was_saved),
 		T(fault_injected_write_failure_keeps_earlier_records),
+		T(unsaved_quiz_start_still_returns_the_attempt_with_a_cause),
 		T(idle_gaps_count_at_most_the_idle_limit),
 		T(resume_point_is_whatever_came_last),
-		T(a_retry_replaces_the_earlier_answer),
+		T(a_try_is_kept_but_only_the_final_answer_moves_the_attempt_on),
+		T(a_try_that_is_right_or_skipped_is_refused),
+		T(a_journal_from_before_try_records_reads_the_same),
+		T(a_damaged_try_record_is_named_and_skipped),
+		T(a_later_final_answer_replaces_the_earlier_one),
 		T(answer_without_an_open_attempt_is_refused),
 		T(new_journal_has_header_and_private_modes),
 		T(cut_short_header_is_warned_and_journal_still_used),
