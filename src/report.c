@@ -217,7 +217,7 @@ static void attempt_rows(FILE *, const struct export_format *,
 
 static const char *const answer_columns[] = { "learner", "full_name", "quiz",
 	"attempt", "question", "answer", "verdict", "points", "max", "hints",
-	"try", "time" };
+	"try", "final", "time" };
 static const char *const attempt_columns[] = { "learner", "full_name",
 	"quiz", "attempt", "started", "finished", "questions", "answered",
 	"score", "max", "percent", "passed" };
@@ -275,12 +275,13 @@ answer_rows(FILE *out, const struct export_format *f, const struct progress *p,
 	const char *full = progress_full_name(p);
 	char points[32], max[32], hints[16], try_no[16], when[32];
 
-	for (size_t j = 0; j < a->nanswers; j++) {
-		const struct answer_record *r = &a->answers[j];
+	/* Every graded try, not only the final answers: auditors see retries. */
+	for (size_t j = 0; j < a->ntries; j++) {
+		const struct answer_record *r = &a->tries[j];
 		const char *row[] = { progress_learner(p),
 			full != NULL ? full : "", qp->quiz, a->id, r->question,
 			r->answer, r->verdict, points, max, hints, try_no,
-			when };
+			r->final ? "yes" : "no", when };
 
 		snprintf(points, sizeof points, "%.3f", r->points);
 		snprintf(max, sizeof max, "%.3f", r->max);

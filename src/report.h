@@ -39,13 +39,20 @@ int report_progress(FILE *out, const struct course *c,
 /*
  * Rows for auditors, one file format per name:
  *
- *   csv, tsv       one row per recorded answer (the final answer to each
- *                  question of each attempt, skips included):
+ *   csv, tsv       one row per graded try at a question, and per skip,
+ *                  in the order they were recorded:
  *                  learner, full_name, quiz, attempt, question, answer,
- *                  verdict, points, max, hints, try, time
+ *                  verdict, points, max, hints, try, final, time
+ *                  final is "yes" for the answer that closed the question
+ *                  (right, out of tries, or skipped) and "no" for a try
+ *                  that left another to go.  Only final rows count: a
+ *                  try that is not final has points 0, and a finished
+ *                  attempt's score is the sum of its final rows' points.
+ *                  hints is the number revealed on the question by then.
  *   attempts-csv,  one row per quiz attempt:
  *   attempts-tsv   learner, full_name, quiz, attempt, started, finished,
  *                  questions, answered, score, max, percent, passed
+ *                  (answered counts questions with a final answer)
  *
  * The first row names the columns.  csv follows RFC 4180: CR LF line
  * ends, and a field holding a comma, a double quote, CR or LF is put in

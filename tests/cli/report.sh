@@ -1,12 +1,12 @@
 #!/bin/sh
 # The learner reports on the fixture course: --progress before and after
 # a session (statuses, bars, overall completion), --export csv and tsv
-# (header, one row per recorded answer, RFC 4180 quoting of an answer with
-# a comma and quotes), and --certificate refused before the post-test is
-# passed and printed after.
+# (header, one row per graded try with its try number and whether it was
+# final, RFC 4180 quoting of an answer with a comma and quotes), and
+# --certificate refused before the post-test is passed and printed after.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 25
+plan 31
 
 tutor() {
 	"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" \
@@ -69,16 +69,25 @@ check "overall = (1 lesson + 1 quiz) of 4 = 50%" \
 # 4. Export for auditors.
 tutor --export csv >"$SCRATCH/e.csv" 2>"$SCRATCH/e.err"
 check "--export csv exits 0" test $? -eq 0
-printf 'learner,full_name,quiz,attempt,question,answer,verdict,points,max,hints,try,time\r\n' \
+printf 'learner,full_name,quiz,attempt,question,answer,verdict,points,max,hints,try,final,time\r\n' \
     >"$SCRATCH/head.csv"
 head -n 1 "$SCRATCH/e.csv" >"$SCRATCH/got-head.csv"
 same "the csv header names the columns, CR LF ended" \
     "$SCRATCH/head.csv" "$SCRATCH/got-head.csv"
 n=$(wc -l <"$SCRATCH/e.csv")
-check "one csv row per recorded answer (6) after the header" test "$n" -eq 7
+check "one csv row per graded try (7: a retry and 6 final) after the header" \
+    test "$n" -eq 8
 check "a field with a comma and quotes is quoted, quotes doubled" \
     contains "$SCRATCH/e.csv" \
-    ',insertion,"the ""greater"" trochanter, surely",incorrect,0.000,1.000,0,2,'
+    ',insertion,"the ""greater"" trochanter, surely",incorrect,0.000,1.000,0,2,yes,'
+check "the first try is there too, not final" \
+    contains "$SCRATCH/e.csv" \
+    ',insertion,"the ""greater"" trochanter, surely",incorrect,0.000,1.000,0,1,no,'
+check "and comes before the final answer to its question" awk -F , '
+	/,insertion,/ { s = s $(NF - 1) } END { exit s != "noyes" }' \
+    "$SCRATCH/e.csv"
+check "and six final rows, one per question" \
+    test "$(grep -c ',yes,[0-9]' "$SCRATCH/e.csv")" -eq 6
 check "the full name with quotes is quoted too" \
     contains "$SCRATCH/e.csv" 'erin,"Erin ""Q"" Example",sample-quiz,'
 check "times are ISO 8601 UTC" \
@@ -89,6 +98,12 @@ tab=$(printf '\t')
 check "tsv rows are tab separated and not quoted" \
     contains "$SCRATCH/e.tsv" \
     "insertion${tab}the \"greater\" trochanter, surely${tab}incorrect"
+check "tsv rows give the try and whether it was final" \
+    test "$(awk -F '\t' '$5 == "insertion" { print $11 $12 }' "$SCRATCH/e.tsv" |
+    tr -d '\n')" = 1no2yes
+tutor --export attempts-csv >"$SCRATCH/a.csv" 2>"$SCRATCH/a.err"
+check "an attempt counts only final answers as answered" \
+    grep -q ',6,6,5.000,6.000,83,yes.$' "$SCRATCH/a.csv"
 
 # 5. Pass the post-test; then the certificate is there.
 tutor >"$SCRATCH/s2" 2>"$SCRATCH/s2.err" <<'EOF'
