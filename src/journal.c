@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "journal.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 struct journal {
@@ -28,31 +29,6 @@ struct journal {
 	unsigned long appends;	/* journal_append calls so far */
 	unsigned long fault_at;	/* test hook: fail from this append on; 0 = off */
 };
-
-/* A growable byte string, enough for building one line. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t len)
-{
-	if (b->len + len + 1 > b->cap) {
-		while (b->len + len + 1 > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 128;
-		b->s = xreallocarray(b->s, b->cap, 1);
-	}
-	memcpy(b->s + b->len, s, len);
-	b->len += len;
-	b->s[b->len] = '\0';
-}
-
-static void
-buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
 
 uint32_t
 journal_fnv1a(const char *s, size_t len)
@@ -67,15 +43,15 @@ journal_fnv1a(const char *s, size_t len)
 }
 
 static void
-escape_into(struct buf *b, const char *s)
+escape_into(struct strbuf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		default: buf_add(b, s, 1); break;
+		case '\\': strbuf_add(b, "\\\\", 2); break;
+		case '\t': strbuf_add(b, "\\t", 2); break;
+		case '\n': strbuf_add(b, "\\n", 2); break;
+		case '\r': strbuf_add(b, "\\r", 2); break;
+		default: strbuf_add(b, s, 1); break;
 		}
 	}
 }
@@ -83,9 +59,9 @@ escape_into(struct buf *b, const char *s)
 char *
 journal_escape(const char *s)
 {
-	struct buf b = { 0 };
+	struct strbuf b = { 0 };
 
-	buf_add(&b, "", 0);
+	strbuf_add(&b, "", 0);
 	escape_into(&b, s);
 	return b.s;
 }
@@ -563,7 +539,7 @@ int
 journal_append(struct journal *j, const char *const *fields, size_t nfields,
     char **cause)
 {
-	struct buf line = { 0 }, out = { 0 };
+	struct strbuf line = { 0 }, out = { 0 };
 	char sum[16], last, *failed = NULL, *hdr;
 	struct stat st;
 	int rc = -1;
@@ -581,17 +557,17 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 	}
 
 	/* The whole line is built first, so it goes out in one write(). */
-	buf_add(&line, "", 0);
+	strbuf_add(&line, "", 0);
 	for (size_t i = 0; i < nfields; i++) {
 		if (i > 0)
-			buf_add(&line, "\t", 1);
+			strbuf_add(&line, "\t", 1);
 		escape_into(&line, fields[i] != NULL ? fields[i] : "");
 	}
 	snprintf(sum, sizeof sum, "\t%08x\n", journal_fnv1a(line.s, line.len));
-	buf_adds(&line, sum);
+	strbuf_puts(&line, sum);
 
 	lock(j->fd, LOCK_EX);
-	buf_add(&out, "", 0);
+	strbuf_add(&out, "", 0);
 	if (fstat(j->fd, &st) == -1) {
 		failed = xasprintf("cannot write %s: %s", j->path,
 		    strerror(errno));
@@ -600,7 +576,7 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 	if (st.st_size == 0) {
 		/* Emptied behind our back: make it a journal again. */
 		hdr = header_line();
-		buf_adds(&out, hdr);
+		strbuf_puts(&out, hdr);
 		free(hdr);
 	} else if (pread(j->fd, &last, 1, st.st_size - 1) != 1) {
 		failed = xasprintf("cannot read %s: %s", j->path,
@@ -608,9 +584,9 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 		goto out;
 	} else if (last != '\n') {
 		/* Someone died mid-record: never glue ours onto theirs. */
-		buf_add(&out, "\n", 1);
+		strbuf_add(&out, "\n", 1);
 	}
-	buf_add(&out, line.s, line.len);
+	strbuf_add(&out, line.s, line.len);
 	if (write_all_once(j, out.s, out.len, &failed) == 0)
 		rc = 0;
 out:
@@ -619,7 +595,7 @@ out:
 		j->fail = failed;
 		set_cause(cause, failed);
 	}
-	free(line.s);
-	free(out.s);
+	strbuf_destroy(&line);
+	strbuf_destroy(&out);
 	return rc;
 }

@@ -16,54 +16,14 @@
 #include "defaults.h"
 #include "render.h"
 #include "text.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 #define SGR_BOLD "\033[1m"
 #define SGR_NORMAL "\033[22m"	/* ends bold without ending a colour */
 #define SGR_RESET "\033[0m"
 
-/* ------------------------------------------------------------- buffers */
-
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t len)
-{
-	if (b->len + len + 1 > b->cap) {
-		while (b->len + len + 1 > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 256;
-		b->s = xreallocarray(b->s, b->cap, 1);
-	}
-	memcpy(b->s + b->len, s, len);
-	b->len += len;
-	b->s[b->len] = '\0';
-}
-
-static void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void
-buf_spaces(struct buf *b, size_t n)
-{
-	while (n-- > 0)
-		buf_add(b, " ", 1);
-}
-
-/* The finished string, handed to the caller (never NULL). */
-static char *
-buf_take(struct buf *b)
-{
-	char *s = b->s != NULL ? b->s : xstrdup("");
-
-	memset(b, 0, sizeof *b);
-	return s;
-}
+/* --------------------------------------------------------------- lines */
 
 /* One output line and the columns it shows (escape codes excluded). */
 struct line {
@@ -98,11 +58,11 @@ lines_free(struct lines *ls)
 }
 
 static void
-lines_append(struct buf *b, const struct lines *ls)
+lines_append(struct strbuf *b, const struct lines *ls)
 {
 	for (size_t i = 0; i < ls->n; i++) {
-		buf_puts(b, ls->v[i].s);
-		buf_add(b, "\n", 1);
+		strbuf_puts(b, ls->v[i].s);
+		strbuf_add(b, "\n", 1);
 	}
 }
 
@@ -163,14 +123,14 @@ static const struct {
 char *
 render_style(const struct render_opts *o, const char *style, const char *s)
 {
-	struct buf b = {0};
+	struct strbuf b = {0};
 	const char *p = style;
 	bool any = false;
 
 	if (!o->color || style == NULL)
 		return xstrdup(s);
 	/* style may combine names: "bold red". */
-	buf_puts(&b, "\033[");
+	strbuf_puts(&b, "\033[");
 	while (*p != '\0') {
 		size_t len = strcspn(p, " ");
 
@@ -178,8 +138,8 @@ render_style(const struct render_opts *o, const char *style, const char *s)
 			if (strlen(styles[i].name) == len &&
 			    strncmp(styles[i].name, p, len) == 0) {
 				if (any)
-					buf_puts(&b, ";");
-				buf_puts(&b, styles[i].code);
+					strbuf_puts(&b, ";");
+				strbuf_puts(&b, styles[i].code);
 				any = true;
 			}
 		}
@@ -188,13 +148,13 @@ render_style(const struct render_opts *o, const char *style, const char *s)
 			p++;
 	}
 	if (!any) {
-		free(b.s);
+		strbuf_destroy(&b);
 		return xstrdup(s);
 	}
-	buf_puts(&b, "m");
-	buf_puts(&b, s);
-	buf_puts(&b, SGR_RESET);
-	return buf_take(&b);
+	strbuf_puts(&b, "m");
+	strbuf_puts(&b, s);
+	strbuf_puts(&b, SGR_RESET);
+	return strbuf_take(&b);
 }
 
 /* ---------------------------------------------------------- emphasis */
@@ -279,7 +239,7 @@ struct wrapper {
 	struct lines *out;
 	const char *indent, *hang;
 	size_t width;		/* columns available, including the prefix */
-	struct buf cur;
+	struct strbuf cur;
 	size_t cur_width;
 	size_t words;		/* words on the current line */
 	bool bold;		/* bold is switched on in cur */
@@ -290,7 +250,7 @@ wrapper_begin_line(struct wrapper *w)
 {
 	const char *prefix = w->out->n == 0 ? w->indent : w->hang;
 
-	buf_puts(&w->cur, prefix);
+	strbuf_puts(&w->cur, prefix);
 	w->cur_width = text_width(prefix, strlen(prefix));
 	w->words = 0;
 	w->bold = false;
@@ -305,8 +265,8 @@ wrapper_end_line(struct wrapper *w)
 		w->cur_width--;
 	}
 	if (w->bold)
-		buf_puts(&w->cur, SGR_NORMAL);
-	lines_push(w->out, buf_take(&w->cur), w->cur_width);
+		strbuf_puts(&w->cur, SGR_NORMAL);
+	lines_push(w->out, strbuf_take(&w->cur), w->cur_width);
 	w->cur_width = 0;
 }
 
@@ -315,7 +275,7 @@ wrapper_set_bold(struct wrapper *w, bool on)
 {
 	if (!w->o->color || on == w->bold)
 		return;
-	buf_puts(&w->cur, on ? SGR_BOLD : SGR_NORMAL);
+	strbuf_puts(&w->cur, on ? SGR_BOLD : SGR_NORMAL);
 	w->bold = on;
 }
 
@@ -330,7 +290,7 @@ wrapper_put(struct wrapper *w, const char *s, const bool *bold, size_t i,
 		while (k < j && bold[k] == bold[i])
 			k++;
 		wrapper_set_bold(w, bold[i]);
-		buf_add(&w->cur, s + i, k - i);
+		strbuf_add(&w->cur, s + i, k - i);
 		i = k;
 	}
 }
@@ -353,7 +313,7 @@ wrapper_word(struct wrapper *w, const char *s, const bool *bold, size_t i,
 	if (w->words > 0) {
 		/* The space between two emphasised words is emphasised. */
 		wrapper_set_bold(w, bold[i] && bold[i - 1]);
-		buf_add(&w->cur, " ", 1);
+		strbuf_add(&w->cur, " ", 1);
 		w->cur_width++;
 	}
 	while (i < j) {
@@ -429,13 +389,13 @@ render_wrap(const struct render_opts *o, const char *text,
     const char *indent, const char *hang)
 {
 	struct lines ls = {0};
-	struct buf b = {0};
+	struct strbuf b = {0};
 
 	wrap_lines(o, text, indent != NULL ? indent : "",
 	    hang != NULL ? hang : "", (size_t)o->width, &ls);
 	lines_append(&b, &ls);
 	lines_free(&ls);
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
 
 /* ------------------------------------------------------------- pages */
@@ -474,11 +434,11 @@ max_width(const struct lines *ls, size_t from)
 static char *
 repeat(const char *unit, size_t n)
 {
-	struct buf b = {0};
+	struct strbuf b = {0};
 
 	while (n-- > 0)
-		buf_puts(&b, unit);
-	return buf_take(&b);
+		strbuf_puts(&b, unit);
+	return strbuf_take(&b);
 }
 
 /* A heading: wrapped, bold, and underlined unless plain. */
@@ -550,7 +510,7 @@ callout_box(const struct render_opts *o, const struct block *b,
 	size_t width = (size_t)o->width, inner = width - 4;
 	size_t lw = strlen(label);
 	struct lines body = {0};
-	struct buf line = {0};
+	struct strbuf line = {0};
 	char *s, *bar, *side;
 	size_t sep = 0;
 
@@ -571,27 +531,27 @@ callout_box(const struct render_opts *o, const struct block *b,
 	/* ┌─ LABEL ───┐ */
 	if (lw + 6 <= width) {
 		bar = repeat("\xe2\x94\x80", width - 5 - lw);
-		buf_puts(&line, (side = render_style(o, color,
+		strbuf_puts(&line, (side = render_style(o, color,
 		    "\xe2\x94\x8c\xe2\x94\x80 ")));
 		free(side);
 		s = xasprintf("bold %s", color);
-		buf_puts(&line, (side = render_style(o, s, label)));
+		strbuf_puts(&line, (side = render_style(o, s, label)));
 		free(side);
 		free(s);
 		s = xasprintf(" %s\xe2\x94\x90", bar);
-		buf_puts(&line, (side = render_style(o, color, s)));
+		strbuf_puts(&line, (side = render_style(o, color, s)));
 		free(side);
 		free(s);
 		free(bar);
 	} else {
 		bar = repeat("\xe2\x94\x80", width - 2);
 		s = xasprintf("\xe2\x94\x8c%s\xe2\x94\x90", bar);
-		buf_puts(&line, (side = render_style(o, color, s)));
+		strbuf_puts(&line, (side = render_style(o, color, s)));
 		free(side);
 		free(s);
 		free(bar);
 	}
-	lines_push(ls, buf_take(&line), width);
+	lines_push(ls, strbuf_take(&line), width);
 
 	side = render_style(o, color, "\xe2\x94\x82");	/* │ */
 	for (size_t i = 0; i < body.n; i++) {
@@ -603,14 +563,14 @@ callout_box(const struct render_opts *o, const struct block *b,
 			free(s);
 			free(bar);
 		}
-		buf_puts(&line, side);
-		buf_add(&line, " ", 1);
-		buf_puts(&line, body.v[i].s);
+		strbuf_puts(&line, side);
+		strbuf_add(&line, " ", 1);
+		strbuf_puts(&line, body.v[i].s);
 		if (body.v[i].width < inner)
-			buf_spaces(&line, inner - body.v[i].width);
-		buf_add(&line, " ", 1);
-		buf_puts(&line, side);
-		lines_push(ls, buf_take(&line), width);
+			strbuf_spaces(&line, inner - body.v[i].width);
+		strbuf_add(&line, " ", 1);
+		strbuf_puts(&line, side);
+		lines_push(ls, strbuf_take(&line), width);
 	}
 	free(side);
 
@@ -671,7 +631,7 @@ char *
 render_page(const struct render_opts *o, const struct lesson *l, size_t page)
 {
 	struct lines ls = {0};
-	struct buf b = {0};
+	struct strbuf b = {0};
 	const struct page *pg;
 	size_t figno = 0, from;
 	char *s;
@@ -716,14 +676,14 @@ render_page(const struct render_opts *o, const struct lesson *l, size_t page)
 	}
 	lines_append(&b, &ls);
 	lines_free(&ls);
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
 
 char *
 render_lesson_intro(const struct render_opts *o, const struct lesson *l)
 {
 	struct lines ls = {0};
-	struct buf b = {0};
+	struct strbuf b = {0};
 	size_t width = (size_t)o->width, from;
 	char *s, *first, *hang;
 	int digits = 1;
@@ -761,5 +721,5 @@ render_lesson_intro(const struct render_opts *o, const struct lesson *l)
 	free(hang);
 	lines_append(&b, &ls);
 	lines_free(&ls);
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
