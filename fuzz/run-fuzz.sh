@@ -8,7 +8,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top}
 out=$(mktemp -d "${TMPDIR:-/tmp}/psoas-fuzz.XXXXXX")
 # The modules the harness reaches; main.c, repl.c and the rest are not needed.
-srcs="diag text srcfile xmalloc lesson quiz grade"
+srcs="diag text srcfile strbuf xmalloc lesson quiz grade"
+set --
 for m in $srcs; do set -- "$@" "$top/src/$m.c"; done
 clang -g -O1 -std=c17 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
     -I"$build" -I"$top/src" $(pkg-config --cflags libpcre2-8) \
