@@ -1,11 +1,12 @@
 #!/bin/sh
 # kill -9 at a random moment of a quiz sitting, over and over: every answer
-# whose feedback the learner saw is in the journal exactly once, at most the
-# one answer in flight is there unacknowledged, and the next start replays
-# the journal without a word.  KILL9_SEED repeats a run; KILL9_ITERATIONS
-# changes its length (default 100).
+# whose feedback the learner saw is in the journal exactly once, wrong
+# tries that leave a try to go included, at most the one answer in flight
+# is there unacknowledged, tries are numbered on across sittings, and the
+# next start replays the journal without a word.  KILL9_SEED repeats a
+# run; KILL9_ITERATIONS changes its length (default 100).
 . "$top_srcdir/tests/cli/lib.sh"
-plan 7
+plan 9
 
 iterations=${KILL9_ITERATIONS:-100}
 seed=${KILL9_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
@@ -18,37 +19,55 @@ mkfifo "$fifo" || exit 99
 TAB=$(printf '\t')
 trap '' PIPE	# a dead session must not kill the test when we write to it
 
-# Per iteration: answers to acknowledge, delay before the kill (ms), and
-# whether the kill lands while an answer is in flight.  In-flight delays
-# are mostly a few ms, so some kills come before the answer is saved.
+# Per iteration: answers to acknowledge, delay before the kill (ms),
+# whether the kill lands while an answer is in flight, and a bit mask of
+# which answers are wrong (about a third).  In-flight delays are mostly a
+# few ms, so some kills come before the answer is saved.
 awk -v seed="$seed" -v n="$iterations" 'BEGIN {
 	srand(seed)
 	for (i = 0; i < n; i++) {
 		mid = rand() < 0.4
 		r = rand()
-		printf "%d %d %d\n", int(rand() * 8),
-		    mid ? int(r * r * r * 30) : int(r * 150), mid
+		wrong = 0
+		for (b = 0; b < 9; b++)
+			if (rand() < 0.35)
+				wrong += 2 ^ b
+		printf "%d %d %d %d\n", int(rand() * 8),
+		    mid ? int(r * r * r * 30) : int(r * 150), mid, wrong
 	}
 }' >"$SCRATCH/schedule"
 
-# A right answer to question K of sample-quiz, written a different way
+# answer_for K V [wrong]: a right answer to question K of sample-quiz,
+# or with "wrong" a wrong or partly right one, written a different way
 # each time (V picks the way), so the recorded text is checked for real.
 answer_for() {
-	case $1 in
-	1) set -- "$2" "lesser trochanter" "The Lesser Trochanter" \
+	case ${3:-right}$1 in
+	right1) set -- "$2" "lesser trochanter" "The Lesser Trochanter" \
 	    "LESSER TROCHANTER of the femur" ;;
-	2) set -- "$2" "psoas major, iliacus" "iliacus and psoas" \
+	right2) set -- "$2" "psoas major, iliacus" "iliacus and psoas" \
 	    "Psoas Major; Iliacus" ;;
-	3) set -- "$2" "b" "B" "b" ;;
-	4) set -- "$2" "a c" "c,a" "AC" ;;
-	5) set -- "$2" "true" "t" "yes" ;;
-	6) set -- "$2" "b a d c" "b,a,d,c" "badc" ;;
+	right3) set -- "$2" "b" "B" "b" ;;
+	right4) set -- "$2" "a c" "c,a" "AC" ;;
+	right5) set -- "$2" "true" "t" "yes" ;;
+	right6) set -- "$2" "b a d c" "b,a,d,c" "badc" ;;
+	wrong1) set -- "$2" "greater trochanter" "the femoral head" \
+	    "Greater Trochanter" ;;
+	wrong2) set -- "$2" "psoas minor" "psoas major" "quadratus lumborum" ;;
+	wrong3) set -- "$2" "a" "c" "A" ;;
+	wrong4) set -- "$2" "b" "a" "a b c" ;;
+	wrong5) set -- "$2" "false" "f" "no" ;;
+	wrong6) set -- "$2" "a b c d" "abcd" "d c b a" ;;
 	esac
 	_v=$(($1 % 3 + 2))
 	eval "printf '%s\n' \"\${$_v}\""
 }
 
-count() { grep -c -- "$1" "$out" 2>/dev/null || true; }
+# count PATTERN: lines of the output that match; 0 before the session has
+# opened its output (it opens the fifo first, so that can come late).
+count() {
+	_c=$(grep -c -- "$1" "$out" 2>/dev/null)
+	echo "${_c:-0}"
+}
 
 # wait_more PATTERN N: until more than N lines of the output match, or the
 # session dies, or 10 s pass.
@@ -62,13 +81,16 @@ wait_more() {
 	done
 }
 
+# Graded tries in the journal: "try" (a try is left) and "answer" (final).
 answers_in_journal() {
-	if [ -f "$journal" ]; then grep -c "^answer$TAB" "$journal"; else echo 0; fi
+	if [ -f "$journal" ]; then grep -Ec "^(try|answer)$TAB" "$journal"
+	else echo 0; fi
 }
 
-bad_ack=0 bad_extra=0 stuck=0 acks=0 inflight=0 unacked_kept=0 v=0 i=0
+bad_ack=0 bad_extra=0 stuck=0 acks=0 wrongs=0 inflight=0 unacked_kept=0
+v=0 i=0
 start=$(date +%s)
-while read -r nans delay mid; do
+while read -r nans delay mid wrong; do
 	i=$((i + 1))
 	out="$SCRATCH/out.$i"
 	err="$SCRATCH/err.$i"
@@ -99,8 +121,13 @@ while read -r nans delay mid; do
 		k=$(grep '^Question [0-9]* of' "$out" | tail -n 1 |
 		    sed 's/^Question \([0-9]*\) of.*/\1/')
 		v=$((v + 1))
-		text=$(answer_for "$k" "$v")
+		if [ $(((wrong >> j) & 1)) = 1 ]; then
+			text=$(answer_for "$k" "$v" wrong)
+		else
+			text=$(answer_for "$k" "$v")
+		fi
 		p0=$(count '^Points: ')
+		t0=$(count '^Try again (')
 		q0=$(count '^Question [0-9]* of')
 		if [ $j -ge "$nans" ]; then
 			# Kill mid-answer: the answer may or may not be saved.
@@ -111,7 +138,16 @@ while read -r nans delay mid; do
 			break
 		fi
 		printf '%s\n' "$text" >&3
-		if ! wait_more '^Points: ' "$p0"; then
+		# Feedback is "Points:" for a closed question, "Try again" else.
+		_t=0
+		while [ "$(count '^Points: ')" -le "$p0" ] &&
+		    [ "$(count '^Try again (')" -le "$t0" ]; do
+			kill -0 "$pid" 2>/dev/null && [ $_t -le 1000 ] || break
+			_t=$((_t + 1))
+			sleep 0.01
+		done
+		if [ "$(count '^Points: ')" -le "$p0" ] &&
+		    [ "$(count '^Try again (')" -le "$t0" ]; then
 			stuck=$((stuck + 1))
 			echo "# iteration $i: no feedback for answer to question $k"
 			break
@@ -120,7 +156,10 @@ while read -r nans delay mid; do
 		printf '%s\t%s\n' "$k" "$text" >>"$acked"
 		acks=$((acks + 1))
 		j=$((j + 1))
-		if [ "$k" = 6 ]; then
+		if [ "$(count '^Points: ')" -le "$p0" ]; then
+			# A wrong try with a try left: the same question again.
+			wrongs=$((wrongs + 1))
+		elif [ "$k" = 6 ]; then
 			in_quiz=no
 		elif ! wait_more '^Question [0-9]* of' "$q0"; then
 			stuck=$((stuck + 1))
@@ -134,7 +173,8 @@ while read -r nans delay mid; do
 	exec 3>&-
 
 	# What this session added to the journal, as "K<TAB>TEXT".
-	awk -F '\t' '$1 == "answer" { print $5 + 1 "\t" $12 }' "$journal" |
+	awk -F '\t' '$1 == "try" || $1 == "answer" { print $5 + 1 "\t" $12 }' \
+	    "$journal" |
 	    sed -n "$((before + 1)),\$p" >"$SCRATCH/new.$i"
 	nacked=$(wc -l <"$acked")
 	nnew=$(wc -l <"$SCRATCH/new.$i")
@@ -151,20 +191,37 @@ while read -r nans delay mid; do
 	unacked_kept=$((unacked_kept + extra))
 done <"$SCRATCH/schedule"
 elapsed=$(($(date +%s) - start))
-echo "# $i sessions killed in ${elapsed}s: $acks answers acknowledged," \
+echo "# $i sessions killed in ${elapsed}s: $acks answers acknowledged" \
+    "($wrongs of them tries with a try left)," \
     "$inflight kills with an answer in flight ($unacked_kept of those saved)"
 
 check "every kill -9 happened where planned ($stuck sessions stuck)" \
     test "$stuck" -eq 0 -a "$i" -eq "$iterations"
 check "the runs acknowledged answers ($acks of them)" test "$acks" -ge "$iterations"
+check "and wrong tries that left a try to go ($wrongs of them)" \
+    test "$wrongs" -ge $((iterations / 10))
 check "every acknowledged answer is in the journal, in order ($bad_ack sessions wrong)" \
     test "$bad_ack" -eq 0
 check "only the answer in flight is ever saved unacknowledged ($bad_extra sessions wrong)" \
     test "$bad_extra" -eq 0
 dups=$(awk -F '\t' '$1 == "answer" && seen[$4 " " $5]++ { n++ } END { print n + 0 }' \
     "$journal")
-check "no question of an attempt is recorded twice ($dups duplicates)" \
+check "no question of an attempt has two final answers ($dups duplicates)" \
     test "$dups" -eq 0
+# Per question of an attempt: tries 1, 2, ... in order, each once, even
+# across kills and resumes, and nothing after the final answer.
+bad_tries=$(awk -F '\t' '
+	$1 == "try" || $1 == "answer" {
+		key = $4 " " $5
+		if (closed[key] || $7 != last[key] + 1)
+			n++
+		last[key] = $7
+		if ($1 == "answer")
+			closed[key] = 1
+	}
+	END { print n + 0 }' "$journal")
+check "every try is recorded once, numbered on across sittings ($bad_tries out of order)" \
+    test "$bad_tries" -eq 0
 
 # Each start replayed the previous session's journal: nothing to say.
 cat "$SCRATCH"/err.* >"$SCRATCH/all.err"
@@ -180,6 +237,6 @@ fi
 st=$?
 rows=$(($(wc -l <"$SCRATCH/export") - 1))
 recorded=$(answers_in_journal)
-check "--export tsv lists every saved answer ($rows rows, $recorded records, status $st)" \
+check "--export tsv lists every saved try ($rows rows, $recorded records, status $st)" \
     test "$st" -eq 0 -a "$rows" -eq "$recorded" -a ! -s "$SCRATCH/export.err"
 done_testing
