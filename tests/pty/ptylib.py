@@ -58,7 +58,7 @@ class Tutor:
             if left <= 0 or self._read(left) is None:
                 return None
 
-    def wait(self, timeout=5.0):
+    def wait(self, timeout=10.0):
         end = time.time() + timeout
         while time.time() < end:
             pid, status = os.waitpid(self.pid, os.WNOHANG)

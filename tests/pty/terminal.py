@@ -46,9 +46,10 @@ try:
     p.send("list\r")
     seen = p.expect(r"Lessons:")
     t.check("and the session goes on", seen is not None, p.buf)
+    p.expect(r"> ")
 
     p.send("\x04")
-    st = p.wait()
+    st = p.wait(20)
     t.check("Ctrl-D leaves with status 0",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 0, st)
 
@@ -60,7 +61,7 @@ try:
     seen = p.expect(r"list")
     t.check("history from the last session comes back with Up", seen is not None, p.buf)
     p.send("\x15quit\r")
-    st = p.wait()
+    st = p.wait(20)
     t.check("quit leaves with status 0",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 0, st)
 
@@ -73,14 +74,14 @@ try:
     p.send("open sample-one\r")
     p.expect(r"> ")
     os.kill(p.pid, signal.SIGTERM)
-    st = p.wait()
+    st = p.wait(20)
     t.check("SIGTERM ends the session cleanly",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 15, st)
 
     p = Tutor(args, env)
     p.expect(r"> ")
     os.kill(p.pid, signal.SIGHUP)
-    st = p.wait()
+    st = p.wait(20)
     t.check("SIGHUP (terminal closed) ends the session cleanly",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 1, st)
 finally:
