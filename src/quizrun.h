@@ -5,6 +5,8 @@
  * hints, allows retries as the quiz file says, records every graded answer
  * in the learner's progress the moment it is graded, and at the end prints
  * the score, pass or fail, and the missed questions with explanations.
+ * A post-test gives only the verdict after each answer, and its review
+ * names the lesson page to re-read instead of showing the answer.
  */
 #ifndef PSOAS_QUIZRUN_H
 #define PSOAS_QUIZRUN_H
