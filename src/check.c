@@ -113,6 +113,17 @@ check_question(const struct course *c, const struct quiz *qz,
 			    "least 2 '@example+' and 2 '@example-' (has %zu "
 			    "and %zu)", qz->id, q->id, quiz_kind_name(q->kind),
 			    plus, minus);
+	} else {
+		size_t plus = 0;
+
+		for (size_t i = 0; i < q->nexamples; i++)
+			plus += q->examples[i].accept;
+		/* The key as typed, letters as shown: proves any shuffle too. */
+		if (plus == 0)
+			diag_add(d, DIAG_ERROR, qz->path, q->lineno, 0,
+			    "quiz '%s' question '%s': a %s question needs an "
+			    "'@example+' giving the right answer as typed",
+			    qz->id, q->id, quiz_kind_name(q->kind));
 	}
 	if (q->taught_lesson != NULL) {
 		const struct lesson *l = NULL;

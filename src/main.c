@@ -139,7 +139,11 @@ run_check(const struct options *o, const char *course_dir)
 	diag_print(&d, stderr);
 
 	status = d.errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
-	if (o->show_matches != NULL && d.errors == 0) {
+	if (d.errors > 0)
+		fprintf(stderr, "psoas-tutor: %zu error%s\n", d.errors,
+		    d.errors == 1 ? "" : "s");
+	/* Matches help most while an example is failing: show them anyway. */
+	if (o->show_matches != NULL) {
 		char *quiz = xstrdup(o->show_matches);
 		char *colon = strchr(quiz, ':');
 
@@ -148,16 +152,13 @@ run_check(const struct options *o, const char *course_dir)
 		if (check_show_matches(&c, quiz, colon, stdout) != 0)
 			status = EXIT_FAILURE;
 		free(quiz);
-	} else if (o->coverage && d.errors == 0) {
+	} else if (o->coverage) {
 		check_print_coverage(&c, stdout);
 	} else if (d.errors == 0) {
 		printf("psoas-tutor: %zu lesson%s, %zu quiz%s, %zu questions, "
 		    "%zu examples: no errors%s\n", nlessons,
 		    nlessons == 1 ? "" : "s", nquizzes, nquizzes == 1 ? "" : "zes",
 		    nquestions, nexamples, d.warnings > 0 ? " (see warnings)" : "");
-	} else {
-		fprintf(stderr, "psoas-tutor: %zu error%s\n", d.errors,
-		    d.errors == 1 ? "" : "s");
 	}
 	diag_destroy(&d);
 	course_destroy(&c);
