@@ -185,7 +185,8 @@ lineio_run_terminal(const struct lineio *io)
 		}
 		line = pending_line;
 		pending_line = NULL;
-		if (*line != '\0') {
+		if (*line != '\0' &&
+		    (io->private_line == NULL || !io->private_line(io->ctx))) {
 			add_history(line);
 			if (io->history_path != NULL)
 				append_history(1, io->history_path);

@@ -29,6 +29,8 @@ struct lineio {
 	 */
 	const char *const *(*candidates)(void *ctx, const char *line,
 	    int start);
+	/* Terminal only, may be NULL: true to keep the next line out of history. */
+	bool (*private_line)(void *ctx);
 	const char *history_path;	/* readline history file, or NULL */
 };
 

@@ -14,8 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <readline/readline.h>
-
 #include "check.h"
 #include "course.h"
 #include "defaults.h"
@@ -204,36 +202,6 @@ open_progress(const char *data_dir, const char *learner)
 	return p;
 }
 
-/* Ask a new learner on a terminal for the name for the certificate. */
-static void
-ask_full_name(struct progress *p)
-{
-	char *line, *cause = NULL;
-
-	if (progress_full_name(p) != NULL)
-		return;
-	printf("Welcome! Please type your full name as it should appear on your "
-	    "certificate\n(or just press Enter to skip; 'name' sets it later).\n");
-	line = readline("Full name: ");
-	if (line != NULL) {
-		char *s = line;
-		size_t n;
-
-		while (*s == ' ' || *s == '\t')
-			s++;
-		n = strlen(s);
-		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			s[--n] = '\0';
-		if (n > 0 && n <= 200 && progress_record_name(p, s, &cause) != 0) {
-			fprintf(stderr, "psoas-tutor: warning: %s\n", cause);
-			free(cause);
-		}
-	} else {
-		putchar('\n');
-	}
-	free(line);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -318,8 +286,6 @@ main(int argc, char **argv)
 			    learner);
 			cfg.history_path = history;
 		}
-		if (cfg.interactive && p != NULL)
-			ask_full_name(p);
 		status = repl_run(&cfg);
 		free(history);
 		break;

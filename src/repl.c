@@ -41,6 +41,7 @@ struct repl {
 
 	time_t last_activity;
 	bool save_warned;
+	bool asking_name;		/* the next line is the learner's name */
 	bool quit;
 	char *prompt;
 	const char **cands;		/* completion candidates (borrowed words) */
@@ -737,6 +738,34 @@ suggest(struct repl *r, const char *word)
 		    word);
 }
 
+static void greet(struct repl *r);
+
+/*
+ * A new learner on a terminal is asked for the name that goes on the
+ * certificate before anything else.  It is asked at the prompt, so Ctrl-C
+ * and Ctrl-D behave there as everywhere else.
+ */
+static void
+ask_name(struct repl *r)
+{
+	say_wrapped(r, "Welcome! Please type your full name as it should appear "
+	    "on your certificate (or just press Enter to skip; 'name' sets it "
+	    "later).");
+	r->asking_name = true;
+}
+
+static void
+take_name(struct repl *r, const char *name)
+{
+	char *cause = NULL;
+
+	r->asking_name = false;
+	if (*name != '\0' && strlen(name) <= 200 &&
+	    progress_record_name(r->progress, name, &cause) != 0)
+		warn_unsaved(r, cause);
+	greet(r);
+}
+
 static void
 handle_line(struct repl *r, char *raw)
 {
@@ -744,6 +773,10 @@ handle_line(struct repl *r, char *raw)
 	const struct command *cmd;
 
 	note_activity(r);
+	if (r->asking_name) {
+		take_name(r, line);
+		return;
+	}
 	if (r->quiz != NULL) {
 		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
 			quizrun_leave(r->quiz);
@@ -822,7 +855,9 @@ static void
 update_prompt(struct repl *r)
 {
 	free(r->prompt);
-	if (r->quiz != NULL)
+	if (r->asking_name)
+		r->prompt = xstrdup("Full name: ");
+	else if (r->quiz != NULL)
 		r->prompt = xasprintf("[%s] answer> ", quizrun_where(r->quiz));
 	else if (r->more != NULL)
 		r->prompt = xstrdup("[more] > ");
@@ -856,6 +891,12 @@ hook_prompt(void *ctx)
 	return r->prompt;
 }
 
+static bool
+hook_private_line(void *ctx)
+{
+	return ((struct repl *)ctx)->asking_name;
+}
+
 static void
 add_candidate(struct repl *r, const char *word)
 {
@@ -874,6 +915,8 @@ hook_candidates(void *ctx, const char *line, int start)
 	int what = COMPLETE_COMMAND;
 
 	r->ncands = 0;
+	if (r->asking_name)
+		return NULL;
 	if (r->quiz != NULL) {
 		if (start != 0)
 			return NULL;
@@ -917,6 +960,7 @@ repl_run(const struct repl_config *cfg)
 		.finished = hook_finished,
 		.prompt = hook_prompt,
 		.candidates = hook_candidates,
+		.private_line = hook_private_line,
 		.history_path = cfg->history_path,
 	};
 	int sig;
@@ -929,7 +973,11 @@ repl_run(const struct repl_config *cfg)
 	r.out = stdout;
 	r.last_activity = time(NULL);
 
-	greet(&r);
+	if (r.interactive && r.progress != NULL &&
+	    progress_full_name(r.progress) == NULL)
+		ask_name(&r);
+	else
+		greet(&r);
 	sig = r.interactive ? lineio_run_terminal(&io) : lineio_run_script(&io);
 
 	if (r.quiz != NULL) {

@@ -17,11 +17,15 @@ env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
 env.pop("NO_COLOR", None)
 args = [tutor, "--course", course, "--data-dir", data, "--learner", "pty"]
 
-t = Tap(15)
+t = Tap(17)
 try:
     p = Tutor(args, env, rows=20)
     seen = p.expect(r"Full name: ")
     t.check("a first run on a terminal asks for the full name", seen is not None, p.buf)
+    p.send("Jane Q. Lear\x03")
+    seen = p.expect(r"(?s)\^C.*Full name: ")
+    t.check("Ctrl-C at the name question clears the line and asks again",
+            seen is not None, p.buf)
     p.send("Jane Q. Learner\r")
     seen = p.expect(r"psoas-tutor> ")
     t.check("then a prompt appears", seen is not None, p.buf)
@@ -68,6 +72,8 @@ try:
     hist = os.path.join(data, "learners", "pty.history")
     t.check("history is kept in the learner's data folder",
             os.path.exists(hist) and "list" in open(hist).read())
+    t.check("the learner's name is not kept in the history",
+            os.path.exists(hist) and "Jane" not in open(hist).read())
 
     p = Tutor(args, env)
     p.expect(r"> ")
