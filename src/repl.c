@@ -218,6 +218,8 @@ show_page(struct repl *r)
 	    progress_record_page(r->progress, r->lesson->id, (int)r->page + 1,
 	    (int)r->lesson->npages, &cause) != 0)
 		warn_unsaved(r, cause);
+	/* A blank line sets each page apart from what came before it. */
+	fputc('\n', r->out);
 	show_paged(r, text);
 	free(text);
 }
