@@ -655,3 +655,12 @@ grade_parse_letters(const char *answer, size_t nletters, size_t *out,
 	}
 	return *nout > 0;
 }
+
+int
+grade_whole_percent(double part, double whole)
+{
+	if (whole <= 0)
+		return 0;
+	/* The epsilon keeps 3 of 4 from becoming 74.999... and so 74. */
+	return (int)(part * 100.0 / whole + 1e-9);
+}

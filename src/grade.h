@@ -60,6 +60,12 @@ pcre2_code *grade_compile(const char *src, bool case_sensitive,
     bool anchored, char **err, size_t *erroffset);
 
 /*
+ * part/whole as a whole percent, rounded down, so a 69.9% fail is never
+ * shown as a 70% pass mark.  0 when whole is 0.
+ */
+int grade_whole_percent(double part, double whole);
+
+/*
  * Letters typed for choice/multi/order, e.g. "a, c" -> {0, 2}, in the
  * order typed, repeats kept (the caller decides what a repeat means).
  * Separators are white space, commas and the word "and"; letters are

@@ -168,15 +168,6 @@ format_points(char *buf, size_t size, double v)
 		*--end = '\0';
 }
 
-/* Whole percent, rounded down so "70%" is never shown for a 69.9 fail. */
-static int
-whole_percent(double earned, double total)
-{
-	if (total <= 0)
-		return 0;
-	return (int)(earned * 100.0 / total + 1e-9);
-}
-
 static char
 letter(size_t i)
 {
@@ -523,7 +514,7 @@ finish_quiz(struct quizrun *r)
 
 	for (size_t i = 0; i < quiz->nquestions; i++)
 		earned += r->results[i].points;
-	pct = whole_percent(earned, total);
+	pct = grade_whole_percent(earned, total);
 	passed = total > 0 && earned * 100.0 / total + 1e-9 >= quiz->pass;
 	r->ended = true;
 	if (r->progress != NULL) {

@@ -12,17 +12,9 @@
 #include <time.h>
 
 #include "defaults.h"
+#include "grade.h"
 #include "report.h"
 #include "xmalloc.h"
-
-/* Whole percent, rounded down: a 69.9% never shows as a 70% pass mark. */
-static int
-whole_percent(double part, double whole)
-{
-	if (whole <= 0)
-		return 0;
-	return (int)(part * 100.0 / whole + 1e-9);
-}
 
 /* "12 min", "1 h 5 min": time on task is rounded to the nearest minute. */
 static void
@@ -110,7 +102,7 @@ report_lesson(FILE *out, const struct render_opts *o,
 	if (lp != NULL && lp->done)
 		pct = 100;
 	else if (lp != NULL && lp->pages > 0)
-		pct = whole_percent(lp->max_page, lp->pages);
+		pct = grade_whole_percent(lp->max_page, lp->pages);
 	format_minutes(spent, sizeof spent, lp != NULL ? lp->seconds : 0);
 	put_bar(out, o, pct);
 	fprintf(out, "%s, %s\n", status, spent);
@@ -184,7 +176,7 @@ report_progress(FILE *out, const struct course *c, const struct progress *p,
 	}
 
 	put_heading(out, o, "Overall");
-	put_bar(out, o, whole_percent((double)(done + passed),
+	put_bar(out, o, grade_whole_percent((double)(done + passed),
 	    (double)(c->nlessons + c->nquizzes)));
 	fprintf(out, "%zu of %zu lesson%s done, %zu of %zu quiz%s passed\n",
 	    done, c->nlessons, c->nlessons == 1 ? "" : "s", passed,
@@ -313,7 +305,7 @@ attempt_rows(FILE *out, const struct export_format *f,
 	if (over) {
 		snprintf(score, sizeof score, "%.3f", a->score);
 		snprintf(max, sizeof max, "%.3f", a->max);
-		snprintf(pct, sizeof pct, "%d", whole_percent(a->score, a->max));
+		snprintf(pct, sizeof pct, "%d", grade_whole_percent(a->score, a->max));
 	}
 	put_row(out, f, row, sizeof row / sizeof row[0]);
 }
@@ -416,7 +408,7 @@ report_certificate(FILE *out, const struct course *c,
 	    "course\n\n    %s\n\n", learner_name(p), COURSE_TITLE);
 	fprintf(out, "and passed its post-test, \"%s\", on %s (UTC)\n"
 	    "with a score of %d%% (pass mark %d%%).\n\n", post->title, date,
-	    whole_percent(a->score, a->max), post->pass);
+	    grade_whole_percent(a->score, a->max), post->pass);
 
 	fputs("Lessons (estimated minutes):\n", out);
 	for (size_t i = 0; i < c->nlessons; i++) {
