@@ -585,6 +585,17 @@ teardown(void **state)
 	return rmdir(scratch);
 }
 
+static void
+whole_percent_rounds_down_never_up(void **state)
+{
+	(void)state;
+	assert_int_equal(grade_whole_percent(3, 4), 75);
+	assert_int_equal(grade_whole_percent(69.9, 100), 69);
+	assert_int_equal(grade_whole_percent(2, 3), 66);
+	assert_int_equal(grade_whole_percent(7.5, 10), 75);
+	assert_int_equal(grade_whole_percent(1, 0), 0);
+}
+
 int
 main(void)
 {
@@ -605,6 +616,7 @@ main(void)
 		cmocka_unit_test(curly_apostrophe_answer_matches_straight_pattern),
 		cmocka_unit_test(catastrophic_pattern_is_ungradable_not_wrong),
 		cmocka_unit_test(catastrophic_misconception_is_ungradable),
+		cmocka_unit_test(whole_percent_rounds_down_never_up),
 		cmocka_unit_test(list_items_in_any_order_with_any_separator),
 		cmocka_unit_test(list_item_named_twice_counts_once),
 		cmocka_unit_test(list_partial_credit_is_fraction_of_need),
