@@ -202,6 +202,37 @@ open_progress(const char *data_dir, const char *learner)
 	return p;
 }
 
+/*
+ * --all-learners: an instructor's view of every learner with a journal
+ * under data_dir, as a class summary (--progress) or one export.
+ */
+static int
+run_all_learners(const struct options *o, const struct course *c,
+    const char *data_dir)
+{
+	size_t n = 0, nopen = 0;
+	char **names = progress_list_learners(data_dir, &n);
+	struct progress **ps = xcalloc(n ? n : 1, sizeof *ps);
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		struct progress *p = open_progress(data_dir, names[i]);
+
+		if (p != NULL)
+			ps[nopen++] = p;
+		free(names[i]);
+	}
+	free(names);
+	if (o->mode == MODE_EXPORT)
+		rc = report_export_all(stdout, c, ps, nopen, o->export_format);
+	else
+		rc = report_class(stdout, c, ps, nopen);
+	for (size_t i = 0; i < nopen; i++)
+		progress_close(ps[i]);
+	free(ps);
+	return rc == 0 && nopen == n ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -242,8 +273,14 @@ main(int argc, char **argv)
 		goto out;
 	data_dir = options_data_dir(&o, &cause);
 	if (data_dir == NULL) {
-		fprintf(stderr, "psoas-tutor: warning: %s\n", cause);
+		fprintf(stderr, "psoas-tutor: %s%s\n",
+		    o.mode == MODE_REPL ? "warning: " : "", cause);
 		free(cause);
+		if (o.mode != MODE_REPL)
+			goto out;
+	} else if (o.all_learners) {
+		status = run_all_learners(&o, &c, data_dir);
+		goto out;
 	} else {
 		/* NULL means the journal must not be touched (a newer format). */
 		p = open_progress(data_dir, learner);
@@ -253,9 +290,9 @@ main(int argc, char **argv)
 
 	switch (o.mode) {
 	case MODE_PROGRESS:
-		report_progress(stdout, &c, p, &(struct render_opts){
-		    .width = o.width ? o.width : DEFAULT_WIDTH, .plain = o.plain});
-		status = EXIT_SUCCESS;
+		status = report_progress(stdout, &c, p, &(struct render_opts){
+		    .width = o.width ? o.width : DEFAULT_WIDTH, .plain = o.plain})
+		    == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	case MODE_EXPORT:
 		status = report_export(stdout, &c, p, o.export_format) == 0 ?

@@ -24,6 +24,7 @@ enum {
 	OPT_CHECK,
 	OPT_SHOW_MATCHES,
 	OPT_COVERAGE,
+	OPT_ALL_LEARNERS,
 	OPT_PROGRESS,
 	OPT_EXPORT,
 	OPT_CERTIFICATE,
@@ -39,6 +40,7 @@ static const struct option longopts[] = {
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"show-matches", required_argument, NULL, OPT_SHOW_MATCHES},
 	{"coverage", no_argument, NULL, OPT_COVERAGE},
+	{"all-learners", no_argument, NULL, OPT_ALL_LEARNERS},
 	{"progress", no_argument, NULL, OPT_PROGRESS},
 	{"export", required_argument, NULL, OPT_EXPORT},
 	{"certificate", no_argument, NULL, OPT_CERTIFICATE},
@@ -122,6 +124,9 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			if (set_mode(o, MODE_CHECK, "--coverage", cause) != 0)
 				return -1;
 			break;
+		case OPT_ALL_LEARNERS:
+			o->all_learners = true;
+			break;
 		case OPT_PROGRESS:
 			if (set_mode(o, MODE_PROGRESS, "--progress", cause) != 0)
 				return -1;
@@ -183,6 +188,11 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			return -1;
 		}
 	}
+	if (o->all_learners && o->mode != MODE_PROGRESS &&
+	    o->mode != MODE_EXPORT) {
+		*cause = xstrdup("--all-learners goes with --progress or --export");
+		return -1;
+	}
 	if (optind < argc) {
 		if (o->mode != MODE_CHECK || o->show_matches != NULL) {
 			*cause = xasprintf("unexpected argument '%s'", argv[optind]);
@@ -218,6 +228,8 @@ options_print_help(FILE *fp)
 "                          tsv (one row per answer), attempts-csv or\n"
 "                          attempts-tsv (one row per quiz attempt)\n"
 "      --certificate       print the certificate of completion\n"
+"      --all-learners      with --progress: a class summary, one line per\n"
+"                          learner; with --export: every learner's rows\n"
 "  -h, --help              display this help and exit\n"
 "  -V, --version           output version information and exit\n"
 "\n"

@@ -26,6 +26,7 @@ struct options {
 	const char *show_matches;	/* --show-matches QUIZ[:QUESTION] */
 	const char *export_format;	/* --export FORMAT */
 	bool coverage;			/* --coverage (with --check) */
+	bool all_learners;		/* --all-learners (--progress, --export) */
 	bool plain;
 	bool no_color;
 	int width;			/* --width, 0 = from the terminal */

@@ -315,7 +315,6 @@ static int
 export_rows(FILE *out, const struct export_format *f, const struct course *c,
     const struct progress *p)
 {
-	put_row(out, f, f->head, f->ncolumns);
 	for (size_t i = 0; i < c->nquizzes; i++) {
 		const struct quiz_progress *qp =
 		    progress_quiz(p, c->quizzes[i]->id);
@@ -336,13 +335,86 @@ int
 report_export(FILE *out, const struct course *c, const struct progress *p,
     const char *format)
 {
+	struct progress *one = (struct progress *)p;
+
+	return report_export_all(out, c, &one, 1, format);
+}
+
+int
+report_export_all(FILE *out, const struct course *c,
+    struct progress *const *p, size_t n, const char *format)
+{
+	const struct export_format *f = NULL;
+
 	for (size_t i = 0; i < sizeof export_formats / sizeof export_formats[0];
 	    i++)
 		if (strcmp(export_formats[i].name, format) == 0)
-			return export_rows(out, &export_formats[i], c, p);
-	fprintf(stderr, "psoas-tutor: unknown export format '%s' (use one "
-	    "of: %s)\n", format, report_export_formats());
-	return 1;
+			f = &export_formats[i];
+	if (f == NULL) {
+		fprintf(stderr, "psoas-tutor: unknown export format '%s' (use one "
+		    "of: %s)\n", format, report_export_formats());
+		return 1;
+	}
+	put_row(out, f, f->head, f->ncolumns);
+	for (size_t i = 0; i < n; i++)
+		export_rows(out, f, c, p[i]);
+	return ferror(out) ? -1 : 0;
+}
+
+/* ------------------------------------------------------- class summary */
+
+int
+report_class(FILE *out, const struct course *c, struct progress *const *p,
+    size_t n)
+{
+	size_t npractice = 0;
+
+	for (size_t i = 0; i < c->nquizzes; i++)
+		npractice += !c->quizzes[i]->posttest;
+	fprintf(out, "%-16s %7s %9s %10s %5s %8s  %s\n", "learner", "lessons",
+	    "quizzes", "post-test", "done", "time", "full name");
+	for (size_t k = 0; k < n; k++) {
+		const char *full = progress_full_name(p[k]);
+		size_t done = 0, passed = 0, quizzes_passed = 0;
+		long seconds = 0;
+		char lessons[16], quizzes[16], post[16], spent[32];
+
+		strcpy(post, "-");
+		for (size_t i = 0; i < c->nlessons; i++) {
+			const struct lesson_progress *lp =
+			    progress_lesson(p[k], c->lessons[i]->id);
+
+			if (lp != NULL) {
+				done += lp->done;
+				seconds += lp->seconds;
+			}
+		}
+		for (size_t i = 0; i < c->nquizzes; i++) {
+			const struct quiz_progress *qp =
+			    progress_quiz(p[k], c->quizzes[i]->id);
+
+			if (qp == NULL)
+				continue;
+			passed += qp->passed;
+			if (!c->quizzes[i]->posttest)
+				quizzes_passed += qp->passed;
+			else if (qp->best_pct >= 0)
+				snprintf(post, sizeof post, "%d%% %s",
+				    (int)qp->best_pct, qp->passed ? "pass" : "fail");
+		}
+		snprintf(lessons, sizeof lessons, "%zu/%zu", done, c->nlessons);
+		snprintf(quizzes, sizeof quizzes, "%zu/%zu", quizzes_passed,
+		    npractice);
+		format_minutes(spent, sizeof spent, seconds);
+		fprintf(out, "%-16s %7s %9s %10s %4d%% %8s  %s\n",
+		    progress_learner(p[k]), lessons, quizzes, post,
+		    grade_whole_percent((double)(done + passed),
+		    (double)(c->nlessons + c->nquizzes)), spent,
+		    full != NULL ? full : "");
+	}
+	if (n == 0)
+		fprintf(out, "(no learners yet)\n");
+	return ferror(out) ? -1 : 0;
 }
 
 /* --------------------------------------------------------- certificate */

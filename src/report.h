@@ -69,6 +69,22 @@ int report_progress(FILE *out, const struct course *c,
 int report_export(FILE *out, const struct course *c,
     const struct progress *p, const char *format);
 
+/*
+ * The same export for several learners (an instructor's --all-learners):
+ * one header row, then the rows of each learner of p[0..n) in turn.
+ */
+int report_export_all(FILE *out, const struct course *c,
+    struct progress *const *p, size_t n, const char *format);
+
+/*
+ * An instructor's class summary, one row per learner of p[0..n): short
+ * name, lessons done, practice quizzes passed, the post-test's best score
+ * and whether it is passed, overall completion (as in report_progress),
+ * time on task, and last the full name.  Plain text, aligned columns.
+ */
+int report_class(FILE *out, const struct course *c,
+    struct progress *const *p, size_t n);
+
 /* The format names report_export knows, for --help: "csv, tsv, ...". */
 const char *report_export_formats(void);
 

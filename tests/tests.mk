@@ -90,3 +90,4 @@ CLI_TESTS += tests/cli/valgrind.sh
 CLI_TESTS += tests/cli/course-list.sh
 CLI_TESTS += tests/cli/shipped-course.sh
 CLI_TESTS += tests/cli/man-pages.sh
+CLI_TESTS += tests/cli/instructor.sh
