@@ -208,36 +208,45 @@ note_activity(struct repl *r)
 
 /* ----------------------------------------------------------- lessons */
 
+/*
+ * Show the current page, after intro (the lesson's front matter, or NULL)
+ * so that both are paged together and the top of a page never scrolls
+ * away unseen.
+ */
 static void
-show_page(struct repl *r)
+show_page_after(struct repl *r, const char *intro)
 {
-	char *text = render_page(&r->ro, r->lesson, r->page);
+	char *page = render_page(&r->ro, r->lesson, r->page);
+	char *text = xasprintf("\n%s%s%s", intro ? intro : "",
+	    intro ? "\n" : "", page);
 	char *cause = NULL;
 
 	if (r->progress != NULL &&
 	    progress_record_page(r->progress, r->lesson->id, (int)r->page + 1,
 	    (int)r->lesson->npages, &cause) != 0)
 		warn_unsaved(r, cause);
-	/* A blank line sets each page apart from what came before it. */
-	fputc('\n', r->out);
 	show_paged(r, text);
 	free(text);
+	free(page);
+}
+
+static void
+show_page(struct repl *r)
+{
+	show_page_after(r, NULL);
 }
 
 static void
 open_lesson_at(struct repl *r, const struct lesson *l, size_t page,
     bool intro)
 {
+	char *text = intro ? render_lesson_intro(&r->ro, l) : NULL;
+
 	r->lesson = l;
 	r->page = page < l->npages ? page : 0;
 	r->lesson_finished = false;
-	if (intro) {
-		char *text = render_lesson_intro(&r->ro, l);
-
-		fputs(text, r->out);
-		free(text);
-	}
-	show_page(r);
+	show_page_after(r, text);
+	free(text);
 }
 
 static void
@@ -681,7 +690,7 @@ cmd_help(struct repl *r, const char *arg)
 		char *usage = xasprintf("%s%s%s", commands[i].name,
 		    commands[i].args[0] ? " " : "", commands[i].args);
 
-		say(r, "  %-16s %s\n", usage, commands[i].summary);
+		say(r, "  %-17s %s\n", usage, commands[i].summary);
 		free(usage);
 	}
 	say(r, "Enter on its own shows the next page. During a quiz, type "
