@@ -66,6 +66,18 @@ check_line(const struct srcfile *f, const char *s, size_t len, long no,
 			    "control character 0x%02x", c);
 			return false;
 		}
+		/*
+		 * C1 controls (U+0080..U+009F, lead byte 0xc2): terminals may
+		 * act on them (U+009B is CSI), so they are refused like C0.
+		 */
+		if (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f) {
+			diag_add(d, DIAG_ERROR, f->path, no, (long)i + 1,
+			    "control character U+%04X",
+			    (unsigned)(unsigned char)s[i + 1]);
+			return false;
+		}
 	}
 	return true;
 }

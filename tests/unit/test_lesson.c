@@ -377,6 +377,22 @@ control_characters_and_nul_are_errors(void **state)
 	    "t.lesson:9:4: error: NUL byte (is this a binary file?)\n");
 }
 
+/*
+ * U+0080..U+009F are control characters too: a terminal may take U+009B
+ * as CSI, so a lesson could smuggle escape codes past the renderer.
+ */
+static void
+c1_control_characters_are_errors(void **state)
+{
+	static const char text[] = HEADER "@page P\nA CSI \xc2\x9b" "31m red\n"
+	    "next \xc2\x85 line\n";
+
+	(void)state;
+	expect_errors(text,
+	    "t.lesson:8:7: error: control character U+009B\n"
+	    "t.lesson:9:6: error: control character U+0085\n");
+}
+
 static void
 long_line_is_one_clean_error(void **state)
 {
@@ -697,6 +713,7 @@ main(void)
 		cmocka_unit_test(invalid_utf8_gives_line_and_column),
 		cmocka_unit_test(binary_junk_is_one_error),
 		cmocka_unit_test(control_characters_and_nul_are_errors),
+		cmocka_unit_test(c1_control_characters_are_errors),
 		cmocka_unit_test(long_line_is_one_clean_error),
 		cmocka_unit_test(only_a_long_line_is_still_one_error),
 		cmocka_unit_test(unterminated_figure_is_reported_at_its_start),
