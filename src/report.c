@@ -260,6 +260,21 @@ put_row(FILE *out, const struct export_format *f, const char *const *fields,
 
 #define ISO_UTC "%Y-%m-%dT%H:%M:%SZ"
 
+/*
+ * Points with three decimals and a '.' whatever LC_NUMERIC says: main()
+ * sets the user's locale, and "%.3f" would give auditors "0,500" under a
+ * decimal-comma locale.  Replay bounds points by 1e12 (progress.c), so
+ * a long long holds them in thousandths.
+ */
+static void
+format_points(char *buf, size_t size, double x)
+{
+	long long m = (long long)(x * 1000 + (x >= 0 ? 0.5 : -0.5));
+
+	snprintf(buf, size, "%s%lld.%03lld", m < 0 ? "-" : "",
+	    llabs(m) / 1000, llabs(m) % 1000);
+}
+
 static void
 answer_rows(FILE *out, const struct export_format *f, const struct progress *p,
     const struct quiz_progress *qp, const struct quiz_attempt *a)
@@ -275,8 +290,8 @@ answer_rows(FILE *out, const struct export_format *f, const struct progress *p,
 			r->answer, r->verdict, points, max, hints, try_no,
 			r->final ? "yes" : "no", when };
 
-		snprintf(points, sizeof points, "%.3f", r->points);
-		snprintf(max, sizeof max, "%.3f", r->max);
+		format_points(points, sizeof points, r->points);
+		format_points(max, sizeof max, r->max);
 		snprintf(hints, sizeof hints, "%d", r->hints);
 		snprintf(try_no, sizeof try_no, "%d", r->try_no);
 		format_time(when, sizeof when, r->when, ISO_UTC);
@@ -303,8 +318,8 @@ attempt_rows(FILE *out, const struct export_format *f,
 	snprintf(na, sizeof na, "%zu", a->nanswers);
 	score[0] = max[0] = pct[0] = '\0';
 	if (over) {
-		snprintf(score, sizeof score, "%.3f", a->score);
-		snprintf(max, sizeof max, "%.3f", a->max);
+		format_points(score, sizeof score, a->score);
+		format_points(max, sizeof max, a->max);
 		snprintf(pct, sizeof pct, "%d", grade_whole_percent(a->score, a->max));
 	}
 	put_row(out, f, row, sizeof row / sizeof row[0]);

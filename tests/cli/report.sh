@@ -6,7 +6,7 @@
 # --certificate refused before the post-test is passed and printed after.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 31
+plan 33
 
 tutor() {
 	"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" \
@@ -104,6 +104,25 @@ check "tsv rows give the try and whether it was final" \
 tutor --export attempts-csv >"$SCRATCH/a.csv" 2>"$SCRATCH/a.err"
 check "an attempt counts only final answers as answered" \
     grep -q ',6,6,5.000,6.000,83,yes.$' "$SCRATCH/a.csv"
+
+# 4b. Auditors' files read the same in every locale: a decimal comma
+# (de_DE) must not turn 5.000 into "5,000".  The locale is compiled into
+# the scratch folder, since few machines have it installed.
+mkdir -p "$SCRATCH/loc"
+localedef -i de_DE -f UTF-8 "$SCRATCH/loc/de_DE.UTF-8" >/dev/null 2>&1
+if test -f "$SCRATCH/loc/de_DE.UTF-8/LC_NUMERIC"; then
+	LOCPATH="$SCRATCH/loc" LC_ALL=de_DE.UTF-8 tutor --export attempts-csv \
+	    >"$SCRATCH/a-de.csv" 2>&1
+	same "attempts-csv is the same under a decimal-comma locale" \
+	    "$SCRATCH/a.csv" "$SCRATCH/a-de.csv"
+	LOCPATH="$SCRATCH/loc" LC_ALL=de_DE.UTF-8 tutor --export tsv \
+	    >"$SCRATCH/e-de.tsv" 2>&1
+	same "tsv is the same under a decimal-comma locale" \
+	    "$SCRATCH/e.tsv" "$SCRATCH/e-de.tsv"
+else
+	ok "# SKIP no localedef for de_DE"
+	ok "# SKIP no localedef for de_DE"
+fi
 
 # 5. Pass the post-test; then the certificate is there.
 tutor >"$SCRATCH/s2" 2>"$SCRATCH/s2.err" <<'EOF'
