@@ -477,7 +477,7 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 	a->score = score;
 	a->max = max;
 	a->passed = strcmp(f[4], "pass") == 0;
-	pct = max > 0 ? score / max * 100 : 0;
+	pct = max > 0 ? score * 100 / max : 0;
 	if (pct > s->q.best_pct)
 		s->q.best_pct = pct;
 	if (a->passed)

@@ -108,20 +108,26 @@ report_lesson(FILE *out, const struct render_opts *o,
 	fprintf(out, "%s, %s\n", status, spent);
 }
 
+/* A quiz's best finished score as a whole percent, rounded down. */
+static int
+best_percent(const struct quiz_progress *qp)
+{
+	/* best_pct is a quotient: 29 of 50 may be 57.999..., which is 58. */
+	return qp != NULL && qp->best_pct > 0 ? (int)(qp->best_pct + 1e-9) : 0;
+}
+
 static void
 report_quiz(FILE *out, const struct render_opts *o, const struct quiz *q,
     const struct quiz_progress *qp, const struct quiz_attempt *open)
 {
 	size_t finished = 0;
-	int pct;
 
 	put_wrapped(out, o, "  ", "    ", xasprintf("%s: %s%s", q->id,
 	    q->title, q->posttest ? " (post-test)" : ""));
 	for (size_t i = 0; qp != NULL && i < qp->nattempts; i++)
 		if (qp->attempts[i].finished != 0)
 			finished++;
-	pct = qp != NULL && qp->best_pct > 0 ? (int)(qp->best_pct + 1e-9) : 0;
-	put_bar(out, o, pct);
+	put_bar(out, o, best_percent(qp));
 	if (finished == 0)
 		fputs("not taken yet", out);
 	else
@@ -415,7 +421,7 @@ report_class(FILE *out, const struct course *c, struct progress *const *p,
 				quizzes_passed += qp->passed;
 			else if (qp->best_pct >= 0)
 				snprintf(post, sizeof post, "%d%% %s",
-				    (int)qp->best_pct, qp->passed ? "pass" : "fail");
+				    best_percent(qp), qp->passed ? "pass" : "fail");
 		}
 		snprintf(lessons, sizeof lessons, "%zu/%zu", done, c->nlessons);
 		snprintf(quizzes, sizeof quizzes, "%zu/%zu", quizzes_passed,

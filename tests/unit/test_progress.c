@@ -23,9 +23,12 @@
 
 #include <cmocka.h>
 
+#include "course.h"
 #include "diag.h"
 #include "journal.h"
 #include "progress.h"
+#include "quiz.h"
+#include "report.h"
 #include "xmalloc.h"
 
 struct fixture {
@@ -1024,6 +1027,34 @@ learners_are_listed_and_bad_names_refused(void **state)
 	free(cause);
 }
 
+static void
+class_summary_rounds_a_post_test_score_like_every_other_report(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	struct quiz final = { .id = "final", .title = "Final", .posttest = true,
+		.pass = 50 };
+	struct quiz *quizzes[] = { &final };
+	struct course c = { .quizzes = quizzes, .nquizzes = 1 };
+	char *cause = NULL, *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	/* 29 of 50 is 58%; 29 / 50 * 100 is 57.999... in binary. */
+	assert_non_null(progress_record_quiz_start(p, "final", 1, &cause));
+	assert_null(cause);
+	no_error(progress_record_quiz_end(p, "final", 29, 50, true, &cause),
+	    cause);
+	fp = open_memstream(&out, &len);
+	assert_non_null(fp);
+	assert_int_equal(report_class(fp, &c, &p, 1), 0);
+	fclose(fp);
+	if (strstr(out, "58% pass") == NULL)
+		fail_msg("no '58%% pass' in:\n%s", out);
+	free(out);
+	progress_close(p);
+}
+
 int
 main(void)
 {
@@ -1055,6 +1086,7 @@ main(void)
 		T(new_journal_has_header_and_private_modes),
 		T(cut_short_header_is_warned_and_journal_still_used),
 		T(learners_are_listed_and_bad_names_refused),
+		T(class_summary_rounds_a_post_test_score_like_every_other_report),
 #undef T
 	};
 
