@@ -347,9 +347,11 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 				continue;
 			/*
 			 * A header cut short by a crash or a full disk while
-			 * the file was being created: the rest is ours.
+			 * the file was being created: the rest is ours.  That
+			 * includes the whole header without its '\n' (a complete
+			 * header line was taken as version 1 above).
 			 */
-			if (n < strlen(hdr) - 1 && memcmp(line, hdr, n) == 0) {
+			if (n <= strlen(hdr) - 1 && memcmp(line, hdr, n) == 0) {
 				diag_add(d, DIAG_WARNING, j->path, lineno, 0,
 				    "damaged header skipped (assuming "
 				    "version %d)", JOURNAL_VERSION);

@@ -995,6 +995,25 @@ cut_short_header_is_warned_and_journal_still_used(void **state)
 }
 
 static void
+whole_header_without_its_newline_is_warned_and_journal_still_used(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL;
+
+	/* The disk filled up one byte short of the new file's header. */
+	progress_close(p);
+	assert_int_equal(truncate(f->path, strlen("psoas-tutor journal 1")), 0);
+	p = open_ok(f, "ann");
+	assert_true(diag_has(&f->d, ":1: warning: damaged header skipped"));
+	no_error(progress_record_page(p, "sample-one", 2, 3, &cause), cause);
+	progress_close(p);
+	p = open_ok(f, "ann");
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 2);
+	progress_close(p);
+}
+
+static void
 learners_are_listed_and_bad_names_refused(void **state)
 {
 	struct fixture *f = *state;
@@ -1085,6 +1104,7 @@ main(void)
 		T(answer_without_an_open_attempt_is_refused),
 		T(new_journal_has_header_and_private_modes),
 		T(cut_short_header_is_warned_and_journal_still_used),
+		T(whole_header_without_its_newline_is_warned_and_journal_still_used),
 		T(learners_are_listed_and_bad_names_refused),
 		T(class_summary_rounds_a_post_test_score_like_every_other_report),
 #undef T
