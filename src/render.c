@@ -500,6 +500,17 @@ text_blocks(const struct render_opts *o, const struct block *b, size_t n,
 	}
 }
 
+/* Append s to b in style. */
+static void
+put_styled(struct strbuf *b, const struct render_opts *o, const char *style,
+    const char *s)
+{
+	char *styled = render_style(o, style, s);
+
+	strbuf_puts(b, styled);
+	free(styled);
+}
+
 /* A box-drawn callout, the full width, its label in the top border. */
 static void
 callout_box(const struct render_opts *o, const struct block *b,
@@ -531,23 +542,18 @@ callout_box(const struct render_opts *o, const struct block *b,
 	/* ┌─ LABEL ───┐ */
 	if (lw + 6 <= width) {
 		bar = repeat("\xe2\x94\x80", width - 5 - lw);
-		strbuf_puts(&line, (side = render_style(o, color,
-		    "\xe2\x94\x8c\xe2\x94\x80 ")));
-		free(side);
+		put_styled(&line, o, color, "\xe2\x94\x8c\xe2\x94\x80 ");
 		s = xasprintf("bold %s", color);
-		strbuf_puts(&line, (side = render_style(o, s, label)));
-		free(side);
+		put_styled(&line, o, s, label);
 		free(s);
 		s = xasprintf(" %s\xe2\x94\x90", bar);
-		strbuf_puts(&line, (side = render_style(o, color, s)));
-		free(side);
+		put_styled(&line, o, color, s);
 		free(s);
 		free(bar);
 	} else {
 		bar = repeat("\xe2\x94\x80", width - 2);
 		s = xasprintf("\xe2\x94\x8c%s\xe2\x94\x90", bar);
-		strbuf_puts(&line, (side = render_style(o, color, s)));
-		free(side);
+		put_styled(&line, o, color, s);
 		free(s);
 		free(bar);
 	}
