@@ -135,6 +135,27 @@ widths_count_terminal_columns(void **state)
 	assert_int_equal(text_cp_count("\xf0\x9f\x92\xaa!", 5), 2);
 }
 
+/*
+ * Emoji a health course uses (an ambulance, a check mark, an anatomical
+ * heart) are two columns on a terminal; counting one misaligns the right
+ * border of a callout box.  Combining marks outside U+0300..U+036F take
+ * no column.
+ */
+static void
+emoji_and_extended_combining_marks_have_terminal_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(text_cp_width(0x1f691), 2);	/* ambulance */
+	assert_int_equal(text_cp_width(0x1fac0), 2);	/* anatomical heart */
+	assert_int_equal(text_cp_width(0x2705), 2);	/* check mark button */
+	assert_int_equal(text_cp_width(0x274c), 2);	/* cross mark */
+	assert_int_equal(text_cp_width(0x26a0), 1);	/* warning sign: narrow */
+	assert_int_equal(text_cp_width(0x2714), 1);	/* heavy check: narrow */
+	assert_int_equal(text_cp_width(0x1dc4), 0);	/* combining supplement */
+	assert_int_equal(text_cp_width(0x1ab0), 0);	/* combining extended */
+	assert_int_equal(text_cp_width(0x1160), 0);	/* Hangul medial vowel */
+}
+
 /* -------------------------------------------------------------- srcfile */
 
 static void
@@ -443,6 +464,8 @@ main(void)
 		cmocka_unit_test(utf8_accepts_every_sequence_length),
 		cmocka_unit_test(utf8_rejects_overlongs_surrogates_and_junk),
 		cmocka_unit_test(decode_always_makes_progress),
+		cmocka_unit_test(
+		    emoji_and_extended_combining_marks_have_terminal_widths),
 		cmocka_unit_test(widths_count_terminal_columns),
 		cmocka_unit_test(lines_are_split_and_numbered),
 		cmocka_unit_test(bom_is_skipped_only_at_the_start),
