@@ -404,6 +404,7 @@ apply_graded(struct progress *p, const char *const *f, time_t when,
 	rec.try_no = (int)try_no;
 	rec.final = final;
 	rec.when = when;
+	rec.qindex = (size_t)qindex;
 
 	s = get_quiz(p, f[0]);
 	a = find_attempt(s, f[1], &i);

@@ -45,6 +45,9 @@ struct answer_record {
 	int try_no;		/* 1-based */
 	bool final;		/* closed the question; else a try remains */
 	time_t when;
+	size_t qindex;		/* 0-based position of the question in the
+				 * quiz when recorded; set on replay
+				 * (progress_record_answer takes it apart) */
 };
 
 struct quiz_attempt {

@@ -432,6 +432,20 @@ close_question(struct quizrun *r, enum outcome outcome, const char *answer,
 	record(r, outcome, res->answer, res->points, true);
 }
 
+/*
+ * The first question from index i on without a final answer.  In a new
+ * attempt that is i itself; in a resumed one it also steps over a
+ * question answered after a hole (a damaged record skipped on replay),
+ * so that question is asked again instead of counting as 0.
+ */
+static size_t
+next_pending(const struct quizrun *r, size_t i)
+{
+	while (i < r->quiz->nquestions && r->results[i].outcome != OUT_PENDING)
+		i++;
+	return i;
+}
+
 /* After a closed question: explain it (not in a post-test), move on. */
 static void
 next_question(struct quizrun *r)
@@ -449,7 +463,7 @@ next_question(struct quizrun *r)
 		say(r, "", "", "Points: %s of %s.", got, max);
 	}
 
-	r->cur++;
+	r->cur = next_pending(r, r->cur + 1);
 	r->tries = 0;
 	r->hints = 0;
 	if (r->cur < r->quiz->nquestions)
@@ -662,19 +676,36 @@ answer(struct quizrun *r, const char *line, size_t len)
 	grade_result_destroy(&g);
 }
 
+/*
+ * Whether attempt a was made on this version of the quiz: the same number
+ * of questions, and each final answer at the position and id it was given
+ * for.  A question renamed, moved or dropped since would otherwise leave
+ * its answer unmatched and the question skipped over, counting 0, or
+ * credit one question with another's answer.
+ */
+static bool
+attempt_fits(const struct quiz *q, const struct quiz_attempt *a)
+{
+	if (a->nquestions != q->nquestions)
+		return false;
+	for (size_t k = 0; k < a->nanswers; k++) {
+		const struct answer_record *rec = &a->answers[k];
+
+		if (rec->qindex >= q->nquestions ||
+		    strcmp(q->questions[rec->qindex].id, rec->question) != 0)
+			return false;
+	}
+	return true;
+}
+
 /* Fill in the questions an earlier sitting of this attempt finished. */
 static void
 restore(struct quizrun *r, const struct quiz_attempt *a)
 {
 	for (size_t k = 0; k < a->nanswers; k++) {
 		const struct answer_record *rec = &a->answers[k];
-		struct result *res = NULL;
+		struct result *res = &r->results[rec->qindex];
 
-		for (size_t i = 0; i < r->quiz->nquestions; i++)
-			if (strcmp(r->quiz->questions[i].id, rec->question) == 0)
-				res = &r->results[i];
-		if (res == NULL)
-			continue;
 		res->outcome = OUT_INCORRECT;
 		for (size_t o = OUT_CORRECT; o <= OUT_SKIPPED; o++)
 			if (strcmp(outcome_names[o], rec->verdict) == 0)
@@ -684,8 +715,7 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 		    xstrdup(rec->answer);
 		res->points = rec->points;
 	}
-	r->cur = a->next < r->quiz->nquestions ? a->next :
-	    r->quiz->nquestions;
+	r->cur = next_pending(r, 0);
 	if (r->cur == r->quiz->nquestions)
 		return;
 	/*
@@ -727,7 +757,7 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	if (p != NULL && resume) {
 		a = progress_open_attempt(p, q->id);
 		/* Answers to a quiz file that has since changed don't fit. */
-		if (a != NULL && a->nquestions != q->nquestions) {
+		if (a != NULL && !attempt_fits(q, a)) {
 			a = NULL;
 			changed = true;
 		}

@@ -7,7 +7,7 @@
 # resuming (also after a wrong try), and answers the grader refuses.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 40
+plan 45
 
 expected="$top_srcdir/tests/data/expected/quiz-session.out"
 
@@ -214,5 +214,37 @@ check "before the first question" awk '
 	/^Question 1 of 6/ { exit !warned }' "$SCRATCH/s8"
 check "and leaving then does not promise the answers are kept" \
     lacks "$SCRATCH/s8" "Your answers so far are kept"
+
+# 6. The quiz file changed between sittings.  Answers are matched to
+# questions by id and position; an answered question renamed (or moved)
+# must not be skipped over and counted as 0, nor credit another question.
+mkdir -p "$SCRATCH/course6"
+cp -R "$FIXTURE/lessons" "$FIXTURE/quizzes" "$SCRATCH/course6/"
+chmod -R u+w "$SCRATCH/course6"
+q6="$SCRATCH/course6/quizzes/01-sample.quiz"
+tutor6() {
+	"$TUTOR" --course "$SCRATCH/course6" --data-dir "$SCRATCH/data" \
+	    --learner hal --width 72 >"$1" 2>"$1.err"
+}
+printf 'quiz sample-quiz\nlesser trochanter\npsoas major, iliacus\nleave\n' |
+    tutor6 "$SCRATCH/s8a"
+check "two answers given, then left" \
+    contains "$SCRATCH/s8a" "You left Sample practice quiz at question 3 of 6."
+sed 's/^@id insertion$/@id insertion-site/' "$q6" >"$q6.new" && mv "$q6.new" "$q6"
+printf 'quiz sample-quiz\nleave\n' | tutor6 "$SCRATCH/s8b"
+check "a renamed answered question restarts the attempt" \
+    contains "$SCRATCH/s8b" "This quiz has changed since your last sitting"
+check "from question 1" contains "$SCRATCH/s8b" "Question 1 of 6 (1 point)"
+check "not resumed past the renamed question" \
+    lacks "$SCRATCH/s8b" "Resuming Sample practice quiz at question 3"
+# Same ids, two questions swapped: each answer belongs to its id.
+printf 'quiz sample-quiz\nlesser trochanter\npsoas major, iliacus\nleave\n' |
+    tutor6 "$SCRATCH/s8c"
+awk 'BEGIN { n = 0 } /^@question/ { n++ } { b[n] = b[n] $0 "\n" }
+    END { printf "%s%s%s", b[0], b[2], b[1]; for (i = 3; i <= n; i++) printf "%s", b[i] }' \
+    "$q6" >"$q6.new" && mv "$q6.new" "$q6"
+printf 'quiz sample-quiz\nleave\n' | tutor6 "$SCRATCH/s8d"
+check "reordered answered questions restart the attempt too" \
+    contains "$SCRATCH/s8d" "This quiz has changed since your last sitting"
 
 done_testing
