@@ -153,10 +153,12 @@ run_check(const struct options *o, const char *course_dir)
 	} else if (o->coverage) {
 		check_print_coverage(&c, stdout);
 	} else if (d.errors == 0) {
-		printf("psoas-tutor: %zu lesson%s, %zu quiz%s, %zu questions, "
-		    "%zu examples: no errors%s\n", nlessons,
+		printf("psoas-tutor: %zu lesson%s, %zu quiz%s, %zu question%s, "
+		    "%zu example%s: no errors%s\n", nlessons,
 		    nlessons == 1 ? "" : "s", nquizzes, nquizzes == 1 ? "" : "zes",
-		    nquestions, nexamples, d.warnings > 0 ? " (see warnings)" : "");
+		    nquestions, nquestions == 1 ? "" : "s", nexamples,
+		    nexamples == 1 ? "" : "s",
+		    d.warnings > 0 ? " (see warnings)" : "");
 	}
 	diag_destroy(&d);
 	course_destroy(&c);
