@@ -432,20 +432,6 @@ close_question(struct quizrun *r, enum outcome outcome, const char *answer,
 	record(r, outcome, res->answer, res->points, true);
 }
 
-/*
- * The first question from index i on without a final answer.  In a new
- * attempt that is i itself; in a resumed one it also steps over a
- * question answered after a hole (a damaged record skipped on replay),
- * so that question is asked again instead of counting as 0.
- */
-static size_t
-next_pending(const struct quizrun *r, size_t i)
-{
-	while (i < r->quiz->nquestions && r->results[i].outcome != OUT_PENDING)
-		i++;
-	return i;
-}
-
 /* After a closed question: explain it (not in a post-test), move on. */
 static void
 next_question(struct quizrun *r)
@@ -463,7 +449,7 @@ next_question(struct quizrun *r)
 		say(r, "", "", "Points: %s of %s.", got, max);
 	}
 
-	r->cur = next_pending(r, r->cur + 1);
+	r->cur++;
 	r->tries = 0;
 	r->hints = 0;
 	if (r->cur < r->quiz->nquestions)
@@ -715,7 +701,8 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 		    xstrdup(rec->answer);
 		res->points = rec->points;
 	}
-	r->cur = next_pending(r, 0);
+	r->cur = a->next < r->quiz->nquestions ? a->next :
+	    r->quiz->nquestions;
 	if (r->cur == r->quiz->nquestions)
 		return;
 	/*
