@@ -50,6 +50,14 @@
 struct quiz_slot {
 	struct quiz_progress q;
 	unsigned long *seq;	/* parallel to q.attempts */
+	/*
+	 * Attempt ids hashed to index + 1 (0 = free), open addressing,
+	 * nbuckets a power of 2 at least twice nattempts.  Every record of
+	 * an attempt looks it up, so a linear search made replaying a
+	 * journal of many attempts quadratic.
+	 */
+	size_t *buckets;
+	size_t nbuckets;
 };
 
 struct progress {
@@ -191,15 +199,46 @@ get_quiz(struct progress *p, const char *id)
 	return s;
 }
 
+/* The bucket holding id, or the free one where it would go. */
+static size_t *
+attempt_bucket(const struct quiz_slot *s, const char *id)
+{
+	size_t mask = s->nbuckets - 1;
+	size_t b = journal_fnv1a(id, strlen(id)) & mask;
+
+	while (s->buckets[b] != 0 &&
+	    strcmp(s->q.attempts[s->buckets[b] - 1].id, id) != 0)
+		b = (b + 1) & mask;
+	return &s->buckets[b];
+}
+
 static struct quiz_attempt *
 find_attempt(struct quiz_slot *s, const char *id, size_t *index)
 {
-	for (size_t i = 0; i < s->q.nattempts; i++)
-		if (strcmp(s->q.attempts[i].id, id) == 0) {
-			*index = i;
-			return &s->q.attempts[i];
-		}
-	return NULL;
+	size_t *b;
+
+	if (s->nbuckets == 0)
+		return NULL;
+	b = attempt_bucket(s, id);
+	if (*b == 0)
+		return NULL;
+	*index = *b - 1;
+	return &s->q.attempts[*index];
+}
+
+/* Index attempt i, growing the table to stay at most half full. */
+static void
+index_attempt(struct quiz_slot *s, size_t i)
+{
+	if (2 * s->q.nattempts > s->nbuckets) {
+		free(s->buckets);
+		s->nbuckets = s->nbuckets == 0 ? 16 : 2 * s->nbuckets;
+		s->buckets = xcalloc(s->nbuckets, sizeof *s->buckets);
+		for (size_t k = 0; k < s->q.nattempts; k++)
+			if (k != i)
+				*attempt_bucket(s, s->q.attempts[k].id) = k + 1;
+	}
+	*attempt_bucket(s, s->q.attempts[i].id) = i + 1;
 }
 
 static struct quiz_attempt *
@@ -216,6 +255,7 @@ add_attempt(struct quiz_slot *s, const char *id, time_t started,
 	memset(a, 0, sizeof *a);
 	a->id = xstrdup(id);
 	a->started = started;
+	index_attempt(s, *index);
 	return a;
 }
 
@@ -787,6 +827,7 @@ progress_close(struct progress *p)
 		free(s->q.attempts);
 		free(s->q.quiz);
 		free(s->seq);
+		free(s->buckets);
 		free(s);
 	}
 	free(p->quizzes);
