@@ -4,6 +4,7 @@
 #        make bench  does the same)
 set -e
 rounds=${1:-20}
-make -s bench/bench_grade
+make -s bench/bench_grade bench/bench_replay
 echo "psoas-tutor benchmark, $(date -u +%Y-%m-%d), $(uname -m), rounds=$rounds"
 ./bench/bench_grade "${top_srcdir:-$(dirname "$0")/..}" "$rounds"
+./bench/bench_replay 100000

@@ -246,8 +246,13 @@ main(int argc, char **argv)
 	int status = EXIT_FAILURE;
 
 	setlocale(LC_ALL, "");
+	/* The text is English: numbers too ("0.25", never "0,25"). */
+	setlocale(LC_NUMERIC, "C");
 	atexit(close_stdout);
 	signal(SIGPIPE, SIG_IGN);
+	/* Past a file-size limit a write must fail with EFBIG and be reported
+	 * like a full disk, not kill the program mid-record. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if (options_parse(&o, argc, argv, &cause) != 0) {
 		status = usage_error(cause);
