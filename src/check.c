@@ -64,8 +64,9 @@ run_example(const struct question *q, const struct example *ex,
 {
 	grade_answer(q, ex->text, strlen(ex->text), r);
 	*rule = describe_rule(q, r);
+	/* An example that cannot be graded proves nothing either way. */
 	return ex->accept ? r->verdict != GRADE_CORRECT :
-	    r->verdict == GRADE_CORRECT;
+	    r->verdict == GRADE_CORRECT || r->verdict == GRADE_UNGRADABLE;
 }
 
 static void

@@ -206,8 +206,11 @@ set_ungradable(const struct question *q, const struct pattern *p, int rc,
 	r->feedback = NULL;
 	r->rule = p;
 	free(r->message);
-	r->message = xstrdup("this answer could not be graded (checking it "
-	    "took too long), so no try was used: please rephrase it");
+	r->message = xstrdup(is_limit_error(rc) ?
+	    "this answer could not be graded (checking it took too long), so "
+	    "no try was used: please rephrase it" :
+	    "this answer could not be graded (a fault in the quiz, reported to "
+	    "its author), so no try was used: please rephrase it");
 	free(r->author_warning);
 	if (is_limit_error(rc))
 		r->author_warning = xasprintf("%s:%ld:%ld: warning: pattern hit "

@@ -91,3 +91,5 @@ CLI_TESTS += tests/cli/course-list.sh
 CLI_TESTS += tests/cli/shipped-course.sh
 CLI_TESTS += tests/cli/man-pages.sh
 CLI_TESTS += tests/cli/instructor.sh
+TEST_FIXTURES += tests/data/bad-quizzes/example-ungradable.quiz
+TEST_FIXTURES += tests/data/bad-quizzes/example-ungradable.expected
