@@ -245,8 +245,8 @@ options_print_help(FILE *fp)
 "      --width N           wrap text to N columns instead of the terminal's\n"
 "\n"
 "Exit status: 0 on success, 1 on a usage error or when --check finds\n"
-"problems, or when --certificate is asked for before the post-test is\n"
-"passed.\n"
+"problems, or when --certificate is asked for before every lesson is\n"
+"read and the post-test passed.\n"
 "\n"
 "See psoas-tutor(1) and, for the file formats, psoas-tutor(5).\n",
 	    fp);

@@ -536,9 +536,10 @@ finish_quiz(struct quizrun *r)
 	show_review(r);
 	put(r, "\n");
 	if (passed && quiz->posttest)
-		say(r, "", "", "You passed the post-test: your certificate of "
-		    "completion is ready. Type certificate to see it, or run "
-		    "psoas-tutor --certificate to save it.");
+		say(r, "", "", "You passed the post-test. Once every lesson is "
+		    "read to its end, your certificate of completion is ready: "
+		    "type certificate to see it, or run psoas-tutor --certificate "
+		    "to save it.");
 	else if (!passed)
 		say(r, "", "", "Type quiz %s to take it again.", quiz->id);
 }

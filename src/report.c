@@ -450,6 +450,20 @@ put_rule(FILE *out, char c)
 	fputc('\n', out);
 }
 
+/* Certificates are plain text of CERT_WIDTH columns, for saving and printing. */
+static void
+put_cert_wrapped(FILE *out, const char *text, const char *indent,
+    const char *hang)
+{
+	static const struct render_opts cert = {
+		.width = CERT_WIDTH, .color = false, .plain = true,
+	};
+	char *w = render_wrap(&cert, text, indent, hang);
+
+	fputs(w, out);
+	free(w);
+}
+
 static void
 put_centred(FILE *out, const char *s)
 {
@@ -474,8 +488,9 @@ report_certificate(FILE *out, const struct course *c,
 {
 	const struct quiz *post = NULL;
 	const struct quiz_attempt *a;
-	char date[32], spent[32], est[32];
+	char date[32], spent[32], est[32], *text;
 	long seconds = 0, minutes = 0;
+	size_t unread = 0;
 
 	for (size_t i = 0; i < c->nquizzes && post == NULL; i++)
 		if (c->quizzes[i]->posttest)
@@ -493,27 +508,47 @@ report_certificate(FILE *out, const struct course *c,
 		return 1;
 	}
 
+	/* Completion means the whole course: every lesson read to its end. */
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson_progress *lp =
+		    progress_lesson(p, c->lessons[i]->id);
+
+		if (lp == NULL || !lp->done) {
+			if (unread++ == 0)
+				fprintf(stderr, "psoas-tutor: no certificate yet for "
+				    "%s: read every lesson to its end first; still "
+				    "to finish:\n", progress_learner(p));
+			fprintf(stderr, "  %s (%s)\n", c->lessons[i]->title,
+			    c->lessons[i]->id);
+		}
+	}
+	if (unread > 0)
+		return 1;
+
 	format_time(date, sizeof date, a->finished, "%Y-%m-%d");
 	put_rule(out, '=');
 	put_centred(out, "CERTIFICATE OF COMPLETION");
 	put_rule(out, '=');
 	fprintf(out, "\nThis certifies that\n\n    %s\n\nhas completed the "
 	    "course\n\n    %s\n\n", learner_name(p), COURSE_TITLE);
-	fprintf(out, "and passed its post-test, \"%s\", on %s (UTC)\n"
-	    "with a score of %d%% (pass mark %d%%).\n\n", post->title, date,
+	text = xasprintf("and passed its post-test, \"%s\", on %s (UTC) with "
+	    "a score of %d%% (pass mark %d%%).", post->title, date,
 	    grade_whole_percent(a->score, a->max), post->pass);
+	put_cert_wrapped(out, text, "", "");
+	free(text);
 
-	fputs("Lessons (estimated minutes):\n", out);
+	fputs("\nLessons completed (estimated minutes):\n", out);
 	for (size_t i = 0; i < c->nlessons; i++) {
 		const struct lesson *l = c->lessons[i];
 		const struct lesson_progress *lp = progress_lesson(p, l->id);
+		char *num = xasprintf("  %2zu. ", i + 1);
 
-		if (lp != NULL)
-			seconds += lp->seconds;
+		seconds += lp->seconds;
 		minutes += l->minutes;
-		fprintf(out, "  %2zu. %s (%d min)%s\n", i + 1, l->title,
-		    l->minutes, lp != NULL && lp->done ? "" :
-		    " - not marked done");
+		text = xasprintf("%s (%d min)", l->title, l->minutes);
+		put_cert_wrapped(out, text, num, "      ");
+		free(text);
+		free(num);
 	}
 	format_minutes(est, sizeof est, minutes * 60);
 	format_minutes(spent, sizeof spent, seconds);

@@ -94,8 +94,10 @@ const char *report_export_formats(void);
  * short name), the UTC date the post-test (the first quiz in c with
  * @kind posttest) was first passed and that attempt's score, the total
  * time on task in the lessons, every lesson with its estimated minutes,
- * and lines for the provider to sign.  Returns nonzero, with the reason
- * on stderr, when c has no post-test or the learner has not passed it.
+ * and lines for the provider to sign, wrapped to 72 columns.  Completion
+ * means the whole course: it returns nonzero, with the reason on stderr,
+ * when c has no post-test, the learner has not passed it, or any lesson
+ * is not yet read to its end (those lessons are listed).
  */
 int report_certificate(FILE *out, const struct course *c,
     const struct progress *p);

@@ -6,7 +6,7 @@
 # --certificate refused before the post-test is passed and printed after.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 33
+plan 36
 
 tutor() {
 	"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" \
@@ -124,7 +124,7 @@ else
 	ok "# SKIP no localedef for de_DE"
 fi
 
-# 5. Pass the post-test; then the certificate is there.
+# 5. Pass the post-test; the certificate still waits for every lesson.
 tutor >"$SCRATCH/s2" 2>"$SCRATCH/s2.err" <<'EOF'
 quiz final
 lesser trochanter
@@ -132,16 +132,24 @@ psoas major and iliacus
 b
 true
 EOF
+tr '\n' ' ' <"$SCRATCH/s2" | sed 's/  */ /g' >"$SCRATCH/s2.joined"
 check "passing the post-test points to the certificate" \
-    contains "$SCRATCH/s2" "your certificate of completion is ready"
+    contains "$SCRATCH/s2.joined" "your certificate of completion is ready"
+tutor --certificate >"$SCRATCH/c2" 2>"$SCRATCH/c2.err"
+check "--certificate with a lesson unread exits 1" test $? -eq 1
+check "and names the lesson still to finish" contains "$SCRATCH/c2.err" "(sample-two)"
+printf 'open sample-two\nnext\nquit\n' | tutor >/dev/null 2>&1
 tutor --certificate >"$SCRATCH/c1" 2>"$SCRATCH/c1.err"
 check "--certificate after the post-test exits 0" test $? -eq 0
 check "it names the course" \
     contains "$SCRATCH/c1" "The Iliopsoas for Manual Therapists"
 check "it names the learner by full name" \
     contains "$SCRATCH/c1" '    Erin "Q" Example'
+tr '\n' ' ' <"$SCRATCH/c1" >"$SCRATCH/c1.joined"
 check "it gives the post-test, its date and score" \
-    grep -Eq '^and passed its post-test, "Final test", on [0-9]{4}-[0-9]{2}-[0-9]{2} \(UTC\)$' \
-    "$SCRATCH/c1"
+    grep -Eq 'and passed its post-test, "Final test", on [0-9]{4}-[0-9]{2}-[0-9]{2} \(UTC\) with a score of 100% \(pass mark 75%\)' \
+    "$SCRATCH/c1.joined"
+check "no certificate line is wider than 72 columns" \
+    test "$(awk '{ if (length($0) > 72) n++ } END { print n + 0 }' "$SCRATCH/c1")" -eq 0
 
 done_testing
