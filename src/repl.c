@@ -184,8 +184,9 @@ show_more(struct repl *r)
 
 /*
  * Count the time since the last command toward the lesson being read, and
- * record it at once: a gap longer than PROGRESS_IDLE_LIMIT is a learner
- * who walked away, and counts only up to the limit.
+ * record it at once.  A gap longer than PROGRESS_IDLE_LIMIT is a learner
+ * who walked away: it is not time on task and is not counted at all, so
+ * the record an auditor reads never overstates study time.
  */
 static void
 note_activity(struct repl *r)
@@ -197,9 +198,8 @@ note_activity(struct repl *r)
 	    now > r->last_activity && r->progress != NULL) {
 		long gap = (long)(now - r->last_activity);
 
-		if (gap > PROGRESS_IDLE_LIMIT)
-			gap = PROGRESS_IDLE_LIMIT;
-		if (progress_record_time(r->progress, r->lesson->id, gap,
+		if (gap <= PROGRESS_IDLE_LIMIT &&
+		    progress_record_time(r->progress, r->lesson->id, gap,
 		    &cause) != 0)
 			warn_unsaved(r, cause);
 	}
