@@ -726,6 +726,44 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 		r->hints = (int)current(r)->nhints;
 }
 
+bool
+quizrun_review(const struct quiz *q, const struct progress *p,
+    const struct render_opts *o, FILE *out)
+{
+	const struct quiz_progress *qp = progress_quiz(p, q->id);
+	const struct quiz_attempt *last = NULL;
+	struct quizrun r;
+	char pct[16];
+	bool missed = false;
+
+	for (size_t i = 0; qp != NULL && i < qp->nattempts; i++)
+		if (qp->attempts[i].finished != 0)
+			last = &qp->attempts[i];
+	if (last == NULL || !attempt_fits(q, last))
+		return false;
+	memset(&r, 0, sizeof r);
+	r.quiz = q;
+	r.o = *o;
+	r.out = out;
+	r.results = xcalloc(q->nquestions, sizeof *r.results);
+	restore(&r, last);
+	for (size_t i = 0; i < q->nquestions; i++)
+		missed |= r.results[i].outcome != OUT_CORRECT;
+	snprintf(pct, sizeof pct, "%d%%", grade_whole_percent(last->score,
+	    last->max));
+	put(&r, "\n");
+	say(&r, "", "", "%s: your last attempt scored %s (%s).", q->title, pct,
+	    last->passed ? "passed" : "not passed");
+	if (missed)
+		show_review(&r);
+	else
+		say(&r, "", "", "Every question was right: nothing to review.");
+	for (size_t i = 0; i < q->nquestions; i++)
+		free(r.results[i].answer);
+	free(r.results);
+	return true;
+}
+
 struct quizrun *
 quizrun_start(const struct quiz *q, struct progress *p,
     const struct render_opts *o, FILE *out, bool resume)

@@ -53,6 +53,16 @@ const char *quizrun_where(struct quizrun *r);
 /* The quiz being sat. */
 const struct quiz *quizrun_quiz(const struct quizrun *r);
 
+/*
+ * Study aid: print the review of q's latest finished attempt in p (the
+ * questions missed, with the learner's answer, the right answer and why,
+ * or for a post-test only the lesson page to re-read) without starting a
+ * sitting.  Returns false when q has no finished attempt to review (or
+ * the quiz file has changed since it).
+ */
+bool quizrun_review(const struct quiz *q, const struct progress *p,
+    const struct render_opts *o, FILE *out);
+
 void quizrun_free(struct quizrun *r);
 
 #endif

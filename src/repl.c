@@ -561,6 +561,40 @@ cmd_continue(struct repl *r, const char *arg)
 	    "lesson, or 'list'.\n");
 }
 
+/*
+ * Study aid: the questions missed in the latest finished attempt of one
+ * quiz, or of every quiz taken, with the right answers and why.
+ */
+static void
+cmd_review(struct repl *r, const char *arg)
+{
+	bool any = false;
+
+	if (r->progress == NULL) {
+		say(r, "No progress is being kept in this session.\n");
+		return;
+	}
+	if (*arg != '\0') {
+		const struct quiz *q = course_find_quiz(r->course, arg, NULL);
+
+		if (q == NULL) {
+			say(r, "There is no quiz '%s'. Type 'list' to see the "
+			    "quizzes.\n", arg);
+			return;
+		}
+		if (!quizrun_review(q, r->progress, &r->ro, r->out))
+			say(r, "You have not finished %s yet: type 'quiz %s'.\n",
+			    q->id, q->id);
+		return;
+	}
+	for (size_t i = 0; i < r->course->nquizzes; i++)
+		any |= quizrun_review(r->course->quizzes[i], r->progress, &r->ro,
+		    r->out);
+	if (!any)
+		say(r, "Nothing to review yet: finish a quiz first ('list' shows "
+		    "them).\n");
+}
+
 /* ----------------------------------------------------------- reports */
 
 static void
@@ -648,6 +682,12 @@ static const struct command commands[] = {
 	    "answer, or 'hint' for a hint (it costs points), 'skip', 'repeat' "
 	    "to see the question again, or 'leave' to stop and resume later.",
 	    cmd_quiz, COMPLETE_QUIZ},
+	{"review", "[QUIZ]", "the questions you missed, and why",
+	    "Shows, for one quiz or for every quiz you have finished, the "
+	    "questions you missed in your latest attempt: your answer, the "
+	    "right answer and the explanation (for the post-test, the lesson "
+	    "page to re-read). Nothing is graded or recorded.",
+	    cmd_review, COMPLETE_QUIZ},
 	{"sources", "[ID]", "the sources a lesson cites",
 	    "Lists the published sources of the lesson you are reading, or of "
 	    "the lesson ID.", cmd_sources, COMPLETE_LESSON},

@@ -93,3 +93,4 @@ CLI_TESTS += tests/cli/man-pages.sh
 CLI_TESTS += tests/cli/instructor.sh
 TEST_FIXTURES += tests/data/bad-quizzes/example-ungradable.quiz
 TEST_FIXTURES += tests/data/bad-quizzes/example-ungradable.expected
+CLI_TESTS += tests/cli/review.sh
