@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +37,25 @@ close_stdout(void)
 			fprintf(stderr, "psoas-tutor: write error: %s\n",
 			    strerror(errno ? errno : EIO));
 		_exit(EXIT_FAILURE);
+	}
+}
+
+/*
+ * A closed standard descriptor would be handed to the next open(), so the
+ * learner's journal could become "stdout" and take in the lesson text.
+ * Fill each gap with /dev/null opened the wrong way round (as gnulib's
+ * stdopen does): using it then fails, and a write fails as a write error.
+ */
+static void
+fill_standard_fds(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lower ones are open, so this takes exactly fd. */
+		if (open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+		    != fd)
+			_exit(EXIT_FAILURE);
 	}
 }
 
@@ -245,6 +265,7 @@ main(int argc, char **argv)
 	struct progress *p = NULL;
 	int status = EXIT_FAILURE;
 
+	fill_standard_fds();
 	setlocale(LC_ALL, "");
 	/* The text is English: numbers too ("0.25", never "0,25"). */
 	setlocale(LC_NUMERIC, "C");

@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 24
+plan 28
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -57,3 +57,18 @@ check "NO_COLOR output has no escape codes" sh -c "! grep -q \"$(printf '\033')\
 printf 'open sample-one\nnext\nnext\nnext\n' | session "$SCRATCH/plain" --plain
 check "--plain output has no box drawing" sh -c "! grep -q '[┌┐└┘│─]' '$SCRATCH/plain'"
 check "--plain output has no escape codes" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/plain'"
+
+# --- a closed standard descriptor must not become the learner's journal
+printf 'open sample-one\nquit\n' |
+    "$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/fds" >&- 2>"$SCRATCH/fds.err"
+check "a closed stdout is a write error" test $? -eq 1
+printf 'quit\n' | session "$SCRATCH/fds2" --data-dir "$SCRATCH/fds"
+check "a closed stdout leaves the journal undamaged" test ! -s "$SCRATCH/fds2.err"
+printf 'damaged\n' >>"$SCRATCH/fds/learners/default.journal"
+printf 'quit\n' |
+    "$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/fds" >/dev/null 2>&-
+printf 'quit\n' | session "$SCRATCH/fds3" --data-dir "$SCRATCH/fds"
+check "a closed stderr takes no warnings into the journal" \
+    test "$(grep -c 'damaged record' "$SCRATCH/fds3.err")" -eq 1
+"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/fds" <&- >"$SCRATCH/fds4" 2>&1
+check "a closed stdin is the end of input" test $? -eq 0
