@@ -927,10 +927,18 @@ hook_handle(void *ctx, char *line)
 	handle_line(ctx, line);
 }
 
+/*
+ * Output that cannot be written (a reader that went away, a full disk)
+ * ends the session too: nobody sees it, so going on would only grade and
+ * record what no one read, and endless input would never stop.  The exit
+ * status comes from main's check of stdout.
+ */
 static bool
 hook_finished(void *ctx)
 {
-	return ((struct repl *)ctx)->quit;
+	struct repl *r = ctx;
+
+	return r->quit || ferror(r->out);
 }
 
 static const char *

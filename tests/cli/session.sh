@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 28
+plan 29
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -72,3 +72,9 @@ check "a closed stderr takes no warnings into the journal" \
     test "$(grep -c 'damaged record' "$SCRATCH/fds3.err")" -eq 1
 "$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/fds" <&- >"$SCRATCH/fds4" 2>&1
 check "a closed stdin is the end of input" test $? -eq 0
+
+# --- a reader that went away ends the session (yes | psoas-tutor | head)
+{ yes list | timeout 30 "$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/gone" \
+    2>/dev/null; echo $? >"$SCRATCH/gone.status"; } | head -n 1 >/dev/null
+check "output to a closed pipe ends the session with status 1" \
+    test "$(cat "$SCRATCH/gone.status")" = 1
