@@ -29,9 +29,14 @@
  * As GNU hello says, even exiting has subtleties: a full disk or a closed
  * pipe must not turn into a silent success.
  */
+/* Set after SIGHUP: the terminal is gone, so writes to it must fail. */
+static bool terminal_gone;
+
 static void
 close_stdout(void)
 {
+	if (terminal_gone)
+		return;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (errno != EPIPE)
 			fprintf(stderr, "psoas-tutor: write error: %s\n",
@@ -352,6 +357,7 @@ main(int argc, char **argv)
 			cfg.history_path = history;
 		}
 		status = repl_run(&cfg);
+		terminal_gone = status == 128 + SIGHUP;
 		free(history);
 		break;
 	}

@@ -5,6 +5,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
 from ptylib import Tap, Tutor  # noqa: E402
@@ -17,7 +18,7 @@ env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
 env.pop("NO_COLOR", None)
 args = [tutor, "--course", course, "--data-dir", data, "--learner", "pty"]
 
-t = Tap(17)
+t = Tap(18)
 try:
     p = Tutor(args, env, rows=20)
     seen = p.expect(r"Full name: ")
@@ -92,6 +93,25 @@ try:
     os.kill(p.pid, signal.SIGHUP)
     st = p.wait(20)
     t.check("SIGHUP (terminal closed) ends the session cleanly",
+            st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 1, st)
+
+    # A terminal really closed: the program gets SIGHUP and every write to
+    # the terminal fails from then on; that is no write error of its own.
+    p = Tutor(args, env)
+    p.expect(r"> ")
+    p.send("open sample-one\r")
+    p.expect(r"> ")
+    os.close(p.fd)
+    st = None
+    for _ in range(200):
+        pid, status = os.waitpid(p.pid, os.WNOHANG)
+        if pid:
+            st = status
+            break
+        time.sleep(0.05)
+    if st is None:
+        p.kill()
+    t.check("a closed terminal ends the session with status 129",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 1, st)
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
