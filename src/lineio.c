@@ -25,7 +25,8 @@
 #include "lineio.h"
 #include "xmalloc.h"
 
-static volatile sig_atomic_t got_sigint, got_sigwinch, got_exit_signal;
+static volatile sig_atomic_t got_sigint, got_sigwinch, got_sigtstp;
+static volatile sig_atomic_t got_exit_signal;
 
 static void
 on_signal(int sig)
@@ -34,6 +35,8 @@ on_signal(int sig)
 		got_sigint = 1;
 	else if (sig == SIGWINCH)
 		got_sigwinch = 1;
+	else if (sig == SIGTSTP)
+		got_sigtstp = 1;
 	else
 		got_exit_signal = sig;
 }
@@ -127,6 +130,38 @@ cancel_line(void)
 	rl_redisplay();
 }
 
+/*
+ * Ctrl-Z.  Readline is not catching signals (we are), so do what it would:
+ * give the shell its terminal modes back, stop for real, and once
+ * continued (fg) take the terminal again and redraw the prompt with the
+ * line being typed.  Without this the learner came back to a terminal
+ * that echoed arrow keys and sent nothing before Enter.
+ */
+static void
+suspend(void)
+{
+	struct sigaction dfl, ours;
+	sigset_t tstp;
+
+	rl_cleanup_after_signal();
+	fflush(stdout);
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &ours);
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	raise(SIGTSTP);
+	/* Pending while blocked: unblocking stops us here until SIGCONT. */
+	sigprocmask(SIG_UNBLOCK, &tstp, NULL);
+	sigprocmask(SIG_BLOCK, &tstp, NULL);
+	sigaction(SIGTSTP, &ours, NULL);
+	rl_reset_after_signal();
+	rl_resize_terminal();
+	rl_on_new_line();
+	rl_redisplay();
+}
+
 /* Wait for one line (or the end); false when the session must end. */
 static bool
 wait_for_line(sigset_t *orig)
@@ -150,6 +185,10 @@ wait_for_line(sigset_t *orig)
 			got_sigwinch = 0;
 			rl_resize_terminal();
 		}
+		if (got_sigtstp) {
+			got_sigtstp = 0;
+			suspend();
+		}
 		if (n > 0)
 			rl_callback_read_char();
 	}
@@ -159,7 +198,7 @@ wait_for_line(sigset_t *orig)
 int
 lineio_run_terminal(const struct lineio *io)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP};
 	sigset_t blocked, orig;
 
 	active = io;

@@ -6,8 +6,9 @@
  *
  * Signals: Ctrl-C (SIGINT) at a terminal prompt cancels the line being
  * typed and nothing else; SIGTERM and SIGHUP end the session between
- * lines, through the caller's normal exit; SIGWINCH resizes.  Handlers
- * only set flags: nothing runs inside them.
+ * lines, through the caller's normal exit; SIGWINCH resizes; SIGTSTP
+ * (Ctrl-Z) hands the terminal back to the shell until fg.  Handlers only
+ * set flags: nothing runs inside them.
  */
 #ifndef PSOAS_LINEIO_H
 #define PSOAS_LINEIO_H

@@ -18,7 +18,7 @@ env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
 env.pop("NO_COLOR", None)
 args = [tutor, "--course", course, "--data-dir", data, "--learner", "pty"]
 
-t = Tap(18)
+t = Tap(20)
 try:
     p = Tutor(args, env, rows=20)
     seen = p.expect(r"Full name: ")
@@ -113,6 +113,36 @@ try:
         p.kill()
     t.check("a closed terminal ends the session with status 129",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 1, st)
+
+    # Ctrl-Z and fg from a job-control shell: the shell gets its own
+    # terminal modes back while the tutor is stopped, and the tutor must
+    # take line editing back when it is continued.
+    bash = shutil.which("bash")
+    if bash is None:
+        t.check("# SKIP no bash for job control", True)
+        t.check("# SKIP no bash for job control", True)
+    else:
+        benv = dict(env, PS1="shell$ ")
+        p = Tutor([bash, "--norc", "--noprofile", "-i"], benv)
+        p.expect(r"shell\$ ")
+        p.send(" ".join("'%s'" % a for a in args) + "\r")
+        p.expect(r"psoas-tutor> ")
+        p.send("li")
+        p.expect(r"li")
+        p.send("\x1a")
+        seen = p.expect(r"(?s)Stopped.*shell\$ ")
+        t.check("Ctrl-Z stops the tutor and gives the shell back", seen is not None, p.buf)
+        p.send("fg\r")
+        p.expect(r"fg")
+        p.send("\t")
+        seen = p.expect(r"list ", timeout=3)
+        t.check("after fg, line editing works again (Tab completes at once)",
+                seen is not None, p.buf)
+        p.send("\x15quit\r")
+        p.expect(r"shell\$ ")
+        p.send("exit\r")
+        if p.wait(10) is None:
+            p.kill()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 sys.exit(0)
