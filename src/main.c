@@ -349,6 +349,7 @@ main(int argc, char **argv)
 		render_opts_detect(&cfg.render, o.no_color, o.plain);
 		if (o.width != 0)
 			cfg.render.width = o.width;
+		cfg.fixed_width = o.width != 0;
 		if (!cfg.interactive)
 			cfg.render.color = false;
 		if (p != NULL && progress_is_durable(p) && data_dir != NULL) {

@@ -28,6 +28,7 @@ struct repl {
 	const struct course *course;
 	struct progress *progress;
 	struct render_opts ro;
+	bool fixed_width;
 	bool interactive;
 	FILE *out;
 
@@ -106,6 +107,21 @@ screen_rows(void)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 4)
 		return ws.ws_row;
 	return DEFAULT_HEIGHT;
+}
+
+/*
+ * The terminal may have been resized since the last line: wrap what comes
+ * next to its width now (readline has already followed the SIGWINCH).
+ */
+static void
+follow_resize(struct repl *r)
+{
+	struct render_opts now;
+
+	if (!r->interactive || r->fixed_width)
+		return;
+	render_opts_detect(&now, true, r->ro.plain);
+	r->ro.width = now.width;
 }
 
 static void
@@ -824,6 +840,7 @@ handle_line(struct repl *r, char *raw)
 	const struct command *cmd;
 
 	note_activity(r);
+	follow_resize(r);
 	if (r->asking_name) {
 		take_name(r, line);
 		return;
@@ -1028,6 +1045,7 @@ repl_run(const struct repl_config *cfg)
 	r.course = cfg->course;
 	r.progress = cfg->progress;
 	r.ro = cfg->render;
+	r.fixed_width = cfg->fixed_width;
 	r.interactive = cfg->interactive;
 	r.out = stdout;
 	r.last_activity = time(NULL);

@@ -15,6 +15,7 @@ struct repl_config {
 	const struct course *course;
 	struct progress *progress;	/* may be NULL: no progress at all */
 	struct render_opts render;
+	bool fixed_width;		/* --width: do not follow the terminal */
 	bool interactive;		/* stdin is a terminal: use readline */
 	const char *history_path;	/* readline history file, or NULL */
 };

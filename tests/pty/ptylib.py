@@ -18,13 +18,17 @@ class Tutor:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.execve(args[0], args, env or os.environ)
+        self.resize(rows, cols)
+        self.buf = b""
+        self.status = None
+
+    def resize(self, rows, cols):
+        """Set the terminal size; the kernel sends SIGWINCH."""
         import fcntl
         import struct
         import termios
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ,
                     struct.pack("HHHH", rows, cols, 0, 0))
-        self.buf = b""
-        self.status = None
 
     def send(self, data):
         if isinstance(data, str):

@@ -1,6 +1,7 @@
 """psoas-tutor in a real terminal: prompt, completion, history, Ctrl-C,
 Ctrl-D, the first-run name question, SIGTERM and SIGHUP."""
 import os
+import re
 import shutil
 import signal
 import sys
@@ -18,7 +19,7 @@ env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
 env.pop("NO_COLOR", None)
 args = [tutor, "--course", course, "--data-dir", data, "--learner", "pty"]
 
-t = Tap(20)
+t = Tap(21)
 try:
     p = Tutor(args, env, rows=20)
     seen = p.expect(r"Full name: ")
@@ -113,6 +114,20 @@ try:
         p.kill()
     t.check("a closed terminal ends the session with status 129",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 1, st)
+
+    # A terminal made narrower: what is shown next is wrapped to the new width.
+    p = Tutor(args, env, rows=200, cols=80)
+    p.expect(r"> ")
+    p.resize(200, 40)
+    p.send("open sample-one\r")
+    seen = p.expect(r"\[sample-one 1/\d+\] > ")
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", (seen or b"").decode("utf-8", "replace"))
+    wide = [ln for ln in text.replace("\r", "").split("\n") if len(ln) > 40]
+    t.check("after a resize, text is wrapped to the new width",
+            seen is not None and not wide, wide or p.buf)
+    p.send("quit\r")
+    if p.wait(10) is None:
+        p.kill()
 
     # Ctrl-Z and fg from a job-control shell: the shell gets its own
     # terminal modes back while the tutor is stopped, and the tutor must
