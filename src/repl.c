@@ -66,16 +66,6 @@ static void cmd_help(struct repl *r, const char *arg);
 static void
 say(struct repl *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void
-say(struct repl *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(r->out, fmt, ap);
-	va_end(ap);
-}
-
 /* Wrap text to the width and print it. */
 static void
 say_wrapped(struct repl *r, const char *text)
@@ -84,6 +74,39 @@ say_wrapped(struct repl *r, const char *text)
 
 	fputs(w, r->out);
 	free(w);
+}
+
+/*
+ * Print a message: each '\n'-ended line of it is wrapped to the width, so
+ * no message runs past the edge of a narrow terminal (or --width 20) and
+ * gets broken mid-word there.
+ */
+static void
+say(struct repl *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *text, *line, *nl;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		fputs("psoas-tutor: out of memory\n", stderr);
+		abort();
+	}
+	for (line = text; *line != '\0'; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		if (*line == '\0')
+			fputc('\n', r->out);
+		else
+			say_wrapped(r, line);
+		if (nl == NULL)
+			break;
+	}
+	free(text);
 }
 
 static void
@@ -746,7 +769,13 @@ cmd_help(struct repl *r, const char *arg)
 		char *usage = xasprintf("%s%s%s", commands[i].name,
 		    commands[i].args[0] ? " " : "", commands[i].args);
 
-		say(r, "  %-17s %s\n", usage, commands[i].summary);
+		char *column = xasprintf("  %-17s ", usage);
+		char *w = render_wrap(&r->ro, commands[i].summary, column,
+		    "                    ");
+
+		fputs(w, r->out);
+		free(w);
+		free(column);
 		free(usage);
 	}
 	say(r, "Enter on its own shows the next page. During a quiz, type "

@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 29
+plan 30
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -78,3 +78,9 @@ check "a closed stdin is the end of input" test $? -eq 0
     2>/dev/null; echo $? >"$SCRATCH/gone.status"; } | head -n 1 >/dev/null
 check "output to a closed pipe ends the session with status 1" \
     test "$(cat "$SCRATCH/gone.status")" = 1
+
+# --- every message fits the width (no line but a figure runs past it)
+printf 'help\nopen 2\nnext\nnext\nlist\nopen nosuch\nreview\nname\nnxet\n' |
+    session "$SCRATCH/narrow" --width 30
+check "at --width 30 no message is wider than 30 columns" \
+    test "$(LC_ALL=C.UTF-8 awk 'length($0) > 30' "$SCRATCH/narrow" | wc -l)" -eq 0
