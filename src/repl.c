@@ -506,8 +506,14 @@ cmd_sources(struct repl *r, const char *arg)
 {
 	const struct lesson *l = r->lesson;
 
-	if (*arg != '\0')
+	if (*arg != '\0') {
 		l = course_find_lesson(r->course, arg, NULL);
+		if (l == NULL) {
+			say(r, "There is no lesson '%s'. Type 'list' to see the "
+			    "lessons.\n", arg);
+			return;
+		}
+	}
 	if (l == NULL) {
 		say(r, "Which lesson? Type 'sources ID'.\n");
 		return;

@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 30
+plan 31
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -84,3 +84,7 @@ printf 'help\nopen 2\nnext\nnext\nlist\nopen nosuch\nreview\nname\nnxet\n' |
     session "$SCRATCH/narrow" --width 30
 check "at --width 30 no message is wider than 30 columns" \
     test "$(LC_ALL=C.UTF-8 awk 'length($0) > 30' "$SCRATCH/narrow" | wc -l)" -eq 0
+
+printf 'sources nosuch\n' | session "$SCRATCH/nosources"
+check "sources with an unknown lesson names it" \
+    contains "$SCRATCH/nosources" "There is no lesson 'nosuch'"
