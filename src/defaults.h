@@ -12,6 +12,8 @@
 #define HISTORY_LIMIT 1000		/* lines of readline history kept */
 #define DEFAULT_LEARNER "default"	/* learner of a session with no --learner */
 #define REPORT_BAR_WIDTH 12		/* characters inside a progress bar's [] */
+#define MAX_FULL_NAME 200		/* bytes in a learner's full name */
+#define MAX_FULL_NAME_TEXT "200"
 #define COURSE_TITLE "The Iliopsoas for Manual Therapists"
 
 #define GRADE_MATCH_LIMIT 100000	/* PCRE2 match() calls per answer */

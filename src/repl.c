@@ -22,6 +22,7 @@
 #include "repl.h"
 #include "report.h"
 #include "srcfile.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct repl {
@@ -664,11 +665,36 @@ cmd_certificate(struct repl *r, const char *arg)
 	report_certificate(r->out, r->course, r->progress);
 }
 
+/*
+ * A full name goes on a certificate and into auditors' exports, so it must
+ * be printable text of a sensible length.  Returns NULL when name is fine,
+ * or why it is not.
+ */
+static const char *
+full_name_problem(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len > MAX_FULL_NAME)
+		return "it is longer than " MAX_FULL_NAME_TEXT " bytes";
+	if (!text_utf8_valid(name, len, NULL))
+		return "it is not valid UTF-8 text";
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		/* C0 controls, DEL, and the C1 range (UTF-8 0xc2 0x80..0x9f). */
+		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)name[i + 1] < 0xa0))
+			return "it contains control characters";
+	}
+	return NULL;
+}
+
 static void
 cmd_name(struct repl *r, const char *arg)
 {
 	char *cause = NULL;
-	const char *full;
+	const char *full, *why;
 
 	if (r->progress == NULL) {
 		say(r, "No progress is being kept in this session.\n");
@@ -680,6 +706,10 @@ cmd_name(struct repl *r, const char *arg)
 			say(r, "Your name on the certificate: %s\n", full);
 		else
 			say(r, "No name recorded yet. Type 'name YOUR FULL NAME'.\n");
+		return;
+	}
+	if ((why = full_name_problem(arg)) != NULL) {
+		say(r, "That name cannot be used: %s.\n", why);
 		return;
 	}
 	if (progress_record_name(r->progress, arg, &cause) != 0)
@@ -860,9 +890,19 @@ static void
 take_name(struct repl *r, const char *name)
 {
 	char *cause = NULL;
+	const char *why;
 
+	if (strcmp(name, "quit") == 0 || strcmp(name, "exit") == 0) {
+		r->quit = true;
+		return;
+	}
+	if ((why = full_name_problem(name)) != NULL) {
+		say(r, "That name cannot be used: %s. Please type it again, or "
+		    "press Enter to skip.\n", why);
+		return;
+	}
 	r->asking_name = false;
-	if (*name != '\0' && strlen(name) <= 200 &&
+	if (*name != '\0' &&
 	    progress_record_name(r->progress, name, &cause) != 0)
 		warn_unsaved(r, cause);
 	greet(r);

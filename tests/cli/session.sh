@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 31
+plan 34
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -83,8 +83,19 @@ check "output to a closed pipe ends the session with status 1" \
 printf 'help\nopen 2\nnext\nnext\nlist\nopen nosuch\nreview\nname\nnxet\n' |
     session "$SCRATCH/narrow" --width 30
 check "at --width 30 no message is wider than 30 columns" \
-    test "$(LC_ALL=C.UTF-8 awk 'length($0) > 30' "$SCRATCH/narrow" | wc -l)" -eq 0
+    test "$(LC_ALL=C.UTF-8 wc -L <"$SCRATCH/narrow")" -le 30
 
 printf 'sources nosuch\n' | session "$SCRATCH/nosources"
 check "sources with an unknown lesson names it" \
     contains "$SCRATCH/nosources" "There is no lesson 'nosuch'"
+
+# --- the name on a certificate is printable text of a sensible length
+long=$(head -c 300 /dev/zero | tr '\0' x)
+printf 'name Ann\001B\nname %s\nname Zoë Müller\nname\n' "$long" |
+    session "$SCRATCH/names" --learner names
+check "a name with control characters is refused" \
+    contains "$SCRATCH/names" "That name cannot be used: it contains control characters."
+check "a name over 200 bytes is refused" \
+    contains "$SCRATCH/names" "That name cannot be used: it is longer than 200 bytes."
+check "a name with accents is kept" \
+    test "$(grep -c 'Your name on the certificate: Zoë Müller' "$SCRATCH/names")" -eq 2
