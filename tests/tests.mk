@@ -94,3 +94,4 @@ CLI_TESTS += tests/cli/instructor.sh
 TEST_FIXTURES += tests/data/bad-quizzes/example-ungradable.quiz
 TEST_FIXTURES += tests/data/bad-quizzes/example-ungradable.expected
 CLI_TESTS += tests/cli/review.sh
+CLI_TESTS += tests/cli/readme-examples.sh
