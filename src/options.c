@@ -84,6 +84,38 @@ valid_learner(const char *s)
 	return true;
 }
 
+/*
+ * getopt_long says only that a long option was not taken; say whether it
+ * was unknown or an abbreviation of several ("--co": --course, --coverage).
+ */
+static char *
+unknown_long_option(const char *arg)
+{
+	const char *name = arg + strspn(arg, "-");
+	size_t len = strcspn(name, "=");
+	char *matches = xstrdup("");
+	size_t n = 0;
+
+	for (const struct option *lo = longopts; lo->name != NULL; lo++)
+		if (strncmp(lo->name, name, len) == 0) {
+			char *more = xasprintf("%s%s--%s", matches, n ? ", " : "",
+			    lo->name);
+
+			free(matches);
+			matches = more;
+			n++;
+		}
+	if (n > 1) {
+		char *cause = xasprintf("option '%.*s' is ambiguous (%s)",
+		    (int)(name - arg + len), arg, matches);
+
+		free(matches);
+		return cause;
+	}
+	free(matches);
+	return xasprintf("unknown option '%s'", arg);
+}
+
 int
 options_parse(struct options *o, int argc, char **argv, char **cause)
 {
@@ -183,8 +215,7 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			if (optopt != 0)
 				*cause = xasprintf("unknown option '-%c'", optopt);
 			else
-				*cause = xasprintf("unknown option '%s'",
-				    argv[optind - 1]);
+				*cause = unknown_long_option(argv[optind - 1]);
 			return -1;
 		}
 	}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The command line by GNU conventions, and running from the build tree.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 15
+plan 17
 
 "$TUTOR" --help >"$SCRATCH/help" 2>&1
 check "--help exits 0" test $? -eq 0
@@ -44,3 +44,8 @@ check "--coverage maps each question to its lesson page" \
     contains "$SCRATCH/coverage" 'sample-quiz:insertion -> sample-one page 1 "Parts of the muscle"'
 check "--coverage counts the pages questions test" \
     contains "$SCRATCH/coverage" "3 of 3 lesson pages are tested"
+
+"$TUTOR" --co </dev/null >"$SCRATCH/ambig" 2>&1
+check "an ambiguous abbreviation exits 1" test $? -eq 1
+check "and lists the options it could be" \
+    contains "$SCRATCH/ambig" "option '--co' is ambiguous (--course, --coverage)"
