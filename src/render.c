@@ -691,8 +691,7 @@ render_lesson_intro(const struct render_opts *o, const struct lesson *l)
 	struct lines ls = {0};
 	struct strbuf b = {0};
 	size_t width = (size_t)o->width, from;
-	char *s, *first, *hang;
-	int digits = 1;
+	char *s, *first;
 
 	heading(o, l->title, &ls);
 	s = xasprintf("Topic: %s", l->topic);
@@ -712,9 +711,30 @@ render_lesson_intro(const struct render_opts *o, const struct lesson *l)
 		wrap_lines(o, l->objectives[i], first, "    ", width, &ls);
 	free(first);
 
+	/* The list itself closes the lesson: here only how many, and where. */
 	add_blank(&ls);
+	s = xasprintf("Sources: %zu, listed at the end of the lesson "
+	    "('sources' shows them at any time).", l->nsources);
+	wrap_lines(o, s, "", "  ", width, &ls);
+	free(s);
+	lines_append(&b, &ls);
+	lines_free(&ls);
+	return strbuf_take(&b);
+}
+
+char *
+render_lesson_sources(const struct render_opts *o, const struct lesson *l)
+{
+	struct lines ls = {0};
+	struct strbuf b = {0};
+	size_t width = (size_t)o->width, from;
+	char *s, *first, *hang;
+	int digits = 1;
+
 	from = ls.n;
-	wrap_lines(o, "Sources:", "", "", width, &ls);
+	s = xasprintf("Sources for \"%s\":", l->title);
+	wrap_lines(o, s, "", "  ", width, &ls);
+	free(s);
 	style_lines(o, "bold", &ls, from);
 	for (size_t n = l->nsources; n >= 10; n /= 10)
 		digits++;

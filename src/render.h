@@ -42,8 +42,15 @@ char *render_wrap(const struct render_opts *o, const char *text,
 char *render_page(const struct render_opts *o, const struct lesson *l,
     size_t page);
 
-/* The lesson's front matter: title, topic, minutes, objectives, sources. */
+/*
+ * The lesson's front matter: title, topic, minutes, objectives, and how
+ * many sources it cites.  Returns a new string the caller frees.
+ */
 char *render_lesson_intro(const struct render_opts *o, const struct lesson *l);
+
+/* The lesson's numbered list of sources.  Returns a new string. */
+char *render_lesson_sources(const struct render_opts *o,
+    const struct lesson *l);
 
 /* Wrap SGR codes around s when o->color: style is "bold", "red", "green", "yellow", "cyan", "dim". */
 char *render_style(const struct render_opts *o, const char *style,

@@ -22,6 +22,7 @@
 #include "repl.h"
 #include "report.h"
 #include "srcfile.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -289,25 +290,54 @@ open_lesson_at(struct repl *r, const struct lesson *l, size_t page,
 	free(text);
 }
 
+/* A lesson's sources, a screen at a time like its pages. */
+static void
+show_sources(struct repl *r, const struct lesson *l)
+{
+	char *text = render_lesson_sources(&r->ro, l);
+
+	show_paged(r, text);
+	free(text);
+}
+
+/* Append msg (taken over) to b, wrapped to the width. */
+static void
+strbuf_take_wrapped(struct repl *r, struct strbuf *b, char *msg)
+{
+	char *w = render_wrap(&r->ro, msg, "", "");
+
+	strbuf_puts(b, w);
+	free(w);
+	free(msg);
+}
+
 static void
 finish_lesson(struct repl *r)
 {
 	const struct quiz *q = course_quiz_for_lesson(r->course, r->lesson->id);
+	struct strbuf text = {0};
 	char *cause = NULL;
-	char *msg;
+	char *msg, *sources;
 
 	if (r->progress != NULL &&
 	    progress_record_lesson_done(r->progress, r->lesson->id, &cause) != 0)
 		warn_unsaved(r, cause);
 	r->lesson_finished = true;
+	/* One text, so a long source list pages with what follows it. */
+	strbuf_puts(&text, "\n");
 	msg = xasprintf("You have finished \"%s\".", r->lesson->title);
-	say_wrapped(r, msg);
+	strbuf_take_wrapped(r, &text, msg);
+	strbuf_puts(&text, "\n");
+	strbuf_puts(&text, sources = render_lesson_sources(&r->ro, r->lesson));
+	free(sources);
+	strbuf_puts(&text, "\n");
+	msg = q != NULL ? xasprintf("Type 'quiz' to take %s, or 'next' for "
+	    "the next lesson.", q->id) : xstrdup("Type 'next' for the next "
+	    "lesson, or 'list' to choose.");
+	strbuf_take_wrapped(r, &text, msg);
+	msg = strbuf_take(&text);
+	show_paged(r, msg);
 	free(msg);
-	if (q != NULL)
-		say(r, "Type 'quiz' to take %s, or 'next' for the next lesson.\n",
-		    q->id);
-	else
-		say(r, "Type 'next' for the next lesson, or 'list' to choose.\n");
 }
 
 static void
@@ -519,15 +549,7 @@ cmd_sources(struct repl *r, const char *arg)
 		say(r, "Which lesson? Type 'sources ID'.\n");
 		return;
 	}
-	say(r, "Sources for \"%s\":\n", l->title);
-	for (size_t i = 0; i < l->nsources; i++) {
-		char *num = xasprintf("  %zu. ", i + 1);
-		char *w = render_wrap(&r->ro, l->sources[i], num, "     ");
-
-		fputs(w, r->out);
-		free(w);
-		free(num);
-	}
+	show_sources(r, l);
 }
 
 /* ----------------------------------------------------------- quizzes */

@@ -387,7 +387,14 @@ intro_lists_objectives_and_numbered_sources(void **state)
 	    "  - Name the two parts of the iliopsoas.\n"
 	    "  - Find the muscle safely.\n"
 	    "\n"
-	    "Sources:\n"
+	    "Sources: 2, listed at the end of the\n"
+	    "  lesson ('sources' shows them at any\n"
+	    "  time).\n");
+	free(s);
+	s = render_lesson_sources(&plain40, l);
+	assert_string_equal(s,
+	    "Sources for \"Sample one: the hip\n"
+	    "  flexor\":\n"
 	    "  1. Sample Source A, Example Press,\n"
 	    "     2020\n"
 	    "  2. Sample Source B \xe2\x80\x94\n"
