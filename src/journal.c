@@ -209,7 +209,10 @@ write_all_once(struct journal *j, const char *s, size_t len, char **cause)
 		    "written (disk full or file too large)", j->path, n, len);
 		return -1;
 	}
-	if (fsync(j->fd) == -1) {
+	/* A signal may interrupt the wait; the record is not safe until done. */
+	while (fsync(j->fd) == -1) {
+		if (errno == EINTR)
+			continue;
 		*cause = xasprintf("cannot sync %s: %s", j->path,
 		    strerror(errno));
 		return -1;
