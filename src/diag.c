@@ -49,13 +49,10 @@ diag_add(struct diag *d, enum diag_level level, const char *path, long line,
 {
 	va_list ap;
 	char *text, *where, *msg;
-	int len;
 
 	va_start(ap, fmt);
-	len = vasprintf(&text, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (len < 0)
-		text = xstrdup(fmt);
 
 	if (line > 0 && col > 0)
 		where = xasprintf("%s:%ld:%ld", path, line, col);

@@ -88,15 +88,10 @@ say(struct repl *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *text, *line, *nl;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&text, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		fputs("psoas-tutor: out of memory\n", stderr);
-		abort();
-	}
 	for (line = text; *line != '\0'; line = nl + 1) {
 		nl = strchr(line, '\n');
 		if (nl != NULL)

@@ -73,13 +73,20 @@ char *
 xasprintf(const char *fmt, ...)
 {
 	va_list ap;
-	int len;
 	char *s;
 
 	va_start(ap, fmt);
-	len = vasprintf(&s, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (len < 0)
+	return s;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
 		out_of_memory(strlen(fmt));
 	return s;
 }
