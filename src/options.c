@@ -15,6 +15,7 @@
 
 #include "defaults.h"
 #include "options.h"
+#include "progress.h"
 #include "xmalloc.h"
 
 enum {
@@ -64,24 +65,6 @@ set_mode(struct options *o, enum run_mode mode, const char *name,
 	}
 	o->mode = mode;
 	return 0;
-}
-
-/* A learner's short name becomes a file name: keep it to safe bytes. */
-static bool
-valid_learner(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > 64 || s[0] == '.' || s[0] == '-')
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-			return false;
-	}
-	return true;
 }
 
 /*
@@ -135,9 +118,10 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			o->data_dir = optarg;
 			break;
 		case OPT_LEARNER:
-			if (!valid_learner(optarg)) {
+			if (!progress_valid_learner(optarg)) {
 				*cause = xasprintf("invalid learner name '%s': use 1 to 64 "
-				    "letters, digits, '.', '_' or '-'", optarg);
+				    "letters, digits, '.', '_' or '-', not starting "
+				    "with '.' or '-'", optarg);
 				return -1;
 			}
 			o->learner = optarg;

@@ -754,12 +754,13 @@ progress_record_quiz_end(struct progress *p, const char *quiz, double score,
 
 /* ---------------------------------------------------------------- open */
 
-static bool
-valid_learner(const char *s)
+bool
+progress_valid_learner(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n == 0 || n > LEARNER_MAX)
+	/* It becomes a file name: no hidden file, nothing that looks an option. */
+	if (n == 0 || n > LEARNER_MAX || s[0] == '.' || s[0] == '-')
 		return false;
 	for (; *s != '\0'; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
@@ -776,10 +777,10 @@ progress_open(const char *data_dir, const char *learner, struct diag *d,
 	struct progress *p;
 	char *path, *jcause = NULL;
 
-	if (!valid_learner(learner)) {
+	if (!progress_valid_learner(learner)) {
 		give_cause(cause, xasprintf("invalid learner name '%s': use 1 "
-		    "to %d letters, digits, '.', '_' or '-'", learner,
-		    LEARNER_MAX));
+		    "to %d letters, digits, '.', '_' or '-', not starting with "
+		    "'.' or '-'", learner, LEARNER_MAX));
 		return NULL;
 	}
 	p = xcalloc(1, sizeof *p);
@@ -938,7 +939,7 @@ progress_list_learners(const char *data_dir, size_t *n)
 		if (len <= slen || strcmp(e->d_name + len - slen, suffix) != 0)
 			continue;
 		name = xstrndup(e->d_name, len - slen);
-		if (!valid_learner(name)) {
+		if (!progress_valid_learner(name)) {
 			free(name);
 			continue;
 		}

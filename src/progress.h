@@ -141,6 +141,12 @@ const struct quiz_attempt *progress_open_attempt(const struct progress *p,
 /* Where the learner was last. */
 struct resume_point progress_resume(const struct progress *p);
 
+/*
+ * The rule for a learner's short name, which becomes a file name:
+ * [A-Za-z0-9._-], 1..64 bytes, not starting with '.' or '-'.
+ */
+bool progress_valid_learner(const char *s);
+
 /* Names of learners with a journal under data_dir (new array of new strings). */
 char **progress_list_learners(const char *data_dir, size_t *n);
 

@@ -974,8 +974,8 @@ greet(struct repl *r)
 	const char *full = NULL;
 
 	say(r, "psoas-tutor: %s\n", COURSE_TITLE);
-	say_wrapped(r, "Education, not medical advice: massage therapists "
-	    "recognise and refer; they do not diagnose.");
+	say(r, "Education, not medical advice: massage therapists recognise "
+	    "and refer; they do not diagnose.\n");
 	if (r->progress != NULL) {
 		rp = progress_resume(r->progress);
 		full = progress_full_name(r->progress);
@@ -983,29 +983,21 @@ greet(struct repl *r)
 	if (rp.kind == RESUME_LESSON) {
 		const struct lesson *l = course_find_lesson(r->course, rp.id, NULL);
 
-		if (l != NULL) {
-			char *msg = xasprintf("Welcome back%s%s. You stopped at page "
-			    "%d of \"%s\". Type 'continue' to pick up there.",
+		if (l != NULL)
+			say(r, "Welcome back%s%s. You stopped at page %d of "
+			    "\"%s\". Type 'continue' to pick up there.\n",
 			    full ? ", " : "", full ? full : "", rp.page, l->title);
-
-			say_wrapped(r, msg);
-			free(msg);
-		}
 	} else if (rp.kind == RESUME_QUIZ) {
 		const struct quiz *q = course_find_quiz(r->course, rp.id, NULL);
 
-		if (q != NULL) {
-			char *msg = xasprintf("Welcome back%s%s. You were on question "
-			    "%zu of %zu in \"%s\". Type 'continue' to resume it.",
+		if (q != NULL)
+			say(r, "Welcome back%s%s. You were on question %zu of %zu "
+			    "in \"%s\". Type 'continue' to resume it.\n",
 			    full ? ", " : "", full ? full : "", rp.question + 1,
 			    q->nquestions, q->title);
-
-			say_wrapped(r, msg);
-			free(msg);
-		}
 	} else {
-		say_wrapped(r, "Type 'next' (or press Enter) to start, 'list' for "
-		    "the lessons, 'help' for commands.");
+		say(r, "Type 'next' (or press Enter) to start, 'list' for the "
+		    "lessons, 'help' for commands.\n");
 	}
 }
 
