@@ -1,0 +1,582 @@
+/*
+ * A certificate of completion drawn two ways from the same fields: plain
+ * text for printing from a terminal, and a one-page PDF drawn with cairo
+ * for uploading to a board or a CE tracker.  Both lay out the same
+ * labelled rows (one table, built once), so the two forms cannot drift
+ * apart and a test finds every field in either under the same label.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "certificate.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define TEXT_WIDTH 72		/* columns of the text certificate */
+#define LABEL_COLUMNS 24	/* text: values start in this column */
+
+const char certificate_self_reported_text[] =
+    "SELF-REPORTED: these results were recorded on the learner's own "
+    "computer and have not been verified by the provider. This is not a "
+    "provider-verified certificate until the provider checks the record "
+    "and signs it.";
+
+static const char *
+or_unstated(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? s : "not stated";
+}
+
+/* "12 min", "2 h 5 min": time on task, rounded to the minute. */
+static char *
+minutes_text(long seconds)
+{
+	long min = (seconds + 30) / 60;
+
+	if (min < 60)
+		return xasprintf("%ld min in the lessons", min);
+	return xasprintf("%ld h %ld min in the lessons", min / 60, min % 60);
+}
+
+/* ------------------------------------------------------------- fields */
+
+struct row {
+	const char *label;
+	char *value;		/* owned */
+};
+
+struct rows {
+	struct row v[32];
+	size_t n;
+};
+
+static void
+add_row(struct rows *r, const char *label, char *value)
+{
+	if (r->n < sizeof r->v / sizeof r->v[0]) {
+		r->v[r->n].label = label;
+		r->v[r->n++].value = value;
+	} else {
+		free(value);
+	}
+}
+
+/* The course facts a board checks, in the order they are printed. */
+static void
+course_rows(const struct certificate *c, struct rows *r)
+{
+	add_row(r, "CE hours", xstrdup(or_unstated(c->hours)));
+	add_row(r, "Course type", xstrdup(or_unstated(c->type)));
+	add_row(r, "Course version", xstrdup(or_unstated(c->version)));
+	add_row(r, "Completion date", xasprintf("%s (UTC)",
+	    or_unstated(c->completed)));
+	add_row(r, "Post-test score", xasprintf("%d%% (pass mark %d%%)",
+	    c->score, c->pass));
+	add_row(r, "Time on task", minutes_text(c->seconds));
+	add_row(r, "Certificate number", xstrdup(or_unstated(c->number)));
+}
+
+static void
+provider_rows(const struct certificate *c, struct rows *r)
+{
+	add_row(r, "Provider", xstrdup(or_unstated(c->provider_name)));
+	add_row(r, "Address", xstrdup(or_unstated(c->provider_address)));
+	add_row(r, "E-mail", xstrdup(or_unstated(c->provider_email)));
+	add_row(r, "Provider number", xstrdup(or_unstated(c->provider_number)));
+	if (c->napprovals == 0)
+		add_row(r, "State approval", xstrdup("none stated"));
+	for (size_t i = 0; i < c->napprovals; i++)
+		add_row(r, "State approval", xstrdup(or_unstated(c->approvals[i])));
+}
+
+static void
+rows_free(struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].value);
+	r->n = 0;
+}
+
+static char *
+licence_text(const struct certificate *c)
+{
+	if (c->licence_state != NULL && c->licence_state[0] != '\0')
+		return xasprintf("Licence: %s (%s)", or_unstated(c->licence),
+		    c->licence_state);
+	return xasprintf("Licence: %s", or_unstated(c->licence));
+}
+
+static char *
+completion_sentence(const struct certificate *c)
+{
+	return xasprintf("on %s (UTC) and passed its post-test, \"%s\", with "
+	    "a score of %d%% (pass mark %d%%).", or_unstated(c->completed),
+	    or_unstated(c->posttest), c->score, c->pass);
+}
+
+/* ------------------------------------------------------------- wrapping */
+
+/*
+ * Break text at spaces into lines no wider than width as measure() says
+ * (columns for text, points for the PDF); a word wider than a line gets a
+ * line of its own.  Returns the number of lines put in out[0..max).
+ */
+typedef double (*measure_fn)(void *arg, const char *s, size_t len);
+
+static size_t
+wrap(const char *text, double width, measure_fn measure, void *arg,
+    char **out, size_t max)
+{
+	size_t n = 0;
+	const char *p = text;
+
+	while (*p == ' ')
+		p++;
+	while (*p != '\0' && n < max) {
+		const char *end = p, *fit = NULL;
+
+		for (;;) {
+			const char *w = end;
+
+			while (*w == ' ')
+				w++;
+			while (*w != ' ' && *w != '\0')
+				w++;
+			if (fit != NULL && measure(arg, p, (size_t)(w - p)) > width)
+				break;
+			fit = end = w;
+			if (*w == '\0')
+				break;
+		}
+		out[n++] = xstrndup(p, (size_t)(fit - p));
+		p = fit;
+		while (*p == ' ')
+			p++;
+	}
+	return n;
+}
+
+/* ----------------------------------------------------------------- text */
+
+static double
+measure_columns(void *arg, const char *s, size_t len)
+{
+	(void)arg;
+	return (double)text_width(s, len);
+}
+
+/* Wrapped lines, the first after indent, the rest after hang spaces. */
+static void
+put_text(struct strbuf *b, const char *indent, size_t hang, const char *text)
+{
+	char *lines[64];
+	size_t n = wrap(text, (double)(TEXT_WIDTH - hang), measure_columns,
+	    NULL, lines, sizeof lines / sizeof lines[0]);
+
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0)
+			strbuf_puts(b, indent);
+		else
+			strbuf_spaces(b, hang);
+		strbuf_puts(b, lines[i]);
+		strbuf_puts(b, "\n");
+		free(lines[i]);
+	}
+}
+
+static void
+put_rule(struct strbuf *b, char ch)
+{
+	char line[TEXT_WIDTH + 2];
+
+	memset(line, ch, TEXT_WIDTH);
+	line[TEXT_WIDTH] = '\n';
+	line[TEXT_WIDTH + 1] = '\0';
+	strbuf_puts(b, line);
+}
+
+static void
+put_centred(struct strbuf *b, const char *s)
+{
+	size_t w = text_width(s, strlen(s));
+
+	strbuf_spaces(b, w < TEXT_WIDTH ? (TEXT_WIDTH - w) / 2 : 0);
+	strbuf_puts(b, s);
+	strbuf_puts(b, "\n");
+}
+
+static void
+put_rows(struct strbuf *b, const struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		char *colon = xasprintf("%s:", r->v[i].label);
+		char *label = xasprintf("  %-*s", LABEL_COLUMNS - 2, colon);
+
+		put_text(b, label, LABEL_COLUMNS, r->v[i].value);
+		free(label);
+		free(colon);
+	}
+}
+
+int
+certificate_write_text(FILE *out, const struct certificate *c)
+{
+	struct strbuf b = {0};
+	struct rows r = {0};
+	char *s, *type;
+
+	put_rule(&b, '=');
+	put_centred(&b, "CERTIFICATE OF COMPLETION");
+	type = xasprintf("Continuing education: %s", or_unstated(c->type));
+	put_centred(&b, type);
+	free(type);
+	put_rule(&b, '=');
+	strbuf_puts(&b, "\nThis certifies that\n\n");
+	put_text(&b, "    ", 4, or_unstated(c->participant));
+	s = licence_text(c);
+	put_text(&b, "    ", 4, s);
+	free(s);
+	strbuf_puts(&b, "\nhas completed the course\n\n");
+	put_text(&b, "    ", 4, or_unstated(c->title));
+	s = xasprintf("(course %s, version %s)", or_unstated(c->course),
+	    or_unstated(c->version));
+	put_text(&b, "    ", 4, s);
+	free(s);
+	strbuf_puts(&b, "\n");
+	s = completion_sentence(c);
+	put_text(&b, "", 0, s);
+	free(s);
+
+	strbuf_puts(&b, "\n");
+	course_rows(c, &r);
+	put_rows(&b, &r);
+	rows_free(&r);
+	strbuf_puts(&b, "\nContinuing-education provider\n");
+	provider_rows(c, &r);
+	put_rows(&b, &r);
+	rows_free(&r);
+
+	if (c->self_reported) {
+		strbuf_puts(&b, "\n");
+		put_rule(&b, '-');
+		put_text(&b, "", 0, certificate_self_reported_text);
+		put_rule(&b, '-');
+	}
+	strbuf_puts(&b, "\nProvider signature: ______________________________"
+	    "   Date: __________\n\n");
+	s = xasprintf("Learner id: %s    Post-test attempt: %s",
+	    or_unstated(c->learner), or_unstated(c->attempt));
+	put_text(&b, "", 0, s);
+	free(s);
+	put_rule(&b, '=');
+
+	s = strbuf_take(&b);
+	fputs(s, out);
+	free(s);
+	return ferror(out) ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ PDF */
+
+/* US Letter, landscape, in points (1/72 in). */
+#define PAGE_W 792.0
+#define PAGE_H 612.0
+#define MARGIN 54.0
+
+enum font { SERIF, SERIF_BOLD, SERIF_ITALIC, SANS, SANS_BOLD };
+
+static const struct face {
+	const char *family;
+	cairo_font_slant_t slant;
+	cairo_font_weight_t weight;
+} faces[] = {
+	[SERIF] = { "serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL },
+	[SERIF_BOLD] = { "serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD },
+	[SERIF_ITALIC] = { "serif", CAIRO_FONT_SLANT_ITALIC,
+	    CAIRO_FONT_WEIGHT_NORMAL },
+	[SANS] = { "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+	    CAIRO_FONT_WEIGHT_NORMAL },
+	[SANS_BOLD] = { "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+	    CAIRO_FONT_WEIGHT_BOLD },
+};
+
+static void
+use_font(cairo_t *cr, enum font f, double size)
+{
+	cairo_select_font_face(cr, faces[f].family, faces[f].slant,
+	    faces[f].weight);
+	cairo_set_font_size(cr, size);
+}
+
+static double
+measure_points(void *arg, const char *s, size_t len)
+{
+	cairo_text_extents_t e;
+	char *t = xstrndup(s, len);
+
+	cairo_text_extents(arg, t, &e);
+	free(t);
+	return e.x_advance;
+}
+
+static double
+text_advance(cairo_t *cr, const char *s)
+{
+	return measure_points(cr, s, strlen(s));
+}
+
+/*
+ * Draw text wrapped to width points, each line centred on cx (or starting
+ * at x when cx < 0), the first baseline at y.  Returns the baseline after
+ * the last line.
+ */
+static double
+draw_lines(cairo_t *cr, const char *text, double x, double cx, double y,
+    double width, double leading)
+{
+	char *lines[32];
+	size_t n = wrap(text, width, measure_points, cr, lines,
+	    sizeof lines / sizeof lines[0]);
+
+	for (size_t i = 0; i < n; i++) {
+		double lx = cx >= 0 ? cx - text_advance(cr, lines[i]) / 2 : x;
+
+		cairo_move_to(cr, lx, y);
+		cairo_show_text(cr, lines[i]);
+		free(lines[i]);
+		y += leading;
+	}
+	return y;
+}
+
+static double
+centred(cairo_t *cr, enum font f, double size, const char *text, double y)
+{
+	use_font(cr, f, size);
+	return draw_lines(cr, text, 0, PAGE_W / 2, y, PAGE_W - 2 * MARGIN - 40,
+	    size * 1.3);
+}
+
+/*
+ * "Label: value" rows in a column from x, width points wide: the label in
+ * bold, the value after it (wrapped under itself).  Returns the next y.
+ */
+static double
+draw_rows(cairo_t *cr, const struct rows *r, double x, double y,
+    double width)
+{
+	const double size = 9.5, leading = 12.5;
+
+	for (size_t i = 0; i < r->n; i++) {
+		char *label = xasprintf("%s: ", r->v[i].label);
+		double lw;
+
+		use_font(cr, SANS_BOLD, size);
+		cairo_move_to(cr, x, y);
+		cairo_show_text(cr, label);
+		lw = text_advance(cr, label);
+		free(label);
+		use_font(cr, SANS, size);
+		y = draw_lines(cr, r->v[i].value, x + lw, -1, y, width - lw,
+		    leading) + 2;
+	}
+	return y;
+}
+
+static void
+draw_frame(cairo_t *cr)
+{
+	cairo_set_source_rgb(cr, 0.12, 0.23, 0.40);
+	cairo_set_line_width(cr, 3);
+	cairo_rectangle(cr, 22, 22, PAGE_W - 44, PAGE_H - 44);
+	cairo_stroke(cr);
+	cairo_set_line_width(cr, 0.8);
+	cairo_rectangle(cr, 30, 30, PAGE_W - 60, PAGE_H - 60);
+	cairo_stroke(cr);
+}
+
+static double
+draw_self_reported(cairo_t *cr, double y)
+{
+	const double x = MARGIN + 10, w = PAGE_W - 2 * MARGIN - 20;
+	char *lines[8];
+	size_t n;
+
+	use_font(cr, SANS_BOLD, 9.5);
+	n = wrap(certificate_self_reported_text, w - 20, measure_points, cr,
+	    lines, sizeof lines / sizeof lines[0]);
+	cairo_set_source_rgb(cr, 1.0, 0.96, 0.80);
+	cairo_rectangle(cr, x, y, w, 12.0 * (double)n + 12);
+	cairo_fill_preserve(cr);
+	cairo_set_source_rgb(cr, 0.55, 0.35, 0.0);
+	cairo_set_line_width(cr, 1);
+	cairo_stroke(cr);
+	for (size_t i = 0; i < n; i++) {
+		cairo_move_to(cr, x + 10, y + 15 + 12.0 * (double)i);
+		cairo_show_text(cr, lines[i]);
+		free(lines[i]);
+	}
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	return y + 12.0 * (double)n + 24;
+}
+
+static void
+draw_signature(cairo_t *cr, const struct certificate *c)
+{
+	const double y = PAGE_H - MARGIN - 18;
+	char *s;
+
+	cairo_set_line_width(cr, 0.8);
+	cairo_move_to(cr, MARGIN + 10, y);
+	cairo_line_to(cr, MARGIN + 290, y);
+	cairo_move_to(cr, MARGIN + 320, y);
+	cairo_line_to(cr, MARGIN + 450, y);
+	cairo_stroke(cr);
+	use_font(cr, SANS, 8.5);
+	cairo_move_to(cr, MARGIN + 10, y + 11);
+	cairo_show_text(cr, "Provider signature");
+	cairo_move_to(cr, MARGIN + 320, y + 11);
+	cairo_show_text(cr, "Date");
+	s = xasprintf("Learner id: %s", or_unstated(c->learner));
+	cairo_move_to(cr, PAGE_W - MARGIN - 10 - text_advance(cr, s), y - 10);
+	cairo_show_text(cr, s);
+	free(s);
+	s = xasprintf("Post-test attempt: %s", or_unstated(c->attempt));
+	cairo_move_to(cr, PAGE_W - MARGIN - 10 - text_advance(cr, s), y + 2);
+	cairo_show_text(cr, s);
+	free(s);
+}
+
+static void
+draw_page(cairo_t *cr, const struct certificate *c)
+{
+	const double colw = (PAGE_W - 2 * MARGIN - 40) / 2;
+	struct rows r = {0};
+	double y, y2;
+	char *s;
+
+	draw_frame(cr);
+	cairo_set_source_rgb(cr, 0.12, 0.23, 0.40);
+	y = centred(cr, SERIF_BOLD, 28, "CERTIFICATE OF COMPLETION", 96);
+	s = xasprintf("Continuing education: %s", or_unstated(c->type));
+	y = centred(cr, SANS, 11, s, y - 6);
+	free(s);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	y = centred(cr, SERIF_ITALIC, 12, "This certifies that", y + 22);
+	y = centred(cr, SERIF_BOLD, 22, or_unstated(c->participant), y + 14);
+	s = licence_text(c);
+	y = centred(cr, SANS, 10, s, y - 6);
+	free(s);
+	y = centred(cr, SERIF_ITALIC, 12, "has completed the course", y + 14);
+	y = centred(cr, SERIF_BOLD, 16, or_unstated(c->title), y + 10);
+	s = xasprintf("(course %s, version %s)", or_unstated(c->course),
+	    or_unstated(c->version));
+	y = centred(cr, SANS, 10, s, y - 4);
+	free(s);
+	s = completion_sentence(c);
+	y = centred(cr, SERIF, 11, s, y + 12);
+	free(s);
+
+	y += 16;
+	course_rows(c, &r);
+	y2 = draw_rows(cr, &r, MARGIN + 10, y, colw);
+	rows_free(&r);
+	provider_rows(c, &r);
+	y = draw_rows(cr, &r, MARGIN + 30 + colw, y, colw);
+	rows_free(&r);
+	if (y2 > y)
+		y = y2;
+	if (c->self_reported)
+		draw_self_reported(cr, y + 8);
+	draw_signature(cr, c);
+}
+
+static cairo_status_t
+write_stream(void *closure, const unsigned char *data, unsigned int length)
+{
+	return fwrite(data, 1, length, closure) == length ?
+	    CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int
+certificate_write_pdf(const char *path, const struct certificate *c,
+    char **cause)
+{
+	struct stat st;
+	cairo_surface_t *surface;
+	cairo_status_t status;
+	cairo_t *cr;
+	char *tmp;
+	FILE *fp;
+	mode_t mask;
+	int fd;
+
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		*cause = xasprintf("%s: not a regular file (a link or a "
+		    "folder); give the path of a new or existing file", path);
+		return -1;
+	}
+	/* Written beside the target and renamed: never half a certificate. */
+	tmp = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0 || (fp = fdopen(fd, "wb")) == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return -1;
+	}
+	/* mkstemp makes it 0600: give it the mode any new file would get. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	surface = cairo_pdf_surface_create_for_stream(write_stream, fp,
+	    PAGE_W, PAGE_H);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+	    "Certificate of completion");
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+	    PACKAGE_STRING);
+	cr = cairo_create(surface);
+	draw_page(cr, c);
+	cairo_show_page(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(surface);
+	status = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	/*
+	 * cairo keeps font faces cached for the life of the process; one
+	 * certificate per run needs none of them afterwards, and valgrind
+	 * would count them as leaks.
+	 */
+	cairo_debug_reset_static_data();
+	FcFini();
+	if (status != CAIRO_STATUS_SUCCESS || fflush(fp) != 0 ||
+	    fsync(fileno(fp)) != 0 || ferror(fp)) {
+		*cause = xasprintf("%s: %s", path, status != CAIRO_STATUS_SUCCESS ?
+		    cairo_status_to_string(status) : strerror(errno ? errno : EIO));
+		fclose(fp);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (fclose(fp) != 0 || rename(tmp, path) != 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}

@@ -1,0 +1,325 @@
+/*
+ * A certificate is only worth something if every field a board checks is
+ * on it: these tests draw certificates as text and as PDF, read the PDF
+ * back with poppler's pdftotext (the real file, no mock), and look for
+ * every field.  They also check the file handling: a planted link is
+ * refused, a failed write leaves no file behind.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "certificate.h"
+#include "scratch.h"
+#include "strbuf.h"
+#include "xmalloc.h"
+
+static const char *const approvals[] = {
+	"Texas Department of Licensing and Regulation: CE-4471",
+	"Florida Board of Massage Therapy: 50-1234",
+};
+
+static const struct certificate full = {
+	.number = "ILIOPSOAS-CE-20261130-7K3QX9TP",
+	.participant = "Zo\u00eb \u00c5ngstr\u00f6m-N\u00fa\u00f1ez",
+	.learner = "zoe",
+	.licence = "MT-88123",
+	.licence_state = "Texas",
+	.title = "The Iliopsoas for Manual Therapists",
+	.course = "iliopsoas-ce",
+	.version = "2.0",
+	.type = "home study",
+	.hours = "2",
+	.completed = "2026-11-30",
+	.provider_name = "Example Manual Therapy Education",
+	.provider_address = "12 Harbour Street, Springfield, TX 75001, USA",
+	.provider_email = "ce@example.org",
+	.provider_number = "NCBTMB 1234567",
+	.approvals = approvals,
+	.napprovals = 2,
+	.posttest = "Final post-test",
+	.attempt = "1796000000-4242-1",
+	.score = 85,
+	.pass = 75,
+	.seconds = 2 * 3600 + 5 * 60,
+	.self_reported = true,
+};
+
+/* Every value a board looks for, as it must appear on the certificate. */
+static const char *const values[] = {
+	"CERTIFICATE OF COMPLETION",
+	"Zo\u00eb \u00c5ngstr\u00f6m-N\u00fa\u00f1ez",
+	"Licence: MT-88123 (Texas)",
+	"The Iliopsoas for Manual Therapists",
+	"(course iliopsoas-ce, version 2.0)",
+	"Continuing education: home study",
+	"CE hours: 2",
+	"Course type: home study",
+	"Course version: 2.0",
+	"Completion date: 2026-11-30 (UTC)",
+	"Post-test score: 85% (pass mark 75%)",
+	"Time on task: 2 h 5 min in the lessons",
+	"Certificate number: ILIOPSOAS-CE-20261130-7K3QX9TP",
+	"Provider: Example Manual Therapy Education",
+	"Address: 12 Harbour Street, Springfield, TX 75001, USA",
+	"E-mail: ce@example.org",
+	"Provider number: NCBTMB 1234567",
+	"State approval: Texas Department of Licensing and Regulation: CE-4471",
+	"State approval: Florida Board of Massage Therapy: 50-1234",
+	"Provider signature",
+	"Learner id: zoe",
+	"Post-test attempt: 1796000000-4242-1",
+};
+
+/* Runs of spaces and line breaks become one space: wrapping is layout. */
+static char *
+squeeze(const char *s)
+{
+	struct strbuf b = {0};
+	bool space = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\f' || *s == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && b.len > 0)
+			strbuf_puts(&b, " ");
+		space = false;
+		strbuf_add(&b, s, 1);
+	}
+	return strbuf_take(&b);
+}
+
+static char *
+slurp(FILE *fp)
+{
+	struct strbuf b = {0};
+	char buf[4096];
+	size_t n;
+
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		strbuf_add(&b, buf, n);
+	return strbuf_take(&b);
+}
+
+static char *
+text_of(const struct certificate *c)
+{
+	char *buf = NULL, *s;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	assert_int_equal(certificate_write_text(fp, c), 0);
+	assert_int_equal(fclose(fp), 0);
+	s = squeeze(buf);
+	free(buf);
+	return s;
+}
+
+/* The text poppler reads out of the PDF at path. */
+static char *
+pdf_text_of(const char *path)
+{
+	char *cmd = xasprintf("pdftotext -enc UTF-8 '%s' -", path);
+	FILE *fp = popen(cmd, "r");
+	char *raw, *s;
+
+	assert_non_null(fp);
+	raw = slurp(fp);
+	assert_int_equal(pclose(fp), 0);
+	free(cmd);
+	s = squeeze(raw);
+	free(raw);
+	return s;
+}
+
+static void
+assert_has(const char *haystack, const char *needle)
+{
+	if (strstr(haystack, needle) == NULL)
+		fail_msg("\"%s\" not found in:\n%s", needle, haystack);
+}
+
+/* Takes s: every value of the full certificate, and the warning. */
+static void
+assert_every_field(char *s)
+{
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+		assert_has(s, values[i]);
+	assert_has(s, "SELF-REPORTED: these results were recorded on the "
+	    "learner's own computer and have not been verified by the provider.");
+	free(s);
+}
+
+static void
+text_certificate_has_every_field(void **state)
+{
+	(void)state;
+	assert_every_field(text_of(&full));
+}
+
+static void
+pdf_certificate_has_every_field(void **state)
+{
+	char *cause = NULL;
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(certificate_write_pdf("cert.pdf", &full, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(stat("cert.pdf", &st), 0);
+	assert_true(st.st_size > 1000);
+	assert_every_field(pdf_text_of("cert.pdf"));
+}
+
+static void
+verified_certificate_does_not_say_self_reported(void **state)
+{
+	struct certificate c = full;
+	char *cause = NULL, *s;
+
+	(void)state;
+	c.self_reported = false;
+	s = text_of(&c);
+	assert_null(strstr(s, "SELF-REPORTED"));
+	free(s);
+	assert_int_equal(certificate_write_pdf("v.pdf", &c, &cause), 0);
+	s = pdf_text_of("v.pdf");
+	assert_null(strstr(s, "SELF-REPORTED"));
+	assert_has(s, "Certificate number: ILIOPSOAS-CE-20261130-7K3QX9TP");
+	free(s);
+}
+
+static void
+missing_fields_say_not_stated(void **state)
+{
+	struct certificate c = { .score = 80, .pass = 75, .self_reported = true };
+	char *cause = NULL, *s;
+	static const char *const expect[] = {
+		"Provider: not stated", "Address: not stated",
+		"E-mail: not stated", "Provider number: not stated",
+		"CE hours: not stated", "Certificate number: not stated",
+		"Licence: not stated", "State approval: none stated",
+	};
+
+	(void)state;
+	s = text_of(&c);
+	for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++)
+		assert_has(s, expect[i]);
+	free(s);
+	assert_int_equal(certificate_write_pdf("m.pdf", &c, &cause), 0);
+	s = pdf_text_of("m.pdf");
+	for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++)
+		assert_has(s, expect[i]);
+	free(s);
+}
+
+static void
+long_values_wrap_and_keep_every_word(void **state)
+{
+	struct certificate c = full;
+	char *cause = NULL, *s;
+	const char *addr = "Suite 400, The Old Granary Building, 1234 North "
+	    "Long Winding Riverside Boulevard, Springfield Heights, TX 75001, "
+	    "United States of America";
+
+	(void)state;
+	c.provider_address = addr;
+	s = text_of(&c);
+	assert_has(s, addr);
+	free(s);
+	assert_int_equal(certificate_write_pdf("w.pdf", &c, &cause), 0);
+	s = pdf_text_of("w.pdf");
+	assert_has(s, addr);
+	free(s);
+}
+
+static void
+text_lines_fit_72_columns(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	const char *line;
+
+	(void)state;
+	certificate_write_text(fp, &full);
+	fclose(fp);
+	for (line = buf; *line != '\0';) {
+		const char *nl = strchr(line, '\n');
+
+		assert_non_null(nl);
+		/* Bytes over-count the accented name: still within 72+8. */
+		assert_true(nl - line <= 80);
+		line = nl + 1;
+	}
+	free(buf);
+}
+
+static void
+planted_link_is_refused(void **state)
+{
+	char *cause = NULL;
+	FILE *fp;
+
+	(void)state;
+	fp = fopen("victim", "w");
+	fputs("keep me\n", fp);
+	fclose(fp);
+	assert_int_equal(symlink("victim", "link.pdf"), 0);
+	assert_int_equal(certificate_write_pdf("link.pdf", &full, &cause), -1);
+	assert_non_null(cause);
+	assert_has(cause, "link.pdf: not a regular file");
+	free(cause);
+	fp = fopen("victim", "r");
+	{
+		char line[32] = "";
+
+		assert_non_null(fgets(line, sizeof line, fp));
+		assert_string_equal(line, "keep me\n");
+	}
+	fclose(fp);
+}
+
+static void
+unwritable_folder_is_an_error_with_its_path(void **state)
+{
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(certificate_write_pdf("no/such/dir/c.pdf", &full,
+	    &cause), -1);
+	assert_non_null(cause);
+	assert_has(cause, "no/such/dir/c.pdf: ");
+	free(cause);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_certificate_has_every_field),
+		cmocka_unit_test(pdf_certificate_has_every_field),
+		cmocka_unit_test(verified_certificate_does_not_say_self_reported),
+		cmocka_unit_test(missing_fields_say_not_stated),
+		cmocka_unit_test(long_values_wrap_and_keep_every_word),
+		cmocka_unit_test(text_lines_fit_72_columns),
+		cmocka_unit_test(planted_link_is_refused),
+		cmocka_unit_test(unwritable_folder_is_an_error_with_its_path),
+	};
+
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
+}
