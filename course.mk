@@ -8,6 +8,7 @@ COURSE_FILES = \
 	lessons/05-sequencing.lesson \
 	lessons/06-contraindications.lesson \
 	lessons/07-self-care.lesson \
+	lessons/08-clinical-reasoning.lesson \
 	quizzes/01-anatomy.quiz \
 	quizzes/02-function.quiz \
 	quizzes/03-palpation.quiz \
@@ -15,4 +16,5 @@ COURSE_FILES = \
 	quizzes/05-sequencing.quiz \
 	quizzes/06-contraindications.quiz \
 	quizzes/07-self-care.quiz \
+	quizzes/08-clinical-reasoning.quiz \
 	quizzes/99-posttest.quiz

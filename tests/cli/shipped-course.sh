@@ -8,7 +8,11 @@
 
 course="$top_srcdir"
 nquiz=$(ls "$course"/quizzes/*.quiz | wc -l)
-plan $((nquiz + 6))
+# Lessons the course must ship (issue 10: the clinical-reasoning cases),
+# each read to its last page and followed by its practice quiz.
+required="clinical-reasoning"
+nreq=$(echo $required | wc -w)
+plan $((nquiz + 6 + 2 * nreq))
 
 # The first @example+ of each question of a quiz file, one per line.
 answers() {
@@ -52,6 +56,15 @@ for f in "$course"/quizzes/*.quiz; do
 	*"(100%)"*) ok "$(basename "$f"): every keyed answer scores 100%" ;;
 	*) not_ok "$(basename "$f"): keyed answers did not score 100%" "got: $score" ;;
 	esac
+done
+
+for id in $required; do
+	f=$(grep -l "^@lesson[ \t]*$id\$" "$course"/lessons/*.lesson | head -n 1)
+	title=$(sed -n 's/^@title[ \t]*//p' "$f" 2>/dev/null)
+	check "lesson $id ships and is finished" \
+	    contains "$SCRATCH/out" "You have finished \"$title\""
+	q=$(grep -l "^@lesson[ \t]*$id\$" "$course"/quizzes/*.quiz | head -n 1)
+	check "lesson $id has a practice quiz" test -n "$q"
 done
 
 n=$(ls "$course"/lessons/*.lesson | wc -l)
