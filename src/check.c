@@ -13,6 +13,7 @@
 
 #include "check.h"
 #include "grade.h"
+#include "qkind.h"
 #include "xmalloc.h"
 
 static const char *
@@ -47,10 +48,9 @@ describe_rule(const struct question *q, const struct grade_result *r)
 	if (r->rule != NULL)
 		return xasprintf("%s %s:%ld", rule_kind(q, r->rule), q->path,
 		    r->rule->lineno);
-	if (q->kind == Q_LIST && r->verdict != GRADE_UNGRADABLE)
-		return xstrdup("items below");
-	if (q->kind != Q_SHORT && r->verdict != GRADE_UNGRADABLE)
-		return xstrdup("answer key");
+	if (qkind_of(q->kind)->decided_by != NULL &&
+	    r->verdict != GRADE_UNGRADABLE)
+		return xstrdup(qkind_of(q->kind)->decided_by);
 	return xstrdup("no rule");
 }
 
@@ -99,33 +99,7 @@ static void
 check_question(const struct course *c, const struct quiz *qz,
     const struct question *q, struct diag *d)
 {
-	if (q->kind == Q_SHORT || q->kind == Q_LIST) {
-		size_t plus = 0, minus = 0;
-
-		for (size_t i = 0; i < q->nexamples; i++) {
-			if (q->examples[i].accept)
-				plus++;
-			else
-				minus++;
-		}
-		if (plus < 2 || minus < 2)
-			diag_add(d, DIAG_ERROR, qz->path, q->lineno, 0,
-			    "quiz '%s' question '%s': a %s question needs at "
-			    "least 2 '@example+' and 2 '@example-' (has %zu "
-			    "and %zu)", qz->id, q->id, quiz_kind_name(q->kind),
-			    plus, minus);
-	} else {
-		size_t plus = 0;
-
-		for (size_t i = 0; i < q->nexamples; i++)
-			plus += q->examples[i].accept;
-		/* The key as typed, letters as shown: proves any shuffle too. */
-		if (plus == 0)
-			diag_add(d, DIAG_ERROR, qz->path, q->lineno, 0,
-			    "quiz '%s' question '%s': a %s question needs an "
-			    "'@example+' giving the right answer as typed",
-			    qz->id, q->id, quiz_kind_name(q->kind));
-	}
+	qkind_of(q->kind)->check(qz, q, d);
 	if (q->taught_lesson != NULL) {
 		const struct lesson *l = NULL;
 

@@ -15,6 +15,7 @@
 
 #include "defaults.h"
 #include "grade.h"
+#include "qkind.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -223,12 +224,9 @@ set_ungradable(const struct question *q, const struct pattern *p, int rc,
 		    q->path ? q->path : "(quiz)", p->lineno, p->col, (char *)msg);
 }
 
-enum match_status { M_NOMATCH, M_MATCH, M_ERROR };
-
-/* Match p against the normalised subject; an error sets r ungradable. */
-static enum match_status
-match(const struct question *q, const struct pattern *p, const char *subject,
-    struct grade_result *r)
+enum grade_match
+grade_match(const struct question *q, const struct pattern *p,
+    const char *subject, struct grade_result *r)
 {
 	pcre2_match_data *md;
 	int rc;
@@ -243,58 +241,15 @@ match(const struct question *q, const struct pattern *p, const char *subject,
 	    PCRE2_NO_UTF_CHECK, md, match_context());
 	pcre2_match_data_free(md);
 	if (rc >= 0)
-		return M_MATCH;
+		return GRADE_MATCH;
 	if (rc == PCRE2_ERROR_NOMATCH)
-		return M_NOMATCH;
+		return GRADE_NOMATCH;
 	set_ungradable(q, p, rc, r);
-	return M_ERROR;
+	return GRADE_MATCH_ERROR;
 }
 
-/* --------------------------------------------------------------- kinds */
-
-static void
-grade_short(const struct question *q, const char *a, struct grade_result *r)
-{
-	for (size_t i = 0; i < q->nmisconceptions; i++) {
-		const struct pattern *p = &q->misconceptions[i];
-
-		switch (match(q, p, a, r)) {
-		case M_ERROR:
-			return;
-		case M_MATCH:
-			r->verdict = GRADE_INCORRECT;
-			r->feedback = p->feedback;
-			r->rule = p;
-			return;
-		case M_NOMATCH:
-			break;
-		}
-	}
-	for (size_t i = 0; i < q->naccept; i++) {
-		switch (match(q, &q->accept[i], a, r)) {
-		case M_ERROR:
-			return;
-		case M_MATCH:
-			r->verdict = GRADE_CORRECT;
-			r->fraction = 1;
-			r->rule = &q->accept[i];
-			return;
-		case M_NOMATCH:
-			break;
-		}
-	}
-	r->verdict = GRADE_INCORRECT;
-}
-
-static bool
-is_sep_char(char c)
-{
-	return c == ',' || c == ';' || c == '/' || c == '&' || c == '+' ||
-	    c == '\n' || c == '\0';
-}
-
-static bool
-word_is(const char *s, size_t n, const char *word)
+bool
+grade_word_is(const char *s, size_t n, const char *word)
 {
 	if (strlen(word) != n)
 		return false;
@@ -304,56 +259,8 @@ word_is(const char *s, size_t n, const char *word)
 	return true;
 }
 
-/*
- * Split a normalised list answer in place at , ; / newline and the words
- * "and" / "or"; returns the trimmed, non-empty parts (pointers into s).
- */
-static size_t
-split_list(char *s, char ***parts)
-{
-	size_t len = strlen(s), n = 0, start = 0;
-
-	*parts = xcalloc(len / 2 + 2, sizeof **parts);
-	for (size_t i = 0; i <= len; i++) {
-		bool cut = is_sep_char(s[i]);
-		size_t skip = 1;
-
-		if (!cut && (i == 0 || s[i - 1] == ' ' || is_sep_char(s[i - 1]))) {
-			size_t w = i;
-
-			while (s[w] != '\0' && s[w] != ' ' && !is_sep_char(s[w]))
-				w++;
-			if (word_is(s + i, w - i, "and") ||
-			    word_is(s + i, w - i, "or")) {
-				cut = true;
-				skip = w - i;
-			}
-		}
-		if (!cut)
-			continue;
-		{
-			size_t b = start, e = i;
-
-			while (b < e && s[b] == ' ')
-				b++;
-			while (e > b && s[e - 1] == ' ')
-				e--;
-			if (e > b) {
-				s[e] = '\0';
-				(*parts)[n++] = s + b;
-			}
-		}
-		for (size_t k = 0; k < skip && i + k < len; k++)
-			s[i + k] = '\0';
-		i += skip - 1;
-		start = i + 1;
-	}
-	return n;
-}
-
-/* Append line (taken over) to r->detail. */
-static void
-add_detail(struct grade_result *r, char *line)
+void
+grade_add_detail(struct grade_result *r, char *line)
 {
 	char *joined;
 
@@ -367,226 +274,17 @@ add_detail(struct grade_result *r, char *line)
 	r->detail = joined;
 }
 
-static void
-grade_list(const struct question *q, char *a, struct grade_result *r)
-{
-	bool *credited = xcalloc(q->nitems ? q->nitems : 1, sizeof *credited);
-	const struct pattern *misconception = NULL;
-	size_t ncredited = 0, nwrong = 0, nparts, earned;
-	size_t need = q->need > 0 ? (size_t)q->need : 1;
-	char **parts;
-
-	nparts = split_list(a, &parts);
-	for (size_t i = 0; i < nparts; i++) {
-		const char *part = parts[i];
-		const struct pattern *wrong = NULL;
-		bool done = false;
-
-		for (size_t m = 0; m < q->nmisconceptions && !wrong; m++) {
-			enum match_status s =
-			    match(q, &q->misconceptions[m], part, r);
-
-			if (s == M_ERROR)
-				goto out;
-			if (s == M_MATCH)
-				wrong = &q->misconceptions[m];
-		}
-		if (wrong != NULL) {
-			nwrong++;
-			if (misconception == NULL)
-				misconception = wrong;
-			add_detail(r, xasprintf("\"%s\": misconception %s:%ld",
-			    part, q->path ? q->path : "(quiz)", wrong->lineno));
-			continue;
-		}
-		/* The first item not yet credited that this part names. */
-		for (size_t t = 0; t < q->nitems && !done; t++) {
-			if (credited[t])
-				continue;
-			for (size_t k = 0; k < q->items[t].naccept && !done; k++) {
-				enum match_status s =
-				    match(q, &q->items[t].accept[k], part, r);
-
-				if (s == M_ERROR)
-					goto out;
-				if (s == M_MATCH) {
-					credited[t] = true;
-					ncredited++;
-					done = true;
-					add_detail(r, xasprintf("\"%s\": "
-					    "accept %s:%ld (item '%s')", part,
-					    q->path ? q->path : "(quiz)",
-					    q->items[t].accept[k].lineno,
-					    q->items[t].label));
-				}
-			}
-		}
-		if (!done)
-			add_detail(r, xasprintf("\"%s\": no rule (or an item "
-			    "already credited)", part));
-	}
-	/*
-	 * Strict about facts: each part naming a known wrong thing cancels one
-	 * credited item, so "femoral, obturator and sciatic" cannot score full
-	 * marks by listing extra guesses.
-	 */
-	earned = ncredited < need ? ncredited : need;
-	earned = earned > nwrong ? earned - nwrong : 0;
-	r->fraction = (double)earned / (double)need;
-	if (ncredited >= need && nwrong == 0)
-		r->verdict = GRADE_CORRECT;
-	else if (earned > 0)
-		r->verdict = GRADE_PARTIAL;
-	else
-		r->verdict = GRADE_INCORRECT;
-	if (misconception != NULL) {
-		r->feedback = misconception->feedback;
-		r->rule = misconception;
-	}
-	/* Say how many, never which: the labels are the answer. */
-	if (r->verdict != GRADE_CORRECT)
-		r->message = nwrong > 0 ?
-		    xasprintf("items credited: %zu of the %zu needed, less one "
-		    "for each wrong item (%zu)", ncredited < need ? ncredited :
-		    need, need, nwrong) :
-		    xasprintf("items credited: %zu of the %zu needed",
-		    ncredited < need ? ncredited : need, need);
-out:
-	free(parts);
-	free(credited);
-}
-
-static void
-letters_ungradable(const struct question *q, struct grade_result *r)
-{
-	size_t n = q->kind == Q_ORDER ? q->nsteps : q->nchoices;
-	char last = (char)('a' + (n > 0 ? n - 1 : 0));
-
-	r->verdict = GRADE_UNGRADABLE;
-	switch (q->kind) {
-	case Q_CHOICE:
-		r->message = xasprintf("type the letter of one choice, a to %c",
-		    last);
-		break;
-	case Q_MULTI:
-		r->message = xasprintf("type the letters of every choice you "
-		    "pick, a to %c, separated by spaces or commas", last);
-		break;
-	default:
-		r->message = xasprintf("type all %zu letters, a to %c, each "
-		    "once, in the right order", n, last);
-		break;
-	}
-}
-
-static void
-grade_letters(const struct question *q, const char *a, struct grade_result *r)
-{
-	size_t n = q->kind == Q_ORDER ? q->nsteps : q->nchoices;
-	size_t *letters = xcalloc(n ? n : 1, sizeof *letters);
-	bool *seen = xcalloc(n ? n : 1, sizeof *seen);
-	size_t nl, chosen = 0, right = 0, ncorrect = 0;
-	const char *wrong_feedback = NULL;
-	bool wrong = false, dup = false;
-
-	if (!grade_parse_letters(a, n, letters, &nl)) {
-		letters_ungradable(q, r);
-		goto out;
-	}
-	for (size_t i = 0; i < nl; i++) {
-		if (seen[letters[i]])
-			dup = true;
-		seen[letters[i]] = true;
-	}
-	if ((q->kind == Q_CHOICE && nl != 1) ||
-	    (q->kind == Q_ORDER && (dup || nl != n))) {
-		letters_ungradable(q, r);
-		goto out;
-	}
-	if (q->kind == Q_ORDER) {
-		bool ok = true;
-
-		for (size_t i = 0; i < n; i++)
-			if (q->shown[letters[i]] != i)
-				ok = false;
-		r->verdict = ok ? GRADE_CORRECT : GRADE_INCORRECT;
-		r->fraction = ok ? 1 : 0;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct choice *c = &q->choices[q->shown[i]];
-
-		if (c->correct)
-			ncorrect++;
-		if (!seen[i])
-			continue;
-		chosen++;
-		if (c->correct) {
-			right++;
-		} else {
-			wrong = true;
-			if (wrong_feedback == NULL)
-				wrong_feedback = c->feedback;
-		}
-	}
-	if (wrong) {
-		r->verdict = GRADE_INCORRECT;
-		r->feedback = wrong_feedback;
-	} else if (right == ncorrect) {
-		r->verdict = GRADE_CORRECT;
-		r->fraction = 1;
-		/* Feedback on a correct choice says why it is right. */
-		if (q->kind == Q_CHOICE)
-			r->feedback = q->choices[q->shown[letters[0]]].feedback;
-	} else {
-		r->verdict = GRADE_PARTIAL;
-		r->fraction = (double)right / ncorrect;
-		r->message = xasprintf("correct choices picked: %zu of %zu",
-		    right, ncorrect);
-	}
-	(void)chosen;
-out:
-	free(letters);
-	free(seen);
-}
-
-static void
-grade_truefalse(const struct question *q, const char *a,
-    struct grade_result *r)
-{
-	static const char *const yes[] = {"true", "t", "yes", "y"};
-	static const char *const no[] = {"false", "f", "no", "n"};
-	size_t n = strlen(a);
-	int said = -1;
-
-	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-		if (word_is(a, n, yes[i]))
-			said = 1;
-		if (word_is(a, n, no[i]))
-			said = 0;
-	}
-	if (said < 0) {
-		r->verdict = GRADE_UNGRADABLE;
-		r->message = xstrdup("answer true or false");
-		return;
-	}
-	if ((said == 1) == q->answer_true) {
-		r->verdict = GRADE_CORRECT;
-		r->fraction = 1;
-	} else {
-		r->verdict = GRADE_INCORRECT;
-	}
-}
-
 void
 grade_answer(const struct question *q, const char *answer, size_t len,
     struct grade_result *r)
 {
+	const struct qkind *kind;
 	char *why = NULL, *a;
 
 	memset(r, 0, sizeof *r);
 	r->verdict = GRADE_INCORRECT;
-	a = normalise(answer, len, q->kind == Q_LIST, &why);
+	kind = qkind_of(q->kind);
+	a = normalise(answer, len, kind->list_answer, &why);
 	if (a == NULL) {
 		r->verdict = GRADE_UNGRADABLE;
 		r->message = why;
@@ -599,22 +297,7 @@ grade_answer(const struct question *q, const char *answer, size_t len,
 		free(a);
 		return;
 	}
-	switch (q->kind) {
-	case Q_SHORT:
-		grade_short(q, a, r);
-		break;
-	case Q_LIST:
-		grade_list(q, a, r);
-		break;
-	case Q_CHOICE:
-	case Q_MULTI:
-	case Q_ORDER:
-		grade_letters(q, a, r);
-		break;
-	case Q_TRUEFALSE:
-		grade_truefalse(q, a, r);
-		break;
-	}
+	kind->grade(q, a, r);
 	free(a);
 }
 
@@ -645,7 +328,7 @@ grade_parse_letters(const char *answer, size_t nletters, size_t *out,
 		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' &&
 		    *p != ',')
 			p++;
-		if (word_is(t, (size_t)(p - t), "and"))
+		if (grade_word_is(t, (size_t)(p - t), "and"))
 			continue;
 		for (; t < p; t++) {
 			char c = (char)(*t | 0x20);

@@ -76,4 +76,23 @@ int grade_whole_percent(double part, double whole);
 bool grade_parse_letters(const char *answer, size_t nletters, size_t *out,
     size_t *nout);
 
+/* ------------------------------------------ for the kinds' rules (qkind.h) */
+
+enum grade_match { GRADE_NOMATCH, GRADE_MATCH, GRADE_MATCH_ERROR };
+
+/*
+ * Match p (of question q) against a normalised subject under the
+ * grading limits.  GRADE_MATCH_ERROR (a limit hit, or a fault) has made
+ * r ungradable with a message for the learner and a warning for the
+ * author.
+ */
+enum grade_match grade_match(const struct question *q,
+    const struct pattern *p, const char *subject, struct grade_result *r);
+
+/* Whether s (n bytes) is word, ignoring ASCII case. */
+bool grade_word_is(const char *s, size_t n, const char *word);
+
+/* Append line (taken over) to r->detail, one line per call. */
+void grade_add_detail(struct grade_result *r, char *line);
+
 #endif

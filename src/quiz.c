@@ -7,86 +7,59 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "grade.h"
+#include "qkind.h"
 #include "quiz.h"
 #include "srcfile.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
-#define MAX_LETTERS 26		/* choices and steps are lettered a..z */
-
-/* Which question kinds a directive is valid in. */
-#define K(kind) (1u << (kind))
-#define K_ALL (K(Q_SHORT) | K(Q_LIST) | K(Q_CHOICE) | K(Q_MULTI) | \
-    K(Q_TRUEFALSE) | K(Q_ORDER))
-#define K_HEADER 0u
-
+/*
+ * The directives every quiz takes: the header's, and those of every
+ * question whatever its kind.  A kind's own directives are in its row
+ * (qkind.h).
+ */
 enum dir_id {
 	D_QUIZ, D_TITLE, D_LESSON, D_KIND, D_PASS, D_TRIES, D_RETRY_COST,
 	D_HINT_COST, D_SHUFFLE, D_QUESTION, D_ID, D_PROMPT, D_POINTS,
-	D_ACCEPT, D_ITEM, D_NEED, D_MISCONCEPTION, D_FEEDBACK, D_CHOICE,
-	D_CHOICE_STAR, D_STEP, D_ANSWER, D_HINT, D_EXPLAIN, D_CASE,
-	D_EXAMPLE_PLUS, D_EXAMPLE_MINUS, D_TAUGHT, D_COUNT
+	D_HINT, D_EXPLAIN, D_EXAMPLE_PLUS, D_EXAMPLE_MINUS, D_TAUGHT, D_COUNT
 };
 
 struct directive {
 	const char *name;
 	enum dir_id id;
-	unsigned kinds;		/* K_HEADER for header directives */
+	bool header;		/* before the first @question */
+	bool once;		/* at most once (per question, or in the header) */
 };
 
 static const struct directive directives[] = {
-	{"quiz", D_QUIZ, K_HEADER},
-	{"title", D_TITLE, K_HEADER},
-	{"lesson", D_LESSON, K_HEADER},
-	{"kind", D_KIND, K_HEADER},
-	{"pass", D_PASS, K_HEADER},
-	{"tries", D_TRIES, K_HEADER},
-	{"retry-cost", D_RETRY_COST, K_HEADER},
-	{"hint-cost", D_HINT_COST, K_HEADER},
-	{"shuffle", D_SHUFFLE, K_HEADER},
-	{"question", D_QUESTION, K_ALL},
-	{"id", D_ID, K_ALL},
-	{"prompt", D_PROMPT, K_ALL},
-	{"points", D_POINTS, K_ALL},
-	{"accept", D_ACCEPT, K(Q_SHORT) | K(Q_LIST)},
-	{"item", D_ITEM, K(Q_LIST)},
-	{"need", D_NEED, K(Q_LIST)},
-	{"misconception", D_MISCONCEPTION, K(Q_SHORT) | K(Q_LIST)},
-	{"feedback", D_FEEDBACK, K(Q_SHORT) | K(Q_LIST) | K(Q_CHOICE) | K(Q_MULTI)},
-	{"choice", D_CHOICE, K(Q_CHOICE) | K(Q_MULTI)},
-	{"choice*", D_CHOICE_STAR, K(Q_CHOICE) | K(Q_MULTI)},
-	{"step", D_STEP, K(Q_ORDER)},
-	{"answer", D_ANSWER, K(Q_TRUEFALSE)},
-	{"hint", D_HINT, K_ALL},
-	{"explain", D_EXPLAIN, K_ALL},
-	{"case", D_CASE, K(Q_SHORT) | K(Q_LIST)},
-	{"example+", D_EXAMPLE_PLUS, K_ALL},
-	{"example-", D_EXAMPLE_MINUS, K_ALL},
-	{"taught", D_TAUGHT, K_ALL},
+	{"quiz", D_QUIZ, true, true},
+	{"title", D_TITLE, true, true},
+	{"lesson", D_LESSON, true, true},
+	{"kind", D_KIND, true, true},
+	{"pass", D_PASS, true, true},
+	{"tries", D_TRIES, true, true},
+	{"retry-cost", D_RETRY_COST, true, true},
+	{"hint-cost", D_HINT_COST, true, true},
+	{"shuffle", D_SHUFFLE, true, true},
+	{"question", D_QUESTION, false, false},
+	{"id", D_ID, false, true},
+	{"prompt", D_PROMPT, false, true},
+	{"points", D_POINTS, false, true},
+	{"hint", D_HINT, false, false},
+	{"explain", D_EXPLAIN, false, true},
+	{"example+", D_EXAMPLE_PLUS, false, false},
+	{"example-", D_EXAMPLE_MINUS, false, false},
+	{"taught", D_TAUGHT, false, true},
 };
 #define NDIRECTIVES (sizeof directives / sizeof directives[0])
 
-static const char *const kind_names[] = {
-	[Q_SHORT] = "short",
-	[Q_LIST] = "list",
-	[Q_CHOICE] = "choice",
-	[Q_MULTI] = "multi",
-	[Q_TRUEFALSE] = "truefalse",
-	[Q_ORDER] = "order",
-};
-#define NKINDS (sizeof kind_names / sizeof kind_names[0])
-
-/* What a continuation line is appended to: always the last one added. */
-enum cont {
-	C_NONE, C_PROMPT, C_EXPLAIN, C_HINT, C_CHOICE, C_STEP, C_ITEM,
-	C_MISCONCEPTION_FEEDBACK, C_CHOICE_FEEDBACK
-};
-
 struct parser {
+	struct qparse qp;	/* what the kinds see */
 	const char *path;
 	struct diag *d;
 	struct quiz *q;
@@ -95,18 +68,23 @@ struct parser {
 	bool any_directive;
 	struct question *cur;	/* NULL in the header */
 	bool skipping;		/* inside a question whose kind was bad */
-	enum cont cont;
-	enum dir_id last;	/* the previous directive in this question */
-	bool have_last;
+	char **cont;		/* where a continuation line goes, or NULL */
 };
 
-const char *
-quiz_kind_name(enum question_kind kind)
-{
-	return kind_names[kind];
-}
+/* ------------------------------------------------------ helpers for kinds */
 
-/* --------------------------------------------------------------- values */
+void
+qparse_error(struct qparse *p, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(p->d, DIAG_ERROR, p->path, line, col, "%s", msg);
+	free(msg);
+}
 
 /* A plain decimal number in lo..hi: no sign, no spaces, no suffix. */
 static bool
@@ -129,137 +107,49 @@ parse_int(const char *s, int lo, int hi, int *out)
 	return true;
 }
 
-/* An id value: *out gets a copy, or an error is reported. */
-static void
-id_value(struct parser *p, const char *what, const char *arg, long line,
-    long col, char **out)
-{
-	if (srcfile_valid_id(arg))
-		*out = xstrdup(arg);
-	else
-		diag_add(p->d, DIAG_ERROR, p->path, line, col,
-		    "bad %s id '%s': use lower-case letters, digits and '-' "
-		    "(not first), at most %d bytes", what, arg, SRCFILE_MAX_ID);
-}
-
-static void
-number(struct parser *p, const char *name, const char *arg, long line,
+void
+qparse_number(struct qparse *p, const char *name, const char *arg, long line,
     long col, int lo, int hi, int *out)
 {
 	if (!parse_int(arg, lo, hi, out))
-		diag_add(p->d, DIAG_ERROR, p->path, line, col,
-		    "bad '@%s' value '%s': expected a whole number from %d to %d",
-		    name, arg, lo, hi);
-}
-
-static char *
-join(char *old, const char *more)
-{
-	char *s = xasprintf("%s %s", old, more);
-
-	free(old);
-	return s;
-}
-
-/* --------------------------------------------------------------- growth */
-
-static void *
-grow(void *arr, size_t *n, size_t size)
-{
-	arr = xreallocarray(arr, *n + 1, size);
-	memset((char *)arr + *n * size, 0, size);
-	(*n)++;
-	return arr;
-}
-
-static struct pattern *
-add_pattern(struct pattern **arr, size_t *n, const char *src, long line,
-    long col)
-{
-	struct pattern *pat;
-
-	*arr = grow(*arr, n, sizeof **arr);
-	pat = &(*arr)[*n - 1];
-	pat->src = xstrdup(src);
-	pat->lineno = line;
-	pat->col = col;
-	return pat;
-}
-
-/* ------------------------------------------------------------- freeing */
-
-static void
-free_patterns(struct pattern *arr, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(arr[i].src);
-		pcre2_code_free(arr[i].code);
-		free(arr[i].feedback);
-	}
-	free(arr);
-}
-
-static void
-free_strings(char **arr, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(arr[i]);
-	free(arr);
-}
-
-static void
-free_question(struct question *qu)
-{
-	free(qu->id);
-	free(qu->prompt);
-	free_patterns(qu->accept, qu->naccept);
-	free_patterns(qu->misconceptions, qu->nmisconceptions);
-	for (size_t i = 0; i < qu->nitems; i++) {
-		free(qu->items[i].label);
-		free_patterns(qu->items[i].accept, qu->items[i].naccept);
-	}
-	free(qu->items);
-	for (size_t i = 0; i < qu->nchoices; i++) {
-		free(qu->choices[i].text);
-		free(qu->choices[i].feedback);
-	}
-	free(qu->choices);
-	free_strings(qu->steps, qu->nsteps);
-	free(qu->shown);
-	free_strings(qu->hints, qu->nhints);
-	free(qu->explain);
-	for (size_t i = 0; i < qu->nexamples; i++)
-		free(qu->examples[i].text);
-	free(qu->examples);
-	free(qu->taught_lesson);
+		qparse_error(p, line, col, "bad '@%s' value '%s': expected a "
+		    "whole number from %d to %d", name, arg, lo, hi);
 }
 
 void
-quiz_free(struct quiz *q)
+qparse_missing(struct qparse *p, const struct question *qu, const char *name)
 {
-	if (q == NULL)
-		return;
-	for (size_t i = 0; i < q->nquestions; i++)
-		free_question(&q->questions[i]);
-	free(q->questions);
-	free(q->path);
-	free(q->id);
-	free(q->title);
-	free(q->lesson);
-	free(q);
+	qparse_error(p, qu->lineno, 0, "%s question '%s' has no '@%s'",
+	    quiz_kind_name(qu->kind), qu->id, name);
 }
 
-int
-quiz_total_points(const struct quiz *q)
+long
+qparse_seen(const struct qparse *p, const struct question *qu,
+    const char *name)
 {
-	int total = 0;
+	size_t i;
 
-	for (size_t i = 0; i < q->nquestions; i++)
-		total += q->questions[i].points;
-	return total;
+	if (qkind_directive(qu->kind, name, strlen(name), &i) == NULL)
+		return 0;
+	return p->seen[i];
 }
 
-/* ------------------------------------------------------------- shuffle */
+bool
+qparse_feedback_allowed(struct qparse *p, const char *const *targets,
+    size_t ntargets, const char *what, long line)
+{
+	if (p->last != NULL && strcmp(p->last, "feedback") == 0) {
+		qparse_error(p, line, 0, "second '@feedback' for the same %s",
+		    what);
+		return false;
+	}
+	for (size_t i = 0; i < ntargets && p->last != NULL; i++)
+		if (strcmp(p->last, targets[i]) == 0)
+			return true;
+	qparse_error(p, line, 0, "'@feedback' must come right after the %s "
+	    "it is for", what);
+	return false;
+}
 
 /*
  * The shown order must be the same in every session, in the author's
@@ -294,23 +184,21 @@ splitmix64(uint64_t *state)
 	return z ^ (z >> 31);
 }
 
-static void
-set_shown(const struct quiz *q, struct question *qu)
+void
+qparse_set_shown(struct qparse *p, struct question *qu, size_t n,
+    bool shuffle, bool never_in_order)
 {
-	size_t n = qu->kind == Q_ORDER ? qu->nsteps : qu->nchoices;
-	bool shuffle = qu->kind == Q_ORDER ||
-	    (q->shuffle && (qu->kind == Q_CHOICE || qu->kind == Q_MULTI));
 	uint64_t state;
 	bool identity = true;
 
-	if (n == 0)
+	if (n == 0 || n > QKIND_MAX_LETTERS)
 		return;
 	qu->shown = xcalloc(n, sizeof *qu->shown);
 	for (size_t i = 0; i < n; i++)
 		qu->shown[i] = i;
 	if (!shuffle)
 		return;
-	state = hash_ids(q->id ? q->id : "", qu->id);
+	state = hash_ids(p->quiz_id, qu->id);
 	for (size_t i = n - 1; i > 0; i--) {
 		size_t j = (size_t)(splitmix64(&state) % (i + 1));
 		size_t t = qu->shown[i];
@@ -321,65 +209,98 @@ set_shown(const struct quiz *q, struct question *qu)
 	for (size_t i = 0; i < n; i++)
 		if (qu->shown[i] != i)
 			identity = false;
-	/* Steps shown in the right order would give the answer away. */
-	if (identity && qu->kind == Q_ORDER)
+	if (identity && never_in_order)
 		for (size_t i = 0; i < n; i++)
 			qu->shown[i] = (i + 1) % n;
+}
+
+/* --------------------------------------------------------------- values */
+
+/* An id value: *out gets a copy, or an error is reported. */
+static void
+id_value(struct parser *p, const char *what, const char *arg, long line,
+    long col, char **out)
+{
+	if (srcfile_valid_id(arg))
+		*out = xstrdup(arg);
+	else
+		diag_add(p->d, DIAG_ERROR, p->path, line, col,
+		    "bad %s id '%s': use lower-case letters, digits and '-' "
+		    "(not first), at most %d bytes", what, arg, SRCFILE_MAX_ID);
+}
+
+static void
+number(struct parser *p, const char *name, const char *arg, long line,
+    long col, int lo, int hi, int *out)
+{
+	qparse_number(&p->qp, name, arg, line, col, lo, hi, out);
+}
+
+static char *
+join(char *old, const char *more)
+{
+	char *s = xasprintf("%s %s", old, more);
+
+	free(old);
+	return s;
+}
+
+/* ------------------------------------------------------------- freeing */
+
+static void
+free_strings(char **arr, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(arr[i]);
+	free(arr);
+}
+
+static void
+free_question(struct question *qu)
+{
+	qkind_of(qu->kind)->free(qu);
+	free(qu->id);
+	free(qu->prompt);
+	free(qu->shown);
+	free_strings(qu->hints, qu->nhints);
+	free(qu->explain);
+	for (size_t i = 0; i < qu->nexamples; i++)
+		free(qu->examples[i].text);
+	free(qu->examples);
+	free(qu->taught_lesson);
+}
+
+void
+quiz_free(struct quiz *q)
+{
+	if (q == NULL)
+		return;
+	for (size_t i = 0; i < q->nquestions; i++)
+		free_question(&q->questions[i]);
+	free(q->questions);
+	free(q->path);
+	free(q->id);
+	free(q->title);
+	free(q->lesson);
+	free(q);
+}
+
+int
+quiz_total_points(const struct quiz *q)
+{
+	int total = 0;
+
+	for (size_t i = 0; i < q->nquestions; i++)
+		total += q->questions[i].points;
+	return total;
 }
 
 /* ------------------------------------------------------------ question */
 
 static void
-compile_pattern(struct parser *p, struct pattern *pat, bool case_sensitive,
-    bool anchored)
-{
-	char *err;
-	size_t off;
-
-	pcre2_code_free(pat->code);
-	pat->code = grade_compile(pat->src, case_sensitive, anchored, &err,
-	    &off);
-	if (pat->code == NULL) {
-		diag_add(p->d, DIAG_ERROR, p->path, pat->lineno,
-		    pat->col + (long)off, "bad pattern: %s", err);
-		free(err);
-	}
-}
-
-/* @case may come after the patterns: recompile them case-sensitively. */
-static void
-recompile_case_sensitive(struct parser *p, struct question *qu)
-{
-	for (size_t i = 0; i < qu->naccept; i++)
-		if (qu->accept[i].code != NULL)
-			compile_pattern(p, &qu->accept[i], true, true);
-	for (size_t i = 0; i < qu->nmisconceptions; i++)
-		if (qu->misconceptions[i].code != NULL)
-			compile_pattern(p, &qu->misconceptions[i], true, false);
-	for (size_t t = 0; t < qu->nitems; t++)
-		for (size_t i = 0; i < qu->items[t].naccept; i++)
-			if (qu->items[t].accept[i].code != NULL)
-				compile_pattern(p, &qu->items[t].accept[i],
-				    true, true);
-}
-
-static void
-question_error(struct parser *p, struct question *qu, const char *fmt,
-    const char *what, size_t n)
-{
-	char *text = xasprintf(fmt, what, n);
-
-	diag_add(p->d, DIAG_ERROR, p->path, qu->lineno, 0, "%s question '%s' %s",
-	    kind_names[qu->kind], qu->id, text);
-	free(text);
-}
-
-static void
 missing(struct parser *p, struct question *qu, const char *directive)
 {
-	diag_add(p->d, DIAG_ERROR, p->path, qu->lineno, 0,
-	    "%s question '%s' has no '@%s'", kind_names[qu->kind], qu->id,
-	    directive);
+	qparse_missing(&p->qp, qu, directive);
 }
 
 /* The checks that need the whole question. */
@@ -387,102 +308,67 @@ static void
 finish_question(struct parser *p)
 {
 	struct question *qu = p->cur;
-	size_t ncorrect = 0;
 
 	p->cur = NULL;
-	p->cont = C_NONE;
+	p->cont = NULL;
 	if (qu == NULL)
 		return;
 	if (qu->id == NULL)
 		qu->id = xasprintf("q%zu", p->q->nquestions);
 	if (qu->prompt == NULL)
 		missing(p, qu, "prompt");
-	switch (qu->kind) {
-	case Q_SHORT:
-		if (qu->naccept == 0)
-			missing(p, qu, "accept");
-		break;
-	case Q_LIST:
-		if (qu->nitems == 0)
-			missing(p, qu, "item");
-		if (p->seen[D_NEED] == 0)
-			missing(p, qu, "need");
-		else if (qu->need > 0 && (size_t)qu->need > qu->nitems &&
-		    qu->nitems > 0)
-			diag_add(p->d, DIAG_ERROR, p->path, p->seen[D_NEED], 0,
-			    "'@need %d' is more than the %zu item%s of the "
-			    "question", qu->need, qu->nitems,
-			    qu->nitems == 1 ? "" : "s");
-		for (size_t i = 0; i < qu->nitems; i++)
-			if (qu->items[i].naccept == 0)
-				diag_add(p->d, DIAG_ERROR, p->path,
-				    qu->items[i].lineno, 0,
-				    "item '%s' has no '@accept'",
-				    qu->items[i].label);
-		break;
-	case Q_CHOICE:
-	case Q_MULTI:
-		for (size_t i = 0; i < qu->nchoices; i++)
-			ncorrect += qu->choices[i].correct;
-		if (qu->nchoices < 2)
-			question_error(p, qu, "needs at least 2 '@%s' lines "
-			    "(has %zu)", "choice", qu->nchoices);
-		else if (qu->nchoices > MAX_LETTERS)
-			question_error(p, qu, "has more than 26 '@%s' lines "
-			    "(%zu)", "choice", qu->nchoices);
-		if (qu->kind == Q_CHOICE && ncorrect != 1)
-			question_error(p, qu, "needs exactly one correct "
-			    "'@%s' (has %zu)", "choice*", ncorrect);
-		if (qu->kind == Q_MULTI && ncorrect == 0)
-			question_error(p, qu, "needs at least one correct "
-			    "'@%s' (has %zu)", "choice*", ncorrect);
-		break;
-	case Q_ORDER:
-		if (qu->nsteps < 3)
-			question_error(p, qu, "needs at least 3 '@%s' lines "
-			    "(has %zu)", "step", qu->nsteps);
-		else if (qu->nsteps > MAX_LETTERS)
-			question_error(p, qu, "has more than 26 '@%s' lines "
-			    "(%zu)", "step", qu->nsteps);
-		break;
-	case Q_TRUEFALSE:
-		if (p->seen[D_ANSWER] == 0)
-			missing(p, qu, "answer");
-		break;
-	}
+	p->qp.quiz_id = p->q->id != NULL ? p->q->id : "";
+	p->qp.shuffle = p->q->shuffle;
+	qkind_of(qu->kind)->finish(&p->qp, qu);
 	if (qu->explain == NULL)
 		missing(p, qu, "explain");
 	if (p->seen[D_TAUGHT] == 0)
 		missing(p, qu, "taught");
-	if (qu->case_sensitive)
-		recompile_case_sensitive(p, qu);
-	if ((qu->kind == Q_ORDER ? qu->nsteps : qu->nchoices) <= MAX_LETTERS)
-		set_shown(p->q, qu);
+}
+
+/* "short, list, choice, multi, truefalse or order" */
+static char *
+kind_list(void)
+{
+	struct strbuf b = {0};
+	size_t n;
+	const char *const *names = qkind_names(&n);
+
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0)
+			strbuf_puts(&b, k + 1 == n ? " or " : ", ");
+		strbuf_puts(&b, names[k]);
+	}
+	return strbuf_take(&b);
 }
 
 static void
 start_question(struct parser *p, const char *arg, long line, long col)
 {
 	struct quiz *q = p->q;
-	size_t kind;
+	enum question_kind kind;
 
 	finish_question(p);
 	memset(p->seen + D_ID, 0, (D_COUNT - D_ID) * sizeof p->seen[0]);
-	p->have_last = false;
-	for (kind = 0; kind < NKINDS; kind++)
-		if (strcmp(arg, kind_names[kind]) == 0)
-			break;
-	if (kind == NKINDS) {
-		const char *near = srcfile_nearest(arg, kind_names, NKINDS);
+	memset(p->qp.seen, 0, sizeof p->qp.seen);
+	p->qp.last = NULL;
+	if (qkind_find(arg, &kind) == NULL) {
+		size_t n;
+		const char *const *names = qkind_names(&n);
+		const char *near = srcfile_nearest(arg, names, n);
 
-		if (near != NULL)
+		if (near != NULL) {
 			diag_add(p->d, DIAG_ERROR, p->path, line, col,
 			    "unknown question kind '%s'; did you mean '%s'?",
 			    arg, near);
-		else
+		} else {
+			char *all = kind_list();
+
 			diag_add(p->d, DIAG_ERROR, p->path, line, col,
-			    "unknown question kind '%s' (expected short, list, "
-			    "choice, multi, truefalse or order)", arg);
+			    "unknown question kind '%s' (expected %s)", arg,
+			    all);
+			free(all);
+		}
 		/* Skip its directives rather than report them all as wrong. */
 		p->skipping = true;
 		return;
@@ -495,7 +381,7 @@ start_question(struct parser *p, const char *arg, long line, long col)
 	}
 	p->cur = &q->questions[q->nquestions++];
 	memset(p->cur, 0, sizeof *p->cur);
-	p->cur->kind = (enum question_kind)kind;
+	p->cur->kind = kind;
 	p->cur->path = q->path;
 	p->cur->lineno = line;
 	p->cur->points = 1;
@@ -561,167 +447,72 @@ header_directive(struct parser *p, const struct directive *dir,
 }
 
 static void
+taught(struct parser *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	const char *sp = strpbrk(arg, " \t");
+	const char *page = sp;
+	char *lesson;
+	int n;
+
+	while (page != NULL && (*page == ' ' || *page == '\t'))
+		page++;
+	lesson = sp ? xstrndup(arg, (size_t)(sp - arg)) : xstrdup(arg);
+	if (page == NULL || !srcfile_valid_id(lesson) ||
+	    !parse_int(page, 1, 10000, &n)) {
+		diag_add(p->d, DIAG_ERROR, p->path, line, col,
+		    "bad '@taught' value '%s': expected a lesson id "
+		    "and a page number, e.g. '@taught psoas-anatomy 2'", arg);
+		free(lesson);
+		return;
+	}
+	qu->taught_lesson = lesson;
+	qu->taught_page = n;
+	qu->taught_lineno = line;
+}
+
+/* A directive every question takes, whatever its kind. */
+static void
 question_directive(struct parser *p, const struct directive *dir,
     const char *arg, long line, long col)
 {
 	struct question *qu = p->cur;
-	struct pattern *pat;
-	bool after_feedback_target;
 
-	after_feedback_target = p->have_last &&
-	    (p->last == D_MISCONCEPTION || p->last == D_CHOICE ||
-	    p->last == D_CHOICE_STAR);
 	switch (dir->id) {
 	case D_ID:
 		id_value(p, "question", arg, line, col, &qu->id);
 		break;
 	case D_PROMPT:
 		qu->prompt = xstrdup(arg);
-		p->cont = C_PROMPT;
+		p->cont = &qu->prompt;
 		break;
 	case D_POINTS:
 		number(p, "points", arg, line, col, 1, 100, &qu->points);
-		break;
-	case D_ACCEPT:
-		if (qu->kind == Q_LIST) {
-			struct list_item *it;
-
-			if (qu->nitems == 0) {
-				diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-				    "'@accept' in a list question must follow "
-				    "an '@item'");
-				break;
-			}
-			it = &qu->items[qu->nitems - 1];
-			pat = add_pattern(&it->accept, &it->naccept, arg, line,
-			    col);
-		} else {
-			pat = add_pattern(&qu->accept, &qu->naccept, arg, line,
-			    col);
-		}
-		compile_pattern(p, pat, false, true);
-		break;
-	case D_ITEM:
-		qu->items = grow(qu->items, &qu->nitems, sizeof *qu->items);
-		qu->items[qu->nitems - 1].label = xstrdup(arg);
-		qu->items[qu->nitems - 1].lineno = line;
-		p->cont = C_ITEM;
-		break;
-	case D_NEED:
-		number(p, "need", arg, line, col, 1, 100, &qu->need);
-		break;
-	case D_MISCONCEPTION:
-		pat = add_pattern(&qu->misconceptions, &qu->nmisconceptions,
-		    arg, line, col);
-		compile_pattern(p, pat, false, false);
-		break;
-	case D_FEEDBACK:
-		if (p->have_last && p->last == D_FEEDBACK) {
-			diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-			    "second '@feedback' for the same %s",
-			    qu->kind == Q_CHOICE || qu->kind == Q_MULTI ?
-			    "'@choice'" : "'@misconception'");
-		} else if (!after_feedback_target) {
-			diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-			    "'@feedback' must come right after the %s it is "
-			    "for", qu->kind == Q_CHOICE || qu->kind == Q_MULTI ?
-			    "'@choice'" : "'@misconception'");
-		} else if (p->last == D_MISCONCEPTION) {
-			qu->misconceptions[qu->nmisconceptions - 1].feedback =
-			    xstrdup(arg);
-			p->cont = C_MISCONCEPTION_FEEDBACK;
-		} else {
-			qu->choices[qu->nchoices - 1].feedback = xstrdup(arg);
-			p->cont = C_CHOICE_FEEDBACK;
-		}
-		break;
-	case D_CHOICE:
-	case D_CHOICE_STAR:
-		qu->choices = grow(qu->choices, &qu->nchoices,
-		    sizeof *qu->choices);
-		qu->choices[qu->nchoices - 1].text = xstrdup(arg);
-		qu->choices[qu->nchoices - 1].correct = dir->id == D_CHOICE_STAR;
-		qu->choices[qu->nchoices - 1].lineno = line;
-		p->cont = C_CHOICE;
-		break;
-	case D_STEP:
-		qu->steps = xreallocarray(qu->steps, qu->nsteps + 1,
-		    sizeof *qu->steps);
-		qu->steps[qu->nsteps++] = xstrdup(arg);
-		p->cont = C_STEP;
-		break;
-	case D_ANSWER:
-		if (strcmp(arg, "true") == 0)
-			qu->answer_true = true;
-		else if (strcmp(arg, "false") == 0)
-			qu->answer_true = false;
-		else
-			diag_add(p->d, DIAG_ERROR, p->path, line, col,
-			    "bad '@answer' value '%s': expected 'true' or "
-			    "'false'", arg);
 		break;
 	case D_HINT:
 		qu->hints = xreallocarray(qu->hints, qu->nhints + 1,
 		    sizeof *qu->hints);
 		qu->hints[qu->nhints++] = xstrdup(arg);
-		p->cont = C_HINT;
+		p->cont = &qu->hints[qu->nhints - 1];
 		break;
 	case D_EXPLAIN:
 		qu->explain = xstrdup(arg);
-		p->cont = C_EXPLAIN;
-		break;
-	case D_CASE:
-		qu->case_sensitive = true;
+		p->cont = &qu->explain;
 		break;
 	case D_EXAMPLE_PLUS:
 	case D_EXAMPLE_MINUS:
-		qu->examples = grow(qu->examples, &qu->nexamples,
+		qu->examples = xreallocarray(qu->examples, qu->nexamples + 1,
 		    sizeof *qu->examples);
-		qu->examples[qu->nexamples - 1].text = xstrdup(arg);
-		qu->examples[qu->nexamples - 1].accept =
-		    dir->id == D_EXAMPLE_PLUS;
-		qu->examples[qu->nexamples - 1].lineno = line;
+		qu->examples[qu->nexamples].text = xstrdup(arg);
+		qu->examples[qu->nexamples].accept = dir->id == D_EXAMPLE_PLUS;
+		qu->examples[qu->nexamples].lineno = line;
+		qu->nexamples++;
 		break;
-	case D_TAUGHT: {
-		const char *sp = strpbrk(arg, " \t");
-		const char *page = sp;
-		char *lesson;
-		int n;
-
-		while (page != NULL && (*page == ' ' || *page == '\t'))
-			page++;
-		lesson = sp ? xstrndup(arg, (size_t)(sp - arg)) : xstrdup(arg);
-		if (page == NULL || !srcfile_valid_id(lesson) ||
-		    !parse_int(page, 1, 10000, &n)) {
-			diag_add(p->d, DIAG_ERROR, p->path, line, col,
-			    "bad '@taught' value '%s': expected a lesson id "
-			    "and a page number, e.g. '@taught psoas-anatomy 2'",
-			    arg);
-			free(lesson);
-			break;
-		}
-		qu->taught_lesson = lesson;
-		qu->taught_page = n;
-		qu->taught_lineno = line;
+	case D_TAUGHT:
+		taught(p, qu, arg, line, col);
 		break;
-	}
 	default:
 		break;
-	}
-}
-
-/* Directives that may appear once per question (or once in the header). */
-static bool
-once_only(enum dir_id id)
-{
-	switch (id) {
-	case D_QUIZ: case D_TITLE: case D_LESSON: case D_KIND: case D_PASS:
-	case D_TRIES: case D_RETRY_COST: case D_HINT_COST: case D_SHUFFLE:
-	case D_ID: case D_PROMPT: case D_POINTS: case D_NEED: case D_ANSWER:
-	case D_EXPLAIN: case D_CASE: case D_TAUGHT:
-		return true;
-	default:
-		return false;
 	}
 }
 
@@ -739,7 +530,8 @@ static void
 unknown_directive(struct parser *p, const struct srcline *l,
     const char *name, size_t len)
 {
-	const char *names[NDIRECTIVES];
+	const char *names[NDIRECTIVES + 6 * QKIND_MAX_DIRECTIVES];
+	size_t nnames = 0;
 	char *word = xstrndup(name, len);
 	const char *near;
 
@@ -751,8 +543,10 @@ unknown_directive(struct parser *p, const struct srcline *l,
 		word = xstrndup(l->text + 1, n);
 	}
 	for (size_t i = 0; i < NDIRECTIVES; i++)
-		names[i] = directives[i].name;
-	near = srcfile_nearest(word, names, NDIRECTIVES);
+		names[nnames++] = directives[i].name;
+	nnames += qkind_directive_names(names + nnames,
+	    sizeof names / sizeof names[0] - nnames);
+	near = srcfile_nearest(word, names, nnames);
 	if (near != NULL && word[0] != '\0')
 		diag_add(p->d, DIAG_ERROR, p->path, l->lineno, 1,
 		    "unknown directive '@%s'; did you mean '@%s'?", word, near);
@@ -762,6 +556,37 @@ unknown_directive(struct parser *p, const struct srcline *l,
 	free(word);
 }
 
+/* A directive of the current question's kind (qkind.h). */
+static void
+kind_directive(struct parser *p, const char *name, size_t len,
+    const char *arg, long line, long col)
+{
+	struct question *qu = p->cur;
+	const struct qdirective *kd;
+	size_t i;
+
+	if (qu == NULL) {
+		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
+		    "'@%.*s' must come after an '@question'", (int)len, name);
+		return;
+	}
+	kd = qkind_directive(qu->kind, name, len, &i);
+	if (kd == NULL) {
+		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
+		    "'@%.*s' is not valid in a %s question", (int)len, name,
+		    quiz_kind_name(qu->kind));
+		return;
+	}
+	if (kd->once && p->qp.seen[i] != 0) {
+		duplicate(p, kd->name, line, p->qp.seen[i]);
+		return;
+	}
+	if (p->qp.seen[i] == 0)
+		p->qp.seen[i] = line;
+	p->cont = kd->apply(&p->qp, qu, arg, line, col);
+	p->qp.last = kd->name;
+}
+
 static void
 directive_line(struct parser *p, const struct srcline *l)
 {
@@ -769,44 +594,51 @@ directive_line(struct parser *p, const struct srcline *l)
 	size_t len;
 	long col, line = l->lineno;
 	const struct directive *dir;
+	const struct qdirective *kd = NULL;
 	bool first = !p->any_directive;
 
 	srcline_directive(l, &name, &len, &arg, &col);
 	p->any_directive = true;
-	p->cont = C_NONE;
+	p->cont = NULL;
 	dir = find_directive(name, len);
+	if (dir == NULL)
+		kd = qkind_any_directive(name, len);
 	/* "@choice*x" or "@quiz:" is not a directive name followed by a value. */
-	if (dir == NULL || (name[len] != '\0' && name[len] != ' ' &&
-	    name[len] != '\t')) {
+	if ((dir == NULL && kd == NULL) || (name[len] != '\0' &&
+	    name[len] != ' ' && name[len] != '\t')) {
 		unknown_directive(p, l, name, len);
 		return;
 	}
-	if (dir->id == D_QUIZ && !first) {
+	if (dir != NULL && dir->id == D_QUIZ && !first) {
 		diag_add(p->d, DIAG_ERROR, p->path, line, 0,
 		    "'@quiz' must be the first directive of the file");
 		p->seen[D_QUIZ] = line;
 		return;
 	}
-	if (dir->id == D_CASE) {
+	if (kd != NULL && kd->no_value) {
 		if (arg[0] != '\0') {
 			diag_add(p->d, DIAG_ERROR, p->path, line, col,
-			    "'@case' takes no value");
+			    "'@%s' takes no value", kd->name);
 			return;
 		}
 	} else if (arg[0] == '\0') {
 		diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-		    "'@%s' needs a value", dir->name);
-		if (dir->id == D_QUESTION)
+		    "'@%.*s' needs a value", (int)len, name);
+		if (dir != NULL && dir->id == D_QUESTION)
 			p->skipping = true, finish_question(p);
 		return;
 	}
-	if (dir->id == D_QUESTION) {
+	if (dir != NULL && dir->id == D_QUESTION) {
 		start_question(p, arg, line, col);
 		return;
 	}
 	if (p->skipping)
 		return;
-	if (dir->kinds == K_HEADER && p->q->nquestions > 0) {
+	if (kd != NULL) {
+		kind_directive(p, name, len, arg, line, col);
+		return;
+	}
+	if (dir->header && p->q->nquestions > 0) {
 		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
 		    "'@%s' belongs in the quiz header, before the first "
 		    "'@question'", dir->name);
@@ -815,64 +647,29 @@ directive_line(struct parser *p, const struct srcline *l)
 			p->seen[dir->id] = line;
 		return;
 	}
-	if (dir->kinds != K_HEADER && p->cur == NULL) {
+	if (!dir->header && p->cur == NULL) {
 		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
 		    "'@%s' must come after an '@question'", dir->name);
 		return;
 	}
-	if (p->cur != NULL && !(dir->kinds & K(p->cur->kind))) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-		    "'@%s' is not valid in a %s question", dir->name,
-		    kind_names[p->cur->kind]);
-		return;
-	}
-	if (once_only(dir->id) && p->seen[dir->id] != 0) {
+	if (dir->once && p->seen[dir->id] != 0) {
 		duplicate(p, dir->name, line, p->seen[dir->id]);
 		return;
 	}
 	if (p->seen[dir->id] == 0)
 		p->seen[dir->id] = line;
-	if (dir->kinds == K_HEADER) {
+	if (dir->header) {
 		header_directive(p, dir, arg, line, col);
 	} else {
 		question_directive(p, dir, arg, line, col);
-		p->last = dir->id;
-		p->have_last = true;
+		p->qp.last = dir->name;
 	}
-}
-
-static char **
-cont_target(struct parser *p)
-{
-	struct question *qu = p->cur;
-
-	switch (p->cont) {
-	case C_PROMPT:
-		return &qu->prompt;
-	case C_EXPLAIN:
-		return &qu->explain;
-	case C_HINT:
-		return &qu->hints[qu->nhints - 1];
-	case C_CHOICE:
-		return &qu->choices[qu->nchoices - 1].text;
-	case C_STEP:
-		return &qu->steps[qu->nsteps - 1];
-	case C_ITEM:
-		return &qu->items[qu->nitems - 1].label;
-	case C_MISCONCEPTION_FEEDBACK:
-		return &qu->misconceptions[qu->nmisconceptions - 1].feedback;
-	case C_CHOICE_FEEDBACK:
-		return &qu->choices[qu->nchoices - 1].feedback;
-	case C_NONE:
-		break;
-	}
-	return NULL;
 }
 
 static void
 text_line(struct parser *p, const struct srcline *l)
 {
-	char **target = p->cur != NULL ? cont_target(p) : NULL;
+	char **target = p->cur != NULL ? p->cont : NULL;
 	const char *s = srcline_text(l);
 	const char *e = s + strlen(s);
 
@@ -924,9 +721,11 @@ quiz_load(const char *path, struct diag *d)
 
 	memset(&p, 0, sizeof p);
 	p.d = d;
+	p.qp.d = d;
 	p.q = xcalloc(1, sizeof *p.q);
 	p.q->path = xstrdup(path);
 	p.path = p.q->path;
+	p.qp.path = p.path;
 	p.q->retry_cost = 50;
 	p.q->hint_cost = 25;
 	p.q->tries = 0;
@@ -942,7 +741,7 @@ quiz_load(const char *path, struct diag *d)
 		if (srcline_is_comment(l))
 			continue;
 		if (srcline_is_blank(l))
-			p.cont = C_NONE;
+			p.cont = NULL;
 		else if (l->text[0] == '@' && l->text[1] != '@')
 			directive_line(&p, l);
 		else

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "grade.h"
+#include "qkind.h"
 #include "quizrun.h"
 #include "xmalloc.h"
 
@@ -84,16 +85,6 @@ static const struct quiz_command commands[] = {
 	{ "leave", "stop for now; your answers are kept and you go on from "
 	    "this question next time", cmd_leave },
 	{ "help", "list these commands", cmd_help },
-};
-
-/* What the learner is told to type, by question kind. */
-static const char *const instructions[] = {
-	[Q_SHORT] = NULL,
-	[Q_LIST] = NULL,	/* depends on @need: see show_question */
-	[Q_CHOICE] = "Type one letter.",
-	[Q_MULTI] = "Type every letter that applies, e.g. a c.",
-	[Q_TRUEFALSE] = "Type true or false.",
-	[Q_ORDER] = "Type the letters in order, e.g. c a b d.",
 };
 
 static void
@@ -168,29 +159,6 @@ format_points(char *buf, size_t size, double v)
 		*--end = '\0';
 }
 
-static char
-letter(size_t i)
-{
-	return i < 26 ? (char)('a' + i) : '?';
-}
-
-/* Index into choices or steps of what is shown as letter i. */
-static size_t
-shown_index(const struct question *qn, size_t i)
-{
-	return qn->shown != NULL ? qn->shown[i] : i;
-}
-
-/* The letter under which choice or step index idx is shown. */
-static size_t
-shown_position(const struct question *qn, size_t n, size_t idx)
-{
-	for (size_t i = 0; i < n; i++)
-		if (shown_index(qn, i) == idx)
-			return i;
-	return idx;
-}
-
 static const struct question *
 current(const struct quizrun *r)
 {
@@ -248,24 +216,20 @@ show_heading(struct quizrun *r)
 	say(r, "", "", "Type help for the quiz commands.");
 }
 
-static void
-show_lettered(struct quizrun *r, const struct question *qn, size_t i)
+/* Where the question kinds (qkind.h) print. */
+static struct qshow
+show_to(const struct quizrun *r)
 {
-	const char *text = qn->kind == Q_ORDER ?
-	    qn->steps[shown_index(qn, i)] :
-	    qn->choices[shown_index(qn, i)].text;
-	char indent[8];
+	struct qshow s = { &r->o, r->out };
 
-	snprintf(indent, sizeof indent, "  %c) ", letter(i));
-	say(r, indent, "     ", "%s", text);
+	return s;
 }
 
 static void
 show_question(struct quizrun *r)
 {
 	const struct question *qn = current(r);
-	size_t n = qn->kind == Q_ORDER ? qn->nsteps :
-	    qn->kind == Q_CHOICE || qn->kind == Q_MULTI ? qn->nchoices : 0;
+	struct qshow s = show_to(r);
 	char *head;
 
 	head = xasprintf("Question %zu of %zu (%d point%s)", r->cur + 1,
@@ -275,101 +239,16 @@ show_question(struct quizrun *r)
 	put(r, "\n");
 	free(head);
 	say(r, "", "", "%s", qn->prompt);
-	for (size_t i = 0; i < n; i++)
-		show_lettered(r, qn, i);
-	if (qn->kind == Q_LIST)
-		say(r, "", "", "Name %d, separated by commas.", qn->need);
-	else if (instructions[qn->kind] != NULL)
-		say(r, "", "", "%s", instructions[qn->kind]);
-}
-
-/* "The answer: ..." for choice, multi and order: letters, then each text. */
-static void
-show_lettered_answer(struct quizrun *r, const struct question *qn,
-    const char *indent)
-{
-	size_t n = qn->kind == Q_ORDER ? qn->nsteps : qn->nchoices;
-	size_t *pos = xreallocarray(NULL, n > 0 ? n : 1, sizeof *pos);
-	char *letters = xcalloc(2 * n + 1, 1);
-	size_t npos = 0;
-	char *hang = xasprintf("%s  ", indent);
-
-	for (size_t idx = 0; idx < n; idx++)
-		if (qn->kind == Q_ORDER || qn->choices[idx].correct)
-			pos[npos++] = shown_position(qn, n, idx);
-	for (size_t i = 0; i < npos; i++) {
-		letters[2 * i] = letter(pos[i]);
-		letters[2 * i + 1] = i + 1 < npos ? ' ' : '\0';
-	}
-	say(r, indent, hang, "The answer: %s", letters);
-	for (size_t i = 0; i < npos; i++) {
-		char *sub = xasprintf("%s  %c) ", indent, letter(pos[i]));
-		char *subhang = xasprintf("%s     ", indent);
-
-		say(r, sub, subhang, "%s", qn->kind == Q_ORDER ?
-		    qn->steps[shown_index(qn, pos[i])] :
-		    qn->choices[shown_index(qn, pos[i])].text);
-		free(sub);
-		free(subhang);
-	}
-	free(hang);
-	free(letters);
-	free(pos);
-}
-
-static void
-show_list_answer(struct quizrun *r, const struct question *qn,
-    const char *indent, const char *hang)
-{
-	size_t size = 1;
-	char *labels;
-
-	for (size_t i = 0; i < qn->nitems; i++)
-		size += strlen(qn->items[i].label) + 2;
-	labels = xcalloc(size, 1);
-	for (size_t i = 0; i < qn->nitems; i++) {
-		if (i > 0)
-			strcat(labels, "; ");
-		strcat(labels, qn->items[i].label);
-	}
-	if ((size_t)qn->need >= qn->nitems)
-		say(r, indent, hang, "The answer: %s", labels);
-	else
-		say(r, indent, hang, "The answer (any %d of these): %s",
-		    qn->need, labels);
-	free(labels);
+	qkind_of(qn->kind)->show(&s, qn);
 }
 
 /* The right answer, as the learner would type or recognise it. */
 static void
 show_answer(struct quizrun *r, const struct question *qn, const char *indent)
 {
-	char *hang = xasprintf("%s  ", indent);
+	struct qshow s = show_to(r);
 
-	switch (qn->kind) {
-	case Q_SHORT:
-		/* Patterns are not for learners; the first accepted example is. */
-		for (size_t i = 0; i < qn->nexamples; i++)
-			if (qn->examples[i].accept) {
-				say(r, indent, hang, "The answer: %s",
-				    qn->examples[i].text);
-				break;
-			}
-		break;
-	case Q_LIST:
-		show_list_answer(r, qn, indent, hang);
-		break;
-	case Q_TRUEFALSE:
-		say(r, indent, hang, "The answer: %s",
-		    qn->answer_true ? "true" : "false");
-		break;
-	case Q_CHOICE:
-	case Q_MULTI:
-	case Q_ORDER:
-		show_lettered_answer(r, qn, indent);
-		break;
-	}
-	free(hang);
+	qkind_of(qn->kind)->show_answer(&s, qn, indent);
 }
 
 static void

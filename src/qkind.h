@@ -1,0 +1,189 @@
+/*
+ * Question kinds as one table.  Everything that differs between "short",
+ * "list", "choice", "multi", "truefalse" and "order" is a row here: the
+ * directives the kind takes, finishing and validating a parsed question,
+ * grading it, showing it and its answer, and the example rules of
+ * --check.  The parser (quiz.c), the grader (grade.c), the quiz sitting
+ * (quizrun.c) and the checker (check.c) look the row up and never ask
+ * which kind a question is.  Each family of kinds lives in one file:
+ *
+ *   qkind_text.c    short, list: parsing, showing, checking
+ *   grade_text.c    short, list: the free-text grading rules
+ *   qkind_choice.c  choice, multi, truefalse
+ *   qkind_order.c   order
+ *
+ * doc/HACKING.md "How to add a question kind" says what a new kind needs.
+ */
+#ifndef PSOAS_QKIND_H
+#define PSOAS_QKIND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "grade.h"
+#include "quiz.h"
+#include "render.h"
+
+#define QKIND_MAX_LETTERS 26	/* choices and steps are lettered a..z */
+#define QKIND_MAX_DIRECTIVES 16	/* of one kind, beyond the common ones */
+
+/*
+ * What a kind's directive handler and finish function may use of the
+ * parser: where to report, and what the question has seen so far.
+ */
+struct qparse {
+	const char *path;
+	struct diag *d;
+	const char *quiz_id;	/* "" until @quiz */
+	bool shuffle;		/* the quiz's @shuffle */
+	const char *last;	/* the previous directive of this question
+				 * (its name without '@'), or NULL */
+	long seen[QKIND_MAX_DIRECTIVES];	/* line the kind's directive
+						 * i was first seen on, or 0 */
+};
+
+/* Report an error at path:line[:col] of the file being parsed. */
+void qparse_error(struct qparse *p, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* A whole number lo..hi as the value of @name, or an error. */
+void qparse_number(struct qparse *p, const char *name, const char *arg,
+    long line, long col, int lo, int hi, int *out);
+
+/* "KIND question 'ID' has no '@NAME'", at the question's line. */
+void qparse_missing(struct qparse *p, const struct question *qu,
+    const char *name);
+
+/*
+ * The line a directive of the question's kind was first seen on in this
+ * question, or 0.
+ */
+long qparse_seen(const struct qparse *p, const struct question *qu,
+    const char *name);
+
+/*
+ * @feedback is for the directive just before it, one of targets (names
+ * without '@'); what names them in messages ("'@choice'").  Returns true
+ * when the feedback may be taken, after reporting why not otherwise.
+ */
+bool qparse_feedback_allowed(struct qparse *p, const char *const *targets,
+    size_t ntargets, const char *what, long line);
+
+/*
+ * Fix which choice or step is shown as letter 'a' + i (qu->shown), the
+ * same in every session: shuffled when shuffle, seeded from the quiz and
+ * question ids.  With never_in_order, a shuffle that left everything in
+ * place is rotated by one (steps shown in order give the answer away).
+ */
+void qparse_set_shown(struct qparse *p, struct question *qu, size_t n,
+    bool shuffle, bool never_in_order);
+
+/* One directive a kind takes beyond those every question takes. */
+struct qdirective {
+	const char *name;		/* without '@' */
+	bool once;			/* at most once per question */
+	bool no_value;			/* takes no value (@case) */
+	/*
+	 * Apply it to qu.  Returns where continuation lines of this
+	 * directive are appended, or NULL when it takes none.
+	 */
+	char **(*apply)(struct qparse *p, struct question *qu,
+	    const char *arg, long line, long col);
+};
+
+/* Where a kind shows a question or its answer. */
+struct qshow {
+	const struct render_opts *o;
+	FILE *out;
+};
+
+/* printf, then wrap to the width with indent and hang, and print. */
+void qshow_say(const struct qshow *s, const char *indent, const char *hang,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Lettered lines "  a) text" for texts[shown[i]], i < n; and "The
+ * answer: a c" with the texts of the answer below, the answer being
+ * every index idx with in_answer[idx] (in index order; NULL: all).
+ */
+void qshow_lettered(const struct qshow *s, const char *const *texts,
+    const size_t *shown, size_t n);
+void qshow_lettered_answer(const struct qshow *s, const char *indent,
+    const char *const *texts, const size_t *shown, size_t n,
+    const bool *in_answer);
+
+struct qkind {
+	const char *name;		/* as written after @question */
+	const struct qdirective *directives;
+	size_t ndirectives;
+	/* Validate what needs the whole question; fix its shown order. */
+	void (*finish)(struct qparse *p, struct question *qu);
+	void (*free)(struct question *qu);
+	/*
+	 * Grade answer, already normalised (grade.h) and not empty; with
+	 * list_answer, newlines in it separate parts.  answer may be
+	 * changed in place.
+	 */
+	bool list_answer;
+	void (*grade)(const struct question *qu, char *answer,
+	    struct grade_result *r);
+	/* After the prompt: what to choose from, what to type. */
+	void (*show)(const struct qshow *s, const struct question *qu);
+	/* The right answer, as the learner would type or recognise it. */
+	void (*show_answer)(const struct qshow *s, const struct question *qu,
+	    const char *indent);
+	/* --check: the examples this kind needs (beyond running them). */
+	void (*check)(const struct quiz *qz, const struct question *qu,
+	    struct diag *d);
+	/* --check: what decided a verdict no pattern decided. */
+	const char *decided_by;
+};
+
+/*
+ * --check of the kinds answered by a key: an '@example+' gives the right
+ * answer as typed, letters as shown, which proves any shuffle too.
+ */
+void qkind_check_key_example(const struct quiz *qz, const struct question *qu,
+    struct diag *d);
+
+/* The row of a kind, by enum or by name (NULL when none). */
+const struct qkind *qkind_of(enum question_kind kind);
+const struct qkind *qkind_find(const char *name, enum question_kind *kind);
+
+/* Every kind's name, for "did you mean"; n gets how many. */
+const char *const *qkind_names(size_t *n);
+
+/*
+ * The directive name (len bytes) if kind takes it, else NULL; *index
+ * gets its position in the kind's list (for struct qparse seen).
+ */
+const struct qdirective *qkind_directive(enum question_kind kind,
+    const char *name, size_t len, size_t *index);
+
+/*
+ * The directive name (len bytes) of the first kind that takes it, or
+ * NULL.  Kinds that share a directive name give it the same once and
+ * no_value.
+ */
+const struct qdirective *qkind_any_directive(const char *name, size_t len);
+
+/*
+ * Every kind's directive name, each once, into names (room for max);
+ * returns how many.
+ */
+size_t qkind_directive_names(const char **names, size_t max);
+
+/* The free-text grading rules (grade_text.c) of the "short" and "list" rows. */
+void grade_text_short(const struct question *qu, char *answer,
+    struct grade_result *r);
+void grade_text_list(const struct question *qu, char *answer,
+    struct grade_result *r);
+
+/* The rows, one per kind, defined in the family files. */
+extern const struct qkind qkind_short, qkind_list;
+extern const struct qkind qkind_choice, qkind_multi, qkind_truefalse;
+extern const struct qkind qkind_order;
+
+#endif

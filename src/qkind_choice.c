@@ -1,0 +1,318 @@
+/*
+ * The kinds answered from a fixed set: "choice" (one right letter),
+ * "multi" (every right letter, partial credit for some) and "truefalse".
+ * Choices are shown under letters in an order fixed at load (qkind.h
+ * qparse_set_shown), so a letter means the same choice in every session.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "qkind.h"
+#include "xmalloc.h"
+
+/* ---------------------------------------------------------------- parse */
+
+static char **
+add_choice(struct question *qu, const char *arg, long line, bool correct)
+{
+	struct choice *c;
+
+	qu->choices = xreallocarray(qu->choices, qu->nchoices + 1,
+	    sizeof *qu->choices);
+	c = &qu->choices[qu->nchoices++];
+	memset(c, 0, sizeof *c);
+	c->text = xstrdup(arg);
+	c->correct = correct;
+	c->lineno = line;
+	return &c->text;
+}
+
+static char **
+d_choice(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	(void)p, (void)col;
+	return add_choice(qu, arg, line, false);
+}
+
+static char **
+d_choice_star(struct qparse *p, struct question *qu, const char *arg,
+    long line, long col)
+{
+	(void)p, (void)col;
+	return add_choice(qu, arg, line, true);
+}
+
+static char **
+d_feedback(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	static const char *const targets[] = {"choice", "choice*"};
+	struct choice *c;
+
+	(void)col;
+	if (!qparse_feedback_allowed(p, targets, 2, "'@choice'", line))
+		return NULL;
+	c = &qu->choices[qu->nchoices - 1];
+	c->feedback = xstrdup(arg);
+	return &c->feedback;
+}
+
+static char **
+d_answer(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	if (strcmp(arg, "true") == 0)
+		qu->answer_true = true;
+	else if (strcmp(arg, "false") == 0)
+		qu->answer_true = false;
+	else
+		qparse_error(p, line, col, "bad '@answer' value '%s': expected "
+		    "'true' or 'false'", arg);
+	return NULL;
+}
+
+static const struct qdirective choice_directives[] = {
+	{"choice", false, false, d_choice},
+	{"choice*", false, false, d_choice_star},
+	{"feedback", false, false, d_feedback},
+};
+
+static const struct qdirective truefalse_directives[] = {
+	{"answer", true, false, d_answer},
+};
+
+static void
+finish_choices(struct qparse *p, struct question *qu, bool one)
+{
+	const char *kind = quiz_kind_name(qu->kind);
+	size_t ncorrect = 0;
+
+	for (size_t i = 0; i < qu->nchoices; i++)
+		ncorrect += qu->choices[i].correct;
+	if (qu->nchoices < 2)
+		qparse_error(p, qu->lineno, 0, "%s question '%s' needs at least "
+		    "2 '@choice' lines (has %zu)", kind, qu->id, qu->nchoices);
+	else if (qu->nchoices > QKIND_MAX_LETTERS)
+		qparse_error(p, qu->lineno, 0, "%s question '%s' has more than "
+		    "26 '@choice' lines (%zu)", kind, qu->id, qu->nchoices);
+	if (one && ncorrect != 1)
+		qparse_error(p, qu->lineno, 0, "%s question '%s' needs exactly "
+		    "one correct '@choice*' (has %zu)", kind, qu->id, ncorrect);
+	if (!one && ncorrect == 0)
+		qparse_error(p, qu->lineno, 0, "%s question '%s' needs at least "
+		    "one correct '@choice*' (has %zu)", kind, qu->id, ncorrect);
+	qparse_set_shown(p, qu, qu->nchoices, p->shuffle, false);
+}
+
+static void
+finish_choice(struct qparse *p, struct question *qu)
+{
+	finish_choices(p, qu, true);
+}
+
+static void
+finish_multi(struct qparse *p, struct question *qu)
+{
+	finish_choices(p, qu, false);
+}
+
+static void
+finish_truefalse(struct qparse *p, struct question *qu)
+{
+	if (qparse_seen(p, qu, "answer") == 0)
+		qparse_missing(p, qu, "answer");
+}
+
+static void
+free_choices(struct question *qu)
+{
+	for (size_t i = 0; i < qu->nchoices; i++) {
+		free(qu->choices[i].text);
+		free(qu->choices[i].feedback);
+	}
+	free(qu->choices);
+}
+
+/* ---------------------------------------------------------------- grade */
+
+static void
+grade_choices(const struct question *q, char *a, struct grade_result *r)
+{
+	size_t n = q->nchoices;
+	size_t *letters = xcalloc(n, sizeof *letters);
+	bool *seen = xcalloc(n, sizeof *seen);
+	size_t nl, right = 0, ncorrect = 0;
+	const char *wrong_feedback = NULL;
+	bool wrong = false;
+
+	if (!grade_parse_letters(a, n, letters, &nl) ||
+	    (q->kind == Q_CHOICE && nl != 1)) {
+		r->verdict = GRADE_UNGRADABLE;
+		r->message = q->kind == Q_CHOICE ?
+		    xasprintf("type the letter of one choice, a to %c",
+		    (char)('a' + n - 1)) :
+		    xasprintf("type the letters of every choice you pick, a to "
+		    "%c, separated by spaces or commas", (char)('a' + n - 1));
+		goto out;
+	}
+	for (size_t i = 0; i < nl; i++)
+		seen[letters[i]] = true;
+	for (size_t i = 0; i < n; i++) {
+		const struct choice *c = &q->choices[q->shown[i]];
+
+		if (c->correct)
+			ncorrect++;
+		if (!seen[i])
+			continue;
+		if (c->correct) {
+			right++;
+		} else {
+			wrong = true;
+			if (wrong_feedback == NULL)
+				wrong_feedback = c->feedback;
+		}
+	}
+	if (wrong) {
+		r->verdict = GRADE_INCORRECT;
+		r->feedback = wrong_feedback;
+	} else if (right == ncorrect) {
+		r->verdict = GRADE_CORRECT;
+		r->fraction = 1;
+		/* Feedback on a correct choice says why it is right. */
+		if (q->kind == Q_CHOICE)
+			r->feedback = q->choices[q->shown[letters[0]]].feedback;
+	} else {
+		r->verdict = GRADE_PARTIAL;
+		r->fraction = (double)right / ncorrect;
+		r->message = xasprintf("correct choices picked: %zu of %zu",
+		    right, ncorrect);
+	}
+out:
+	free(letters);
+	free(seen);
+}
+
+static void
+grade_truefalse(const struct question *q, char *a, struct grade_result *r)
+{
+	static const char *const yes[] = {"true", "t", "yes", "y"};
+	static const char *const no[] = {"false", "f", "no", "n"};
+	size_t n = strlen(a);
+	int said = -1;
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (grade_word_is(a, n, yes[i]))
+			said = 1;
+		if (grade_word_is(a, n, no[i]))
+			said = 0;
+	}
+	if (said < 0) {
+		r->verdict = GRADE_UNGRADABLE;
+		r->message = xstrdup("answer true or false");
+		return;
+	}
+	if ((said == 1) == q->answer_true) {
+		r->verdict = GRADE_CORRECT;
+		r->fraction = 1;
+	} else {
+		r->verdict = GRADE_INCORRECT;
+	}
+}
+
+/* ----------------------------------------------------------------- show */
+
+/* The choices' texts, by index; the caller frees the array only. */
+static const char **
+choice_texts(const struct question *qu)
+{
+	const char **texts = xcalloc(qu->nchoices + 1, sizeof *texts);
+
+	for (size_t i = 0; i < qu->nchoices; i++)
+		texts[i] = qu->choices[i].text;
+	return texts;
+}
+
+static void
+show_choices(const struct qshow *s, const struct question *qu)
+{
+	const char **texts = choice_texts(qu);
+
+	qshow_lettered(s, texts, qu->shown, qu->nchoices);
+	free(texts);
+	qshow_say(s, "", "", "%s", qu->kind == Q_CHOICE ? "Type one letter." :
+	    "Type every letter that applies, e.g. a c.");
+}
+
+static void
+show_truefalse(const struct qshow *s, const struct question *qu)
+{
+	(void)qu;
+	qshow_say(s, "", "", "Type true or false.");
+}
+
+static void
+show_choices_answer(const struct qshow *s, const struct question *qu,
+    const char *indent)
+{
+	const char **texts = choice_texts(qu);
+	bool *right = xcalloc(qu->nchoices + 1, sizeof *right);
+
+	for (size_t i = 0; i < qu->nchoices; i++)
+		right[i] = qu->choices[i].correct;
+	qshow_lettered_answer(s, indent, texts, qu->shown, qu->nchoices, right);
+	free(right);
+	free(texts);
+}
+
+static void
+show_truefalse_answer(const struct qshow *s, const struct question *qu,
+    const char *indent)
+{
+	char *hang = xasprintf("%s  ", indent);
+
+	qshow_say(s, indent, hang, "The answer: %s",
+	    qu->answer_true ? "true" : "false");
+	free(hang);
+}
+
+const struct qkind qkind_choice = {
+	.name = "choice",
+	.directives = choice_directives,
+	.ndirectives = sizeof choice_directives / sizeof choice_directives[0],
+	.finish = finish_choice,
+	.free = free_choices,
+	.grade = grade_choices,
+	.show = show_choices,
+	.show_answer = show_choices_answer,
+	.check = qkind_check_key_example,
+	.decided_by = "answer key",
+};
+
+const struct qkind qkind_multi = {
+	.name = "multi",
+	.directives = choice_directives,
+	.ndirectives = sizeof choice_directives / sizeof choice_directives[0],
+	.finish = finish_multi,
+	.free = free_choices,
+	.grade = grade_choices,
+	.show = show_choices,
+	.show_answer = show_choices_answer,
+	.check = qkind_check_key_example,
+	.decided_by = "answer key",
+};
+
+const struct qkind qkind_truefalse = {
+	.name = "truefalse",
+	.directives = truefalse_directives,
+	.ndirectives = 1,
+	.finish = finish_truefalse,
+	.free = free_choices,
+	.grade = grade_truefalse,
+	.show = show_truefalse,
+	.show_answer = show_truefalse_answer,
+	.check = qkind_check_key_example,
+	.decided_by = "answer key",
+};

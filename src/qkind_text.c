@@ -1,0 +1,318 @@
+/*
+ * The free-text kinds, "short" (one answer) and "list" (name N of the
+ * items): their directives, the checks a whole question needs, how they
+ * are shown, and the examples --check wants of them.  Their grading
+ * rules are in grade_text.c.  Every answer pattern is compiled as it is
+ * read, so a bad pattern fails the load with its line and column.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "qkind.h"
+#include "xmalloc.h"
+
+/* ---------------------------------------------------------------- parse */
+
+static void
+compile_pattern(struct qparse *p, struct pattern *pat, bool case_sensitive,
+    bool anchored)
+{
+	char *err;
+	size_t off;
+
+	pcre2_code_free(pat->code);
+	pat->code = grade_compile(pat->src, case_sensitive, anchored, &err,
+	    &off);
+	if (pat->code == NULL) {
+		qparse_error(p, pat->lineno, pat->col + (long)off,
+		    "bad pattern: %s", err);
+		free(err);
+	}
+}
+
+static struct pattern *
+add_pattern(struct pattern **arr, size_t *n, const char *src, long line,
+    long col)
+{
+	struct pattern *pat;
+
+	*arr = xreallocarray(*arr, *n + 1, sizeof **arr);
+	pat = &(*arr)[(*n)++];
+	memset(pat, 0, sizeof *pat);
+	pat->src = xstrdup(src);
+	pat->lineno = line;
+	pat->col = col;
+	return pat;
+}
+
+static char **
+d_accept(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	struct pattern *pat;
+
+	if (qu->kind == Q_LIST) {
+		struct list_item *it;
+
+		if (qu->nitems == 0) {
+			qparse_error(p, line, 0, "'@accept' in a list question "
+			    "must follow an '@item'");
+			return NULL;
+		}
+		it = &qu->items[qu->nitems - 1];
+		pat = add_pattern(&it->accept, &it->naccept, arg, line, col);
+	} else {
+		pat = add_pattern(&qu->accept, &qu->naccept, arg, line, col);
+	}
+	compile_pattern(p, pat, false, true);
+	return NULL;
+}
+
+static char **
+d_item(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	struct list_item *it;
+
+	(void)p, (void)col;
+	qu->items = xreallocarray(qu->items, qu->nitems + 1, sizeof *qu->items);
+	it = &qu->items[qu->nitems++];
+	memset(it, 0, sizeof *it);
+	it->label = xstrdup(arg);
+	it->lineno = line;
+	return &it->label;
+}
+
+static char **
+d_need(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	qparse_number(p, "need", arg, line, col, 1, 100, &qu->need);
+	return NULL;
+}
+
+static char **
+d_misconception(struct qparse *p, struct question *qu, const char *arg,
+    long line, long col)
+{
+	compile_pattern(p, add_pattern(&qu->misconceptions,
+	    &qu->nmisconceptions, arg, line, col), false, false);
+	return NULL;
+}
+
+static char **
+d_feedback(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	static const char *const targets[] = {"misconception"};
+	struct pattern *m;
+
+	(void)col;
+	if (!qparse_feedback_allowed(p, targets, 1, "'@misconception'", line))
+		return NULL;
+	m = &qu->misconceptions[qu->nmisconceptions - 1];
+	m->feedback = xstrdup(arg);
+	return &m->feedback;
+}
+
+static char **
+d_case(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	(void)p, (void)arg, (void)line, (void)col;
+	qu->case_sensitive = true;
+	return NULL;
+}
+
+static const struct qdirective short_directives[] = {
+	{"accept", false, false, d_accept},
+	{"misconception", false, false, d_misconception},
+	{"feedback", false, false, d_feedback},
+	{"case", true, true, d_case},
+};
+
+static const struct qdirective list_directives[] = {
+	{"accept", false, false, d_accept},
+	{"item", false, false, d_item},
+	{"need", true, false, d_need},
+	{"misconception", false, false, d_misconception},
+	{"feedback", false, false, d_feedback},
+	{"case", true, true, d_case},
+};
+
+/* @case may come after the patterns: recompile them case-sensitively. */
+static void
+recompile_case_sensitive(struct qparse *p, struct question *qu)
+{
+	if (!qu->case_sensitive)
+		return;
+	for (size_t i = 0; i < qu->naccept; i++)
+		if (qu->accept[i].code != NULL)
+			compile_pattern(p, &qu->accept[i], true, true);
+	for (size_t i = 0; i < qu->nmisconceptions; i++)
+		if (qu->misconceptions[i].code != NULL)
+			compile_pattern(p, &qu->misconceptions[i], true, false);
+	for (size_t t = 0; t < qu->nitems; t++)
+		for (size_t i = 0; i < qu->items[t].naccept; i++)
+			if (qu->items[t].accept[i].code != NULL)
+				compile_pattern(p, &qu->items[t].accept[i],
+				    true, true);
+}
+
+static void
+finish_short(struct qparse *p, struct question *qu)
+{
+	if (qu->naccept == 0)
+		qparse_missing(p, qu, "accept");
+	recompile_case_sensitive(p, qu);
+}
+
+static void
+finish_list(struct qparse *p, struct question *qu)
+{
+	long need_line = qparse_seen(p, qu, "need");
+
+	if (qu->nitems == 0)
+		qparse_missing(p, qu, "item");
+	if (need_line == 0)
+		qparse_missing(p, qu, "need");
+	else if (qu->need > 0 && (size_t)qu->need > qu->nitems &&
+	    qu->nitems > 0)
+		qparse_error(p, need_line, 0, "'@need %d' is more than the %zu "
+		    "item%s of the question", qu->need, qu->nitems,
+		    qu->nitems == 1 ? "" : "s");
+	for (size_t i = 0; i < qu->nitems; i++)
+		if (qu->items[i].naccept == 0)
+			qparse_error(p, qu->items[i].lineno, 0,
+			    "item '%s' has no '@accept'", qu->items[i].label);
+	recompile_case_sensitive(p, qu);
+}
+
+static void
+free_patterns(struct pattern *arr, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(arr[i].src);
+		pcre2_code_free(arr[i].code);
+		free(arr[i].feedback);
+	}
+	free(arr);
+}
+
+static void
+free_text(struct question *qu)
+{
+	free_patterns(qu->accept, qu->naccept);
+	free_patterns(qu->misconceptions, qu->nmisconceptions);
+	for (size_t i = 0; i < qu->nitems; i++) {
+		free(qu->items[i].label);
+		free_patterns(qu->items[i].accept, qu->items[i].naccept);
+	}
+	free(qu->items);
+}
+
+/* ----------------------------------------------------------------- show */
+
+static void
+show_short(const struct qshow *s, const struct question *qu)
+{
+	(void)s, (void)qu;
+}
+
+static void
+show_list(const struct qshow *s, const struct question *qu)
+{
+	qshow_say(s, "", "", "Name %d, separated by commas.", qu->need);
+}
+
+/* Patterns are not for learners; the first accepted example is. */
+static void
+show_short_answer(const struct qshow *s, const struct question *qu,
+    const char *indent)
+{
+	char *hang = xasprintf("%s  ", indent);
+
+	for (size_t i = 0; i < qu->nexamples; i++)
+		if (qu->examples[i].accept) {
+			qshow_say(s, indent, hang, "The answer: %s",
+			    qu->examples[i].text);
+			break;
+		}
+	free(hang);
+}
+
+static void
+show_list_answer(const struct qshow *s, const struct question *qu,
+    const char *indent)
+{
+	char *hang = xasprintf("%s  ", indent);
+	size_t size = 1;
+	char *labels;
+
+	for (size_t i = 0; i < qu->nitems; i++)
+		size += strlen(qu->items[i].label) + 2;
+	labels = xcalloc(size, 1);
+	for (size_t i = 0; i < qu->nitems; i++) {
+		if (i > 0)
+			strcat(labels, "; ");
+		strcat(labels, qu->items[i].label);
+	}
+	if ((size_t)qu->need >= qu->nitems)
+		qshow_say(s, indent, hang, "The answer: %s", labels);
+	else
+		qshow_say(s, indent, hang, "The answer (any %d of these): %s",
+		    qu->need, labels);
+	free(labels);
+	free(hang);
+}
+
+/* ---------------------------------------------------------------- check */
+
+/* Free text proves its patterns both ways: two answers each side. */
+static void
+check_text(const struct quiz *qz, const struct question *qu, struct diag *d)
+{
+	size_t plus = 0, minus = 0;
+
+	for (size_t i = 0; i < qu->nexamples; i++) {
+		if (qu->examples[i].accept)
+			plus++;
+		else
+			minus++;
+	}
+	if (plus < 2 || minus < 2)
+		diag_add(d, DIAG_ERROR, qz->path, qu->lineno, 0,
+		    "quiz '%s' question '%s': a %s question needs at least 2 "
+		    "'@example+' and 2 '@example-' (has %zu and %zu)", qz->id,
+		    qu->id, quiz_kind_name(qu->kind), plus, minus);
+}
+
+const struct qkind qkind_short = {
+	.name = "short",
+	.directives = short_directives,
+	.ndirectives = sizeof short_directives / sizeof short_directives[0],
+	.finish = finish_short,
+	.free = free_text,
+	.list_answer = false,
+	.grade = grade_text_short,
+	.show = show_short,
+	.show_answer = show_short_answer,
+	.check = check_text,
+	.decided_by = NULL,
+};
+
+const struct qkind qkind_list = {
+	.name = "list",
+	.directives = list_directives,
+	.ndirectives = sizeof list_directives / sizeof list_directives[0],
+	.finish = finish_list,
+	.free = free_text,
+	.list_answer = true,
+	.grade = grade_text_list,
+	.show = show_list,
+	.show_answer = show_list_answer,
+	.check = check_text,
+	.decided_by = "items below",
+};
