@@ -1,7 +1,8 @@
 /*
  * Finding and loading a course folder.  Order comes from file names so an
- * author controls it by renaming, with no manifest to keep in step; ids
- * are checked across files here because no single parser can see them all.
+ * author controls it by renaming, with no list of files to keep in step;
+ * ids, and the manifest's post-test, are checked across files here
+ * because no single parser can see them all.
  */
 #include "config.h"
 
@@ -88,9 +89,20 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 			    sizeof *c->quizzes);
 			c->quizzes[c->nquizzes++] = q;
 		}
+	} else if (has_suffix(path, ".manifest")) {
+		struct manifest *m;
+
+		if (c->manifest != NULL) {
+			diag_add(d, DIAG_ERROR, path, 0, 0, "a second course "
+			    "manifest (the course has %s)", c->manifest->path);
+			return d->errors - before;
+		}
+		m = manifest_load(path, d);
+		if (m != NULL)
+			c->manifest = m;
 	} else {
-		diag_add(d, DIAG_ERROR, path, 0, 0,
-		    "not a course file (expected a name ending in .lesson or .quiz)");
+		diag_add(d, DIAG_ERROR, path, 0, 0, "not a course file "
+		    "(expected a name ending in .lesson, .quiz or .manifest)");
 	}
 	return d->errors - before;
 }
@@ -99,7 +111,7 @@ size_t
 course_add_dir(struct course *c, const char *dir, struct diag *d)
 {
 	size_t before = d->errors;
-	char *lessons_dir, *quizzes_dir;
+	char *lessons_dir, *quizzes_dir, *manifest;
 	char **files;
 	size_t n;
 	struct stat st;
@@ -113,6 +125,11 @@ course_add_dir(struct course *c, const char *dir, struct diag *d)
 		diag_add(d, DIAG_ERROR, dir, 0, 0, "not a folder");
 		return d->errors - before;
 	}
+	/* The manifest is optional: a course without one has no CE rules. */
+	manifest = xasprintf("%s/%s", dir, MANIFEST_NAME);
+	if (lstat(manifest, &st) == 0)
+		course_add_file(c, manifest, d);
+	free(manifest);
 	lessons_dir = xasprintf("%s/lessons", dir);
 	quizzes_dir = xasprintf("%s/quizzes", dir);
 	if (list_files(lessons_dir, ".lesson", &files, &n) != 0 || n == 0)
@@ -149,6 +166,26 @@ struct id_owner {
 	const char *path;
 };
 
+/*
+ * The manifest names the post-test and its pass mark; the quiz file has
+ * a pass mark too, and a learner must never be graded by one and
+ * certified by the other, so they must agree.
+ */
+static void
+link_manifest(const struct course *c, struct diag *d)
+{
+	const struct manifest *m = c->manifest;
+	const struct quiz *q = course_find_quiz(c, m->posttest, NULL);
+
+	if (q == NULL || strcmp(q->id, m->posttest) != 0)
+		diag_add(d, DIAG_ERROR, m->path, m->posttest_line, 0, "the "
+		    "post-test '%s' is not a quiz of the course", m->posttest);
+	else if (q->pass != m->pass)
+		diag_add(d, DIAG_ERROR, m->path, m->pass_line, 0, "'@pass %d' "
+		    "disagrees with the post-test's '@pass %d' in %s", m->pass,
+		    q->pass, q->path);
+}
+
 size_t
 course_link(struct course *c, struct diag *d)
 {
@@ -179,6 +216,8 @@ course_link(struct course *c, struct diag *d)
 			    "quiz '%s' follows lesson '%s', which is not in the course",
 			    q->id, q->lesson);
 	}
+	if (c->manifest != NULL && c->nquizzes > 0)
+		link_manifest(c, d);
 	return d->errors - before;
 }
 
@@ -191,6 +230,7 @@ course_destroy(struct course *c)
 		quiz_free(c->quizzes[i]);
 	free(c->lessons);
 	free(c->quizzes);
+	manifest_free(c->manifest);
 	free(c->dir);
 	memset(c, 0, sizeof *c);
 }

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "lesson.h"
+#include "manifest.h"
 #include "quiz.h"
 
 struct course {
@@ -18,6 +19,7 @@ struct course {
 	size_t nreference;	/* trailing lessons only there for reference */
 	struct quiz **quizzes;
 	size_t nquizzes;
+	struct manifest *manifest;	/* course.manifest, or NULL: none */
 };
 
 /*
@@ -36,12 +38,16 @@ size_t course_load(struct course *c, const char *dir, struct diag *d);
 size_t course_add_dir(struct course *c, const char *dir, struct diag *d);
 
 /*
- * Add one lesson or quiz file (by its suffix) to c, as --check FILE does.
+ * Add one lesson, quiz or manifest file (by its suffix) to c, as
+ * --check FILE does.
  * Returns the number of errors added to d.
  */
 size_t course_add_file(struct course *c, const char *path, struct diag *d);
 
-/* Cross-file checks (ids unique, quiz lessons exist); errors to d. */
+/*
+ * Cross-file checks (ids unique, quiz lessons exist, the manifest's
+ * post-test is a quiz of the course); errors to d.
+ */
 size_t course_link(struct course *c, struct diag *d);
 
 void course_destroy(struct course *c);

@@ -1,0 +1,469 @@
+/*
+ * The course manifest parser.  Each directive is one row of a table that
+ * says how its value is read and where it goes, so the rules for a value
+ * (an id, a whole number in a range, yes/no, "BOARD: NUMBER") each live
+ * in one reader.  Like the lesson and quiz parsers it reports every
+ * problem with its line and returns nothing when anything was wrong: a
+ * certificate must never be built from half a manifest.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "manifest.h"
+#include "srcfile.h"
+#include "xmalloc.h"
+
+#define MANIFEST_MAX_HOURS10 1000	/* tenths of an hour: at most 100 hours */
+#define MANIFEST_MAX_ATTEMPTS 100
+#define MANIFEST_MAX_WAIT_HOURS 8760	/* a year */
+
+/* How a directive's value is read. */
+enum value_kind {
+	V_TEXT,		/* any non-empty text */
+	V_ID,		/* a course id */
+	V_EMAIL,	/* one address: local@domain.tld */
+	V_HOURS,	/* N or N.N */
+	V_PERCENT,	/* whole number 1..100 */
+	V_ATTEMPTS,	/* whole number 1..MANIFEST_MAX_ATTEMPTS */
+	V_WAIT,		/* whole number 0..MANIFEST_MAX_WAIT_HOURS */
+	V_YESNO,	/* yes or no */
+	V_APPROVAL,	/* BOARD: NUMBER (repeatable) */
+	V_AUTHOR,	/* NAME, CREDENTIALS (repeatable) */
+	V_EVAL,		/* likert|text ID TEXT (repeatable) */
+};
+
+struct directive {
+	const char *name;
+	enum value_kind kind;
+	bool required;
+	size_t field;		/* offsetof the char * / int / bool in manifest */
+	size_t line_field;	/* offsetof a long for the line, or 0 */
+};
+
+#define F(member) offsetof(struct manifest, member)
+
+static const struct directive directives[] = {
+	{"course", V_ID, true, F(course), 0},
+	{"title", V_TEXT, true, F(title), 0},
+	{"version", V_TEXT, true, F(version), 0},
+	{"type", V_TEXT, true, F(type), 0},
+	{"hours", V_HOURS, true, F(hours), F(hours_line)},
+	{"provider-name", V_TEXT, true, F(provider_name), 0},
+	{"provider-address", V_TEXT, true, F(provider_address), 0},
+	{"provider-email", V_EMAIL, true, F(provider_email), 0},
+	{"provider-number", V_TEXT, true, F(provider_number), 0},
+	{"approval", V_APPROVAL, false, 0, 0},
+	{"author", V_AUTHOR, true, 0, 0},
+	{"posttest", V_ID, true, F(posttest), F(posttest_line)},
+	{"pass", V_PERCENT, true, F(pass), F(pass_line)},
+	{"attempts", V_ATTEMPTS, true, F(attempts), 0},
+	{"wait-hours", V_WAIT, true, F(wait_hours), 0},
+	{"require-practice", V_YESNO, true, F(require_practice), 0},
+	{"evaluation", V_EVAL, false, 0, 0},
+};
+
+#define NDIRECTIVES (sizeof directives / sizeof directives[0])
+
+struct parser {
+	struct manifest *m;
+	struct diag *d;
+	const char *path;
+	long first_line[NDIRECTIVES];	/* 0 until the directive is seen */
+	long line, col;			/* of the value being read */
+};
+
+#define error(p, col, ...) \
+	diag_add((p)->d, DIAG_ERROR, (p)->path, (p)->line, (col), __VA_ARGS__)
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static char *
+trimmed(const char *s, size_t len)
+{
+	while (len > 0 && is_space(*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	return xstrndup(s, len);
+}
+
+/* A whole number in lo..hi, or -1. */
+static long
+whole_number(const char *s, long lo, long hi)
+{
+	long v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > hi)
+			return -1;
+	}
+	return v >= lo ? v : -1;
+}
+
+/* "2" -> 20, "1.5" -> 15; -1 when not N[.N] or zero or too many. */
+static int
+parse_hours(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	long whole, tenth = 0;
+	char *w;
+
+	if (dot != NULL) {
+		if (dot[1] < '0' || dot[1] > '9' || dot[2] != '\0')
+			return -1;
+		tenth = dot[1] - '0';
+	}
+	w = xstrndup(s, dot != NULL ? (size_t)(dot - s) : strlen(s));
+	whole = whole_number(w, 0, MANIFEST_MAX_HOURS10 / 10);
+	free(w);
+	if (whole < 0 || whole * 10 + tenth == 0 ||
+	    whole * 10 + tenth > MANIFEST_MAX_HOURS10)
+		return -1;
+	return (int)(whole * 10 + tenth);
+}
+
+/* One address, no spaces: something@domain.with.dot. */
+static bool
+valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+	    strpbrk(s, " \t<>,;") != NULL)
+		return false;
+	at = strchr(at + 1, '.');
+	return at != NULL && at[1] != '\0' && at[-1] != '@';
+}
+
+static void
+read_approval(struct parser *p, const char *arg)
+{
+	struct manifest *m = p->m;
+	const char *colon = strrchr(arg, ':');
+	struct manifest_approval *a;
+	char *board, *number;
+
+	if (colon == NULL) {
+		error(p, p->col, "'@approval' needs 'BOARD: NUMBER'");
+		return;
+	}
+	board = trimmed(arg, (size_t)(colon - arg));
+	number = trimmed(colon + 1, strlen(colon + 1));
+	if (*board == '\0' || *number == '\0') {
+		error(p, p->col, "'@approval' needs 'BOARD: NUMBER' (%s is "
+		    "empty)", *board == '\0' ? "the board" : "the number");
+		free(board);
+		free(number);
+		return;
+	}
+	m->approvals = xreallocarray(m->approvals, m->napprovals + 1,
+	    sizeof *m->approvals);
+	a = &m->approvals[m->napprovals++];
+	a->board = board;
+	a->number = number;
+	a->lineno = p->line;
+}
+
+static void
+read_author(struct parser *p, const char *arg)
+{
+	struct manifest *m = p->m;
+	const char *comma = strchr(arg, ',');
+	char *cred;
+
+	if (comma == NULL || comma == arg) {
+		error(p, p->col, "'@author' needs 'NAME, CREDENTIALS'");
+		return;
+	}
+	cred = trimmed(comma + 1, strlen(comma + 1));
+	if (*cred == '\0')
+		error(p, p->col, "'@author' needs 'NAME, CREDENTIALS' (no "
+		    "credentials after the comma)");
+	free(cred);
+	m->authors = xreallocarray(m->authors, m->nauthors + 1,
+	    sizeof *m->authors);
+	m->authors[m->nauthors++] = xstrdup(arg);
+}
+
+static void
+read_eval(struct parser *p, const char *arg)
+{
+	static const char *const kinds[] = {
+		[MANIFEST_LIKERT] = "likert", [MANIFEST_TEXT] = "text",
+	};
+	struct manifest *m = p->m;
+	const char *s = arg, *id;
+	size_t klen, idlen;
+	struct manifest_eval e;
+	int kind = -1;
+
+	klen = strcspn(s, " \t");
+	for (int i = 0; i < 2; i++)
+		if (strlen(kinds[i]) == klen && strncmp(s, kinds[i], klen) == 0)
+			kind = i;
+	if (kind < 0) {
+		error(p, p->col, "'@evaluation' needs 'likert ID TEXT' or "
+		    "'text ID TEXT'");
+		return;
+	}
+	for (s += klen; is_space(*s); s++)
+		;
+	id = s;
+	idlen = strcspn(s, " \t");
+	for (s += idlen; is_space(*s); s++)
+		;
+	memset(&e, 0, sizeof e);
+	e.kind = (enum manifest_eval_kind)kind;
+	e.id = xstrndup(id, idlen);
+	e.text = xstrdup(s);
+	e.lineno = p->line;
+	if (!srcfile_valid_id(e.id) || *s == '\0') {
+		error(p, p->col + (long)(id - arg), *s == '\0' ?
+		    "'@evaluation %s' needs an id and the text shown" :
+		    "bad evaluation id '%s' (use a-z, 0-9 and '-', not '-' "
+		    "first)", *s == '\0' ? kinds[kind] : e.id);
+		free(e.id);
+		free(e.text);
+		return;
+	}
+	for (size_t i = 0; i < m->nevals; i++)
+		if (strcmp(m->evals[i].id, e.id) == 0) {
+			error(p, p->col + (long)(id - arg), "duplicate "
+			    "evaluation id '%s' (first given at line %ld)",
+			    e.id, m->evals[i].lineno);
+			free(e.id);
+			free(e.text);
+			return;
+		}
+	m->evals = xreallocarray(m->evals, m->nevals + 1, sizeof *m->evals);
+	m->evals[m->nevals++] = e;
+}
+
+/* Read arg as dir's kind into the manifest; errors at p->line, p->col. */
+static void
+read_value(struct parser *p, const struct directive *dir, const char *arg)
+{
+	char *base = (char *)p->m;
+	char **str = (char **)(void *)(base + dir->field);
+	int *num = (int *)(void *)(base + dir->field);
+	long v;
+
+	if (dir->line_field != 0)
+		*(long *)(void *)(base + dir->line_field) = p->line;
+	switch (dir->kind) {
+	case V_ID:
+		if (!srcfile_valid_id(arg)) {
+			error(p, p->col, "bad id '%s' (use a-z, 0-9 and '-', "
+			    "not '-' first, at most %d bytes)", arg,
+			    SRCFILE_MAX_ID);
+			return;
+		}
+		*str = xstrdup(arg);
+		return;
+	case V_EMAIL:
+		if (!valid_email(arg)) {
+			error(p, p->col, "bad e-mail address '%s' (one "
+			    "address, like name@example.org)", arg);
+			return;
+		}
+		*str = xstrdup(arg);
+		return;
+	case V_TEXT:
+		*str = xstrdup(arg);
+		return;
+	case V_HOURS:
+		p->m->hours10 = parse_hours(arg);
+		if (p->m->hours10 < 0) {
+			error(p, p->col, "bad '@hours' value '%s' (a number "
+			    "of hours like 2 or 1.5, more than 0, at most "
+			    "%d)", arg, MANIFEST_MAX_HOURS10 / 10);
+			return;
+		}
+		*str = xstrdup(arg);
+		return;
+	case V_PERCENT:
+	case V_ATTEMPTS:
+	case V_WAIT: {
+		long lo = dir->kind == V_WAIT ? 0 : 1;
+		long hi = dir->kind == V_PERCENT ? 100 :
+		    dir->kind == V_ATTEMPTS ? MANIFEST_MAX_ATTEMPTS :
+		    MANIFEST_MAX_WAIT_HOURS;
+
+		v = whole_number(arg, lo, hi);
+		if (v < 0)
+			error(p, p->col, "bad '@%s' value '%s' (a whole number "
+			    "from %ld to %ld)", dir->name, arg, lo, hi);
+		else
+			*num = (int)v;
+		return;
+	}
+	case V_YESNO:
+		if (strcmp(arg, "yes") != 0 && strcmp(arg, "no") != 0) {
+			error(p, p->col, "bad '@%s' value '%s' (yes or no)",
+			    dir->name, arg);
+			return;
+		}
+		*(bool *)(void *)(base + dir->field) = strcmp(arg, "yes") == 0;
+		return;
+	case V_APPROVAL:
+		read_approval(p, arg);
+		return;
+	case V_AUTHOR:
+		read_author(p, arg);
+		return;
+	case V_EVAL:
+		read_eval(p, arg);
+		return;
+	}
+}
+
+static bool
+repeatable(const struct directive *dir)
+{
+	return dir->kind == V_APPROVAL || dir->kind == V_AUTHOR ||
+	    dir->kind == V_EVAL;
+}
+
+static void
+unknown_directive(struct parser *p, const char *name, size_t len)
+{
+	const char *names[NDIRECTIVES];
+	char *word = xstrndup(name, len), *lower = xstrdup(word);
+	const char *near;
+
+	for (char *c = lower; *c != '\0'; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	for (size_t i = 0; i < NDIRECTIVES; i++)
+		names[i] = directives[i].name;
+	near = srcfile_nearest(lower, names, NDIRECTIVES);
+	if (len == 0)
+		error(p, 1, "'@' without a directive name");
+	else if (near != NULL)
+		error(p, 1, "unknown directive '@%s'; did you mean '@%s'?",
+		    word, near);
+	else
+		error(p, 1, "unknown directive '@%s'", word);
+	free(lower);
+	free(word);
+}
+
+static void
+line(struct parser *p, const struct srcline *sl)
+{
+	const char *name, *arg;
+	size_t namelen, i;
+	long argcol;
+
+	if (srcline_is_comment(sl) || srcline_is_blank(sl))
+		return;
+	p->line = sl->lineno;
+	if (!srcline_directive(sl, &name, &namelen, &arg, &argcol)) {
+		error(p, 1, "text outside a directive (manifest lines are "
+		    "'@name value' or '#' comments)");
+		return;
+	}
+	p->col = argcol;
+	for (i = 0; i < NDIRECTIVES; i++)
+		if (strlen(directives[i].name) == namelen &&
+		    memcmp(directives[i].name, name, namelen) == 0)
+			break;
+	/* The name must end at white space: "@titlefoo" is unknown. */
+	if (i == NDIRECTIVES || (name[namelen] != '\0' &&
+	    !is_space(name[namelen]))) {
+		unknown_directive(p, name, strcspn(name, " \t"));
+		return;
+	}
+	if (!repeatable(&directives[i]) && p->first_line[i] != 0) {
+		error(p, 1, "duplicate '@%s' (first given at line %ld)",
+		    directives[i].name, p->first_line[i]);
+		return;
+	}
+	if (p->first_line[i] == 0)
+		p->first_line[i] = sl->lineno;
+	if (*arg == '\0') {
+		error(p, 0, "'@%s' needs a value", directives[i].name);
+		return;
+	}
+	read_value(p, &directives[i], arg);
+}
+
+struct manifest *
+manifest_load(const char *path, struct diag *d)
+{
+	struct srcfile f;
+	struct parser p;
+	size_t errors = d->errors;
+	bool byte_errors;
+
+	if (srcfile_read(&f, path, d) != 0) {
+		srcfile_destroy(&f);
+		return NULL;
+	}
+	byte_errors = d->errors > errors;
+	memset(&p, 0, sizeof p);
+	p.m = xcalloc(1, sizeof *p.m);
+	p.m->path = xstrdup(path);
+	p.d = d;
+	p.path = path;
+	for (size_t i = 0; i < f.n; i++)
+		line(&p, &f.lines[i]);
+	/* A blanked (bad) line may have held the directive: don't guess. */
+	p.line = 1;
+	for (size_t i = 0; i < NDIRECTIVES && !byte_errors; i++)
+		if (directives[i].required && p.first_line[i] == 0)
+			error(&p, 0, "missing '@%s' in the course manifest",
+			    directives[i].name);
+	srcfile_destroy(&f);
+	if (d->errors > errors) {
+		manifest_free(p.m);
+		return NULL;
+	}
+	return p.m;
+}
+
+void
+manifest_free(struct manifest *m)
+{
+	if (m == NULL)
+		return;
+	free(m->path);
+	free(m->course);
+	free(m->title);
+	free(m->version);
+	free(m->type);
+	free(m->hours);
+	free(m->provider_name);
+	free(m->provider_address);
+	free(m->provider_email);
+	free(m->provider_number);
+	for (size_t i = 0; i < m->napprovals; i++) {
+		free(m->approvals[i].board);
+		free(m->approvals[i].number);
+	}
+	free(m->approvals);
+	for (size_t i = 0; i < m->nauthors; i++)
+		free(m->authors[i]);
+	free(m->authors);
+	free(m->posttest);
+	for (size_t i = 0; i < m->nevals; i++) {
+		free(m->evals[i].id);
+		free(m->evals[i].text);
+	}
+	free(m->evals);
+	free(m);
+}

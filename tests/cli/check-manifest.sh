@@ -1,0 +1,105 @@
+#!/bin/sh
+# The course manifest under --check: the shipped one passes; every kind of
+# mistake in a manifest is reported as file:line[:col] with exit status 1
+# (unknown directive with its "did you mean", a missing required field, a
+# bad value of each kind, a duplicate); and the manifest must agree with
+# the course (its post-test is a quiz of the course, with the same pass
+# mark).
+. "$top_srcdir/tests/cli/lib.sh"
+
+plan 7
+
+good() {
+	cat <<'END'
+@course test-ce
+@title A test course
+@version 1.0
+@type home study
+@hours 1.5
+@provider-name Example Provider
+@provider-address 1 Example Street
+@provider-email ce@example.org
+@provider-number EX-1
+@approval Example Board: EX-2
+@author Ann Example, LMT
+@posttest final
+@pass 75
+@attempts 3
+@wait-hours 24
+@require-practice no
+@evaluation likert useful The course was useful.
+@evaluation text comments Comments?
+END
+}
+
+# expect NAME FILE EXPECTED: --check FILE fails with exactly EXPECTED.
+expect() {
+	(cd "$SCRATCH" && "$TUTOR" --check "$2") >"$SCRATCH/out" 2>"$SCRATCH/err"
+	status=$?
+	grep -v '^psoas-tutor: [0-9][0-9]* errors*$' "$SCRATCH/err" \
+	    >"$SCRATCH/diags"
+	printf '%s\n' "$3" >"$SCRATCH/expected"
+	if [ "$status" -ne 1 ]; then
+		not_ok "$1: exit status $status, expected 1" \
+		    "$(cat "$SCRATCH/err")"
+	else
+		same "$1" "$SCRATCH/expected" "$SCRATCH/diags"
+	fi
+}
+
+(cd "$top_srcdir" && "$TUTOR" --check course.manifest) \
+    >"$SCRATCH/out" 2>"$SCRATCH/err"
+check "the shipped course.manifest passes --check" test $? -eq 0
+
+good | sed -e 's/^@provider-email/@provder-email/' \
+    -e 's/^@wait-hours 24/@Wait-hours 24/' >"$SCRATCH/typo.manifest"
+expect "an unknown directive is named, with the one meant" typo.manifest \
+"typo.manifest:8:1: error: unknown directive '@provder-email'; did you mean '@provider-email'?
+typo.manifest:15:1: error: unknown directive '@Wait-hours'; did you mean '@wait-hours'?
+typo.manifest:1: error: missing '@provider-email' in the course manifest
+typo.manifest:1: error: missing '@wait-hours' in the course manifest"
+
+good | sed -e 's/^@hours 1.5/@hours 1.55/' -e 's/^@pass 75/@pass 101/' \
+    -e 's/^@attempts 3/@attempts 0/' -e 's/^@wait-hours 24/@wait-hours -1/' \
+    -e 's/^@require-practice no/@require-practice maybe/' \
+    -e 's/^@course test-ce/@course Test_CE/' \
+    -e 's/^@provider-email .*/@provider-email ce at example.org/' \
+    >"$SCRATCH/values.manifest"
+expect "every bad value is reported at its column" values.manifest \
+"values.manifest:1:9: error: bad id 'Test_CE' (use a-z, 0-9 and '-', not '-' first, at most 40 bytes)
+values.manifest:5:8: error: bad '@hours' value '1.55' (a number of hours like 2 or 1.5, more than 0, at most 100)
+values.manifest:8:17: error: bad e-mail address 'ce at example.org' (one address, like name@example.org)
+values.manifest:13:7: error: bad '@pass' value '101' (a whole number from 1 to 100)
+values.manifest:14:11: error: bad '@attempts' value '0' (a whole number from 1 to 100)
+values.manifest:15:13: error: bad '@wait-hours' value '-1' (a whole number from 0 to 8760)
+values.manifest:16:19: error: bad '@require-practice' value 'maybe' (yes or no)"
+
+{ good; printf '@title Again\n@approval No number\n@approval Board:\n'
+  printf '@author Nobody\n@evaluation likert useful Twice\n'
+  printf '@evaluation scale x Y\n@evaluation text\n@hours\nstray text\n'; } \
+    >"$SCRATCH/repeat.manifest"
+expect "duplicates, malformed repeatable values and stray text" \
+    repeat.manifest \
+"repeat.manifest:19:1: error: duplicate '@title' (first given at line 2)
+repeat.manifest:20:11: error: '@approval' needs 'BOARD: NUMBER'
+repeat.manifest:21:11: error: '@approval' needs 'BOARD: NUMBER' (the number is empty)
+repeat.manifest:22:9: error: '@author' needs 'NAME, CREDENTIALS'
+repeat.manifest:23:20: error: duplicate evaluation id 'useful' (first given at line 17)
+repeat.manifest:24:13: error: '@evaluation' needs 'likert ID TEXT' or 'text ID TEXT'
+repeat.manifest:25:17: error: '@evaluation text' needs an id and the text shown
+repeat.manifest:26:1: error: duplicate '@hours' (first given at line 5)
+repeat.manifest:27:1: error: text outside a directive (manifest lines are '@name value' or '#' comments)"
+
+: >"$SCRATCH/empty.manifest"
+(cd "$SCRATCH" && "$TUTOR" --check empty.manifest) >/dev/null 2>"$SCRATCH/err"
+check "an empty manifest lacks every required field" \
+    test "$(grep -c "^empty.manifest:1: error: missing '@" "$SCRATCH/err")" -eq 15
+
+# A copy of the fixture course with a manifest at its root.
+cp -R "$FIXTURE" "$SCRATCH/course"
+good | sed 's/^@posttest final/@posttest finale/' >"$SCRATCH/course/course.manifest"
+expect "the post-test must be a quiz of the course" course \
+"course/course.manifest:12: error: the post-test 'finale' is not a quiz of the course"
+good | sed 's/^@pass 75/@pass 60/' >"$SCRATCH/course/course.manifest"
+expect "the pass mark must agree with the post-test quiz's" course \
+"course/course.manifest:13: error: '@pass 60' disagrees with the post-test's '@pass 75' in course/quizzes/99-final.quiz"
