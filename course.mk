@@ -10,6 +10,7 @@ COURSE_FILES = \
 	lessons/06-contraindications.lesson \
 	lessons/07-self-care.lesson \
 	lessons/08-clinical-reasoning.lesson \
+	lessons/09-evidence.lesson \
 	quizzes/01-anatomy.quiz \
 	quizzes/02-function.quiz \
 	quizzes/03-palpation.quiz \
@@ -18,4 +19,5 @@ COURSE_FILES = \
 	quizzes/06-contraindications.quiz \
 	quizzes/07-self-care.quiz \
 	quizzes/08-clinical-reasoning.quiz \
+	quizzes/09-evidence.quiz \
 	quizzes/99-posttest.quiz
