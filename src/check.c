@@ -32,12 +32,17 @@ verdict_name(enum grade_verdict v)
 	return "not graded";
 }
 
-/* Which kind of rule a pattern is in q: "accept" or "misconception". */
+/*
+ * Which kind of rule a pattern is in q: "accept" or "misconception".
+ * Compared one by one: a question with no misconceptions has a NULL
+ * array, and NULL + 0 is undefined behaviour (UBSan says so).
+ */
 static const char *
 rule_kind(const struct question *q, const struct pattern *p)
 {
-	if (p >= q->misconceptions && p < q->misconceptions + q->nmisconceptions)
-		return "misconception";
+	for (size_t i = 0; i < q->nmisconceptions; i++)
+		if (p == &q->misconceptions[i])
+			return "misconception";
 	return "accept";
 }
 

@@ -87,6 +87,7 @@ TEST_FIXTURES += tests/data/bad-lessons/unterminated-figure.lesson
 TEST_FIXTURES += tests/data/bad-lessons/wide-figure.expected
 TEST_FIXTURES += tests/data/bad-lessons/wide-figure.lesson
 CLI_TESTS += tests/cli/valgrind.sh
+CLI_TESTS += tests/cli/ubsan.sh
 CLI_TESTS += tests/cli/course-list.sh
 CLI_TESTS += tests/cli/shipped-course.sh
 CLI_TESTS += tests/cli/man-pages.sh
