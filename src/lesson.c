@@ -14,6 +14,7 @@
 
 #include "lesson.h"
 #include "srcfile.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -23,7 +24,7 @@
 
 enum directive {
 	D_LESSON, D_TITLE, D_TOPIC, D_MINUTES, D_OBJECTIVE, D_SOURCE,
-	D_PAGE, D_FIGURE, D_DESCRIBE, D_END,
+	D_ORIENTATION, D_PAGE, D_FIGURE, D_DESCRIBE, D_END,
 	D_CAUTION, D_PALPATION, D_NOTE, D_MISCONCEPTION,
 	D_COUNT
 };
@@ -31,7 +32,8 @@ enum directive {
 static const char *const directive_names[D_COUNT] = {
 	[D_LESSON] = "lesson", [D_TITLE] = "title", [D_TOPIC] = "topic",
 	[D_MINUTES] = "minutes", [D_OBJECTIVE] = "objective",
-	[D_SOURCE] = "source", [D_PAGE] = "page", [D_FIGURE] = "figure",
+	[D_SOURCE] = "source", [D_ORIENTATION] = "orientation",
+	[D_PAGE] = "page", [D_FIGURE] = "figure",
 	[D_DESCRIBE] = "describe", [D_END] = "end", [D_CAUTION] = "caution",
 	[D_PALPATION] = "palpation", [D_NOTE] = "note",
 	[D_MISCONCEPTION] = "misconception",
@@ -69,6 +71,7 @@ struct parser {
 	bool unknown_open;	/* an unknown directive may have opened a block */
 	long header_line[D_COUNT];	/* first line of each header directive */
 	size_t objcap, srccap, pagecap;
+	bool *cited;		/* per source: some [@ID] cites it */
 
 	struct blocks page;		/* body of the open page */
 	bool in_page;
@@ -227,6 +230,55 @@ text_append(struct parser *p, const char *s)
 }
 
 /*
+ * Citations: "[@ID]" in text becomes "[N]", N being the place of source ID
+ * in the header's @source list (all of which come before the first page,
+ * so the list is complete here).  An id the lesson does not define is an
+ * error at its column; col0 is the column of s[0] in its line.  Returns
+ * a new string.
+ */
+static char *
+cite(struct parser *p, const char *s, long line, long col0)
+{
+	const struct lesson *l = p->l;
+	struct strbuf out = {0};
+	size_t i = 0;
+
+	while (s[i] != '\0') {
+		const char *id = s + i + 2;
+		size_t idlen, k;
+
+		if (s[i] != '[' || s[i + 1] != '@') {
+			strbuf_add(&out, s + i++, 1);
+			continue;
+		}
+		idlen = strcspn(id, "] \t");
+		if (id[idlen] != ']') {
+			error(p, line, col0 + (long)i, "citation '[@' is not "
+			    "closed by ']' (cite a source as '[@ID]')");
+			strbuf_add(&out, s + i++, 1);
+			continue;
+		}
+		for (k = 0; k < l->nsources; k++)
+			if (strlen(l->sources[k].id) == idlen &&
+			    memcmp(l->sources[k].id, id, idlen) == 0)
+				break;
+		if (k == l->nsources) {
+			error(p, line, col0 + (long)i, "citation '[@%.*s]' "
+			    "names no '@source' of this lesson", (int)idlen,
+			    id);
+		} else {
+			char num[24];
+
+			snprintf(num, sizeof num, "[%zu]", k + 1);
+			strbuf_puts(&out, num);
+			p->cited[k] = true;
+		}
+		i += idlen + 3;
+	}
+	return strbuf_take(&out);
+}
+
+/*
  * A text line in a page, callout or description.  "- " starts a bullet;
  * an indented line continues the bullet before it; anything else starts
  * or continues a paragraph.
@@ -234,20 +286,19 @@ text_append(struct parser *p, const char *s)
 static void
 text_line(struct parser *p, const struct srcline *sl)
 {
-	const char *s = srcline_text(sl);
-	bool escaped = s != sl->text;
+	const char *raw = srcline_text(sl);
+	bool escaped = raw != sl->text;
+	char *s = cite(p, raw, sl->lineno, (long)(raw - sl->text) + 1);
 
 	if (p->state != S_FIG_DESC && !escaped && s[0] == '-' &&
-	    (is_space(s[1]) || s[1] == '\0')) {
+	    (is_space(s[1]) || s[1] == '\0'))
 		text_start(p, BLOCK_BULLET, sl->lineno, s + 1);
-		return;
-	}
-	if (p->text != NULL && (p->text_kind == BLOCK_PARA ||
-	    p->state == S_FIG_DESC || is_space(s[0]))) {
+	else if (p->text != NULL && (p->text_kind == BLOCK_PARA ||
+	    p->state == S_FIG_DESC || is_space(s[0])))
 		text_append(p, s);
-		return;
-	}
-	text_start(p, BLOCK_PARA, sl->lineno, s);
+	else
+		text_start(p, BLOCK_PARA, sl->lineno, s);
+	free(s);
 }
 
 /* -------------------------------------------------------------- header */
@@ -267,6 +318,61 @@ parse_minutes(const char *s)
 			return -1;
 	}
 	return v >= 1 ? (int)v : -1;
+}
+
+/* "@source ID TEXT": the id is how page text cites it ("[@ID]"). */
+static void
+add_source(struct parser *p, const char *arg, long line, long argcol)
+{
+	struct lesson *l = p->l;
+	size_t idlen = strcspn(arg, " \t");
+	const char *text = arg + idlen;
+	struct source *src;
+	char *id;
+
+	while (is_space(*text))
+		text++;
+	id = xstrndup(arg, idlen);
+	if (!srcfile_valid_id(id) || *text == '\0') {
+		error(p, line, argcol, "'@source' needs an id and the "
+		    "citation: '@source ID TEXT' (ID: a-z, 0-9 and '-', not "
+		    "'-' first, at most %d bytes)", SRCFILE_MAX_ID);
+		free(id);
+		return;
+	}
+	for (size_t i = 0; i < l->nsources; i++)
+		if (strcmp(l->sources[i].id, id) == 0) {
+			error(p, line, argcol, "duplicate source id '%s' "
+			    "(first given at line %ld)", id,
+			    l->sources[i].lineno);
+			free(id);
+			return;
+		}
+	if (l->nsources == p->srccap) {
+		p->srccap = p->srccap ? p->srccap * 2 : 8;
+		l->sources = xreallocarray(l->sources, p->srccap,
+		    sizeof *l->sources);
+		p->cited = xreallocarray(p->cited, p->srccap,
+		    sizeof *p->cited);
+	}
+	p->cited[l->nsources] = false;
+	src = &l->sources[l->nsources++];
+	src->id = id;
+	src->text = xstrdup(text);
+	src->lineno = line;
+}
+
+/* A source that nothing in the lesson cites supports no claim. */
+static void
+uncited_sources(struct parser *p)
+{
+	const struct lesson *l = p->l;
+
+	for (size_t i = 0; i < l->nsources; i++)
+		if (!p->cited[i])
+			error(p, l->sources[i].lineno, 0, "source '%s' is not "
+			    "cited: no '[@%s]' in the lesson", l->sources[i].id,
+			    l->sources[i].id);
 }
 
 static void
@@ -308,6 +414,7 @@ header_directive(struct parser *p, enum directive dir, const char *arg,
 		break;
 	case D_MINUTES:
 		l->minutes = parse_minutes(arg);
+		l->minutes_line = line;
 		if (l->minutes < 0)
 			error(p, line, argcol, "bad '@minutes' value '%s' "
 			    "(a whole number from 1 to %d)", arg,
@@ -318,8 +425,12 @@ header_directive(struct parser *p, enum directive dir, const char *arg,
 		    xstrdup(arg));
 		break;
 	case D_SOURCE:
-		push_string(&l->sources, &l->nsources, &p->srccap,
-		    xstrdup(arg));
+		add_source(p, arg, line, argcol);
+		break;
+	case D_ORIENTATION:
+		if (*arg != '\0')
+			error(p, line, argcol, "'@orientation' takes no value");
+		l->orientation = true;
 		break;
 	default:
 		break;
@@ -401,7 +512,8 @@ block_name(const struct block *b)
 }
 
 static void
-block_open(struct parser *p, enum directive dir, const char *arg, long line)
+block_open(struct parser *p, enum directive dir, const char *arg, long line,
+    long argcol)
 {
 	text_flush(p);
 	p->unknown_open = false;
@@ -410,7 +522,7 @@ block_open(struct parser *p, enum directive dir, const char *arg, long line)
 		    directive_names[dir]);
 	memset(&p->blk, 0, sizeof p->blk);
 	p->blk.lineno = line;
-	p->blk.text = *arg != '\0' ? xstrdup(arg) : NULL;
+	p->blk.text = *arg != '\0' ? cite(p, arg, line, argcol) : NULL;
 	p->linecap = 0;
 	p->describe_line = 0;
 	if (dir == D_FIGURE) {
@@ -661,7 +773,7 @@ directive(struct parser *p, const struct srcline *sl, enum directive dir,
 
 	switch (dir) {
 	case D_LESSON: case D_TITLE: case D_TOPIC: case D_MINUTES:
-	case D_OBJECTIVE: case D_SOURCE:
+	case D_OBJECTIVE: case D_SOURCE: case D_ORIENTATION:
 		header_directive(p, dir, arg, no, argcol);
 		break;
 	case D_PAGE:
@@ -669,7 +781,7 @@ directive(struct parser *p, const struct srcline *sl, enum directive dir,
 		break;
 	case D_FIGURE: case D_CAUTION: case D_PALPATION: case D_NOTE:
 	case D_MISCONCEPTION:
-		block_open(p, dir, arg, no);
+		block_open(p, dir, arg, no, argcol);
 		break;
 	case D_DESCRIBE:
 		error(p, no, 1, "'@describe' outside a figure");
@@ -702,8 +814,13 @@ line(struct parser *p, const struct srcline *sl)
 			figure_body_end(p);
 			p->state = S_FIG_DESC;
 			p->describe_line = sl->lineno;
-			if (!is_bare(sl, "describe"))
-				text_start(p, BLOCK_PARA, sl->lineno, arg);
+			if (!is_bare(sl, "describe")) {
+				char *t = cite(p, arg, sl->lineno,
+				    (long)(arg - sl->text) + 1);
+
+				text_start(p, BLOCK_PARA, sl->lineno, t);
+				free(t);
+			}
 		} else {
 			figure_line(p, sl);
 		}
@@ -781,8 +898,12 @@ lesson_load(const char *path, struct diag *d)
 			error(&p, 1, 0, "lesson has no '@page'");
 	}
 	page_close(&p);
+	/* With errors, a citation may have been on a line not understood. */
+	if (d->errors == errors)
+		uncited_sources(&p);
 	free(p.text);
 	free(p.wide);
+	free(p.cited);
 	srcfile_destroy(&f);
 	if (d->errors > errors) {
 		lesson_free(p.l);
@@ -803,8 +924,10 @@ lesson_free(struct lesson *l)
 	for (size_t i = 0; i < l->nobjectives; i++)
 		free(l->objectives[i]);
 	free(l->objectives);
-	for (size_t i = 0; i < l->nsources; i++)
-		free(l->sources[i]);
+	for (size_t i = 0; i < l->nsources; i++) {
+		free(l->sources[i].id);
+		free(l->sources[i].text);
+	}
 	free(l->sources);
 	for (size_t i = 0; i < l->npages; i++) {
 		struct page *pg = &l->pages[i];

@@ -7,6 +7,7 @@
 #ifndef PSOAS_LESSON_H
 #define PSOAS_LESSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -44,15 +45,28 @@ struct page {
 	size_t nblocks;
 };
 
+/*
+ * A source a lesson cites: "@source ID TEXT".  Page text cites it as
+ * "[@ID]", which the parser turns into "[N]", N being its 1-based place
+ * in the lesson's sources.
+ */
+struct source {
+	char *id;
+	char *text;
+	long lineno;
+};
+
 struct lesson {
 	char *path;
 	char *id;
 	char *title;
 	char *topic;
 	int minutes;
+	long minutes_line;
+	bool orientation;	/* @orientation: not CE content (00-welcome) */
 	char **objectives;
 	size_t nobjectives;
-	char **sources;
+	struct source *sources;
 	size_t nsources;
 	struct page *pages;
 	size_t npages;

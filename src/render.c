@@ -736,12 +736,16 @@ render_lesson_sources(const struct render_opts *o, const struct lesson *l)
 	wrap_lines(o, s, "", "  ", width, &ls);
 	free(s);
 	style_lines(o, "bold", &ls, from);
+	/* "[N]", as the citations in the pages show it. */
 	for (size_t n = l->nsources; n >= 10; n /= 10)
 		digits++;
-	hang = xasprintf("%*s", digits + 4, "");
+	hang = xasprintf("%*s", digits + 5, "");
 	for (size_t i = 0; i < l->nsources; i++) {
-		first = xasprintf("  %*zu. ", digits, i + 1);
-		wrap_lines(o, l->sources[i], first, hang, width, &ls);
+		char num[24];
+
+		snprintf(num, sizeof num, "[%zu]", i + 1);
+		first = xasprintf("  %-*s ", digits + 2, num);
+		wrap_lines(o, l->sources[i].text, first, hang, width, &ls);
 		free(first);
 	}
 	free(hang);

@@ -72,7 +72,7 @@ done
 # A 1 MB line: one clean diagnostic, and the rest of the file is checked.
 {
 	printf '%s\n' '@lesson huge' '@title Huge' '@topic anatomy' \
-	    '@minutes 5' '@objective O' '@source S' '' '@page One'
+	    '@minutes 5' '@objective O' '@source s S' '' '@page One'
 	i=0
 	line=xxxxxxxxxxxxxxxxxxxxxxxxx				# 25 bytes
 	line=$line$line$line$line$line$line$line$line	# 200 bytes

@@ -107,7 +107,7 @@ load_ok(const char *text)
 	"@topic anatomy\n" \
 	"@minutes 12\n" \
 	"@objective First objective\n" \
-	"@source A source\n"
+	"@source s A source\n"
 
 /* --------------------------------------------------------- good lessons */
 
@@ -120,12 +120,12 @@ header_directives_fill_the_lesson(void **state)
 	    "@topic anatomy\n"
 	    "@minutes 600\n"
 	    "@objective One\n"
-	    "@source S1\n"
+	    "@source s1 S1\n"
 	    "@objective Two\n"
-	    "@source S2\n"
+	    "@source s2 S2\n"
 	    "\n"
 	    "@page P\n"
-	    "Text.\n");
+	    "Text [@s2][@s1].\n");
 
 	(void)state;
 	assert_string_equal(l->path, "t.lesson");
@@ -136,10 +136,13 @@ header_directives_fill_the_lesson(void **state)
 	assert_int_equal(l->nobjectives, 2);
 	assert_string_equal(l->objectives[1], "Two");
 	assert_int_equal(l->nsources, 2);
-	assert_string_equal(l->sources[0], "S1");
+	assert_string_equal(l->sources[0].id, "s1");
+	assert_string_equal(l->sources[0].text, "S1");
 	assert_int_equal(l->npages, 1);
 	assert_string_equal(l->pages[0].title, "P");
 	assert_int_equal(l->pages[0].lineno, 11);
+	/* Citations are numbered by their source's place in the header. */
+	assert_string_equal(l->pages[0].blocks[0].text, "Text [2][1].");
 	lesson_free(l);
 }
 
@@ -148,7 +151,7 @@ paragraph_lines_are_joined_with_one_space(void **state)
 {
 	struct lesson *l = load_ok(HEADER "@page P\n"
 	    "  First   line\t\n"
-	    "second line.\n"
+	    "second line.[@s]\n"
 	    "\n"
 	    "\n"
 	    "Another *para*.\n");
@@ -158,7 +161,7 @@ paragraph_lines_are_joined_with_one_space(void **state)
 	assert_int_equal(p->nblocks, 2);
 	assert_int_equal(p->blocks[0].kind, BLOCK_PARA);
 	assert_int_equal(p->blocks[0].lineno, 8);
-	assert_string_equal(p->blocks[0].text, "First   line second line.");
+	assert_string_equal(p->blocks[0].text, "First   line second line.[1]");
 	assert_string_equal(p->blocks[1].text, "Another *para*.");
 	lesson_free(l);
 }
@@ -171,7 +174,7 @@ bullets_take_indented_continuation_lines(void **state)
 	    "- one\n"
 	    "  continued\n"
 	    "-\ttwo\n"
-	    "after the list\n");
+	    "after the list [@s]\n");
 	const struct page *p = &l->pages[0];
 
 	(void)state;
@@ -182,7 +185,7 @@ bullets_take_indented_continuation_lines(void **state)
 	assert_int_equal(p->blocks[2].kind, BLOCK_BULLET);
 	assert_string_equal(p->blocks[2].text, "two");
 	assert_int_equal(p->blocks[3].kind, BLOCK_PARA);
-	assert_string_equal(p->blocks[3].text, "after the list");
+	assert_string_equal(p->blocks[3].text, "after the list [1]");
 	lesson_free(l);
 }
 
@@ -193,12 +196,13 @@ escapes_and_comments_follow_the_format(void **state)
 	    "@@home is literal\n"
 	    "# a comment line\n"
 	    "\\# not a comment\n"
-	    "-5 degrees is not a bullet\n");
+	    "-5 degrees is not a bullet [@s]\n");
 
 	(void)state;
 	assert_int_equal(l->pages[0].nblocks, 1);
 	assert_string_equal(l->pages[0].blocks[0].text,
-	    "@home is literal # not a comment -5 degrees is not a bullet");
+	    "@home is literal # not a comment -5 degrees is not a bullet "
+	    "[1]");
 	lesson_free(l);
 }
 
@@ -215,7 +219,7 @@ figure_body_is_verbatim(void **state)
 	    "@describe\n"
 	    "The text\n"
 	    "\n"
-	    "description.\n"
+	    "description. [@s]\n"
 	    "@end\n");
 	const struct block *b = &l->pages[0].blocks[0];
 
@@ -228,7 +232,7 @@ figure_body_is_verbatim(void **state)
 	assert_string_equal(b->lines[0], "  @page not a directive");
 	assert_string_equal(b->lines[1], "# not a comment");
 	assert_string_equal(b->lines[2], "a       b");	/* tab stop 8 */
-	assert_string_equal(b->description, "The text description.");
+	assert_string_equal(b->description, "The text description. [1]");
 	lesson_free(l);
 }
 
@@ -238,13 +242,13 @@ describe_may_start_the_description_on_its_line(void **state)
 	struct lesson *l = load_ok(HEADER "@page P\n"
 	    "@figure C\n"
 	    "art\n"
-	    "@describe Inline\n"
+	    "@describe Inline [@s]\n"
 	    "and more.\n"
 	    "@end\n");
 
 	(void)state;
 	assert_string_equal(l->pages[0].blocks[0].description,
-	    "Inline and more.");
+	    "Inline [1] and more.");
 	lesson_free(l);
 }
 
@@ -252,7 +256,7 @@ static void
 callouts_hold_paragraphs_and_bullets(void **state)
 {
 	struct lesson *l = load_ok(HEADER "@page P\n"
-	    "@caution Stop\n"
+	    "@caution Stop [@s]\n"
 	    "Refer.\n"
 	    "- a bullet\n"
 	    "@end\n"
@@ -271,7 +275,7 @@ callouts_hold_paragraphs_and_bullets(void **state)
 	assert_int_equal(p->nblocks, 4);
 	assert_int_equal(p->blocks[0].kind, BLOCK_CALLOUT);
 	assert_int_equal(p->blocks[0].callout, CALLOUT_CAUTION);
-	assert_string_equal(p->blocks[0].text, "Stop");
+	assert_string_equal(p->blocks[0].text, "Stop [1]");
 	assert_int_equal(p->blocks[0].nchildren, 2);
 	assert_int_equal(p->blocks[0].children[0].kind, BLOCK_PARA);
 	assert_string_equal(p->blocks[0].children[0].text, "Refer.");
@@ -289,11 +293,11 @@ bom_and_crlf_are_accepted(void **state)
 {
 	struct lesson *l = load_ok("\xef\xbb\xbf@lesson t1\r\n"
 	    "@title T\r\n@topic x\r\n@minutes 1\r\n@objective O\r\n"
-	    "@source S\r\n@page P\r\nText\r\nmore\r\n");
+	    "@source s S\r\n@page P\r\nText\r\nmore [@s]\r\n");
 
 	(void)state;
 	assert_string_equal(l->id, "t1");
-	assert_string_equal(l->pages[0].blocks[0].text, "Text more");
+	assert_string_equal(l->pages[0].blocks[0].text, "Text more [1]");
 	lesson_free(l);
 }
 
@@ -499,7 +503,7 @@ lesson_must_be_the_first_directive(void **state)
 {
 	(void)state;
 	expect_errors("@title T\n@lesson t1\n@topic x\n@minutes 1\n"
-	    "@objective O\n@source S\n@page P\nx\n",
+	    "@objective O\n@source s S\n@page P\nx\n",
 	    "t.lesson:2:1: error: '@lesson' must be the first directive\n");
 }
 
@@ -547,7 +551,7 @@ bad_minutes_are_errors(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char *text = xasprintf("@lesson t1\n@title T\n@topic x\n"
-		    "@minutes %s\n@objective O\n@source S\n@page P\nx\n",
+		    "@minutes %s\n@objective O\n@source s S\n@page P\nx\n",
 		    bad[i]);
 		char *want = xasprintf("t.lesson:4:10: error: bad '@minutes' "
 		    "value '%s' (a whole number from 1 to 600)\n", bad[i]);
@@ -567,7 +571,7 @@ bad_ids_are_errors(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char *text = xasprintf("@lesson %s\n@title T\n@topic x\n"
-		    "@minutes 4\n@objective O\n@source S\n@page P\nx\n",
+		    "@minutes 4\n@objective O\n@source s S\n@page P\nx\n",
 		    bad[i]);
 		char *want = xasprintf("t.lesson:1:9: error: bad lesson id "
 		    "'%s' (use a-z, 0-9 and '-', not '-' first, at most 40 "
@@ -584,7 +588,7 @@ directives_that_need_a_value_say_so(void **state)
 {
 	(void)state;
 	expect_errors("@lesson\n@title T\n@topic   \n@minutes 4\n"
-	    "@objective O\n@source S\n@page\nx\n@figure\nart\n@describe\nd\n"
+	    "@objective O\n@source s S\n@page\nx\n@figure\nart\n@describe\nd\n"
 	    "@end\n",
 	    "t.lesson:1: error: '@lesson' needs a value\n"
 	    "t.lesson:3: error: '@topic' needs a value\n"
@@ -615,7 +619,7 @@ wide_figure_line_is_an_error_at_its_column(void **state)
 	/* Exactly 76 columns is fine. */
 	memset(art, '-', 76);
 	strcpy(art + 76, "  ");
-	text = xasprintf(HEADER "@page P\n@figure C\n%s\n@describe\nd\n@end\n",
+	text = xasprintf(HEADER "@page P\n@figure C\n%s\n@describe\nd [@s]\n@end\n",
 	    art);
 	lesson_free(load_ok(text));
 	free(text);
@@ -654,7 +658,7 @@ text_before_the_first_page_is_one_error_per_run(void **state)
 {
 	(void)state;
 	expect_errors("@lesson t1\nStray text\nmore stray\n@title T\n"
-	    "@topic x\n@minutes 1\n@objective O\n@source S\nagain\n@page P\nx\n",
+	    "@topic x\n@minutes 1\n@objective O\n@source s S\nagain\n@page P\nx\n",
 	    "t.lesson:2:1: error: text before the first '@page' (header lines "
 	    "are directives or '#' comments)\n"
 	    "t.lesson:9:1: error: text before the first '@page' (header lines "
@@ -693,6 +697,68 @@ hostile_inputs_never_crash(void **state)
 		lesson_free(load(inputs[i], &d));
 		diag_destroy(&d);
 	}
+}
+
+/* ----------------------------------------------------- sources, cites */
+
+static void
+orientation_marks_a_lesson_that_is_not_ce_content(void **state)
+{
+	struct lesson *l = load_ok(HEADER "@orientation\n@page P\nx [@s]\n");
+
+	(void)state;
+	assert_true(l->orientation);
+	assert_int_equal(l->minutes_line, 4);
+	lesson_free(l);
+	l = load_ok(HEADER "@page P\nx [@s]\n");
+	assert_false(l->orientation);
+	lesson_free(l);
+	expect_errors(HEADER "@orientation yes\n@page P\nx [@s]\n",
+	    "t.lesson:7:14: error: '@orientation' takes no value\n");
+}
+
+static void
+a_citation_must_name_a_source_of_the_lesson(void **state)
+{
+	(void)state;
+	expect_errors(HEADER "@page P\nOne [@s] two [@gray1918].\n"
+	    "- a bullet [@s][@nope]\n"
+	    "@note Title [@t]\nx\n@end\n",
+	    "t.lesson:8:14: error: citation '[@gray1918]' names no '@source' "
+	    "of this lesson\n"
+	    "t.lesson:9:16: error: citation '[@nope]' names no '@source' of "
+	    "this lesson\n"
+	    "t.lesson:10:13: error: citation '[@t]' names no '@source' of "
+	    "this lesson\n");
+	expect_errors(HEADER "@page P\nOpen [@s and more\n",
+	    "t.lesson:8:6: error: citation '[@' is not closed by ']' (cite a "
+	    "source as '[@ID]')\n");
+}
+
+static void
+a_source_nothing_cites_is_an_error_at_its_line(void **state)
+{
+	(void)state;
+	expect_errors(HEADER "@source unused Never cited\n"
+	    "@source used Cited\n@page P\nx [@used][@s]\n",
+	    "t.lesson:7: error: source 'unused' is not cited: no "
+	    "'[@unused]' in the lesson\n");
+}
+
+static void
+a_source_needs_an_id_and_text_once(void **state)
+{
+	(void)state;
+	expect_errors(HEADER "@source Gray's Anatomy\n@source nothing\n"
+	    "@source s Again\n@page P\nx [@s]\n",
+	    "t.lesson:7:9: error: '@source' needs an id and the citation: "
+	    "'@source ID TEXT' (ID: a-z, 0-9 and '-', not '-' first, at most "
+	    "40 bytes)\n"
+	    "t.lesson:8:9: error: '@source' needs an id and the citation: "
+	    "'@source ID TEXT' (ID: a-z, 0-9 and '-', not '-' first, at most "
+	    "40 bytes)\n"
+	    "t.lesson:9:9: error: duplicate source id 's' (first given at "
+	    "line 6)\n");
 }
 
 int
@@ -737,6 +803,11 @@ main(void)
 		cmocka_unit_test(block_before_the_first_page_is_an_error),
 		cmocka_unit_test(empty_callout_is_an_error),
 		cmocka_unit_test(hostile_inputs_never_crash),
+		cmocka_unit_test(
+		    orientation_marks_a_lesson_that_is_not_ce_content),
+		cmocka_unit_test(a_citation_must_name_a_source_of_the_lesson),
+		cmocka_unit_test(a_source_nothing_cites_is_an_error_at_its_line),
+		cmocka_unit_test(a_source_needs_an_id_and_text_once),
 	};
 
 	return cmocka_run_group_tests(tests, scratch_setup,

@@ -353,8 +353,8 @@ static void
 figures_are_verbatim_and_numbered_across_pages(void **state)
 {
 	struct lesson *l = load_text("@lesson t\n@title T\n@topic x\n"
-	    "@minutes 1\n@objective O\n@source S\n"
-	    "@page One\n@figure First\nart one\n@describe\nd\n@end\n"
+	    "@minutes 1\n@objective O\n@source s S\n"
+	    "@page One\n@figure First\nart one\n@describe\nd [@s]\n@end\n"
 	    "@page Two\n"
 	    "@figure Second\n"
 	    "  +------------------------------------------------+  wide\n"
@@ -395,10 +395,10 @@ intro_lists_objectives_and_numbered_sources(void **state)
 	assert_string_equal(s,
 	    "Sources for \"Sample one: the hip\n"
 	    "  flexor\":\n"
-	    "  1. Sample Source A, Example Press,\n"
-	    "     2020\n"
-	    "  2. Sample Source B \xe2\x80\x94\n"
-	    "     https://example.org/psoas\n");
+	    "  [1] Sample Source A, Example Press,\n"
+	    "      2020\n"
+	    "  [2] Sample Source B \xe2\x80\x94\n"
+	    "      https://example.org/psoas\n");
 	free(s);
 	lesson_free(l);
 }
