@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "certify.h"
 #include "check.h"
 #include "course.h"
 #include "defaults.h"
@@ -332,7 +333,7 @@ main(int argc, char **argv)
 		    EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	case MODE_CERTIFICATE:
-		status = report_certificate(stdout, &c, p) == 0 ?
+		status = certify_print(stdout, stderr, o.pdf_path, &c, p) == 0 ?
 		    EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	default: {

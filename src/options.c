@@ -16,6 +16,7 @@
 #include "defaults.h"
 #include "options.h"
 #include "progress.h"
+#include "report.h"
 #include "xmalloc.h"
 
 enum {
@@ -29,6 +30,7 @@ enum {
 	OPT_PROGRESS,
 	OPT_EXPORT,
 	OPT_CERTIFICATE,
+	OPT_PDF,
 	OPT_PLAIN,
 	OPT_NO_COLOR,
 	OPT_WIDTH,
@@ -45,6 +47,7 @@ static const struct option longopts[] = {
 	{"progress", no_argument, NULL, OPT_PROGRESS},
 	{"export", required_argument, NULL, OPT_EXPORT},
 	{"certificate", no_argument, NULL, OPT_CERTIFICATE},
+	{"pdf", required_argument, NULL, OPT_PDF},
 	{"plain", no_argument, NULL, OPT_PLAIN},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"no-colour", no_argument, NULL, OPT_NO_COLOR},
@@ -148,11 +151,9 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 				return -1;
 			break;
 		case OPT_EXPORT:
-			if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "tsv") != 0 &&
-			    strcmp(optarg, "attempts-csv") != 0 &&
-			    strcmp(optarg, "attempts-tsv") != 0) {
+			if (!report_export_known(optarg)) {
 				*cause = xasprintf("--export: unknown format '%s' (use "
-				    "csv, tsv, attempts-csv or attempts-tsv)", optarg);
+				    "one of: %s)", optarg, report_export_formats());
 				return -1;
 			}
 			o->export_format = optarg;
@@ -162,6 +163,13 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_CERTIFICATE:
 			if (set_mode(o, MODE_CERTIFICATE, "--certificate", cause) != 0)
 				return -1;
+			break;
+		case OPT_PDF:
+			if (optarg[0] == '\0') {
+				*cause = xstrdup("--pdf: give the file to write");
+				return -1;
+			}
+			o->pdf_path = optarg;
 			break;
 		case OPT_PLAIN:
 			o->plain = true;
@@ -208,6 +216,10 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup("--all-learners goes with --progress or --export");
 		return -1;
 	}
+	if (o->pdf_path != NULL && o->mode != MODE_CERTIFICATE) {
+		*cause = xstrdup("--pdf goes with --certificate");
+		return -1;
+	}
 	if (optind < argc) {
 		if (o->mode != MODE_CHECK || o->show_matches != NULL) {
 			*cause = xasprintf("unexpected argument '%s'", argv[optind]);
@@ -243,6 +255,7 @@ options_print_help(FILE *fp)
 "                          tsv (one row per answer), attempts-csv or\n"
 "                          attempts-tsv (one row per quiz attempt)\n"
 "      --certificate       print the certificate of completion\n"
+"      --pdf FILE          with --certificate: write it as a PDF to FILE\n"
 "      --all-learners      with --progress: a class summary, one line per\n"
 "                          learner; with --export: every learner's rows\n"
 "  -h, --help              display this help and exit\n"

@@ -25,6 +25,7 @@ struct options {
 	const char *learner;		/* --learner, or NULL */
 	const char *show_matches;	/* --show-matches QUIZ[:QUESTION] */
 	const char *export_format;	/* --export FORMAT */
+	const char *pdf_path;		/* --pdf FILE (with --certificate) */
 	bool coverage;			/* --coverage (with --check) */
 	bool all_learners;		/* --all-learners (--progress, --export) */
 	bool plain;

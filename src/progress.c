@@ -18,11 +18,16 @@
  *   answer      TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
  *               HINTS ANSWER
  *   quiz-end    TIME QUIZ ATTEMPT SCORE MAX pass|fail
+ *   completion  TIME KEY VALUE [KEY VALUE ...]
+ *   evaluation  TIME CERTIFICATE ITEM likert|text ANSWER PROMPT
  * A "try" is a graded answer that left a try to go; an "answer" is the
  * final one to its question (right, out of tries, or skipped).  Only an
  * "answer" moves the attempt on, so a sitting left after a wrong try
  * resumes at that question.  Journals from before "try" records existed
  * hold final answers only, and read the same.
+ * A "completion" holds what a certificate needs, as it was when the
+ * course was completed (certify.h lists the keys); its pairs let later
+ * versions add keys without a new record type.
  * Points are written in fixed point with at most 6 decimals and no
  * locale, so "0.75" reads the same under every LC_NUMERIC.
  */
@@ -71,6 +76,10 @@ struct progress {
 	unsigned long seq;	/* records applied so far */
 	struct lesson_progress *last_page;	/* lesson of the last page record */
 	unsigned long last_page_seq;
+	struct completion *completions;
+	size_t ncompletions;
+	struct evaluation_answer *evaluations;
+	size_t nevaluations;
 };
 
 /* ---------------------------------------------------------------- numbers */
@@ -527,10 +536,97 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 	return 0;
 }
 
+static bool
+valid_key(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return false;
+	return true;
+}
+
+/* f holds n strings: key, value, key, value... (n even, counted). */
+static int
+apply_completion(struct progress *p, const char *const *f, size_t n,
+    time_t when, char **why)
+{
+	struct completion *c;
+
+	for (size_t i = 0; i < n; i += 2)
+		if (!valid_key(f[i]))
+			return bad_field(why, "completion", "key", f[i]);
+	p->completions = xreallocarray(p->completions, p->ncompletions + 1,
+	    sizeof *p->completions);
+	c = &p->completions[p->ncompletions++];
+	c->when = when;
+	c->n = n / 2;
+	c->keys = xcalloc(c->n ? c->n : 1, sizeof *c->keys);
+	c->values = xcalloc(c->n ? c->n : 1, sizeof *c->values);
+	for (size_t i = 0; i < c->n; i++) {
+		c->keys[i] = xstrdup(f[2 * i]);
+		c->values[i] = xstrdup(f[2 * i + 1]);
+	}
+	return 0;
+}
+
+static void
+free_evaluation(struct evaluation_answer *e)
+{
+	free(e->certificate);
+	free(e->item);
+	free(e->kind);
+	free(e->answer);
+	free(e->prompt);
+}
+
+static bool
+valid_evaluation(const char *kind, const char *answer)
+{
+	if (strcmp(kind, "text") == 0)
+		return true;
+	return strcmp(kind, "likert") == 0 && answer[0] >= '1' &&
+	    answer[0] <= '5' && answer[1] == '\0';
+}
+
+static int
+apply_evaluation(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct evaluation_answer *e = NULL;
+
+	if (f[0][0] == '\0')
+		return bad_field(why, "evaluation", "certificate", f[0]);
+	if (!valid_key(f[1]))
+		return bad_field(why, "evaluation", "item", f[1]);
+	if (!valid_evaluation(f[2], f[3]))
+		return bad_field(why, "evaluation", "answer", f[3]);
+	for (size_t i = 0; i < p->nevaluations && e == NULL; i++)
+		if (strcmp(p->evaluations[i].certificate, f[0]) == 0 &&
+		    strcmp(p->evaluations[i].item, f[1]) == 0) {
+			e = &p->evaluations[i];
+			free_evaluation(e);
+		}
+	if (e == NULL) {
+		p->evaluations = xreallocarray(p->evaluations,
+		    p->nevaluations + 1, sizeof *p->evaluations);
+		e = &p->evaluations[p->nevaluations++];
+	}
+	e->certificate = xstrdup(f[0]);
+	e->item = xstrdup(f[1]);
+	e->kind = xstrdup(f[2]);
+	e->answer = xstrdup(f[3]);
+	e->prompt = xstrdup(f[4]);
+	e->when = when;
+	return 0;
+}
+
 static const struct record_type {
 	const char *name;
-	size_t nfields;		/* including TYPE and TIME */
-	apply_fn apply;
+	size_t nfields;		/* including TYPE and TIME; 0: pairs */
+	apply_fn apply;		/* NULL for pairs: apply_completion */
 } record_types[] = {
 	{ "name", 3, apply_name },
 	{ "page", 5, apply_page },
@@ -540,6 +636,8 @@ static const struct record_type {
 	{ "try", 12, apply_try },
 	{ "answer", 12, apply_answer },
 	{ "quiz-end", 7, apply_quiz_end },
+	{ "completion", 0, NULL },
+	{ "evaluation", 7, apply_evaluation },
 };
 
 /* The one way state changes: at replay and after every append. */
@@ -557,14 +655,18 @@ apply_record(void *arg, const char *const *f, size_t n, char **why)
 		*why = xasprintf("unknown record type '%s'", f[0]);
 		return 1;
 	}
-	if (n != t->nfields) {
-		*why = xasprintf("%s record has %zu fields, expected %zu",
+	if (t->nfields == 0 ? n < 2 || n % 2 != 0 : n != t->nfields) {
+		*why = t->nfields == 0 ? xasprintf("%s record has %zu fields, "
+		    "expected key/value pairs", t->name, n) :
+		    xasprintf("%s record has %zu fields, expected %zu",
 		    t->name, n, t->nfields);
 		return -1;
 	}
 	if (!parse_ll(f[1], 0, LLONG_MAX, &when) || (time_t)when != when)
 		return bad_field(why, t->name, "time", f[1]);
 	p->seq++;
+	if (t->nfields == 0)
+		return apply_completion(p, f + 2, n - 2, (time_t)when, why);
 	return t->apply(p, f + 2, (time_t)when, why);
 }
 
@@ -752,6 +854,45 @@ progress_record_quiz_end(struct progress *p, const char *quiz, double score,
 	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
 }
 
+int
+progress_record_completion(struct progress *p, const char *const *kv,
+    size_t npairs, char **cause)
+{
+	const char **f;
+	char now[32];
+	int rc;
+
+	if (npairs == 0 || npairs > MAX_COUNT)
+		return bad_argument(cause, "empty completion");
+	for (size_t i = 0; i < npairs; i++)
+		if (!valid_key(kv[2 * i]) || kv[2 * i + 1] == NULL)
+			return bad_argument(cause, "bad completion field");
+	format_time(now, sizeof now, 0);
+	f = xcalloc(2 + 2 * npairs, sizeof *f);
+	f[0] = "completion";
+	f[1] = now;
+	memcpy(f + 2, kv, 2 * npairs * sizeof *f);
+	rc = record(p, f, 2 + 2 * npairs, cause);
+	free(f);
+	return rc;
+}
+
+int
+progress_record_evaluation(struct progress *p,
+    const struct evaluation_answer *a, char **cause)
+{
+	char now[32];
+
+	if (!valid_id(a->certificate) || a->item == NULL ||
+	    !valid_key(a->item) || a->kind == NULL || a->answer == NULL ||
+	    !valid_evaluation(a->kind, a->answer))
+		return bad_argument(cause, "bad evaluation answer");
+	format_time(now, sizeof now, 0);
+	return record(p, (const char *const[]){ "evaluation", now,
+	    a->certificate, a->item, a->kind, a->answer,
+	    a->prompt != NULL ? a->prompt : "" }, 7, cause);
+}
+
 /* ---------------------------------------------------------------- open */
 
 bool
@@ -832,6 +973,18 @@ progress_close(struct progress *p)
 		free(s);
 	}
 	free(p->quizzes);
+	for (size_t i = 0; i < p->ncompletions; i++) {
+		for (size_t k = 0; k < p->completions[i].n; k++) {
+			free(p->completions[i].keys[k]);
+			free(p->completions[i].values[k]);
+		}
+		free(p->completions[i].keys);
+		free(p->completions[i].values);
+	}
+	free(p->completions);
+	for (size_t i = 0; i < p->nevaluations; i++)
+		free_evaluation(&p->evaluations[i]);
+	free(p->evaluations);
 	journal_close(p->j);
 	free(p->full_name);
 	free(p->learner);
@@ -882,6 +1035,29 @@ const struct quiz_attempt *
 progress_open_attempt(const struct progress *p, const char *quiz)
 {
 	return open_attempt(find_quiz(p, quiz), NULL);
+}
+
+const struct completion *
+progress_completions(const struct progress *p, size_t *n)
+{
+	*n = p->ncompletions;
+	return p->completions;
+}
+
+const char *
+completion_get(const struct completion *c, const char *key)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->keys[i], key) == 0)
+			return c->values[i];
+	return NULL;
+}
+
+const struct evaluation_answer *
+progress_evaluations(const struct progress *p, size_t *n)
+{
+	*n = p->nevaluations;
+	return p->evaluations;
 }
 
 struct resume_point

@@ -72,6 +72,33 @@ struct quiz_progress {
 	bool passed;		/* any finished attempt passed */
 };
 
+/*
+ * A course completion as recorded the moment it happened (certify.h says
+ * which keys it holds): key/value pairs in record order, a key may repeat
+ * (one "approval" per state approval).  Kept as recorded so a certificate
+ * printed later shows what was true then, whatever the course files or the
+ * learner's name say today.
+ */
+struct completion {
+	time_t when;
+	char **keys, **values;
+	size_t n;
+};
+
+/*
+ * One answer to a participant-evaluation item, given after the post-test
+ * was passed; the item's prompt is recorded with it so an export says
+ * what was asked, not what the manifest asks today.
+ */
+struct evaluation_answer {
+	char *certificate;	/* number of the completion it evaluates */
+	char *item;		/* item id from the manifest */
+	char *kind;		/* "likert" (answer "1".."5") or "text" */
+	char *answer;
+	char *prompt;
+	time_t when;
+};
+
 enum resume_kind { RESUME_NONE, RESUME_LESSON, RESUME_QUIZ };
 
 struct resume_point {
@@ -130,6 +157,16 @@ int progress_record_answer(struct progress *p, const char *quiz,
 int progress_record_quiz_end(struct progress *p, const char *quiz,
     double score, double max, bool passed, char **cause);
 
+/*
+ * Record a completion made of npairs key/value pairs (kv[2i] is a key:
+ * [a-z0-9-]+, kv[2i+1] its value).
+ */
+int progress_record_completion(struct progress *p, const char *const *kv,
+    size_t npairs, char **cause);
+/* A later answer to the same item of the same completion replaces it. */
+int progress_record_evaluation(struct progress *p,
+    const struct evaluation_answer *a, char **cause);
+
 /* Queries: NULL when nothing is recorded yet. */
 const struct lesson_progress *progress_lesson(const struct progress *p,
     const char *lesson);
@@ -138,6 +175,14 @@ const struct quiz_progress *progress_quiz(const struct progress *p,
 /* The unfinished attempt of quiz, or NULL. */
 const struct quiz_attempt *progress_open_attempt(const struct progress *p,
     const char *quiz);
+/* The completions recorded, oldest first (*n of them). */
+const struct completion *progress_completions(const struct progress *p,
+    size_t *n);
+/* The first value of key in c, or NULL. */
+const char *completion_get(const struct completion *c, const char *key);
+/* Evaluation answers, one per item and completion, in record order. */
+const struct evaluation_answer *progress_evaluations(const struct progress *p,
+    size_t *n);
 /* Where the learner was last. */
 struct resume_point progress_resume(const struct progress *p);
 

@@ -16,7 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "certify.h"
 #include "defaults.h"
+#include "evalrun.h"
 #include "lineio.h"
 #include "quizrun.h"
 #include "repl.h"
@@ -41,6 +43,7 @@ struct repl {
 	size_t nmore, more_at;
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
+	struct evalrun *eval;		/* evaluation being answered, or NULL */
 
 	time_t last_activity;
 	bool save_warned;
@@ -671,15 +674,74 @@ cmd_progress(struct repl *r, const char *arg)
 	report_progress(r->out, r->course, r->progress, &r->ro);
 }
 
+/* The completion to evaluate: the first recorded, or NULL. */
+static const char *
+completion_number(struct repl *r)
+{
+	size_t n = 0;
+	const struct completion *c = r->progress != NULL ?
+	    progress_completions(r->progress, &n) : NULL;
+
+	return n > 0 ? completion_get(&c[0], "number") : NULL;
+}
+
+static void
+start_evaluation(struct repl *r)
+{
+	const char *number = completion_number(r);
+
+	if (number == NULL) {
+		say(r, "The course evaluation opens once you have completed the "
+		    "course.\n");
+		return;
+	}
+	drop_more(r);
+	r->eval = evalrun_start(r->course->manifest, r->progress, number,
+	    &r->ro, r->out);
+}
+
+static void
+cmd_evaluate(struct repl *r, const char *arg)
+{
+	(void)arg;
+	start_evaluation(r);
+}
+
+/*
+ * After every line: the moment the course becomes complete, record the
+ * completion (certify.h), tell the learner, and ask the evaluation.
+ */
+static void
+note_completion(struct repl *r)
+{
+	const char *number = NULL;
+	char *cause = NULL;
+	int rc;
+
+	if (r->progress == NULL || r->quiz != NULL || r->eval != NULL)
+		return;
+	rc = certify_record(r->progress, r->course, &number, &cause);
+	if (rc == 0)
+		return;
+	if (rc < 0)
+		warn_unsaved(r, cause);
+	say(r, "You have completed the course. Certificate %s is recorded: "
+	    "type 'certificate' to see it, or 'certificate FILE.pdf' to save "
+	    "it as a PDF.\n", number != NULL ? number : "");
+	if (r->course->manifest != NULL && r->course->manifest->nevals > 0)
+		start_evaluation(r);
+}
+
+/* "certificate" shows it; "certificate FILE" saves it as a PDF. */
 static void
 cmd_certificate(struct repl *r, const char *arg)
 {
-	(void)arg;
 	if (r->progress == NULL) {
 		say(r, "No progress is being kept in this session.\n");
 		return;
 	}
-	report_certificate(r->out, r->course, r->progress);
+	certify_print(r->out, stderr, *arg != '\0' ? arg : NULL, r->course,
+	    r->progress);
 }
 
 /*
@@ -787,9 +849,16 @@ static const struct command commands[] = {
 	    "Shows each lesson (not started, page k of n, done) with time "
 	    "spent, each quiz with best score and attempts, and overall "
 	    "completion.", cmd_progress, COMPLETE_NONE},
-	{"certificate", "", "your certificate of completion",
-	    "Shows your certificate once you have passed the post-test.",
+	{"certificate", "[FILE.pdf]", "your certificate of completion",
+	    "Shows your certificate once you have completed the course: every "
+	    "lesson read and the post-test passed. With a file name, saves it "
+	    "as a PDF there instead.",
 	    cmd_certificate, COMPLETE_NONE},
+	{"evaluate", "", "the course evaluation for your provider",
+	    "Asks the course evaluation questions you have not answered yet "
+	    "(once you have completed the course): statements to rate from 1 "
+	    "to 5 and a comment. 'skip' passes a question, 'leave' stops.",
+	    cmd_evaluate, COMPLETE_NONE},
 	{"name", "[FULL NAME]", "the name on your certificate",
 	    "Shows or sets your full name as it will appear on your "
 	    "certificate.", cmd_name, COMPLETE_NONE},
@@ -949,6 +1018,20 @@ handle_line(struct repl *r, char *raw)
 			quizrun_free(r->quiz);
 			r->quiz = NULL;
 		}
+		note_completion(r);
+		return;
+	}
+	if (r->eval != NULL) {
+		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+			evalrun_free(r->eval);
+			r->eval = NULL;
+			r->quit = true;
+			return;
+		}
+		if (!evalrun_input(r->eval, line)) {
+			evalrun_free(r->eval);
+			r->eval = NULL;
+		}
 		return;
 	}
 	if (*line == '\0') {
@@ -965,6 +1048,7 @@ handle_line(struct repl *r, char *raw)
 		return;
 	}
 	cmd->run(r, arg);
+	note_completion(r);
 }
 
 static void
@@ -1011,6 +1095,8 @@ update_prompt(struct repl *r)
 		r->prompt = xstrdup("Full name: ");
 	else if (r->quiz != NULL)
 		r->prompt = xasprintf("[%s] answer> ", quizrun_where(r->quiz));
+	else if (r->eval != NULL)
+		r->prompt = xasprintf("[%s] > ", evalrun_where(r->eval));
 	else if (r->more != NULL)
 		r->prompt = xstrdup("[more] > ");
 	else if (r->lesson != NULL && !r->lesson_finished)
@@ -1139,12 +1225,15 @@ repl_run(const struct repl_config *cfg)
 		ask_name(&r);
 	else
 		greet(&r);
+	/* A completion whose record was lost (or older than the record). */
+	note_completion(&r);
 	sig = r.interactive ? lineio_run_terminal(&io) : lineio_run_script(&io);
 
 	if (r.quiz != NULL) {
 		quizrun_leave(r.quiz);
 		quizrun_free(r.quiz);
 	}
+	evalrun_free(r.eval);
 	note_activity(&r);
 	drop_more(&r);
 	free(r.prompt);

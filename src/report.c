@@ -39,14 +39,6 @@ format_time(char *buf, size_t size, time_t t, const char *fmt)
 		strftime(buf, size, fmt, &tm);
 }
 
-static const char *
-learner_name(const struct progress *p)
-{
-	const char *full = progress_full_name(p);
-
-	return full != NULL && full[0] != '\0' ? full : progress_learner(p);
-}
-
 /* ------------------------------------------------------------ progress */
 
 static void
@@ -352,6 +344,22 @@ report_export_formats(void)
 	return "csv, tsv, attempts-csv, attempts-tsv";
 }
 
+static const struct export_format *
+find_format(const char *name)
+{
+	for (size_t i = 0; i < sizeof export_formats / sizeof export_formats[0];
+	    i++)
+		if (strcmp(export_formats[i].name, name) == 0)
+			return &export_formats[i];
+	return NULL;
+}
+
+bool
+report_export_known(const char *format)
+{
+	return find_format(format) != NULL;
+}
+
 int
 report_export(FILE *out, const struct course *c, const struct progress *p,
     const char *format)
@@ -365,12 +373,8 @@ int
 report_export_all(FILE *out, const struct course *c,
     struct progress *const *p, size_t n, const char *format)
 {
-	const struct export_format *f = NULL;
+	const struct export_format *f = find_format(format);
 
-	for (size_t i = 0; i < sizeof export_formats / sizeof export_formats[0];
-	    i++)
-		if (strcmp(export_formats[i].name, format) == 0)
-			f = &export_formats[i];
 	if (f == NULL) {
 		fprintf(stderr, "psoas-tutor: unknown export format '%s' (use one "
 		    "of: %s)\n", format, report_export_formats());
@@ -435,133 +439,5 @@ report_class(FILE *out, const struct course *c, struct progress *const *p,
 	}
 	if (n == 0)
 		fprintf(out, "(no learners yet)\n");
-	return ferror(out) ? -1 : 0;
-}
-
-/* --------------------------------------------------------- certificate */
-
-#define CERT_WIDTH 72	/* columns of the certificate's rules and centring */
-
-static void
-put_rule(FILE *out, char c)
-{
-	for (int i = 0; i < CERT_WIDTH; i++)
-		fputc(c, out);
-	fputc('\n', out);
-}
-
-/* Certificates are plain text of CERT_WIDTH columns, for saving and printing. */
-static void
-put_cert_wrapped(FILE *out, const char *text, const char *indent,
-    const char *hang)
-{
-	static const struct render_opts cert = {
-		.width = CERT_WIDTH, .color = false, .plain = true,
-	};
-	char *w = render_wrap(&cert, text, indent, hang);
-
-	fputs(w, out);
-	free(w);
-}
-
-static void
-put_centred(FILE *out, const char *s)
-{
-	int pad = (CERT_WIDTH - (int)strlen(s)) / 2;
-
-	fprintf(out, "%*s%s\n", pad > 0 ? pad : 0, "", s);
-}
-
-/* The first finished attempt that passed: the day the certificate was earned. */
-static const struct quiz_attempt *
-first_pass(const struct quiz_progress *qp)
-{
-	for (size_t i = 0; qp != NULL && i < qp->nattempts; i++)
-		if (qp->attempts[i].finished != 0 && qp->attempts[i].passed)
-			return &qp->attempts[i];
-	return NULL;
-}
-
-int
-report_certificate(FILE *out, const struct course *c,
-    const struct progress *p)
-{
-	const struct quiz *post = NULL;
-	const struct quiz_attempt *a;
-	char date[32], spent[32], est[32], *text;
-	long seconds = 0, minutes = 0;
-	size_t unread = 0;
-
-	for (size_t i = 0; i < c->nquizzes && post == NULL; i++)
-		if (c->quizzes[i]->posttest)
-			post = c->quizzes[i];
-	if (post == NULL) {
-		fprintf(stderr, "psoas-tutor: this course has no post-test, "
-		    "so it has no certificate\n");
-		return 1;
-	}
-	a = first_pass(progress_quiz(p, post->id));
-	if (a == NULL) {
-		fprintf(stderr, "psoas-tutor: no certificate yet for %s: pass "
-		    "the post-test first (quiz %s, pass mark %d%%)\n",
-		    progress_learner(p), post->id, post->pass);
-		return 1;
-	}
-
-	/* Completion means the whole course: every lesson read to its end. */
-	for (size_t i = 0; i < c->nlessons; i++) {
-		const struct lesson_progress *lp =
-		    progress_lesson(p, c->lessons[i]->id);
-
-		if (lp == NULL || !lp->done) {
-			if (unread++ == 0)
-				fprintf(stderr, "psoas-tutor: no certificate yet for "
-				    "%s: read every lesson to its end first; still "
-				    "to finish:\n", progress_learner(p));
-			fprintf(stderr, "  %s (%s)\n", c->lessons[i]->title,
-			    c->lessons[i]->id);
-		}
-	}
-	if (unread > 0)
-		return 1;
-
-	format_time(date, sizeof date, a->finished, "%Y-%m-%d");
-	put_rule(out, '=');
-	put_centred(out, "CERTIFICATE OF COMPLETION");
-	put_rule(out, '=');
-	fprintf(out, "\nThis certifies that\n\n    %s\n\nhas completed the "
-	    "course\n\n    %s\n\n", learner_name(p), COURSE_TITLE);
-	text = xasprintf("and passed its post-test, \"%s\", on %s (UTC) with "
-	    "a score of %d%% (pass mark %d%%).", post->title, date,
-	    grade_whole_percent(a->score, a->max), post->pass);
-	put_cert_wrapped(out, text, "", "");
-	free(text);
-
-	fputs("\nLessons completed (estimated minutes):\n", out);
-	for (size_t i = 0; i < c->nlessons; i++) {
-		const struct lesson *l = c->lessons[i];
-		const struct lesson_progress *lp = progress_lesson(p, l->id);
-		char *num = xasprintf("  %2zu. ", i + 1);
-
-		seconds += lp->seconds;
-		minutes += l->minutes;
-		text = xasprintf("%s (%d min)", l->title, l->minutes);
-		put_cert_wrapped(out, text, num, "      ");
-		free(text);
-		free(num);
-	}
-	format_minutes(est, sizeof est, minutes * 60);
-	format_minutes(spent, sizeof spent, seconds);
-	fprintf(out, "  Estimated total: %s\n\n", est);
-	fprintf(out, "Time on task in the lessons: %s\n", spent);
-	fprintf(out, "Learner id: %s    Post-test attempt: %s\n\n",
-	    progress_learner(p), a->id);
-
-	fputs("Continuing-education provider\n\n", out);
-	fputs("Signature: ______________________________   "
-	    "Date: ______________\n\n", out);
-	fputs("Name and provider number: "
-	    "______________________________________\n", out);
-	put_rule(out, '=');
 	return ferror(out) ? -1 : 0;
 }

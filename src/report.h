@@ -1,8 +1,8 @@
 /*
- * What a learner's progress says, for three readers: the learner
- * (report_progress), an auditor checking the record (report_export) and a
- * continuing-education provider (report_certificate).  All three read the
- * progress only; none of them records anything.
+ * What a learner's progress says, for its readers: the learner
+ * (report_progress), an auditor checking the record (report_export) and
+ * an instructor (report_class).  (The certificate is certify.h's.)  They
+ * read the progress only; none of them records anything.
  *
  * Each function returns 0, or nonzero when it could not do its job; the
  * reason then goes to stderr as "psoas-tutor: ...", so a caller only maps
@@ -12,6 +12,7 @@
 #ifndef PSOAS_REPORT_H
 #define PSOAS_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "course.h"
@@ -87,19 +88,6 @@ int report_class(FILE *out, const struct course *c,
 
 /* The format names report_export knows, for --help: "csv, tsv, ...". */
 const char *report_export_formats(void);
-
-/*
- * A plain-text certificate of completion (no escape codes, so it can be
- * saved and printed): the course title, the learner's full name (or
- * short name), the UTC date the post-test (the first quiz in c with
- * @kind posttest) was first passed and that attempt's score, the total
- * time on task in the lessons, every lesson with its estimated minutes,
- * and lines for the provider to sign, wrapped to 72 columns.  Completion
- * means the whole course: it returns nonzero, with the reason on stderr,
- * when c has no post-test, the learner has not passed it, or any lesson
- * is not yet read to its end (those lessons are listed).
- */
-int report_certificate(FILE *out, const struct course *c,
-    const struct progress *p);
+bool report_export_known(const char *format);
 
 #endif

@@ -97,3 +97,4 @@ TEST_FIXTURES += tests/data/bad-quizzes/example-ungradable.expected
 CLI_TESTS += tests/cli/review.sh
 CLI_TESTS += tests/cli/readme-examples.sh
 CLI_TESTS += tests/cli/check-manifest.sh
+CLI_TESTS += tests/cli/certificate.sh

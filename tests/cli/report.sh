@@ -147,7 +147,7 @@ check "it names the learner by full name" \
     contains "$SCRATCH/c1" '    Erin "Q" Example'
 tr '\n' ' ' <"$SCRATCH/c1" >"$SCRATCH/c1.joined"
 check "it gives the post-test, its date and score" \
-    grep -Eq 'and passed its post-test, "Final test", on [0-9]{4}-[0-9]{2}-[0-9]{2} \(UTC\) with a score of 100% \(pass mark 75%\)' \
+    grep -Eq 'on [0-9]{4}-[0-9]{2}-[0-9]{2} \(UTC\) and passed its post-test, "Final test", with a score of 100% \(pass mark 75%\)' \
     "$SCRATCH/c1.joined"
 check "no certificate line is wider than 72 columns" \
     test "$(awk '{ if (length($0) > 72) n++ } END { print n + 0 }' "$SCRATCH/c1")" -eq 0

@@ -1,0 +1,48 @@
+/*
+ * Course completion and the certificate that shows it.  The rule for
+ * "completed" lives here: the post-test passed and every lesson of the
+ * course read to its end.  The moment that first becomes true, a
+ * "completion" record is appended to the learner's journal holding every
+ * field the certificate will show, as it was then: the manifest's title,
+ * version, type, hours, provider and approvals, the pass mark and score,
+ * the time on task, the learner's name and licence, and a new certificate
+ * number.  Certificates are built from that record only, so a later change
+ * to the course files or to the learner's name never changes a
+ * certificate already issued.
+ *
+ * Keys of a completion record (values are text; "approval" repeats):
+ *   number course title version type hours provider-name
+ *   provider-address provider-email provider-number approval posttest
+ *   posttest-title attempt score pass seconds learner name licence
+ *   licence-state self-reported
+ *
+ * Certificates made here are self-reported: the learner's own computer
+ * recorded and graded everything, and the certificate says so.
+ */
+#ifndef PSOAS_CERTIFY_H
+#define PSOAS_CERTIFY_H
+
+#include <stdio.h>
+
+#include "course.h"
+#include "progress.h"
+
+/*
+ * Record p's completion of c if it has just become complete and none is
+ * recorded yet.  Returns 1 when it recorded one (*number, if not NULL,
+ * gets the new certificate number, borrowed from p), 0 when there was
+ * nothing to record, -1 when the record could not be saved (*cause set).
+ */
+int certify_record(struct progress *p, const struct course *c,
+    const char **number, char **cause);
+
+/*
+ * Print the certificate of p's first completion: as text to out, or,
+ * when pdf_path is not NULL, as a PDF written there (and a line saying
+ * so to out).  When there is no completion yet, say on err what is still
+ * to do and return 1; other failures return -1 with the reason on err.
+ */
+int certify_print(FILE *out, FILE *err, const char *pdf_path,
+    const struct course *c, const struct progress *p);
+
+#endif
