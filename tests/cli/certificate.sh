@@ -7,11 +7,11 @@
 # already issued.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 40
+plan 42
 
 command -v pdftotext >/dev/null 2>&1 || {
 	i=0
-	while [ $i -lt 40 ]; do ok "# SKIP pdftotext (poppler-utils) is not installed"; i=$((i + 1)); done
+	while [ $i -lt 42 ]; do ok "# SKIP pdftotext (poppler-utils) is not installed"; i=$((i + 1)); done
 	exit 0
 }
 
@@ -213,5 +213,28 @@ check "and the course version as then" \
     grep -q '	version	3\.1	' "$journal"
 check "and says it is self-reported" \
     grep -q '	self-reported	yes	' "$journal"
+
+# 10. No memory errors or leaks drawing the PDF or asking the evaluation.
+if command -v valgrind >/dev/null 2>&1 && ! ldd "$TUTOR" | grep -q libasan; then
+	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect "$TUTOR" --course "$course" \
+	    --data-dir "$SCRATCH/data" --learner erin --certificate \
+	    --pdf "$SCRATCH/vg.pdf" >/dev/null 2>"$SCRATCH/vg1"
+	st=$?
+	check "--certificate --pdf under valgrind (status $st)" test "$st" -eq 0
+	[ "$st" -eq 0 ] || sed 's/^/#   /' "$SCRATCH/vg1" | head -n 20
+	sed -i 's/^@evaluation text comments .*/@evaluation text more One more question?/' \
+	    "$course/course.manifest"
+	printf 'evaluate\nsome words\ncertificate\nquit\n' |
+	    valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect "$TUTOR" --course "$course" \
+	    --data-dir "$SCRATCH/data" --learner erin >/dev/null 2>"$SCRATCH/vg2"
+	st=$?
+	check "an evaluation session under valgrind (status $st)" test "$st" -eq 0
+	[ "$st" -eq 0 ] || sed 's/^/#   /' "$SCRATCH/vg2" | head -n 20
+else
+	ok "# SKIP valgrind is not installed"
+	ok "# SKIP valgrind is not installed"
+fi
 
 done_testing
