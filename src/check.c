@@ -225,7 +225,7 @@ check_print_coverage(const struct course *c, FILE *out)
 		for (size_t k = 0; k < qz->nquestions; k++) {
 			const struct question *q = &qz->questions[k];
 			const struct lesson *l = q->taught_lesson == NULL ? NULL :
-			    course_find_lesson(c, q->taught_lesson, NULL);
+			    course_lesson_by_id(c, q->taught_lesson, NULL);
 
 			if (l == NULL || q->taught_page < 1 ||
 			    (size_t)q->taught_page > l->npages) {

@@ -175,9 +175,9 @@ static void
 link_manifest(const struct course *c, struct diag *d)
 {
 	const struct manifest *m = c->manifest;
-	const struct quiz *q = course_find_quiz(c, m->posttest, NULL);
+	const struct quiz *q = course_quiz_by_id(c, m->posttest, NULL);
 
-	if (q == NULL || strcmp(q->id, m->posttest) != 0)
+	if (q == NULL)
 		diag_add(d, DIAG_ERROR, m->path, m->posttest_line, 0, "the "
 		    "post-test '%s' is not a quiz of the course", m->posttest);
 	else if (q->pass != m->pass)
@@ -211,10 +211,22 @@ course_link(struct course *c, struct diag *d)
 	for (size_t i = 0; i < c->nquizzes; i++) {
 		const struct quiz *q = c->quizzes[i];
 
-		if (q->lesson != NULL && course_find_lesson(c, q->lesson, NULL) == NULL)
-			diag_add(d, DIAG_ERROR, q->path, 0, 0,
-			    "quiz '%s' follows lesson '%s', which is not in the course",
-			    q->id, q->lesson);
+		const struct lesson *typed;
+
+		if (q->lesson == NULL ||
+		    course_lesson_by_id(c, q->lesson, NULL) != NULL)
+			continue;
+		/* A learner may type "open 1"; files name lessons by id. */
+		typed = course_find_lesson(c, q->lesson, NULL);
+		if (typed != NULL)
+			diag_add(d, DIAG_ERROR, q->path, q->lesson_line, 0,
+			    "quiz '%s' follows lesson '%s': name the lesson by "
+			    "its id ('@lesson %s'), not its number", q->id,
+			    q->lesson, typed->id);
+		else
+			diag_add(d, DIAG_ERROR, q->path, q->lesson_line, 0,
+			    "quiz '%s' follows lesson '%s', which is not in the "
+			    "course", q->id, q->lesson);
 	}
 	if (c->manifest != NULL && c->nquizzes > 0)
 		link_manifest(c, d);
@@ -252,12 +264,10 @@ parse_number(const char *key, size_t n)
 }
 
 const struct lesson *
-course_find_lesson(const struct course *c, const char *key, size_t *index)
+course_lesson_by_id(const struct course *c, const char *id, size_t *index)
 {
-	long num = parse_number(key, c->nlessons);
-
 	for (size_t i = 0; i < c->nlessons; i++)
-		if (strcmp(c->lessons[i]->id, key) == 0 || (long)i == num) {
+		if (strcmp(c->lessons[i]->id, id) == 0) {
 			if (index != NULL)
 				*index = i;
 			return c->lessons[i];
@@ -266,17 +276,43 @@ course_find_lesson(const struct course *c, const char *key, size_t *index)
 }
 
 const struct quiz *
-course_find_quiz(const struct course *c, const char *key, size_t *index)
+course_quiz_by_id(const struct course *c, const char *id, size_t *index)
 {
-	long num = parse_number(key, c->nquizzes);
-
 	for (size_t i = 0; i < c->nquizzes; i++)
-		if (strcmp(c->quizzes[i]->id, key) == 0 || (long)i == num) {
+		if (strcmp(c->quizzes[i]->id, id) == 0) {
 			if (index != NULL)
 				*index = i;
 			return c->quizzes[i];
 		}
 	return NULL;
+}
+
+const struct lesson *
+course_find_lesson(const struct course *c, const char *key, size_t *index)
+{
+	const struct lesson *l = course_lesson_by_id(c, key, index);
+	long num = parse_number(key, c->nlessons);
+
+	if (l == NULL && num >= 0) {
+		l = c->lessons[num];
+		if (index != NULL)
+			*index = (size_t)num;
+	}
+	return l;
+}
+
+const struct quiz *
+course_find_quiz(const struct course *c, const char *key, size_t *index)
+{
+	const struct quiz *q = course_quiz_by_id(c, key, index);
+	long num = parse_number(key, c->nquizzes);
+
+	if (q == NULL && num >= 0) {
+		q = c->quizzes[num];
+		if (index != NULL)
+			*index = (size_t)num;
+	}
+	return q;
 }
 
 const struct quiz *

@@ -52,7 +52,19 @@ size_t course_link(struct course *c, struct diag *d);
 
 void course_destroy(struct course *c);
 
-/* Find by id, or by 1-based number ("3"); *index gets the 0-based index. */
+/*
+ * Find by id, as course files name lessons and quizzes; *index (when not
+ * NULL) gets the 0-based index.
+ */
+const struct lesson *course_lesson_by_id(const struct course *c,
+    const char *id, size_t *index);
+const struct quiz *course_quiz_by_id(const struct course *c, const char *id,
+    size_t *index);
+
+/*
+ * Find what a learner typed: an id, or a 1-based number ("3") when no
+ * id is that; *index gets the 0-based index.
+ */
 const struct lesson *course_find_lesson(const struct course *c,
     const char *key, size_t *index);
 const struct quiz *course_find_quiz(const struct course *c, const char *key,

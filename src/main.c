@@ -103,7 +103,7 @@ add_reference_lessons(struct course *c, const char *course_dir)
 	diag_init(&quiet);
 	course_load(&ref, course_dir, &quiet);
 	for (size_t i = 0; i < ref.nlessons; i++) {
-		if (course_find_lesson(c, ref.lessons[i]->id, NULL) != NULL)
+		if (course_lesson_by_id(c, ref.lessons[i]->id, NULL) != NULL)
 			continue;
 		c->lessons = xreallocarray(c->lessons, c->nlessons + 1,
 		    sizeof *c->lessons);

@@ -410,6 +410,7 @@ header_directive(struct parser *p, const struct directive *dir,
 		q->title = xstrdup(arg);
 		break;
 	case D_LESSON:
+		q->lesson_line = line;
 		if (strcmp(arg, "none") != 0)
 			id_value(p, "lesson", arg, line, col, &q->lesson);
 		break;

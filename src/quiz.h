@@ -98,6 +98,7 @@ struct quiz {
 	char *id;
 	char *title;
 	char *lesson;		/* lesson id, or NULL for "none" */
+	long lesson_line;	/* of @lesson */
 	bool posttest;
 	int pass;		/* percent */
 	int tries;
