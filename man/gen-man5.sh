@@ -9,7 +9,7 @@ version=$(sed -n 's/^AC_INIT(\[psoas-tutor\], \[\([^]]*\)\].*/\1/p' configure.ac
 	printf '%% PSOAS-TUTOR(5) psoas-tutor %s | File Formats\n\n' "$version"
 	printf '# NAME\n\npsoas-tutor - course, quiz and progress file formats of psoas-tutor\n\n'
 	printf '# DESCRIPTION\n\n'
-	printf 'A course for **psoas-tutor**(1) is a folder of plain UTF-8 text files that an author writes in any editor and checks with `psoas-tutor --check`. This page describes the lesson and quiz formats, exactly how answers are graded, and the progress journal the program keeps for each learner.\n\n'
+	printf 'A course for **psoas-tutor**(1) is a folder of plain UTF-8 text files that an author writes in any editor and checks with `psoas-tutor --check`. This page describes the lesson, quiz, glossary and marked-responses formats, exactly how answers are graded, and the progress journal the program keeps for each learner.\n\n'
 	# Drop the Markdown title and its preamble; shift ## sections to #.
 	sed -e '1,/^## /{/^## /!d}' -e 's/^## /# /' -e 's/^### /## /' doc/FORMATS.md
 	printf '\n# SEE ALSO\n\n**psoas-tutor**(1), **pcre2pattern**(3), **pcre2syntax**(3)\n'

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agreement.h"
 #include "check.h"
+#include "grade_text.h"
 #include "grade.h"
 #include "qkind.h"
 #include "xmalloc.h"
@@ -32,18 +34,16 @@ verdict_name(enum grade_verdict v)
 	return "not graded";
 }
 
-/*
- * Which kind of rule a pattern is in q: "accept" or "misconception".
- * Compared one by one: a question with no misconceptions has a NULL
- * array, and NULL + 0 is undefined behaviour (UBSan says so).
- */
+/* Which kind of rule a pattern is: "accept", "concept", ... */
 static const char *
-rule_kind(const struct question *q, const struct pattern *p)
+rule_kind(const struct pattern *p)
 {
-	for (size_t i = 0; i < q->nmisconceptions; i++)
-		if (p == &q->misconceptions[i])
-			return "misconception";
-	return "accept";
+	static const char *const names[] = {
+		[ROLE_ACCEPT] = "accept", [ROLE_CONCEPT] = "concept",
+		[ROLE_MISCONCEPTION] = "misconception", [ROLE_FINE] = "fine",
+	};
+
+	return names[p->role];
 }
 
 /* "accept FILE:LINE", "misconception FILE:LINE", "answer key", "no rule". */
@@ -51,7 +51,7 @@ static char *
 describe_rule(const struct question *q, const struct grade_result *r)
 {
 	if (r->rule != NULL)
-		return xasprintf("%s %s:%ld", rule_kind(q, r->rule), q->path,
+		return xasprintf("%s %s:%ld", rule_kind(r->rule), q->path,
 		    r->rule->lineno);
 	if (qkind_of(q->kind)->decided_by != NULL &&
 	    r->verdict != GRADE_UNGRADABLE)
@@ -72,6 +72,35 @@ run_example(const struct question *q, const struct example *ex,
 	/* An example that cannot be graded proves nothing either way. */
 	return ex->accept ? r->verdict != GRADE_CORRECT :
 	    r->verdict == GRADE_CORRECT || r->verdict == GRADE_UNGRADABLE;
+}
+
+/*
+ * A wrong answer was graded correct: name each glossary entry without
+ * which it would not have been, so the author sees the entry to fix.
+ */
+static void
+blame_glossary(const struct question *q, const char *answer,
+    const char *where, long lineno, struct diag *d)
+{
+	const struct glossary *g = q->lex != NULL ? &q->lex->glossary : NULL;
+	char *why = NULL, *norm = grade_normalise(answer, strlen(answer), &why);
+
+	for (size_t i = 0; g != NULL && norm != NULL && i < g->n; i++) {
+		struct grade_opts opts = {false, i};
+		struct grade_result r;
+
+		if (!glossary_occurs(g, i, norm))
+			continue;
+		grade_answer_opts(q, answer, strlen(answer), &opts, &r);
+		if (r.verdict != GRADE_CORRECT)
+			diag_add(d, DIAG_ERROR, g->path, g->entries[i].lineno, 0,
+			    "glossary entry '%s = %s' makes the wrong answer "
+			    "\"%s\" (%s:%ld) correct", g->entries[i].term,
+			    g->entries[i].meaning, answer, where, lineno);
+		grade_result_destroy(&r);
+	}
+	free(norm);
+	free(why);
 }
 
 static void
@@ -95,6 +124,8 @@ check_examples(const struct quiz *qz, const struct question *q,
 			    "quiz '%s' question '%s': example hit the match "
 			    "limit of the pattern at line %ld, column %ld",
 			    qz->id, q->id, r.rule->lineno, r.rule->col);
+		if (!ex->accept && r.verdict == GRADE_CORRECT)
+			blame_glossary(q, ex->text, qz->path, ex->lineno, d);
 		free(rule);
 		grade_result_destroy(&r);
 	}
@@ -137,6 +168,7 @@ check_course(const struct course *c, struct diag *d)
 		for (size_t j = 0; j < qz->nquestions; j++)
 			check_question(c, qz, &qz->questions[j], d);
 	}
+	agreement_check(c, d);
 	return d->errors - before;
 }
 

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "course.h"
+#include "defaults.h"
 #include "xmalloc.h"
 
 static bool
@@ -100,11 +101,30 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 		m = manifest_load(path, d);
 		if (m != NULL)
 			c->manifest = m;
+	} else if (has_suffix(path, ".responses")) {
+		struct responses *rs = responses_load(path, d);
+
+		if (rs != NULL) {
+			c->responses = xreallocarray(c->responses,
+			    c->nresponses + 1, sizeof *c->responses);
+			c->responses[c->nresponses++] = rs;
+		}
 	} else {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "not a course file "
-		    "(expected a name ending in .lesson, .quiz or .manifest)");
+		    "(expected a name ending in .lesson, .quiz, .manifest or "
+		    ".responses)");
 	}
 	return d->errors - before;
+}
+
+/* The glossary at the root of course folder dir, if it has one. */
+static void
+load_glossary(struct course *c, const char *dir, struct diag *d)
+{
+	char *path = xasprintf("%s/%s", dir, GLOSSARY_FILE);
+
+	glossary_load(&c->lex->glossary, path, d);
+	free(path);
 }
 
 size_t
@@ -143,6 +163,15 @@ course_add_dir(struct course *c, const char *dir, struct diag *d)
 			course_add_file(c, files[i], d);
 		free_list(files, n);
 	}
+	if (list_files(quizzes_dir, ".responses", &files, &n) == 0) {
+		for (size_t i = 0; i < n; i++)
+			course_add_file(c, files[i], d);
+		free_list(files, n);
+	}
+	if (c->lex == NULL)
+		c->lex = lexicon_new();
+	if (c->lex->glossary.path == NULL)
+		load_glossary(c, dir, d);
 	free(lessons_dir);
 	free(quizzes_dir);
 	return d->errors - before;
@@ -230,6 +259,19 @@ course_link(struct course *c, struct diag *d)
 	}
 	if (c->manifest != NULL && c->nquizzes > 0)
 		link_manifest(c, d);
+	if (c->lex == NULL)
+		c->lex = lexicon_new();
+	/* Files checked on their own are read with their course's glossary. */
+	if (c->lex->glossary.path == NULL && c->dir != NULL)
+		load_glossary(c, c->dir, d);
+	lexicon_add_glossary(c->lex);
+	for (size_t i = 0; i < c->nlessons; i++)
+		lexicon_add_lesson(c->lex, c->lessons[i]);
+	for (size_t i = 0; i < c->nquizzes; i++) {
+		lexicon_add_quiz(c->lex, c->quizzes[i]);
+		for (size_t k = 0; k < c->quizzes[i]->nquestions; k++)
+			c->quizzes[i]->questions[k].lex = c->lex;
+	}
 	return d->errors - before;
 }
 
@@ -240,9 +282,13 @@ course_destroy(struct course *c)
 		lesson_free(c->lessons[i]);
 	for (size_t i = 0; i < c->nquizzes; i++)
 		quiz_free(c->quizzes[i]);
+	for (size_t i = 0; i < c->nresponses; i++)
+		responses_free(c->responses[i]);
 	free(c->lessons);
 	free(c->quizzes);
 	manifest_free(c->manifest);
+	free(c->responses);
+	lexicon_free(c->lex);
 	free(c->dir);
 	memset(c, 0, sizeof *c);
 }

@@ -10,7 +10,9 @@
 #include "diag.h"
 #include "lesson.h"
 #include "manifest.h"
+#include "lexicon.h"
 #include "quiz.h"
+#include "responses.h"
 
 struct course {
 	char *dir;
@@ -20,6 +22,13 @@ struct course {
 	struct quiz **quizzes;
 	size_t nquizzes;
 	struct manifest *manifest;	/* course.manifest, or NULL: none */
+	struct responses **responses;	/* quizzes/NN-name.responses */
+	size_t nresponses;
+	/*
+	 * Vocabulary and glossary (GLOSSARY_FILE at the course root), made
+	 * by course_link and lent to every question as question.lex.
+	 */
+	struct lexicon *lex;
 };
 
 /*
@@ -38,7 +47,8 @@ size_t course_load(struct course *c, const char *dir, struct diag *d);
 size_t course_add_dir(struct course *c, const char *dir, struct diag *d);
 
 /*
- * Add one lesson, quiz or manifest file (by its suffix) to c, as
+ * Add one lesson, quiz, manifest or marked-responses file (by its
+ * suffix) to c, as
  * --check FILE does.
  * Returns the number of errors added to d.
  */
@@ -46,7 +56,8 @@ size_t course_add_file(struct course *c, const char *path, struct diag *d);
 
 /*
  * Cross-file checks (ids unique, quiz lessons exist, the manifest's
- * post-test is a quiz of the course); errors to d.
+ * post-test is a quiz of the course); errors to d.  Then the course's
+ * vocabulary is built from everything added and lent to every question.
  */
 size_t course_link(struct course *c, struct diag *d);
 

@@ -168,8 +168,8 @@ grade_compile(const char *src, bool case_sensitive, bool anchored,
  * life of the process.  The match limit applies under JIT too; the depth
  * limit only to the interpreter, hence the heap limit as well.
  */
-static pcre2_match_context *
-match_context(void)
+pcre2_match_context *
+grade_match_context(void)
 {
 	static pcre2_match_context *ctx;
 
@@ -194,9 +194,9 @@ is_limit_error(int rc)
 	    rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
 }
 
-static void
-set_ungradable(const struct question *q, const struct pattern *p, int rc,
-    struct grade_result *r)
+void
+grade_set_ungradable(const struct question *q, const struct pattern *p,
+    int rc, struct grade_result *r)
 {
 	PCRE2_UCHAR msg[256];
 
@@ -224,28 +224,38 @@ set_ungradable(const struct question *q, const struct pattern *p, int rc,
 		    q->path ? q->path : "(quiz)", p->lineno, p->col, (char *)msg);
 }
 
-enum grade_match
-grade_match(const struct question *q, const struct pattern *p,
-    const char *subject, struct grade_result *r)
-{
-	pcre2_match_data *md;
-	int rc;
+static bool (*stop_check)(void);
 
-	md = pcre2_match_data_create_from_pattern(p->code, NULL);
-	if (md == NULL) {
-		fprintf(stderr, "psoas-tutor: out of memory (PCRE2 match data)\n");
-		abort();
-	}
-	/* Subjects are validated by normalise(): skip PCRE2's own check. */
-	rc = pcre2_match(p->code, (PCRE2_SPTR)subject, strlen(subject), 0,
-	    PCRE2_NO_UTF_CHECK, md, match_context());
-	pcre2_match_data_free(md);
-	if (rc >= 0)
-		return GRADE_MATCH;
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return GRADE_NOMATCH;
-	set_ungradable(q, p, rc, r);
-	return GRADE_MATCH_ERROR;
+void
+grade_set_stop_check(bool (*stop)(void))
+{
+	stop_check = stop;
+}
+
+bool
+grade_stop_requested(void)
+{
+	return stop_check != NULL && stop_check();
+}
+
+void
+grade_set_unfinished(const struct question *q, struct grade_result *r,
+    bool late)
+{
+	r->verdict = GRADE_UNGRADABLE;
+	r->fraction = 0;
+	r->feedback = NULL;
+	r->rule = NULL;
+	free(r->message);
+	r->message = xstrdup(late ?
+	    "this answer could not be graded (checking it took too long), so "
+	    "no try was used: please rephrase it" :
+	    "grading was interrupted, so no try was used");
+	free(r->author_warning);
+	r->author_warning = late ? xasprintf("%s:%ld: warning: grading an "
+	    "answer to question '%s' took more than %d ms; simplify its "
+	    "patterns", q->path ? q->path : "(quiz)", q->lineno, q->id,
+	    GRADE_BUDGET_MS) : NULL;
 }
 
 bool
@@ -278,11 +288,19 @@ void
 grade_answer(const struct question *q, const char *answer, size_t len,
     struct grade_result *r)
 {
+	grade_answer_opts(q, answer, len, NULL, r);
+}
+
+void
+grade_answer_opts(const struct question *q, const char *answer, size_t len,
+    const struct grade_opts *opts, struct grade_result *r)
+{
 	const struct qkind *kind;
 	char *why = NULL, *a;
 
 	memset(r, 0, sizeof *r);
 	r->verdict = GRADE_INCORRECT;
+	r->opts = opts;
 	kind = qkind_of(q->kind);
 	a = normalise(answer, len, kind->list_answer, &why);
 	if (a == NULL) {

@@ -32,6 +32,8 @@ struct grade_result {
 	const struct pattern *rule;	/* the pattern that decided, or NULL */
 	char *author_warning;		/* owned; "file:line: warning: ..."
 					 * when a match limit was hit */
+	/* In: how to read free text (grade_text.h), set by grade_answer_opts. */
+	const struct grade_opts *opts;
 	char *detail;			/* owned; list questions: one line per
 					 * part of the answer saying which rule
 					 * it hit, for the author's checker
@@ -48,6 +50,15 @@ char *grade_normalise(const char *answer, size_t len, char **why);
 /* Grade answer (raw bytes as typed) against q; r must be destroyed. */
 void grade_answer(const struct question *q, const char *answer, size_t len,
     struct grade_result *r);
+
+/*
+ * The same, reading free text as opts says (grade_text.h; NULL:
+ * normally): the checker grades without one glossary entry or without
+ * spelling correction to find what decided a verdict.
+ */
+struct grade_opts;
+void grade_answer_opts(const struct question *q, const char *answer,
+    size_t len, const struct grade_opts *opts, struct grade_result *r);
 void grade_result_destroy(struct grade_result *r);
 
 /*
@@ -78,16 +89,27 @@ bool grade_parse_letters(const char *answer, size_t nletters, size_t *out,
 
 /* ------------------------------------------ for the kinds' rules (qkind.h) */
 
-enum grade_match { GRADE_NOMATCH, GRADE_MATCH, GRADE_MATCH_ERROR };
+/*
+ * A request to stop (Ctrl-C, SIGTERM) ends grading between two pattern
+ * matches: stop is asked before each match (NULL: never stop).  The
+ * answer is then "not graded", and no try is used.
+ */
+void grade_set_stop_check(bool (*stop)(void));
+bool grade_stop_requested(void);
+
+/* The one PCRE2 match context, with the grading limits. */
+pcre2_match_context *grade_match_context(void);
+
+/* Make r "not graded": pattern p of q failed to match with PCRE2 code rc. */
+void grade_set_ungradable(const struct question *q, const struct pattern *p,
+    int rc, struct grade_result *r);
 
 /*
- * Match p (of question q) against a normalised subject under the
- * grading limits.  GRADE_MATCH_ERROR (a limit hit, or a fault) has made
- * r ungradable with a message for the learner and a warning for the
- * author.
+ * Make r "not graded" because grading stopped: the answer's time budget
+ * (GRADE_BUDGET_MS) was spent (late), or a stop was requested.
  */
-enum grade_match grade_match(const struct question *q,
-    const struct pattern *p, const char *subject, struct grade_result *r);
+void grade_set_unfinished(const struct question *q, struct grade_result *r,
+    bool late);
 
 /* Whether s (n bytes) is word, ignoring ASCII case. */
 bool grade_word_is(const char *s, size_t n, const char *word);

@@ -1,195 +1,779 @@
 /*
- * Grading free text: short answers and lists (doc/FORMATS.md "Grading
- * semantics").  The answer comes normalised (grade.c); a misconception
- * pattern wins over an accepted one, and a list answer is split into
- * parts, each credited to at most one item.  These are the rules of the
- * "short" and "list" rows of qkind_text.c, apart so that new rule forms
- * for free text grow here.
+ * Free-text grading by concepts (grade_text.h): the rules of the "short"
+ * and "list" rows of qkind_text.c.  The order of the rules is
+ * the precedence documented in doc/FORMATS.md "Concepts":
+ *
+ *   1. read the answer: spelling corrected to course words, then the
+ *      glossary's lay terms and abbreviations replaced by course terms;
+ *   2. a misconception found anywhere, not negated in its clause and not
+ *      inside a remark marked @fine, makes it wrong;
+ *   3. an @accept pattern matching the whole answer makes it right;
+ *   4. the @concept patterns make it right when each is found, not
+ *      negated and not hedged ("X or Y" with Y something else).
+ *
+ * A list answer is split into parts; each part is read the same way and
+ * names items, names a wrong thing, or names nothing.  Every pattern
+ * match checks the answer's time budget first, so a slow course can make
+ * an answer "not graded" but never hang the tutor, and Ctrl-C is
+ * answered between two matches.
  */
 #include "config.h"
 
-#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include "grade.h"
+#include "clause.h"
+#include "defaults.h"
+#include "grade_text.h"
 #include "qkind.h"
+#include "glossary.h"
+#include "lexicon.h"
+#include "strbuf.h"
 #include "xmalloc.h"
+
+#define SUBJECT_PAD 32		/* zero bytes after a subject, for JIT */
+#define MAX_ALTERNATIVES 16	/* "X or Y or ..." sides looked at */
+#define MAX_PARTS 200		/* list parts looked at */
+#define MAX_FINE 64		/* @fine remarks marked in one part */
+
+/* ------------------------------------------------------------- compile */
+
+/* The text around a pattern that makes it match whole words only. */
+static const char word_before[] = "(?<![\\w])(?:";
+static const char word_after[] = ")(?![\\w])";
+
+pcre2_code *
+grade_text_compile(const char *src, bool case_sensitive, char **err,
+    size_t *erroffset)
+{
+	char *wrapped = xasprintf("%s%s%s", word_before, src, word_after);
+	size_t pre = sizeof word_before - 1;
+	pcre2_code *code;
+
+	/* "a)(b" would escape the wrapper: compile the pattern alone first. */
+	code = grade_compile(src, case_sensitive, false, err, erroffset);
+	if (code != NULL) {
+		pcre2_code_free(code);
+		code = grade_compile(wrapped, case_sensitive, false, err,
+		    erroffset);
+		if (code == NULL)
+			*erroffset = *erroffset > pre ? *erroffset - pre : 0;
+	}
+	free(wrapped);
+	return code;
+}
+
+/* ------------------------------------------------------------- context */
+
+struct ctx {
+	const struct question *q;
+	struct grade_result *r;
+	const struct grade_opts *opts;
+	struct timespec deadline;
+	pcre2_match_data *md;
+	bool failed;		/* r is ungradable */
+};
+
+/* A part of the answer being read, and its @fine remarks. */
+struct view {
+	const char *s;
+	size_t len;
+	struct span *fine;	/* room for MAX_FINE, or NULL */
+	size_t nfine;
+};
+
+/*
+ * The budget starts after the answer is read: loading a dictionary the
+ * first time is not the patterns' fault.
+ */
+static void
+ctx_init(struct ctx *c, const struct question *q, const struct grade_opts *o,
+    struct grade_result *r)
+{
+	memset(c, 0, sizeof *c);
+	c->q = q;
+	c->r = r;
+	c->opts = o;
+	clock_gettime(CLOCK_MONOTONIC, &c->deadline);
+	c->deadline.tv_nsec += (long)GRADE_BUDGET_MS * 1000000L;
+	c->deadline.tv_sec += c->deadline.tv_nsec / 1000000000L;
+	c->deadline.tv_nsec %= 1000000000L;
+	c->md = pcre2_match_data_create(1, NULL);
+	if (c->md == NULL)
+		abort();
+}
+
+static void
+ctx_destroy(struct ctx *c)
+{
+	pcre2_match_data_free(c->md);
+}
+
+/* Out of time, or asked to stop: the answer is not graded. */
+static bool
+spent(struct ctx *c)
+{
+	struct timespec now;
+	bool late;
+
+	if (c->failed)
+		return true;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	late = now.tv_sec > c->deadline.tv_sec ||
+	    (now.tv_sec == c->deadline.tv_sec &&
+	    now.tv_nsec > c->deadline.tv_nsec);
+	if (late || grade_stop_requested()) {
+		grade_set_unfinished(c->q, c->r, late);
+		c->failed = true;
+	}
+	return c->failed;
+}
+
+/*
+ * The first match of p in v at or after from: 1 (in *m), 0 none, -1 an
+ * error (r is then ungradable).
+ */
+static int
+match_from(struct ctx *c, const struct pattern *p, const struct view *v,
+    size_t from, struct span *m)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (spent(c))
+		return -1;
+	if (from > v->len)
+		return 0;
+	rc = pcre2_match(p->code, (PCRE2_SPTR)v->s, v->len, from,
+	    PCRE2_NO_UTF_CHECK, c->md, grade_match_context());
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		grade_set_ungradable(c->q, p, rc, c->r);
+		c->failed = true;
+		return -1;
+	}
+	ov = pcre2_get_ovector_pointer(c->md);
+	m->start = ov[0];
+	m->end = ov[1];
+	return 1;
+}
+
+static bool
+in_fine(const struct view *v, struct span m)
+{
+	for (size_t i = 0; i < v->nfine; i++)
+		if (m.start >= v->fine[i].start && m.end <= v->fine[i].end)
+			return true;
+	return false;
+}
+
+/* The byte after the character at i (UTF-8). */
+static size_t
+next_char(const char *s, size_t len, size_t i)
+{
+	i++;
+	while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * The next match of p in v at or after from that is not negated (and,
+ * with skip_fine, not inside a @fine remark).
+ */
+static int
+next_clean(struct ctx *c, const struct pattern *p, const struct view *v,
+    size_t from, bool skip_fine, struct span *m)
+{
+	int rc;
+
+	while ((rc = match_from(c, p, v, from, m)) == 1) {
+		if (!clause_negated(v->s, v->len, *m) &&
+		    !(skip_fine && in_fine(v, *m)))
+			return 1;
+		from = next_char(v->s, v->len, m->start);
+	}
+	return rc;
+}
+
+/* Mark the @fine remarks of v. */
+static int
+find_fine(struct ctx *c, struct view *v)
+{
+	v->nfine = 0;
+	for (size_t i = 0; i < c->q->nfine; i++) {
+		struct span m;
+		size_t from = 0;
+		int rc;
+
+		while ((rc = match_from(c, &c->q->fine[i], v, from, &m)) == 1 &&
+		    v->nfine < MAX_FINE) {
+			v->fine[v->nfine++] = m;
+			from = m.end > m.start ? m.end :
+			    next_char(v->s, v->len, m.start);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The first misconception found clean in v, or NULL (check c->failed). */
+static const struct pattern *
+misconception_in(struct ctx *c, const struct view *v)
+{
+	for (size_t i = 0; i < c->q->nmisconceptions; i++) {
+		struct span m;
+		int rc = next_clean(c, &c->q->misconceptions[i], v, 0, true, &m);
+
+		if (rc != 0)
+			return rc > 0 ? &c->q->misconceptions[i] : NULL;
+	}
+	return NULL;
+}
+
+/* Does an anchored @accept pattern match all of s? */
+static int
+accepts(struct ctx *c, const struct pattern *p, size_t n, const char *s)
+{
+	struct view v = {.s = s, .len = strlen(s)};
+
+	for (size_t i = 0; i < n; i++) {
+		struct span m;
+		int rc = match_from(c, &p[i], &v, 0, &m);
+
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- reading */
+
+/* A copy of s with the zeroed padding PCRE2's JIT may read past its end. */
+static char *
+padded_n(const char *s, size_t n)
+{
+	char *p = xcalloc(n + 1 + SUBJECT_PAD, 1);
+
+	memcpy(p, s, n);
+	return p;
+}
+
+static char *
+padded(const char *s)
+{
+	return padded_n(s, strlen(s));
+}
+
+struct reading {
+	char *text;			/* what the patterns see */
+	struct spell_fix *fixes;
+	size_t nfixes;
+};
+
+static void
+read_answer(const struct question *q, const char *a,
+    const struct grade_opts *o, struct reading *rd)
+{
+	char *spelt = NULL, *glossed = NULL;
+
+	memset(rd, 0, sizeof *rd);
+	if (q->lex != NULL && !q->case_sensitive && !o->no_spelling)
+		spelt = spell_correct(q->lex->spell, a, &rd->fixes, &rd->nfixes);
+	if (q->lex != NULL && o->glossary != GRADE_NO_GLOSSARY)
+		glossed = glossary_apply(&q->lex->glossary,
+		    spelt != NULL ? spelt : a, o->glossary);
+	rd->text = padded(glossed != NULL ? glossed : spelt != NULL ? spelt : a);
+	free(spelt);
+	free(glossed);
+}
+
+static void
+reading_destroy(struct reading *rd)
+{
+	free(rd->text);
+	spell_fixes_free(rd->fixes, rd->nfixes);
+}
+
+/* ---------------------------------------------------------------- hedges */
+
+/* What a side of "X or Y" must name for the "or" to be a restatement. */
+struct naming {
+	const struct pattern *concept;		/* short: this concept */
+	const struct list_item *item;		/* list: this item */
+};
+
+static int names_item(struct ctx *c, const struct list_item *it,
+    const struct view *v, bool hedges, const struct pattern **by);
+
+static int
+names(struct ctx *c, const struct naming *what, const struct view *v)
+{
+	struct span m;
+
+	if (what->concept != NULL)
+		return next_clean(c, what->concept, v, 0, false, &m);
+	return names_item(c, what->item, v, false, NULL);
+}
+
+/*
+ * "back or flank pain": does the side before the "or", completed with
+ * the words the last side shares ("pain"), name the same thing?
+ */
+static int
+names_shared(struct ctx *c, const struct naming *what, const struct view *side,
+    const char *s, struct span last)
+{
+	const char *sp = memchr(s + last.start, ' ', last.end - last.start);
+	char *joined;
+	struct view v = {0};
+	int rc;
+
+	if (sp == NULL)
+		return 0;
+	joined = xasprintf("%.*s%.*s", (int)side->len, side->s,
+	    (int)(s + last.end - sp), sp);
+	v.s = padded_n(joined, strlen(joined));
+	v.len = strlen(joined);
+	rc = names(c, what, &v);
+	free((char *)v.s);
+	free(joined);
+	return rc;
+}
+
+/*
+ * Is the term at m hedged: one of several "or" alternatives, another of
+ * which is neither filler nor a restatement of the same thing?
+ */
+static int
+hedged(struct ctx *c, const struct view *v, struct span m,
+    const struct naming *what)
+{
+	struct span alt[MAX_ALTERNATIVES];
+	size_t self, n = clause_alternatives(v->s, v->len, m, alt,
+	    MAX_ALTERNATIVES, &self);
+
+	if (n > MAX_ALTERNATIVES)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		struct view side = {.s = v->s + alt[i].start,
+		    .len = alt[i].end - alt[i].start};
+		int rc;
+
+		if (i == self || clause_is_filler(v->s, alt[i]))
+			continue;
+		if ((rc = names(c, what, &side)) < 0)
+			return -1;
+		if (rc == 0 && i < self)
+			rc = names_shared(c, what, &side, v->s, alt[n - 1]);
+		if (rc <= 0)
+			return rc < 0 ? -1 : 1;
+	}
+	return 0;
+}
+
+/* Is p found in v, not negated and not hedged? */
+static int
+concept_found(struct ctx *c, const struct pattern *p, const struct view *v,
+    const struct naming *what, bool hedges)
+{
+	struct span m;
+	size_t from = 0;
+	int rc;
+
+	while ((rc = next_clean(c, p, v, from, false, &m)) == 1) {
+		int h = hedges ? hedged(c, v, m, what) : 0;
+
+		if (h <= 0)
+			return h < 0 ? -1 : 1;
+		from = next_char(v->s, v->len, m.start);
+	}
+	return rc;
+}
+
+/* ----------------------------------------------------------------- short */
+
+static const char *
+rule_text(const struct pattern *p)
+{
+	static const char *const names_of[] = {
+		[ROLE_ACCEPT] = "accept", [ROLE_CONCEPT] = "concept",
+		[ROLE_MISCONCEPTION] = "misconception", [ROLE_FINE] = "fine",
+	};
+
+	return names_of[p->role];
+}
+
+
+static void
+grade_short(struct ctx *c, const char *a, const struct reading *rd)
+{
+	const struct question *q = c->q;
+	struct grade_result *r = c->r;
+	struct view *v = xcalloc(1, sizeof *v);
+	const struct pattern *wrong;
+	int rc;
+
+	v->fine = xcalloc(MAX_FINE, sizeof *v->fine);
+	v->s = rd->text;
+	v->len = strlen(rd->text);
+	r->verdict = GRADE_INCORRECT;
+	if (find_fine(c, v) < 0)
+		goto out;
+	if ((wrong = misconception_in(c, v)) != NULL) {
+		r->feedback = wrong->feedback;
+		r->rule = wrong;
+		goto out;
+	}
+	if (c->failed)
+		goto out;
+	for (size_t i = 0; i < q->naccept; i++) {
+		if ((rc = accepts(c, &q->accept[i], 1, rd->text)) == 0 &&
+		    strcmp(a, rd->text) != 0)
+			rc = accepts(c, &q->accept[i], 1, a);
+		if (rc < 0)
+			goto out;
+		if (rc > 0) {
+			r->verdict = GRADE_CORRECT;
+			r->fraction = 1;
+			r->rule = &q->accept[i];
+			goto out;
+		}
+	}
+	if (q->nconcepts == 0)
+		goto out;
+	for (size_t i = 0; i < q->nconcepts; i++) {
+		struct naming what = {.concept = &q->concepts[i]};
+
+		if ((rc = concept_found(c, &q->concepts[i], v, &what, true)) <= 0) {
+			if (rc == 0)
+				grade_add_detail(r, xasprintf("concept %s:%ld "
+				    "not found (or negated, or hedged)",
+				    q->path ? q->path : "(quiz)",
+				    q->concepts[i].lineno));
+			goto out;
+		}
+	}
+	r->verdict = GRADE_CORRECT;
+	r->fraction = 1;
+	r->rule = &q->concepts[0];
+out:
+	free(v->fine);
+	free(v);
+}
+
+/* ------------------------------------------------------------------ list */
+
+/*
+ * Does v name item it (an @accept of the whole part, or all its
+ * concepts)?  *by (unless NULL) gets the pattern that decided.
+ */
+static int
+names_item(struct ctx *c, const struct list_item *it, const struct view *v,
+    bool hedges, const struct pattern **by)
+{
+	struct naming what = {.item = it};
+	char *whole = padded_n(v->s, v->len);
+	int rc = 0;
+
+	for (size_t i = 0; i < it->naccept && rc == 0; i++)
+		if ((rc = accepts(c, &it->accept[i], 1, whole)) > 0 && by != NULL)
+			*by = &it->accept[i];
+	free(whole);
+	if (rc != 0 || it->nconcepts == 0)
+		return rc;
+	for (size_t i = 0; i < it->nconcepts; i++)
+		if ((rc = concept_found(c, &it->concepts[i], v, &what,
+		    hedges)) <= 0)
+			return rc;
+	if (by != NULL)
+		*by = &it->concepts[0];
+	return 1;
+}
+
+static bool
+is_part_sep(const char *s, size_t i)
+{
+	return s[i] != '\0' && strchr(",;/&+\n", s[i]) != NULL;
+}
+
+/* Length of a separating word at s[i] ("and", "plus"), or 0. */
+static size_t
+sep_word(const char *s, size_t len, size_t i)
+{
+	static const char *const words[] = {"and", "plus", "also"};
+
+	if (i > 0 && s[i - 1] != ' ' && !is_part_sep(s, i - 1) && s[i - 1] != '(')
+		return 0;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t n = strlen(words[k]);
+
+		if (i + n <= len && grade_word_is(s + i, n, words[k]) &&
+		    (i + n == len || s[i + n] == ' ' || is_part_sep(s, i + n)))
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * The parts of a list answer: split at , ; / & + newline and the words
+ * "and", "plus", "also"; trimmed, empty ones dropped.  "or" does not
+ * split: "X or Y" is one part, a hedge.
+ */
+static size_t
+split_parts(const char *s, struct span *out, size_t max)
+{
+	size_t len = strlen(s), n = 0, start = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		size_t w = i < len ? sep_word(s, len, i) : 0;
+		struct span p;
+
+		if (i < len && w == 0 && !is_part_sep(s, i))
+			continue;
+		p.start = start;
+		p.end = i;
+		while (p.start < p.end && strchr(" ()-", s[p.start]) != NULL)
+			p.start++;
+		while (p.end > p.start && strchr(" ()-", s[p.end - 1]) != NULL)
+			p.end--;
+		if (p.end > p.start && n < max)
+			out[n++] = p;
+		start = i + (w > 0 ? w : 1);
+		if (w > 0)
+			i += w - 1;
+	}
+	return n;
+}
+
+static void
+add_quoted(struct strbuf *b, const char *s, struct span p)
+{
+	if (b->len > 0)
+		strbuf_puts(b, ", ");
+	strbuf_puts(b, "'");
+	strbuf_add(b, s + p.start, p.end - p.start);
+	strbuf_puts(b, "'");
+}
+
+/*
+ * "items credited: 1 of the 2 needed; counted: 'femoral'; wrong, each
+ * cancelling one counted: 'sciatic'; not recognised: 'subcostal'".  The
+ * learner's own words, never an item label: the labels are the answer.
+ */
+static char *
+parts_message(size_t count, size_t need, const struct strbuf *counted,
+    const struct strbuf *wrong, const struct strbuf *unknown,
+    bool unknown_wrong)
+{
+	struct strbuf m = {0};
+	char *head = xasprintf("items credited: %zu of the %zu needed", count,
+	    need);
+
+	strbuf_puts(&m, head);
+	free(head);
+	if (counted->len > 0) {
+		strbuf_puts(&m, "; counted: ");
+		strbuf_add(&m, counted->s, counted->len);
+	}
+	if (wrong->len > 0) {
+		strbuf_puts(&m, "; wrong, each cancelling one counted: ");
+		strbuf_add(&m, wrong->s, wrong->len);
+	}
+	if (unknown->len > 0) {
+		strbuf_puts(&m, unknown_wrong ? "; not recognised, each "
+		    "cancelling one counted: " : "; not recognised: ");
+		strbuf_add(&m, unknown->s, unknown->len);
+	}
+	return strbuf_take(&m);
+}
+
+static void
+grade_list(struct ctx *c, const struct reading *rd)
+{
+	const struct question *q = c->q;
+	struct grade_result *r = c->r;
+	const char *path = q->path ? q->path : "(quiz)";
+	bool *credited = xcalloc(q->nitems + 1, sizeof *credited);
+	struct span *parts = xcalloc(MAX_PARTS, sizeof *parts);
+	struct view *v = xcalloc(1, sizeof *v);
+	struct span *fine = xcalloc(MAX_FINE, sizeof *fine);
+	struct strbuf counted = {0}, unknown = {0}, wrongs = {0}, ignored = {0};
+	size_t nparts, right = 0, nwrong = 0, count;
+	size_t need = q->need > 0 ? (size_t)q->need : 1;
+	const struct pattern *first_wrong = NULL;
+
+	nparts = split_parts(rd->text, parts, MAX_PARTS);
+	for (size_t i = 0; i < nparts && !c->failed; i++) {
+		const struct pattern *wrong;
+		size_t named = 0;
+
+		v->s = rd->text + parts[i].start;
+		v->len = parts[i].end - parts[i].start;
+		v->fine = fine;
+		if (find_fine(c, v) < 0)
+			break;
+		if ((wrong = misconception_in(c, v)) != NULL) {
+			nwrong++;
+			if (first_wrong == NULL)
+				first_wrong = wrong;
+			add_quoted(&wrongs, rd->text, parts[i]);
+			grade_add_detail(r, xasprintf("\"%.*s\": misconception "
+			    "%s:%ld", (int)v->len, v->s, path, wrong->lineno));
+			continue;
+		}
+		for (size_t t = 0; t < q->nitems && !c->failed; t++) {
+			const struct pattern *by = NULL;
+			int rc = names_item(c, &q->items[t], v, true, &by);
+
+			if (rc <= 0)
+				continue;
+			named++;
+			grade_add_detail(r, xasprintf("\"%.*s\": %s %s:%ld "
+			    "(item '%s')%s", (int)v->len, v->s, rule_text(by),
+			    path, by->lineno, q->items[t].label,
+			    credited[t] ? ", already counted" : ""));
+			if (!credited[t])
+				right++;
+			credited[t] = true;
+		}
+		if (c->failed)
+			break;
+		if (named > 0) {
+			add_quoted(&counted, rd->text, parts[i]);
+			continue;
+		}
+		{
+			struct span whole = {0, v->len}, end = {v->len, v->len};
+			/* "..., but not psoas minor": a remark, not a guess. */
+			bool filler = clause_is_filler(v->s, whole) ||
+			    clause_negated(v->s, v->len, end) ||
+			    (v->nfine == 1 && v->fine[0].start == 0 &&
+			    v->fine[0].end == v->len);
+
+			if (!filler && !q->unlisted_ignore) {
+				nwrong++;
+				add_quoted(&unknown, rd->text, parts[i]);
+			} else if (!filler) {
+				add_quoted(&ignored, rd->text, parts[i]);
+			}
+			grade_add_detail(r, xasprintf("\"%.*s\": no item%s",
+			    (int)v->len, v->s, filler || q->unlisted_ignore ?
+			    "" : " (counts as wrong)"));
+		}
+	}
+	if (c->failed)
+		goto out;
+	/* The course's rule: each wrong part cancels one right item. */
+	count = right > nwrong ? right - nwrong : 0;
+	if (count > need)
+		count = need;
+	r->fraction = (double)count / (double)need;
+	r->verdict = count >= need ? GRADE_CORRECT : count > 0 ?
+	    GRADE_PARTIAL : GRADE_INCORRECT;
+	if (first_wrong != NULL) {
+		r->feedback = first_wrong->feedback;
+		r->rule = first_wrong;
+	}
+	if (r->verdict != GRADE_CORRECT || nwrong > 0 || ignored.len > 0)
+		r->message = parts_message(count, need, &counted, &wrongs,
+		    unknown.len > 0 ? &unknown : &ignored, unknown.len > 0);
+out:
+	strbuf_destroy(&counted);
+	strbuf_destroy(&unknown);
+	strbuf_destroy(&wrongs);
+	strbuf_destroy(&ignored);
+	free(parts);
+	free(fine);
+	free(v);
+	free(credited);
+}
+
+/* -------------------------------------------------------------- driving */
+
+static const struct grade_opts normal = {false, GLOSSARY_ALL};
+
+/* Grade a into r with opts; kind_fn is grade_short or grade_list. */
+static void
+grade_read(const struct question *q, const char *a,
+    const struct grade_opts *opts, struct grade_result *r, bool list,
+    struct reading *rd)
+{
+	struct ctx c;
+
+	read_answer(q, a, opts, rd);
+	ctx_init(&c, q, opts, r);
+	if (list)
+		grade_list(&c, rd);
+	else
+		grade_short(&c, a, rd);
+	ctx_destroy(&c);
+}
+
+/*
+ * When a corrected spelling decided the verdict (the answer as typed
+ * earns less), tell the learner the right spelling.
+ */
+static void
+grade(const struct question *q, const char *a, const struct grade_opts *opts,
+    struct grade_result *r, bool list)
+{
+	struct reading rd;
+	struct grade_result typed;
+	struct grade_opts as_typed;
+	struct strbuf b = {0};
+
+	if (opts == NULL)
+		opts = &normal;
+	grade_read(q, a, opts, r, list, &rd);
+	if (rd.nfixes == 0 || r->fraction <= 0) {
+		reading_destroy(&rd);
+		return;
+	}
+	as_typed = *opts;
+	as_typed.no_spelling = true;
+	memset(&typed, 0, sizeof typed);
+	typed.verdict = GRADE_INCORRECT;
+	{
+		struct reading rd2;
+
+		grade_read(q, a, &as_typed, &typed, list, &rd2);
+		reading_destroy(&rd2);
+	}
+	if (typed.verdict != GRADE_UNGRADABLE && typed.fraction < r->fraction) {
+		strbuf_puts(&b, "Spelling: ");
+		for (size_t i = 0; i < rd.nfixes; i++) {
+			if (i > 0)
+				strbuf_puts(&b, ", ");
+			strbuf_puts(&b, rd.fixes[i].meant);
+			strbuf_puts(&b, " (you typed '");
+			strbuf_puts(&b, rd.fixes[i].typed);
+			strbuf_puts(&b, "')");
+		}
+		strbuf_puts(&b, ".");
+		if (r->message != NULL) {
+			strbuf_puts(&b, " ");
+			strbuf_puts(&b, r->message);
+			free(r->message);
+		}
+		r->message = strbuf_take(&b);
+	}
+	grade_result_destroy(&typed);
+	reading_destroy(&rd);
+}
 
 void
 grade_text_short(const struct question *q, char *a, struct grade_result *r)
 {
-	for (size_t i = 0; i < q->nmisconceptions; i++) {
-		const struct pattern *p = &q->misconceptions[i];
-
-		switch (grade_match(q, p, a, r)) {
-		case GRADE_MATCH_ERROR:
-			return;
-		case GRADE_MATCH:
-			r->verdict = GRADE_INCORRECT;
-			r->feedback = p->feedback;
-			r->rule = p;
-			return;
-		case GRADE_NOMATCH:
-			break;
-		}
-	}
-	for (size_t i = 0; i < q->naccept; i++) {
-		switch (grade_match(q, &q->accept[i], a, r)) {
-		case GRADE_MATCH_ERROR:
-			return;
-		case GRADE_MATCH:
-			r->verdict = GRADE_CORRECT;
-			r->fraction = 1;
-			r->rule = &q->accept[i];
-			return;
-		case GRADE_NOMATCH:
-			break;
-		}
-	}
-	r->verdict = GRADE_INCORRECT;
-}
-
-static bool
-is_sep_char(char c)
-{
-	return c == ',' || c == ';' || c == '/' || c == '&' || c == '+' ||
-	    c == '\n' || c == '\0';
-}
-
-/*
- * Split a normalised list answer in place at , ; / newline and the words
- * "and" / "or"; returns the trimmed, non-empty parts (pointers into s).
- */
-static size_t
-split_list(char *s, char ***parts)
-{
-	size_t len = strlen(s), n = 0, start = 0;
-
-	*parts = xcalloc(len / 2 + 2, sizeof **parts);
-	for (size_t i = 0; i <= len; i++) {
-		bool cut = is_sep_char(s[i]);
-		size_t skip = 1;
-
-		if (!cut && (i == 0 || s[i - 1] == ' ' || is_sep_char(s[i - 1]))) {
-			size_t w = i;
-
-			while (s[w] != '\0' && s[w] != ' ' && !is_sep_char(s[w]))
-				w++;
-			if (grade_word_is(s + i, w - i, "and") ||
-			    grade_word_is(s + i, w - i, "or")) {
-				cut = true;
-				skip = w - i;
-			}
-		}
-		if (!cut)
-			continue;
-		{
-			size_t b = start, e = i;
-
-			while (b < e && s[b] == ' ')
-				b++;
-			while (e > b && s[e - 1] == ' ')
-				e--;
-			if (e > b) {
-				s[e] = '\0';
-				(*parts)[n++] = s + b;
-			}
-		}
-		for (size_t k = 0; k < skip && i + k < len; k++)
-			s[i + k] = '\0';
-		i += skip - 1;
-		start = i + 1;
-	}
-	return n;
+	grade(q, a, r->opts, r, false);
 }
 
 void
 grade_text_list(const struct question *q, char *a, struct grade_result *r)
 {
-	bool *credited = xcalloc(q->nitems ? q->nitems : 1, sizeof *credited);
-	const struct pattern *misconception = NULL;
-	size_t ncredited = 0, nwrong = 0, nparts, earned;
-	size_t need = q->need > 0 ? (size_t)q->need : 1;
-	char **parts;
-
-	nparts = split_list(a, &parts);
-	for (size_t i = 0; i < nparts; i++) {
-		const char *part = parts[i];
-		const struct pattern *wrong = NULL;
-		bool done = false;
-
-		for (size_t m = 0; m < q->nmisconceptions && !wrong; m++) {
-			enum grade_match s =
-			    grade_match(q, &q->misconceptions[m], part, r);
-
-			if (s == GRADE_MATCH_ERROR)
-				goto out;
-			if (s == GRADE_MATCH)
-				wrong = &q->misconceptions[m];
-		}
-		if (wrong != NULL) {
-			nwrong++;
-			if (misconception == NULL)
-				misconception = wrong;
-			grade_add_detail(r, xasprintf("\"%s\": misconception "
-			    "%s:%ld", part, q->path ? q->path : "(quiz)",
-			    wrong->lineno));
-			continue;
-		}
-		/* The first item not yet credited that this part names. */
-		for (size_t t = 0; t < q->nitems && !done; t++) {
-			if (credited[t])
-				continue;
-			for (size_t k = 0; k < q->items[t].naccept && !done; k++) {
-				enum grade_match s = grade_match(q,
-				    &q->items[t].accept[k], part, r);
-
-				if (s == GRADE_MATCH_ERROR)
-					goto out;
-				if (s == GRADE_MATCH) {
-					credited[t] = true;
-					ncredited++;
-					done = true;
-					grade_add_detail(r, xasprintf("\"%s\": "
-					    "accept %s:%ld (item '%s')", part,
-					    q->path ? q->path : "(quiz)",
-					    q->items[t].accept[k].lineno,
-					    q->items[t].label));
-				}
-			}
-		}
-		if (!done)
-			grade_add_detail(r, xasprintf("\"%s\": no rule (or an item "
-			    "already credited)", part));
-	}
-	/*
-	 * Strict about facts: each part naming a known wrong thing cancels one
-	 * credited item, so "femoral, obturator and sciatic" cannot score full
-	 * marks by listing extra guesses.
-	 */
-	earned = ncredited < need ? ncredited : need;
-	earned = earned > nwrong ? earned - nwrong : 0;
-	r->fraction = (double)earned / (double)need;
-	if (ncredited >= need && nwrong == 0)
-		r->verdict = GRADE_CORRECT;
-	else if (earned > 0)
-		r->verdict = GRADE_PARTIAL;
-	else
-		r->verdict = GRADE_INCORRECT;
-	if (misconception != NULL) {
-		r->feedback = misconception->feedback;
-		r->rule = misconception;
-	}
-	/* Say how many, never which: the labels are the answer. */
-	if (r->verdict != GRADE_CORRECT)
-		r->message = nwrong > 0 ?
-		    xasprintf("items credited: %zu of the %zu needed, less one "
-		    "for each wrong item (%zu)", ncredited < need ? ncredited :
-		    need, need, nwrong) :
-		    xasprintf("items credited: %zu of the %zu needed",
-		    ncredited < need ? ncredited : need, need);
-out:
-	free(parts);
-	free(credited);
+	grade(q, a, r->opts, r, true);
 }

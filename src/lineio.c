@@ -41,6 +41,12 @@ on_signal(int sig)
 		got_exit_signal = sig;
 }
 
+bool
+lineio_stop_pending(void)
+{
+	return got_sigint || got_exit_signal != 0;
+}
+
 /* No SA_RESTART: a signal must interrupt a blocking read or wait. */
 static void
 catch_signals(const int *sigs, size_t n, sigset_t *set)

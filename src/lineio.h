@@ -50,4 +50,10 @@ int lineio_run_terminal(const struct lineio *io);
  */
 int lineio_run_script(const struct lineio *io);
 
+/*
+ * True while a Ctrl-C or a signal that ends the session is waiting to be
+ * handled: long work inside a hook (grading) asks this to stop early.
+ */
+bool lineio_stop_pending(void);
+
 #endif

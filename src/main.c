@@ -15,10 +15,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agreement.h"
 #include "certify.h"
 #include "check.h"
 #include "course.h"
 #include "defaults.h"
+#include "grade.h"
+#include "lineio.h"
 #include "options.h"
 #include "progress.h"
 #include "render.h"
@@ -178,6 +181,8 @@ run_check(const struct options *o, const char *course_dir)
 		free(quiz);
 	} else if (o->coverage) {
 		check_print_coverage(&c, stdout);
+	} else if (o->agreement) {
+		agreement_print(&c, true, stdout);
 	} else if (d.errors == 0) {
 		printf("psoas-tutor: %zu lesson%s, %zu quiz%s, %zu question%s, "
 		    "%zu example%s: no errors%s\n", nlessons,
@@ -185,6 +190,7 @@ run_check(const struct options *o, const char *course_dir)
 		    nquestions, nquestions == 1 ? "" : "s", nexamples,
 		    nexamples == 1 ? "" : "s",
 		    d.warnings > 0 ? " (see warnings)" : "");
+		agreement_print(&c, false, stdout);
 	}
 	diag_destroy(&d);
 	course_destroy(&c);
@@ -358,6 +364,7 @@ main(int argc, char **argv)
 			    learner);
 			cfg.history_path = history;
 		}
+		grade_set_stop_check(lineio_stop_pending);
 		status = repl_run(&cfg);
 		terminal_gone = status == 128 + SIGHUP;
 		free(history);

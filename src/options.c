@@ -26,6 +26,7 @@ enum {
 	OPT_CHECK,
 	OPT_SHOW_MATCHES,
 	OPT_COVERAGE,
+	OPT_AGREEMENT,
 	OPT_ALL_LEARNERS,
 	OPT_PROGRESS,
 	OPT_EXPORT,
@@ -43,6 +44,7 @@ static const struct option longopts[] = {
 	{"check", no_argument, NULL, OPT_CHECK},
 	{"show-matches", required_argument, NULL, OPT_SHOW_MATCHES},
 	{"coverage", no_argument, NULL, OPT_COVERAGE},
+	{"agreement", no_argument, NULL, OPT_AGREEMENT},
 	{"all-learners", no_argument, NULL, OPT_ALL_LEARNERS},
 	{"progress", no_argument, NULL, OPT_PROGRESS},
 	{"export", required_argument, NULL, OPT_EXPORT},
@@ -141,6 +143,11 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_COVERAGE:
 			o->coverage = true;
 			if (set_mode(o, MODE_CHECK, "--coverage", cause) != 0)
+				return -1;
+			break;
+		case OPT_AGREEMENT:
+			o->agreement = true;
+			if (set_mode(o, MODE_CHECK, "--agreement", cause) != 0)
 				return -1;
 			break;
 		case OPT_ALL_LEARNERS:
@@ -250,6 +257,8 @@ options_print_help(FILE *fp)
 "                          check, then show which rule each example hit\n"
 "      --coverage          check, then list the lesson page each question\n"
 "                          relies on, and how many questions test each page\n"
+"      --agreement         check, then print how the grader agrees with\n"
+"                          the marked responses, per question and per rule\n"
 "      --progress          print the learner's progress report\n"
 "      --export FORMAT     print the learner's records for auditors: csv or\n"
 "                          tsv (one row per answer), attempts-csv or\n"

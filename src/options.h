@@ -27,6 +27,7 @@ struct options {
 	const char *export_format;	/* --export FORMAT */
 	const char *pdf_path;		/* --pdf FILE (with --certificate) */
 	bool coverage;			/* --coverage (with --check) */
+	bool agreement;			/* --agreement (with --check) */
 	bool all_learners;		/* --all-learners (--progress, --export) */
 	bool plain;
 	bool no_color;

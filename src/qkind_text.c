@@ -10,21 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grade_text.h"
 #include "qkind.h"
 #include "xmalloc.h"
 
 /* ---------------------------------------------------------------- parse */
 
+/*
+ * @accept matches the whole answer (or list part); @concept,
+ * @misconception and @fine match whole words anywhere (grade_text.h).
+ */
 static void
-compile_pattern(struct qparse *p, struct pattern *pat, bool case_sensitive,
-    bool anchored)
+compile_pattern(struct qparse *p, struct pattern *pat, bool case_sensitive)
 {
 	char *err;
 	size_t off;
 
 	pcre2_code_free(pat->code);
-	pat->code = grade_compile(pat->src, case_sensitive, anchored, &err,
-	    &off);
+	pat->code = pat->role == ROLE_ACCEPT ?
+	    grade_compile(pat->src, case_sensitive, true, &err, &off) :
+	    grade_text_compile(pat->src, case_sensitive, &err, &off);
 	if (pat->code == NULL) {
 		qparse_error(p, pat->lineno, pat->col + (long)off,
 		    "bad pattern: %s", err);
@@ -34,39 +39,78 @@ compile_pattern(struct qparse *p, struct pattern *pat, bool case_sensitive,
 
 static struct pattern *
 add_pattern(struct pattern **arr, size_t *n, const char *src, long line,
-    long col)
+    long col, enum pattern_role role)
 {
 	struct pattern *pat;
 
 	*arr = xreallocarray(*arr, *n + 1, sizeof **arr);
 	pat = &(*arr)[(*n)++];
 	memset(pat, 0, sizeof *pat);
+	pat->role = role;
 	pat->src = xstrdup(src);
 	pat->lineno = line;
 	pat->col = col;
 	return pat;
 }
 
-static char **
-d_accept(struct qparse *p, struct question *qu, const char *arg, long line,
-    long col)
+/* @accept and @concept: the question's, or the last @item's in a list. */
+static void
+add_answer_pattern(struct qparse *p, struct question *qu, const char *arg,
+    long line, long col, enum pattern_role role)
 {
-	struct pattern *pat;
+	const char *name = role == ROLE_ACCEPT ? "accept" : "concept";
+	struct pattern **arr = role == ROLE_ACCEPT ? &qu->accept : &qu->concepts;
+	size_t *n = role == ROLE_ACCEPT ? &qu->naccept : &qu->nconcepts;
 
 	if (qu->kind == Q_LIST) {
 		struct list_item *it;
 
 		if (qu->nitems == 0) {
-			qparse_error(p, line, 0, "'@accept' in a list question "
-			    "must follow an '@item'");
-			return NULL;
+			qparse_error(p, line, 0, "'@%s' in a list question "
+			    "must follow an '@item'", name);
+			return;
 		}
 		it = &qu->items[qu->nitems - 1];
-		pat = add_pattern(&it->accept, &it->naccept, arg, line, col);
-	} else {
-		pat = add_pattern(&qu->accept, &qu->naccept, arg, line, col);
+		arr = role == ROLE_ACCEPT ? &it->accept : &it->concepts;
+		n = role == ROLE_ACCEPT ? &it->naccept : &it->nconcepts;
 	}
-	compile_pattern(p, pat, false, true);
+	compile_pattern(p, add_pattern(arr, n, arg, line, col, role), false);
+}
+
+static char **
+d_accept(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	add_answer_pattern(p, qu, arg, line, col, ROLE_ACCEPT);
+	return NULL;
+}
+
+static char **
+d_concept(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	add_answer_pattern(p, qu, arg, line, col, ROLE_CONCEPT);
+	return NULL;
+}
+
+static char **
+d_fine(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	compile_pattern(p, add_pattern(&qu->fine, &qu->nfine, arg, line, col,
+	    ROLE_FINE), false);
+	return NULL;
+}
+
+static char **
+d_unlisted(struct qparse *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	if (strcmp(arg, "ignore") == 0)
+		qu->unlisted_ignore = true;
+	else if (strcmp(arg, "wrong") != 0)
+		qparse_error(p, line, col, "bad '@unlisted' value '%s': "
+		    "expected 'wrong' or 'ignore'", arg);
 	return NULL;
 }
 
@@ -98,7 +142,7 @@ d_misconception(struct qparse *p, struct question *qu, const char *arg,
     long line, long col)
 {
 	compile_pattern(p, add_pattern(&qu->misconceptions,
-	    &qu->nmisconceptions, arg, line, col), false, false);
+	    &qu->nmisconceptions, arg, line, col, ROLE_MISCONCEPTION), false);
 	return NULL;
 }
 
@@ -127,6 +171,8 @@ d_case(struct qparse *p, struct question *qu, const char *arg, long line,
 }
 
 static const struct qdirective short_directives[] = {
+	{"concept", false, false, d_concept},
+	{"fine", false, false, d_fine},
 	{"accept", false, false, d_accept},
 	{"misconception", false, false, d_misconception},
 	{"feedback", false, false, d_feedback},
@@ -134,6 +180,9 @@ static const struct qdirective short_directives[] = {
 };
 
 static const struct qdirective list_directives[] = {
+	{"concept", false, false, d_concept},
+	{"fine", false, false, d_fine},
+	{"unlisted", true, false, d_unlisted},
 	{"accept", false, false, d_accept},
 	{"item", false, false, d_item},
 	{"need", true, false, d_need},
@@ -142,30 +191,35 @@ static const struct qdirective list_directives[] = {
 	{"case", true, true, d_case},
 };
 
+static void
+recompile(struct qparse *p, struct pattern *arr, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (arr[i].code != NULL)
+			compile_pattern(p, &arr[i], true);
+}
+
 /* @case may come after the patterns: recompile them case-sensitively. */
 static void
 recompile_case_sensitive(struct qparse *p, struct question *qu)
 {
 	if (!qu->case_sensitive)
 		return;
-	for (size_t i = 0; i < qu->naccept; i++)
-		if (qu->accept[i].code != NULL)
-			compile_pattern(p, &qu->accept[i], true, true);
-	for (size_t i = 0; i < qu->nmisconceptions; i++)
-		if (qu->misconceptions[i].code != NULL)
-			compile_pattern(p, &qu->misconceptions[i], true, false);
-	for (size_t t = 0; t < qu->nitems; t++)
-		for (size_t i = 0; i < qu->items[t].naccept; i++)
-			if (qu->items[t].accept[i].code != NULL)
-				compile_pattern(p, &qu->items[t].accept[i],
-				    true, true);
+	recompile(p, qu->accept, qu->naccept);
+	recompile(p, qu->concepts, qu->nconcepts);
+	recompile(p, qu->misconceptions, qu->nmisconceptions);
+	recompile(p, qu->fine, qu->nfine);
+	for (size_t t = 0; t < qu->nitems; t++) {
+		recompile(p, qu->items[t].accept, qu->items[t].naccept);
+		recompile(p, qu->items[t].concepts, qu->items[t].nconcepts);
+	}
 }
 
 static void
 finish_short(struct qparse *p, struct question *qu)
 {
-	if (qu->naccept == 0)
-		qparse_missing(p, qu, "accept");
+	if (qu->naccept == 0 && qu->nconcepts == 0)
+		qparse_missing(p, qu, "concept' or '@accept");
 	recompile_case_sensitive(p, qu);
 }
 
@@ -184,9 +238,9 @@ finish_list(struct qparse *p, struct question *qu)
 		    "item%s of the question", qu->need, qu->nitems,
 		    qu->nitems == 1 ? "" : "s");
 	for (size_t i = 0; i < qu->nitems; i++)
-		if (qu->items[i].naccept == 0)
-			qparse_error(p, qu->items[i].lineno, 0,
-			    "item '%s' has no '@accept'", qu->items[i].label);
+		if (qu->items[i].naccept == 0 && qu->items[i].nconcepts == 0)
+			qparse_error(p, qu->items[i].lineno, 0, "item '%s' has "
+			    "no '@concept' or '@accept'", qu->items[i].label);
 	recompile_case_sensitive(p, qu);
 }
 
@@ -205,10 +259,13 @@ static void
 free_text(struct question *qu)
 {
 	free_patterns(qu->accept, qu->naccept);
+	free_patterns(qu->concepts, qu->nconcepts);
 	free_patterns(qu->misconceptions, qu->nmisconceptions);
+	free_patterns(qu->fine, qu->nfine);
 	for (size_t i = 0; i < qu->nitems; i++) {
 		free(qu->items[i].label);
 		free_patterns(qu->items[i].accept, qu->items[i].naccept);
+		free_patterns(qu->items[i].concepts, qu->items[i].nconcepts);
 	}
 	free(qu->items);
 }

@@ -14,6 +14,8 @@
 
 #include "diag.h"
 
+struct lexicon;
+
 enum question_kind {
 	Q_SHORT,
 	Q_LIST,
@@ -23,7 +25,16 @@ enum question_kind {
 	Q_ORDER,
 };
 
+/* What a pattern is for in its question (doc/FORMATS.md "Concepts"). */
+enum pattern_role {
+	ROLE_ACCEPT,		/* @accept: the whole answer (or list part) */
+	ROLE_CONCEPT,		/* @concept: a required term, anywhere */
+	ROLE_MISCONCEPTION,	/* @misconception: a wrong term, anywhere */
+	ROLE_FINE,		/* @fine: a side remark that is not wrong */
+};
+
 struct pattern {
+	enum pattern_role role;
 	char *src;		/* the pattern as written */
 	long lineno, col;	/* where it was written (col of the pattern) */
 	pcre2_code *code;	/* compiled at load; owned */
@@ -35,6 +46,8 @@ struct list_item {
 	long lineno;		/* of @item */
 	struct pattern *accept;
 	size_t naccept;
+	struct pattern *concepts;	/* all required, in one part */
+	size_t nconcepts;
 };
 
 struct choice {
@@ -61,8 +74,15 @@ struct question {
 
 	struct pattern *accept;		/* short */
 	size_t naccept;
+	struct pattern *concepts;	/* short: all required */
+	size_t nconcepts;
 	struct pattern *misconceptions;	/* short, list */
 	size_t nmisconceptions;
+	struct pattern *fine;		/* short, list: harmless side remarks */
+	size_t nfine;
+	bool unlisted_ignore;		/* list: an unrecognised part costs nothing */
+	/* The course's vocabulary and glossary (borrowed), or NULL. */
+	struct lexicon *lex;
 	struct list_item *items;	/* list */
 	size_t nitems;
 	int need;

@@ -387,7 +387,7 @@ missing_question_directives(void **state)
 	    ":5: error: short question 'q1' has no '@taught'", NULL);
 	assert_errors(HEADER "@question short\n@prompt P\n@explain E\n"
 	    "@taught a 1\n",
-	    ":5: error: short question 'q1' has no '@accept'", NULL);
+	    ":5: error: short question 'q1' has no '@concept' or '@accept'", NULL);
 	assert_errors(HEADER "@question truefalse\n@prompt P\n@explain E\n"
 	    "@taught a 1\n",
 	    ":5: error: truefalse question 'q1' has no '@answer'", NULL);
@@ -435,7 +435,7 @@ list_items_and_need(void **state)
 	assert_errors(HEADER "@question list\n@prompt P\n@need 3\n@item a\n"
 	    "@accept a\n@item b\n@explain E\n@taught a 1\n",
 	    ":7: error: '@need 3' is more than the 2 items of the question",
-	    ":10: error: item 'b' has no '@accept'", NULL);
+	    ":10: error: item 'b' has no '@concept' or '@accept'", NULL);
 	assert_errors(HEADER "@question list\n@prompt P\n@need 1\n@accept a\n"
 	    "@item a\n@accept a\n@explain E\n@taught a 1\n",
 	    ":8: error: '@accept' in a list question must follow an '@item'",
