@@ -1023,6 +1023,19 @@ progress_lesson(const struct progress *p, const char *lesson)
 	return find_lesson(p, lesson);
 }
 
+const char *
+progress_lesson_status(const struct lesson_progress *lp, size_t npages,
+    char *buf, size_t size)
+{
+	if (lp == NULL || lp->page == 0)
+		snprintf(buf, size, "not started");
+	else if (lp->done)
+		snprintf(buf, size, "done");
+	else
+		snprintf(buf, size, "page %d of %zu", lp->max_page, npages);
+	return buf;
+}
+
 const struct quiz_progress *
 progress_quiz(const struct progress *p, const char *quiz)
 {

@@ -172,6 +172,16 @@ const struct lesson_progress *progress_lesson(const struct progress *p,
     const char *lesson);
 const struct quiz_progress *progress_quiz(const struct progress *p,
     const char *quiz);
+
+/*
+ * A lesson's status, the one rule for 'list', 'progress' and the
+ * reports: "not started", "done", or "page N of M" with N the furthest
+ * page reached (going back to re-read undoes no reading) and M the
+ * lesson's pages now (npages).  lp may be NULL.  Written to buf, which
+ * is returned.
+ */
+const char *progress_lesson_status(const struct lesson_progress *lp,
+    size_t npages, char *buf, size_t size);
 /* The unfinished attempt of quiz, or NULL. */
 const struct quiz_attempt *progress_open_attempt(const struct progress *p,
     const char *quiz);

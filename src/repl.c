@@ -452,16 +452,8 @@ cmd_open(struct repl *r, const char *arg)
 static const char *
 lesson_status(struct repl *r, const struct lesson *l, char *buf, size_t size)
 {
-	const struct lesson_progress *lp =
-	    r->progress ? progress_lesson(r->progress, l->id) : NULL;
-
-	if (lp == NULL || lp->page == 0)
-		snprintf(buf, size, "not started");
-	else if (lp->done)
-		snprintf(buf, size, "done");
-	else
-		snprintf(buf, size, "page %d of %zu", lp->max_page, l->npages);
-	return buf;
+	return progress_lesson_status(r->progress ?
+	    progress_lesson(r->progress, l->id) : NULL, l->npages, buf, size);
 }
 
 static const char *

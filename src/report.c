@@ -84,13 +84,7 @@ report_lesson(FILE *out, const struct render_opts *o,
 
 	put_wrapped(out, o, "  ", "    ", xasprintf("%s: %s", l->id,
 	    l->title));
-	if (lp == NULL || lp->page == 0)
-		snprintf(status, sizeof status, "not started");
-	else if (lp->done)
-		snprintf(status, sizeof status, "done");
-	else
-		snprintf(status, sizeof status, "page %d of %d", lp->page,
-		    lp->pages);
+	progress_lesson_status(lp, l->npages, status, sizeof status);
 	if (lp != NULL && lp->done)
 		pct = 100;
 	else if (lp != NULL && lp->pages > 0)

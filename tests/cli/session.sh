@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 34
+plan 36
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -14,6 +14,14 @@ check "open shows page 1 of the lesson" contains "$SCRATCH/read" "page 1 of"
 check "next then shows page 2" contains "$SCRATCH/read" "page 2 of"
 check "scripted output has no escape codes" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/read'"
 check "nothing on stderr" test ! -s "$SCRATCH/read.err"
+
+# --- one lesson status: going back to re-read undoes no reading
+printf 'open sample-one\nnext\nback\nlist\nprogress\nquit\n' |
+    session "$SCRATCH/status"
+check "after next and back, list says page 2 of 2" \
+    contains "$SCRATCH/status" "5 min, 2 pages: page 2 of 2"
+check "and progress says page 2 of 2 as well" \
+    grep -q "%  page 2 of 2, " "$SCRATCH/status"
 
 # --- a lesson opened by number, Enter advancing, the end of a lesson
 n=$(awk '/^@page/ {n++} END {print n}' "$FIXTURE/lessons/02-sample-two.lesson")
