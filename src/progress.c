@@ -13,6 +13,7 @@
  *   done        TIME LESSON
  *   time        TIME LESSON SECONDS
  *   quiz-start  TIME QUIZ ATTEMPT NQUESTIONS
+ *   quiz-draw   TIME QUIZ ATTEMPT NQUESTIONS SEED QUESTIONS
  *   try         TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
  *               HINTS ANSWER
  *   answer      TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
@@ -412,6 +413,27 @@ apply_quiz_start(struct progress *p, const char *const *f, time_t when,
 	return 0;
 }
 
+/* A quiz-start whose questions were drawn: the same, plus the draw. */
+static int
+apply_quiz_draw(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct quiz_attempt *a;
+	size_t i;
+	int rc;
+
+	if (f[3][0] == '\0')
+		return bad_field(why, "quiz-draw", "seed", f[3]);
+	if (f[4][0] == '\0')
+		return bad_field(why, "quiz-draw", "questions", f[4]);
+	if ((rc = apply_quiz_start(p, f, when, why)) != 0)
+		return rc;
+	a = find_attempt(find_quiz(p, f[0]), f[1], &i);
+	a->seed = xstrdup(f[3]);
+	a->draw = xstrdup(f[4]);
+	return 0;
+}
+
 /*
  * "try" and "answer" records: the same fields, told apart by whether the
  * answer closed its question.
@@ -633,6 +655,7 @@ static const struct record_type {
 	{ "done", 3, apply_done },
 	{ "time", 4, apply_time },
 	{ "quiz-start", 5, apply_quiz_start },
+	{ "quiz-draw", 7, apply_quiz_draw },
 	{ "try", 12, apply_try },
 	{ "answer", 12, apply_answer },
 	{ "quiz-end", 7, apply_quiz_end },
@@ -789,14 +812,16 @@ new_attempt_id(char *buf, size_t size)
 	    (long)getpid(), ++counter);
 }
 
-const struct quiz_attempt *
-progress_record_quiz_start(struct progress *p, const char *quiz,
-    size_t nquestions, char **cause)
+/* A quiz-start record, or with a seed and draw a quiz-draw record. */
+static const struct quiz_attempt *
+start_attempt(struct progress *p, const char *quiz, size_t nquestions,
+    const char *seed, const char *draw, char **cause)
 {
 	char now[32], id[80], nq[32];
 	size_t i;
 
-	if (!valid_id(quiz) || nquestions > MAX_COUNT) {
+	if (!valid_id(quiz) || nquestions > MAX_COUNT ||
+	    (seed != NULL && (!valid_id(seed) || !valid_id(draw)))) {
 		bad_argument(cause, "bad quiz");
 		return NULL;
 	}
@@ -804,9 +829,27 @@ progress_record_quiz_start(struct progress *p, const char *quiz,
 	new_attempt_id(id, sizeof id);
 	snprintf(nq, sizeof nq, "%zu", nquestions);
 	/* Saved or not, the attempt is there in memory: the sitting goes on. */
-	record(p, (const char *const[]){ "quiz-start", now, quiz, id, nq }, 5,
-	    cause);
+	if (seed == NULL)
+		record(p, (const char *const[]){ "quiz-start", now, quiz, id,
+		    nq }, 5, cause);
+	else
+		record(p, (const char *const[]){ "quiz-draw", now, quiz, id,
+		    nq, seed, draw }, 7, cause);
 	return find_attempt(find_quiz(p, quiz), id, &i);
+}
+
+const struct quiz_attempt *
+progress_record_quiz_start(struct progress *p, const char *quiz,
+    size_t nquestions, char **cause)
+{
+	return start_attempt(p, quiz, nquestions, NULL, NULL, cause);
+}
+
+const struct quiz_attempt *
+progress_record_quiz_draw(struct progress *p, const char *quiz,
+    size_t nquestions, const char *seed, const char *draw, char **cause)
+{
+	return start_attempt(p, quiz, nquestions, seed, draw, cause);
 }
 
 int
@@ -965,6 +1008,8 @@ progress_close(struct progress *p)
 				free_answer(&a->tries[m]);
 			free(a->tries);
 			free(a->id);
+			free(a->seed);
+			free(a->draw);
 		}
 		free(s->q.attempts);
 		free(s->q.quiz);

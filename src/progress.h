@@ -62,6 +62,8 @@ struct quiz_attempt {
 	size_t ntries;
 	double score, max;	/* points, when finished */
 	bool passed;
+	char *seed;		/* drawn from a pool: the seed (16 hex) */
+	char *draw;		/* and the questions drawn (draw.h), else NULL */
 };
 
 struct quiz_progress {
@@ -145,6 +147,14 @@ int progress_record_time(struct progress *p, const char *lesson,
  */
 const struct quiz_attempt *progress_record_quiz_start(struct progress *p,
     const char *quiz, size_t nquestions, char **cause);
+/*
+ * The same for a quiz whose questions are drawn from a pool: the attempt
+ * keeps the seed and the questions drawn (draw_format), both recorded in
+ * the same record as the start, so no attempt exists without its draw.
+ */
+const struct quiz_attempt *progress_record_quiz_draw(struct progress *p,
+    const char *quiz, size_t nquestions, const char *seed, const char *draw,
+    char **cause);
 /*
  * Record one graded try (a->final false: a try remains) or the final
  * answer to question qindex of the open attempt of quiz (a->final true:

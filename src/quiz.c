@@ -25,8 +25,9 @@
  */
 enum dir_id {
 	D_QUIZ, D_TITLE, D_LESSON, D_KIND, D_PASS, D_TRIES, D_RETRY_COST,
-	D_HINT_COST, D_SHUFFLE, D_QUESTION, D_ID, D_PROMPT, D_POINTS,
-	D_HINT, D_EXPLAIN, D_EXAMPLE_PLUS, D_EXAMPLE_MINUS, D_TAUGHT, D_COUNT
+	D_HINT_COST, D_SHUFFLE, D_DRAW, D_QUESTION, D_ID, D_PROMPT, D_POINTS,
+	D_HINT, D_EXPLAIN, D_EXAMPLE_PLUS, D_EXAMPLE_MINUS, D_TAUGHT, D_TOPIC,
+	D_COUNT
 };
 
 struct directive {
@@ -46,6 +47,7 @@ static const struct directive directives[] = {
 	{"retry-cost", D_RETRY_COST, true, true},
 	{"hint-cost", D_HINT_COST, true, true},
 	{"shuffle", D_SHUFFLE, true, true},
+	{"draw", D_DRAW, true, false},
 	{"question", D_QUESTION, false, false},
 	{"id", D_ID, false, true},
 	{"prompt", D_PROMPT, false, true},
@@ -55,6 +57,7 @@ static const struct directive directives[] = {
 	{"example+", D_EXAMPLE_PLUS, false, false},
 	{"example-", D_EXAMPLE_MINUS, false, false},
 	{"taught", D_TAUGHT, false, true},
+	{"topic", D_TOPIC, false, true},
 };
 #define NDIRECTIVES (sizeof directives / sizeof directives[0])
 
@@ -174,8 +177,8 @@ hash_ids(const char *quiz_id, const char *question_id)
 	return h;
 }
 
-static uint64_t
-splitmix64(uint64_t *state)
+uint64_t
+quiz_random(uint64_t *state)
 {
 	uint64_t z = (*state += 0x9e3779b97f4a7c15u);
 
@@ -200,7 +203,7 @@ qparse_set_shown(struct qparse *p, struct question *qu, size_t n,
 		return;
 	state = hash_ids(p->quiz_id, qu->id);
 	for (size_t i = n - 1; i > 0; i--) {
-		size_t j = (size_t)(splitmix64(&state) % (i + 1));
+		size_t j = (size_t)(quiz_random(&state) % (i + 1));
 		size_t t = qu->shown[i];
 
 		qu->shown[i] = qu->shown[j];
@@ -268,6 +271,7 @@ free_question(struct question *qu)
 		free(qu->examples[i].text);
 	free(qu->examples);
 	free(qu->taught_lesson);
+	free(qu->topic);
 }
 
 void
@@ -278,6 +282,9 @@ quiz_free(struct quiz *q)
 	for (size_t i = 0; i < q->nquestions; i++)
 		free_question(&q->questions[i]);
 	free(q->questions);
+	for (size_t i = 0; i < q->ndraws; i++)
+		free(q->draws[i].topic);
+	free(q->draws);
 	free(q->path);
 	free(q->id);
 	free(q->title);
@@ -324,6 +331,8 @@ finish_question(struct parser *p)
 		missing(p, qu, "explain");
 	if (p->seen[D_TAUGHT] == 0)
 		missing(p, qu, "taught");
+	if (qu->topic == NULL && qu->taught_lesson != NULL)
+		qu->topic = xstrdup(qu->taught_lesson);
 }
 
 /* "short, list, choice, multi, truefalse or order" */
@@ -396,6 +405,37 @@ duplicate(struct parser *p, const char *name, long line, long first)
 	    "duplicate '@%s' (first at line %ld)", name, first);
 }
 
+/* "@draw N TOPIC" */
+static void
+draw_rule(struct parser *p, const char *arg, long line, long col)
+{
+	struct quiz *q = p->q;
+	const char *sp = strpbrk(arg, " \t"), *topic = sp;
+	char *count = sp ? xstrndup(arg, (size_t)(sp - arg)) : xstrdup(arg);
+	int n;
+
+	while (topic != NULL && (*topic == ' ' || *topic == '\t'))
+		topic++;
+	if (topic == NULL || !parse_int(count, 1, 1000, &n) ||
+	    !srcfile_valid_id(topic)) {
+		diag_add(p->d, DIAG_ERROR, p->path, line, col,
+		    "bad '@draw' value '%s': expected a number of questions "
+		    "and a topic, e.g. '@draw 3 anatomy'", arg);
+		free(count);
+		return;
+	}
+	free(count);
+	for (size_t i = 0; i < q->ndraws; i++)
+		if (strcmp(q->draws[i].topic, topic) == 0) {
+			diag_add(p->d, DIAG_ERROR, p->path, line, col,
+			    "topic '%s' is drawn twice (first at line %ld)",
+			    topic, q->draws[i].lineno);
+			return;
+		}
+	q->draws = xreallocarray(q->draws, q->ndraws + 1, sizeof *q->draws);
+	q->draws[q->ndraws++] = (struct draw_rule){ xstrdup(topic), n, line };
+}
+
 static void
 header_directive(struct parser *p, const struct directive *dir,
     const char *arg, long line, long col)
@@ -441,6 +481,9 @@ header_directive(struct parser *p, const struct directive *dir,
 			diag_add(p->d, DIAG_ERROR, p->path, line, col,
 			    "bad '@shuffle' value '%s': expected 'yes' or 'no'",
 			    arg);
+		break;
+	case D_DRAW:
+		draw_rule(p, arg, line, col);
 		break;
 	default:
 		break;
@@ -511,6 +554,12 @@ question_directive(struct parser *p, const struct directive *dir,
 		break;
 	case D_TAUGHT:
 		taught(p, qu, arg, line, col);
+		break;
+	case D_TOPIC:
+		free(qu->topic);
+		qu->topic = NULL;
+		id_value(p, "topic", arg, line, col, &qu->topic);
+		qu->topic_lineno = line;
 		break;
 	default:
 		break;
@@ -713,6 +762,42 @@ check_ids(struct parser *p)
 			}
 }
 
+/*
+ * A pool drawn by topic: each rule needs as many questions of its topic
+ * as it draws, and a question whose topic no rule draws would never be
+ * asked.
+ */
+static void
+check_draws(struct parser *p)
+{
+	struct quiz *q = p->q;
+
+	for (size_t i = 0; i < q->ndraws; i++) {
+		int have = 0;
+
+		for (size_t k = 0; k < q->nquestions; k++)
+			have += q->questions[k].topic != NULL &&
+			    strcmp(q->questions[k].topic, q->draws[i].topic) == 0;
+		if (have < q->draws[i].count)
+			diag_add(p->d, DIAG_ERROR, p->path, q->draws[i].lineno, 0,
+			    "'@draw %d %s' draws more questions than the %d of "
+			    "topic '%s'", q->draws[i].count, q->draws[i].topic,
+			    have, q->draws[i].topic);
+	}
+	for (size_t k = 0; q->ndraws > 0 && k < q->nquestions; k++) {
+		const struct question *qu = &q->questions[k];
+		bool drawn = false;
+
+		for (size_t i = 0; i < q->ndraws && qu->topic != NULL; i++)
+			drawn |= strcmp(qu->topic, q->draws[i].topic) == 0;
+		if (!drawn && qu->topic != NULL)
+			diag_add(p->d, DIAG_ERROR, p->path, qu->topic_lineno ?
+			    qu->topic_lineno : qu->lineno, 0, "question '%s' has "
+			    "topic '%s', which no '@draw' line draws, so it would "
+			    "never be asked", qu->id, qu->topic);
+	}
+}
+
 struct quiz *
 quiz_load(const char *path, struct diag *d)
 {
@@ -762,6 +847,7 @@ quiz_load(const char *path, struct diag *d)
 	if (p.q->nquestions == 0 && !p.skipping)
 		diag_add(d, DIAG_ERROR, path, 1, 0, "the quiz has no '@question'");
 	check_ids(&p);
+	check_draws(&p);
 	if (p.q->tries == 0)
 		p.q->tries = p.q->posttest ? 1 : 2;
 	srcfile_destroy(&f);

@@ -11,6 +11,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -108,9 +109,19 @@ struct question {
 	struct example *examples;
 	size_t nexamples;
 
+	char *topic;			/* @topic, else taught_lesson's id */
+	long topic_lineno;		/* of @topic, or 0 */
+
 	char *taught_lesson;		/* @taught LESSON PAGE */
 	int taught_page;		/* 1-based */
 	long taught_lineno;
+};
+
+/* "@draw N TOPIC": each attempt asks N questions of that topic. */
+struct draw_rule {
+	char *topic;
+	int count;
+	long lineno;
 };
 
 struct quiz {
@@ -125,6 +136,13 @@ struct quiz {
 	int retry_cost;		/* percent */
 	int hint_cost;		/* percent */
 	bool shuffle;
+	/*
+	 * With @draw rules the questions are a pool: each attempt draws
+	 * count questions of each rule's topic (draw.h); otherwise every
+	 * attempt asks every question in file order.
+	 */
+	struct draw_rule *draws;
+	size_t ndraws;
 	struct question *questions;
 	size_t nquestions;
 };
@@ -143,5 +161,11 @@ const char *quiz_kind_name(enum question_kind kind);
 
 /* Total points of all questions. */
 int quiz_total_points(const struct quiz *q);
+
+/*
+ * The quiz's reproducible random stream (splitmix64): the same state
+ * gives the same numbers with every C library, which rand() does not.
+ */
+uint64_t quiz_random(uint64_t *state);
 
 #endif

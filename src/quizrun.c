@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "draw.h"
 #include "grade.h"
 #include "qkind.h"
 #include "quizrun.h"
@@ -53,7 +54,8 @@ struct result {
 };
 
 struct quizrun {
-	const struct quiz *quiz;
+	const struct quiz *quiz;	/* the quiz, or this attempt's view */
+	struct quiz *view;		/* owned: the drawn questions (draw.h) */
 	struct progress *progress;	/* may be NULL */
 	struct render_opts o;
 	FILE *out;
@@ -605,12 +607,36 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 		r->hints = (int)current(r)->nhints;
 }
 
+/*
+ * The questions attempt a asked: for a drawn attempt, a view of q built
+ * from its recorded draw (NULL when that no longer fits q); else q.
+ */
+static const struct quiz *
+attempt_quiz(const struct quiz *q, const struct quiz_attempt *a,
+    struct quiz **view)
+{
+	struct draw d;
+	uint64_t seed;
+
+	*view = NULL;
+	if (a->draw == NULL)
+		return draw_applies(q) ? NULL : q;
+	if (!draw_seed_parse(a->seed, &seed) ||
+	    draw_parse(q, seed, a->draw, &d) != 0)
+		return NULL;
+	*view = draw_view(q, &d);
+	draw_destroy(&d);
+	return *view;
+}
+
 bool
-quizrun_review(const struct quiz *q, const struct progress *p,
+quizrun_review(const struct quiz *base, const struct progress *p,
     const struct render_opts *o, FILE *out)
 {
-	const struct quiz_progress *qp = progress_quiz(p, q->id);
+	const struct quiz_progress *qp = progress_quiz(p, base->id);
 	const struct quiz_attempt *last = NULL;
+	const struct quiz *q;
+	struct quiz *view;
 	struct quizrun r;
 	char pct[16];
 	bool missed = false;
@@ -618,8 +644,13 @@ quizrun_review(const struct quiz *q, const struct progress *p,
 	for (size_t i = 0; qp != NULL && i < qp->nattempts; i++)
 		if (qp->attempts[i].finished != 0)
 			last = &qp->attempts[i];
-	if (last == NULL || !attempt_fits(q, last))
+	if (last == NULL)
 		return false;
+	q = attempt_quiz(base, last, &view);
+	if (q == NULL || !attempt_fits(q, last)) {
+		draw_view_free(view);
+		return false;
+	}
 	memset(&r, 0, sizeof r);
 	r.quiz = q;
 	r.o = *o;
@@ -640,7 +671,36 @@ quizrun_review(const struct quiz *q, const struct progress *p,
 	for (size_t i = 0; i < q->nquestions; i++)
 		free(r.results[i].answer);
 	free(r.results);
+	draw_view_free(view);
 	return true;
+}
+
+/*
+ * A new attempt of q: for a pool, draw its questions (r->view) and
+ * record the draw with the start.  Returns why it was not saved, or NULL.
+ */
+static char *
+start_attempt(struct quizrun *r, const struct quiz *q)
+{
+	struct progress *p = r->progress;
+	char *cause = NULL, *text = NULL, seed[17];
+	struct draw d;
+
+	if (draw_applies(q)) {
+		draw_make(q, draw_new_seed(), &d);
+		r->view = draw_view(q, &d);
+		r->quiz = r->view;
+		text = draw_format(q, &d);
+		draw_seed_format(d.seed, seed);
+		draw_destroy(&d);
+	}
+	if (p != NULL && text != NULL)
+		progress_record_quiz_draw(p, q->id, r->quiz->nquestions, seed,
+		    text, &cause);
+	else if (p != NULL)
+		progress_record_quiz_start(p, q->id, q->nquestions, &cause);
+	free(text);
+	return cause;
 }
 
 struct quizrun *
@@ -649,6 +709,7 @@ quizrun_start(const struct quiz *q, struct progress *p,
 {
 	struct quizrun *r = xcalloc(1, sizeof *r);
 	const struct quiz_attempt *a = NULL;
+	const struct quiz *base = q;
 	bool changed = false;
 	char *cause = NULL;
 
@@ -656,17 +717,25 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	r->progress = p;
 	r->o = *o;
 	r->out = out;
-	r->results = xcalloc(q->nquestions > 0 ? q->nquestions : 1,
-	    sizeof *r->results);
 
 	if (p != NULL && resume) {
 		a = progress_open_attempt(p, q->id);
+		if (a != NULL && (q = attempt_quiz(base, a, &r->view)) != NULL)
+			r->quiz = q;
 		/* Answers to a quiz file that has since changed don't fit. */
-		if (a != NULL && !attempt_fits(q, a)) {
+		if (a != NULL && (q == NULL || !attempt_fits(q, a))) {
+			draw_view_free(r->view);
+			r->view = NULL;
+			r->quiz = q = base;
 			a = NULL;
 			changed = true;
 		}
 	}
+	if (a == NULL)
+		cause = start_attempt(r, base);
+	q = r->quiz;
+	r->results = xcalloc(q->nquestions > 0 ? q->nquestions : 1,
+	    sizeof *r->results);
 	show_heading(r);
 	if (a != NULL) {
 		restore(r, a);
@@ -685,12 +754,8 @@ quizrun_start(const struct quiz *q, struct progress *p,
 			say(r, "", "", "This quiz has changed since your last "
 			    "sitting, so it starts again.");
 		/* Not saved, the attempt still runs in memory: say so once. */
-		if (p != NULL) {
-			progress_record_quiz_start(p, q->id, q->nquestions,
-			    &cause);
-			if (cause != NULL)
-				save_failed(r, cause);
-		}
+		if (cause != NULL)
+			save_failed(r, cause);
 	}
 	if (r->cur < q->nquestions) {
 		show_question(r);
@@ -790,5 +855,6 @@ quizrun_free(struct quizrun *r)
 		free(r->results[i].answer);
 	free(r->results);
 	free(r->where);
+	draw_view_free(r->view);
 	free(r);
 }
