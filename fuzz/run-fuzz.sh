@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top}
 out=$(mktemp -d "${TMPDIR:-/tmp}/psoas-fuzz.XXXXXX")
 # The modules the harness reaches; main.c, repl.c and the rest are not needed.
-srcs="diag text srcfile strbuf xmalloc lesson quiz qkind qkind_text qkind_choice qkind_order grade grade_text render"
+srcs="diag msg text srcfile strbuf xmalloc lesson quiz qkind qkind_text qkind_choice qkind_order grade grade_text render"
 set --
 for m in $srcs; do set -- "$@" "$top/src/$m.c"; done
 clang -g -O1 -std=c17 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \

@@ -19,6 +19,7 @@
 #include "certify.h"
 #include "defaults.h"
 #include "grade.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 static const struct quiz *
@@ -50,37 +51,38 @@ lesson_done(const struct progress *p, const struct lesson *l)
 
 /*
  * The completion rule.  Returns the passing attempt when p has completed
- * c; otherwise NULL, and when err is not NULL says there what is left.
+ * c; otherwise NULL, and when why is not NULL says there what is left.
  */
 static const struct quiz_attempt *
-completed(const struct course *c, const struct progress *p, FILE *err)
+completed(const struct course *c, const struct progress *p,
+    struct strbuf *why)
 {
 	const struct quiz *post = posttest_of(c);
 	const struct quiz_attempt *a;
 	size_t unread = 0;
 
 	if (post == NULL) {
-		if (err != NULL)
-			fprintf(err, "psoas-tutor: this course has no post-test, "
-			    "so it has no certificate\n");
+		if (why != NULL)
+			strbuf_puts(why, "this course has no post-test, so it "
+			    "has no certificate");
 		return NULL;
 	}
 	a = first_pass(progress_quiz(p, post->id));
-	if (a == NULL && err != NULL)
-		fprintf(err, "psoas-tutor: no certificate yet for %s: pass the "
-		    "post-test first (quiz %s, pass mark %d%%)\n",
+	if (a == NULL && why != NULL)
+		strbuf_addf(why, "no certificate yet for %s: pass the "
+		    "post-test first (quiz %s, pass mark %d%%)",
 		    progress_learner(p), post->id, post->pass);
 	if (a == NULL)
 		return NULL;
 	for (size_t i = 0; i < c->nlessons - c->nreference; i++) {
 		if (lesson_done(p, c->lessons[i]))
 			continue;
-		if (err != NULL && unread == 0)
-			fprintf(err, "psoas-tutor: no certificate yet for %s: read "
-			    "every lesson to its end first; still to finish:\n",
+		if (why != NULL && unread == 0)
+			strbuf_addf(why, "no certificate yet for %s: read "
+			    "every lesson to its end first; still to finish:",
 			    progress_learner(p));
-		if (err != NULL)
-			fprintf(err, "  %s (%s)\n", c->lessons[i]->title,
+		if (why != NULL)
+			strbuf_addf(why, "\n  %s (%s)", c->lessons[i]->title,
 			    c->lessons[i]->id);
 		unread++;
 	}
@@ -235,8 +237,8 @@ to_long(const char *s)
 }
 
 int
-certify_print(FILE *out, FILE *err, const char *pdf_path,
-    const struct course *c, const struct progress *p)
+certify_print(FILE *out, const char *pdf_path, const struct course *c,
+    const struct progress *p, char **cause)
 {
 	const struct completion *done;
 	struct certificate cert;
@@ -246,13 +248,17 @@ certify_print(FILE *out, FILE *err, const char *pdf_path,
 	size_t n, napprovals = 0;
 	int rc = 0;
 
+	*cause = NULL;
 	done = progress_completions(p, &n);
 	if (n == 0) {
-		if (completed(c, p, err) != NULL)
-			fprintf(err, "psoas-tutor: the course is complete but its "
+		struct strbuf why = {0};
+
+		if (completed(c, p, &why) != NULL)
+			strbuf_addf(&why, "the course is complete but its "
 			    "completion is not recorded yet: start psoas-tutor "
-			    "once (as learner %s) to record it\n",
+			    "once (as learner %s) to record it",
 			    progress_learner(p));
+		*cause = strbuf_take(&why);
 		return 1;
 	}
 	approvals = xcalloc(done->n + 1, sizeof *approvals);
@@ -290,11 +296,7 @@ certify_print(FILE *out, FILE *err, const char *pdf_path,
 	if (cert.participant == NULL || cert.participant[0] == '\0')
 		cert.participant = cert.learner;
 	if (pdf_path != NULL) {
-		char *cause = NULL;
-
-		if (certificate_write_pdf(pdf_path, &cert, &cause) != 0) {
-			fprintf(err, "psoas-tutor: %s\n", cause);
-			free(cause);
+		if (certificate_write_pdf(pdf_path, &cert, cause) != 0) {
 			rc = -1;
 		} else {
 			fprintf(out, "Certificate %s written to %s\n",

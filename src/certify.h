@@ -39,10 +39,13 @@ int certify_record(struct progress *p, const struct course *c,
 /*
  * Print the certificate of p's first completion: as text to out, or,
  * when pdf_path is not NULL, as a PDF written there (and a line saying
- * so to out).  When there is no completion yet, say on err what is still
- * to do and return 1; other failures return -1 with the reason on err.
+ * so to out).  Returns 0; or 1 when there is no completion yet, with
+ * *cause saying what is still to do (lines after the first are the
+ * lessons left, indented); or -1 when it failed, with *cause saying why
+ * (NULL for a write error on out, which the caller's check of out
+ * reports).  *cause is new, for the caller to show and free.
  */
-int certify_print(FILE *out, FILE *err, const char *pdf_path,
-    const struct course *c, const struct progress *p);
+int certify_print(FILE *out, const char *pdf_path, const struct course *c,
+    const struct progress *p, char **cause);
 
 #endif

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "grade_text.h"
 #include "grade.h"
+#include "msg.h"
 #include "qkind.h"
 #include "xmalloc.h"
 
@@ -226,16 +227,14 @@ check_show_matches(const struct course *c, const char *quiz,
 	bool found = false;
 
 	if (qz == NULL) {
-		fprintf(stderr, "psoas-tutor: no quiz '%s' in the course\n",
-		    quiz);
+		msg_error("no quiz '%s' in the course", quiz);
 		return 1;
 	}
 	for (size_t i = 0; i < qz->nquestions; i++)
 		if (question == NULL || strcmp(qz->questions[i].id, question) == 0)
 			found = true;
 	if (!found) {
-		fprintf(stderr, "psoas-tutor: quiz '%s' has no question '%s'\n",
-		    qz->id, question);
+		msg_error("quiz '%s' has no question '%s'", qz->id, question);
 		return 1;
 	}
 	fprintf(out, "quiz '%s' (%s)\n", qz->id, qz->path);

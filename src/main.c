@@ -22,6 +22,7 @@
 #include "defaults.h"
 #include "grade.h"
 #include "lineio.h"
+#include "msg.h"
 #include "options.h"
 #include "progress.h"
 #include "render.h"
@@ -167,8 +168,7 @@ run_check(const struct options *o, const char *course_dir)
 
 	status = d.errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 	if (d.errors > 0)
-		fprintf(stderr, "psoas-tutor: %zu error%s\n", d.errors,
-		    d.errors == 1 ? "" : "s");
+		msg_error("%zu error%s", d.errors, d.errors == 1 ? "" : "s");
 	/* Matches help most while an example is failing: show them anyway. */
 	if (o->show_matches != NULL) {
 		char *quiz = xstrdup(o->show_matches);
@@ -208,11 +208,11 @@ load_course_for_learner(struct course *c, const char *dir)
 	course_load(c, dir, &d);
 	diag_print(&d, stderr);
 	if (d.errors > 0 && c->nlessons > 0)
-		fprintf(stderr, "psoas-tutor: warning: files with errors were left "
-		    "out; run 'psoas-tutor --check' for details\n");
+		msg_warning("files with errors were left out; run "
+		    "'psoas-tutor --check' for details");
 	usable = c->nlessons > 0;
 	if (!usable)
-		fprintf(stderr, "psoas-tutor: no usable lessons in %s\n", dir);
+		msg_error("no usable lessons in %s", dir);
 	diag_destroy(&d);
 	return usable;
 }
@@ -228,11 +228,11 @@ open_progress(const char *data_dir, const char *learner)
 	p = progress_open(data_dir, learner, &d, &cause);
 	diag_print(&d, stderr);
 	diag_destroy(&d);
-	if (cause != NULL) {
-		fprintf(stderr, "psoas-tutor: %s%s\n", p != NULL ? "warning: " : "",
-		    cause);
-		free(cause);
-	}
+	if (cause != NULL && p != NULL)
+		msg_warning("%s", cause);
+	else if (cause != NULL)
+		msg_error("%s", cause);
+	free(cause);
 	return p;
 }
 
@@ -247,6 +247,7 @@ run_all_learners(const struct options *o, const struct course *c,
 	size_t n = 0, nopen = 0;
 	char **names = progress_list_learners(data_dir, &n);
 	struct progress **ps = xcalloc(n ? n : 1, sizeof *ps);
+	char *cause = NULL;
 	int rc;
 
 	for (size_t i = 0; i < n; i++) {
@@ -258,9 +259,13 @@ run_all_learners(const struct options *o, const struct course *c,
 	}
 	free(names);
 	if (o->mode == MODE_EXPORT)
-		rc = report_export_all(stdout, c, ps, nopen, o->export_format);
+		rc = report_export_all(stdout, c, ps, nopen, o->export_format,
+		    &cause);
 	else
 		rc = report_class(stdout, c, ps, nopen);
+	if (cause != NULL)
+		msg_error("%s", cause);
+	free(cause);
 	for (size_t i = 0; i < nopen; i++)
 		progress_close(ps[i]);
 	free(ps);
@@ -313,9 +318,12 @@ main(int argc, char **argv)
 		goto out;
 	data_dir = options_data_dir(&o, &cause);
 	if (data_dir == NULL) {
-		fprintf(stderr, "psoas-tutor: %s%s\n",
-		    o.mode == MODE_REPL ? "warning: " : "", cause);
+		if (o.mode == MODE_REPL)
+			msg_warning("%s", cause);
+		else
+			msg_error("%s", cause);
 		free(cause);
+		cause = NULL;
 		if (o.mode != MODE_REPL)
 			goto out;
 	} else if (o.all_learners) {
@@ -335,11 +343,11 @@ main(int argc, char **argv)
 		    == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	case MODE_EXPORT:
-		status = report_export(stdout, &c, p, o.export_format) == 0 ?
-		    EXIT_SUCCESS : EXIT_FAILURE;
+		status = report_export(stdout, &c, p, o.export_format,
+		    &cause) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	case MODE_CERTIFICATE:
-		status = certify_print(stdout, stderr, o.pdf_path, &c, p) == 0 ?
+		status = certify_print(stdout, o.pdf_path, &c, p, &cause) == 0 ?
 		    EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	default: {
@@ -351,8 +359,8 @@ main(int argc, char **argv)
 		char *history = NULL;
 
 		if (p == NULL)
-			fprintf(stderr, "psoas-tutor: warning: progress will not be "
-			    "saved in this session\n");
+			msg_warning("progress will not be saved in this "
+			    "session");
 		render_opts_detect(&cfg.render, o.no_color, o.plain);
 		if (o.width != 0)
 			cfg.render.width = o.width;
@@ -372,6 +380,9 @@ main(int argc, char **argv)
 	}
 	}
 out:
+	if (cause != NULL)
+		msg_error("%s", cause);
+	free(cause);
 	progress_close(p);
 	course_destroy(&c);
 	free(course_dir);

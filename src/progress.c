@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include "journal.h"
+#include "msg.h"
 #include "progress.h"
 #include "xmalloc.h"
 
@@ -721,7 +722,7 @@ record(struct progress *p, const char *const *f, size_t n, char **cause)
 	}
 	if (apply_record(p, f, n, &why) != 0) {
 		/* The record functions check their arguments: a bug here. */
-		fprintf(stderr, "psoas-tutor: internal error: %s\n", why);
+		msg_error("internal error: %s", why);
 		abort();
 	}
 	return rc;

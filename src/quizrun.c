@@ -26,6 +26,7 @@
 
 #include "draw.h"
 #include "grade.h"
+#include "msg.h"
 #include "qkind.h"
 #include "quizrun.h"
 #include "xmalloc.h"
@@ -184,10 +185,9 @@ static void
 save_failed(struct quizrun *r, char *cause)
 {
 	if (!r->warned)
-		fprintf(stderr, "psoas-tutor: warning: your quiz answers "
-		    "could not be saved (%s); you can finish this quiz, but "
-		    "it will not count after you quit\n",
-		    cause != NULL ? cause : "unknown error");
+		msg_warning("your quiz answers could not be saved (%s); you "
+		    "can finish this quiz, but it will not count after you "
+		    "quit", cause != NULL ? cause : "unknown error");
 	r->warned = true;
 	free(cause);
 }

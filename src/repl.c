@@ -20,6 +20,7 @@
 #include "defaults.h"
 #include "evalrun.h"
 #include "lineio.h"
+#include "msg.h"
 #include "quizrun.h"
 #include "repl.h"
 #include "report.h"
@@ -114,10 +115,11 @@ warn_unsaved(struct repl *r, char *cause)
 {
 	if (cause == NULL)
 		return;
-	if (!r->save_warned)
-		fprintf(stderr, "psoas-tutor: warning: %s\n"
-		    "psoas-tutor: warning: progress from now on is kept in memory "
-		    "only until you quit\n", cause);
+	if (!r->save_warned) {
+		msg_warning("%s", cause);
+		msg_warning("progress from now on is kept in memory only "
+		    "until you quit");
+	}
 	r->save_warned = true;
 	free(cause);
 }
@@ -728,12 +730,17 @@ note_completion(struct repl *r)
 static void
 cmd_certificate(struct repl *r, const char *arg)
 {
+	char *cause = NULL;
+
 	if (r->progress == NULL) {
 		say(r, "No progress is being kept in this session.\n");
 		return;
 	}
-	certify_print(r->out, stderr, *arg != '\0' ? arg : NULL, r->course,
-	    r->progress);
+	/* What is still to do is for the learner: on screen, wrapped. */
+	if (certify_print(r->out, *arg != '\0' ? arg : NULL, r->course,
+	    r->progress, &cause) != 0 && cause != NULL)
+		say(r, "%s\n", cause);
+	free(cause);
 }
 
 /*

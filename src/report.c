@@ -356,22 +356,23 @@ report_export_known(const char *format)
 
 int
 report_export(FILE *out, const struct course *c, const struct progress *p,
-    const char *format)
+    const char *format, char **cause)
 {
 	struct progress *one = (struct progress *)p;
 
-	return report_export_all(out, c, &one, 1, format);
+	return report_export_all(out, c, &one, 1, format, cause);
 }
 
 int
 report_export_all(FILE *out, const struct course *c,
-    struct progress *const *p, size_t n, const char *format)
+    struct progress *const *p, size_t n, const char *format, char **cause)
 {
 	const struct export_format *f = find_format(format);
 
+	*cause = NULL;
 	if (f == NULL) {
-		fprintf(stderr, "psoas-tutor: unknown export format '%s' (use one "
-		    "of: %s)\n", format, report_export_formats());
+		*cause = xasprintf("unknown export format '%s' (use one of: %s)",
+		    format, report_export_formats());
 		return 1;
 	}
 	put_row(out, f, f->head, f->ncolumns);

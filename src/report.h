@@ -4,10 +4,12 @@
  * an instructor (report_class).  (The certificate is certify.h's.)  They
  * read the progress only; none of them records anything.
  *
- * Each function returns 0, or nonzero when it could not do its job; the
- * reason then goes to stderr as "psoas-tutor: ...", so a caller only maps
- * the status (the command-line options exit 1).  A write error on out
- * also returns nonzero (checked with ferror, the caller still flushes).
+ * Each function returns 0, or nonzero when it could not do its job: then
+ * a function with a cause argument sets *cause to a new message saying
+ * why, for the caller to show where it fits and free.  None of them
+ * prints anything but the report.  A write error on out also returns
+ * nonzero, with no cause (checked with ferror; the caller's check of out
+ * reports it).
  */
 #ifndef PSOAS_REPORT_H
 #define PSOAS_REPORT_H
@@ -65,17 +67,17 @@ int report_progress(FILE *out, const struct course *c,
  * exactly as typed: a spreadsheet may read one starting with "=" as a
  * formula, so auditors should import the file as text.
  *
- * Returns nonzero for an unknown format name.
+ * Returns nonzero for an unknown format name (with *cause).
  */
 int report_export(FILE *out, const struct course *c,
-    const struct progress *p, const char *format);
+    const struct progress *p, const char *format, char **cause);
 
 /*
  * The same export for several learners (an instructor's --all-learners):
  * one header row, then the rows of each learner of p[0..n) in turn.
  */
 int report_export_all(FILE *out, const struct course *c,
-    struct progress *const *p, size_t n, const char *format);
+    struct progress *const *p, size_t n, const char *format, char **cause);
 
 /*
  * An instructor's class summary, one row per learner of p[0..n): short

@@ -15,6 +15,9 @@ struct strbuf {
 
 void strbuf_add(struct strbuf *b, const char *s, size_t len);
 void strbuf_puts(struct strbuf *b, const char *s);
+/* printf onto the end. */
+void strbuf_addf(struct strbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 void strbuf_spaces(struct strbuf *b, size_t n);
 
 /* The finished string (never NULL), now the caller's to free. */

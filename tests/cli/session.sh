@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 36
+plan 39
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -14,6 +14,14 @@ check "open shows page 1 of the lesson" contains "$SCRATCH/read" "page 1 of"
 check "next then shows page 2" contains "$SCRATCH/read" "page 2 of"
 check "scripted output has no escape codes" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/read'"
 check "nothing on stderr" test ! -s "$SCRATCH/read.err"
+
+# --- 'certificate' before completion: what is left, on screen and wrapped
+printf 'certificate\nquit\n' | session "$SCRATCH/cert" --width 40
+check "certificate says what is left on stdout" \
+    contains "$SCRATCH/cert" "no certificate yet for default: pass the"
+check "and nothing on stderr" test ! -s "$SCRATCH/cert.err"
+check "wrapped to the width" \
+    sh -c "! awk 'length > 40' '$SCRATCH/cert' | grep -q ."
 
 # --- one lesson status: going back to re-read undoes no reading
 printf 'open sample-one\nnext\nback\nlist\nprogress\nquit\n' |
