@@ -20,6 +20,7 @@
 #include "check.h"
 #include "course.h"
 #include "defaults.h"
+#include "export.h"
 #include "grade.h"
 #include "lineio.h"
 #include "msg.h"
@@ -259,7 +260,7 @@ run_all_learners(const struct options *o, const struct course *c,
 	}
 	free(names);
 	if (o->mode == MODE_EXPORT)
-		rc = report_export_all(stdout, c, ps, nopen, o->export_format,
+		rc = export_write(stdout, c, ps, nopen, o->export_format,
 		    &cause);
 	else
 		rc = report_class(stdout, c, ps, nopen);
@@ -343,7 +344,7 @@ main(int argc, char **argv)
 		    == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	case MODE_EXPORT:
-		status = report_export(stdout, &c, p, o.export_format,
+		status = export_write(stdout, &c, &p, 1, o.export_format,
 		    &cause) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	case MODE_CERTIFICATE:

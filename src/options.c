@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "defaults.h"
+#include "export.h"
 #include "options.h"
 #include "progress.h"
-#include "report.h"
 #include "xmalloc.h"
 
 enum {
@@ -158,9 +158,9 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 				return -1;
 			break;
 		case OPT_EXPORT:
-			if (!report_export_known(optarg)) {
+			if (!export_known(optarg)) {
 				*cause = xasprintf("--export: unknown format '%s' (use "
-				    "one of: %s)", optarg, report_export_formats());
+				    "one of: %s)", optarg, export_formats());
 				return -1;
 			}
 			o->export_format = optarg;
@@ -261,8 +261,10 @@ options_print_help(FILE *fp)
 "                          the marked responses, per question and per rule\n"
 "      --progress          print the learner's progress report\n"
 "      --export FORMAT     print the learner's records for auditors: csv or\n"
-"                          tsv (one row per answer), attempts-csv or\n"
-"                          attempts-tsv (one row per quiz attempt)\n"
+"                          tsv (one row per answer); attempts-, lessons-,\n"
+"                          draws- and evaluations-csv or -tsv (one row per\n"
+"                          quiz attempt, lesson, drawn question or\n"
+"                          evaluation answer)\n"
 "      --certificate       print the certificate of completion\n"
 "      --pdf FILE          with --certificate: write it as a PDF to FILE\n"
 "      --all-learners      with --progress: a class summary, one line per\n"

@@ -1,9 +1,8 @@
 /*
- * Reports built from a learner's progress: the progress summary the
- * learner reads, the export rows an auditor loads into a spreadsheet and
- * the certificate a continuing-education provider signs.  They only read
- * the progress, and they print no times other than those recorded, so the
- * same journal always gives the same report.
+ * Reports built from learners' progress: the progress summary a learner
+ * reads, and the class summary an instructor or provider reads, with the
+ * participant evaluations summed up.  They only read the progress, so the
+ * same journals always give the same report.
  */
 #include "config.h"
 
@@ -12,6 +11,7 @@
 #include <time.h>
 
 #include "defaults.h"
+#include "export.h"
 #include "grade.h"
 #include "report.h"
 #include "xmalloc.h"
@@ -26,17 +26,6 @@ format_minutes(char *buf, size_t size, long seconds)
 		snprintf(buf, size, "%ld min", min);
 	else
 		snprintf(buf, size, "%ld h %ld min", min / 60, min % 60);
-}
-
-/* ISO 8601 in UTC, or "" for 0 (not yet). */
-static void
-format_time(char *buf, size_t size, time_t t, const char *fmt)
-{
-	struct tm tm;
-
-	buf[0] = '\0';
-	if (t != 0 && gmtime_r(&t, &tm) != NULL)
-		strftime(buf, size, fmt, &tm);
 }
 
 /* ------------------------------------------------------------ progress */
@@ -178,210 +167,101 @@ report_progress(FILE *out, const struct course *c, const struct progress *p,
 	return ferror(out) ? -1 : 0;
 }
 
-/* -------------------------------------------------------------- export */
+/* ------------------------------------------------------- class summary */
 
-struct export_format {
-	const char *name;
-	char sep;
-	bool csv;	/* RFC 4180 quoting and CR LF; else tsv */
-	const char *const *head;	/* column names */
-	size_t ncolumns;
-	/* The rows of one attempt. */
-	void (*rows)(FILE *, const struct export_format *,
-	    const struct progress *, const struct quiz_progress *,
-	    const struct quiz_attempt *);
+/* One evaluation item's answers across learners. */
+struct item_summary {
+	const char *id, *prompt, *kind;
+	size_t count[6];	/* likert: answers of 1..5 */
+	size_t n;
 };
 
-static void answer_rows(FILE *, const struct export_format *,
-    const struct progress *, const struct quiz_progress *,
-    const struct quiz_attempt *);
-static void attempt_rows(FILE *, const struct export_format *,
-    const struct progress *, const struct quiz_progress *,
-    const struct quiz_attempt *);
-
-static const char *const answer_columns[] = { "learner", "full_name", "quiz",
-	"attempt", "question", "answer", "verdict", "points", "max", "hints",
-	"try", "final", "time" };
-static const char *const attempt_columns[] = { "learner", "full_name",
-	"quiz", "attempt", "started", "finished", "questions", "answered",
-	"score", "max", "percent", "passed" };
-
-#define COLUMNS(a) (a), sizeof(a) / sizeof((a)[0])
-
-static const struct export_format export_formats[] = {
-	{ "csv", ',', true, COLUMNS(answer_columns), answer_rows },
-	{ "tsv", '\t', false, COLUMNS(answer_columns), answer_rows },
-	{ "attempts-csv", ',', true, COLUMNS(attempt_columns), attempt_rows },
-	{ "attempts-tsv", '\t', false, COLUMNS(attempt_columns),
-	    attempt_rows },
-};
-
-static void
-put_field(FILE *out, const struct export_format *f, const char *s)
+static struct item_summary *
+summary_of(struct item_summary **items, size_t *nitems,
+    const struct evaluation_answer *e)
 {
-	if (f->csv) {
-		if (strpbrk(s, ",\"\r\n") == NULL) {
-			fputs(s, out);
-			return;
-		}
-		fputc('"', out);
-		for (; *s != '\0'; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-		return;
-	}
-	for (; *s != '\0'; s++)
-		fputc(*s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s, out);
+	for (size_t i = 0; i < *nitems; i++)
+		if (strcmp((*items)[i].id, e->item) == 0)
+			return &(*items)[i];
+	*items = xreallocarray(*items, *nitems + 1, sizeof **items);
+	(*items)[*nitems] = (struct item_summary){ .id = e->item,
+	    .prompt = e->prompt, .kind = e->kind };
+	return &(*items)[(*nitems)++];
 }
 
-/* One row: fields separated by f->sep, ended as the format says. */
+/* A learner's text, escaped as in the exports: nothing reaches a terminal raw. */
 static void
-put_row(FILE *out, const struct export_format *f, const char *const *fields,
-    size_t n)
+put_text_answer(FILE *out, const char *learner, const char *answer)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			fputc(f->sep, out);
-		put_field(out, f, fields[i]);
-	}
-	fputs(f->csv ? "\r\n" : "\n", out);
-}
+	char *cell = export_cell(answer);
 
-#define ISO_UTC "%Y-%m-%dT%H:%M:%SZ"
+	fprintf(out, "      %s: %s\n", learner, cell);
+	free(cell);
+}
 
 /*
- * Points with three decimals and a '.' whatever LC_NUMERIC says: main()
- * sets the user's locale, and "%.3f" would give auditors "0,500" under a
- * decimal-comma locale.  Replay bounds points by 1e12 (progress.c), so
- * a long long holds them in thousandths.
+ * The participant evaluations for a provider: per item, how many
+ * answered, the mean and the spread of the ratings, and every comment
+ * with the learner who wrote it.
  */
 static void
-format_points(char *buf, size_t size, double x)
+report_evaluations(FILE *out, struct progress *const *p, size_t n)
 {
-	long long m = (long long)(x * 1000 + (x >= 0 ? 0.5 : -0.5));
+	struct item_summary *items = NULL;
+	size_t nitems = 0, nlearners = 0;
 
-	snprintf(buf, size, "%s%lld.%03lld", m < 0 ? "-" : "",
-	    llabs(m) / 1000, llabs(m) % 1000);
-}
+	for (size_t k = 0; k < n; k++) {
+		size_t m;
+		const struct evaluation_answer *e = progress_evaluations(p[k], &m);
 
-static void
-answer_rows(FILE *out, const struct export_format *f, const struct progress *p,
-    const struct quiz_progress *qp, const struct quiz_attempt *a)
-{
-	const char *full = progress_full_name(p);
-	char points[32], max[32], hints[16], try_no[16], when[32];
+		nlearners += m > 0;
+		for (size_t i = 0; i < m; i++) {
+			struct item_summary *s = summary_of(&items, &nitems, &e[i]);
 
-	/* Every graded try, not only the final answers: auditors see retries. */
-	for (size_t j = 0; j < a->ntries; j++) {
-		const struct answer_record *r = &a->tries[j];
-		const char *row[] = { progress_learner(p),
-			full != NULL ? full : "", qp->quiz, a->id, r->question,
-			r->answer, r->verdict, points, max, hints, try_no,
-			r->final ? "yes" : "no", when };
-
-		format_points(points, sizeof points, r->points);
-		format_points(max, sizeof max, r->max);
-		snprintf(hints, sizeof hints, "%d", r->hints);
-		snprintf(try_no, sizeof try_no, "%d", r->try_no);
-		format_time(when, sizeof when, r->when, ISO_UTC);
-		put_row(out, f, row, sizeof row / sizeof row[0]);
+			s->n++;
+			if (strcmp(e[i].kind, "likert") == 0)
+				s->count[e[i].answer[0] - '0']++;
+		}
 	}
-}
-
-static void
-attempt_rows(FILE *out, const struct export_format *f,
-    const struct progress *p, const struct quiz_progress *qp,
-    const struct quiz_attempt *a)
-{
-	const char *full = progress_full_name(p);
-	char started[32], finished[32], nq[24], na[24], score[32], max[32],
-	    pct[16];
-	bool over = a->finished != 0;
-	const char *row[] = { progress_learner(p), full != NULL ? full : "",
-		qp->quiz, a->id, started, finished, nq, na, score, max, pct,
-		!over ? "" : a->passed ? "yes" : "no" };
-
-	format_time(started, sizeof started, a->started, ISO_UTC);
-	format_time(finished, sizeof finished, a->finished, ISO_UTC);
-	snprintf(nq, sizeof nq, "%zu", a->nquestions);
-	snprintf(na, sizeof na, "%zu", a->nanswers);
-	score[0] = max[0] = pct[0] = '\0';
-	if (over) {
-		format_points(score, sizeof score, a->score);
-		format_points(max, sizeof max, a->max);
-		snprintf(pct, sizeof pct, "%d", grade_whole_percent(a->score, a->max));
+	if (nitems == 0) {
+		free(items);
+		return;
 	}
-	put_row(out, f, row, sizeof row / sizeof row[0]);
-}
+	fprintf(out, "\nCourse evaluation (%zu learner%s answered)\n",
+	    nlearners, nlearners == 1 ? "" : "s");
+	for (size_t i = 0; i < nitems; i++) {
+		const struct item_summary *s = &items[i];
+		char *prompt = export_cell(s->prompt);
 
-/* Every attempt of every quiz of c, in course order. */
-static int
-export_rows(FILE *out, const struct export_format *f, const struct course *c,
-    const struct progress *p)
-{
-	for (size_t i = 0; i < c->nquizzes; i++) {
-		const struct quiz_progress *qp =
-		    progress_quiz(p, c->quizzes[i]->id);
+		fprintf(out, "  %s: %s\n", s->id, prompt);
+		free(prompt);
+		if (strcmp(s->kind, "likert") == 0) {
+			size_t sum = 0;
 
-		for (size_t k = 0; qp != NULL && k < qp->nattempts; k++)
-			f->rows(out, f, p, qp, &qp->attempts[k]);
+			for (int v = 1; v <= 5; v++)
+				sum += (size_t)v * s->count[v];
+			/* Tenths (rounded down), never a decimal comma. */
+			fprintf(out, "      %zu answer%s, mean %zu.%zu   1:%zu  2:%zu  "
+			    "3:%zu  4:%zu  5:%zu\n", s->n, s->n == 1 ? "" : "s",
+			    sum * 10 / s->n / 10, sum * 10 / s->n % 10,
+			    s->count[1], s->count[2], s->count[3], s->count[4],
+			    s->count[5]);
+			continue;
+		}
+		fprintf(out, "      %zu answer%s:\n", s->n, s->n == 1 ? "" : "s");
+		for (size_t k = 0; k < n; k++) {
+			size_t m;
+			const struct evaluation_answer *e =
+			    progress_evaluations(p[k], &m);
+
+			for (size_t j = 0; j < m; j++)
+				if (strcmp(e[j].item, s->id) == 0)
+					put_text_answer(out, progress_learner(p[k]),
+					    e[j].answer);
+		}
 	}
-	return ferror(out) ? -1 : 0;
+	free(items);
 }
-
-const char *
-report_export_formats(void)
-{
-	return "csv, tsv, attempts-csv, attempts-tsv";
-}
-
-static const struct export_format *
-find_format(const char *name)
-{
-	for (size_t i = 0; i < sizeof export_formats / sizeof export_formats[0];
-	    i++)
-		if (strcmp(export_formats[i].name, name) == 0)
-			return &export_formats[i];
-	return NULL;
-}
-
-bool
-report_export_known(const char *format)
-{
-	return find_format(format) != NULL;
-}
-
-int
-report_export(FILE *out, const struct course *c, const struct progress *p,
-    const char *format, char **cause)
-{
-	struct progress *one = (struct progress *)p;
-
-	return report_export_all(out, c, &one, 1, format, cause);
-}
-
-int
-report_export_all(FILE *out, const struct course *c,
-    struct progress *const *p, size_t n, const char *format, char **cause)
-{
-	const struct export_format *f = find_format(format);
-
-	*cause = NULL;
-	if (f == NULL) {
-		*cause = xasprintf("unknown export format '%s' (use one of: %s)",
-		    format, report_export_formats());
-		return 1;
-	}
-	put_row(out, f, f->head, f->ncolumns);
-	for (size_t i = 0; i < n; i++)
-		export_rows(out, f, c, p[i]);
-	return ferror(out) ? -1 : 0;
-}
-
-/* ------------------------------------------------------- class summary */
 
 int
 report_class(FILE *out, const struct course *c, struct progress *const *p,
@@ -434,5 +314,6 @@ report_class(FILE *out, const struct course *c, struct progress *const *p,
 	}
 	if (n == 0)
 		fprintf(out, "(no learners yet)\n");
+	report_evaluations(out, p, n);
 	return ferror(out) ? -1 : 0;
 }

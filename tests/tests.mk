@@ -100,3 +100,4 @@ CLI_TESTS += tests/cli/review.sh
 CLI_TESTS += tests/cli/readme-examples.sh
 CLI_TESTS += tests/cli/check-manifest.sh
 CLI_TESTS += tests/cli/certificate.sh
+CLI_TESTS += tests/cli/exports.sh
