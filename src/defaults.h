@@ -8,7 +8,7 @@
 #define MIN_WIDTH 20			/* narrowest width we wrap to */
 #define MAX_WIDTH 100			/* widest; longer lines are hard to read */
 #define DEFAULT_HEIGHT 24		/* rows when the terminal height is unknown */
-#define MAX_INPUT_LINE 65536		/* bytes read from a script line; more is cut */
+#define MAX_INPUT_LINE 4096		/* bytes in one typed or scripted line; longer is refused */
 #define HISTORY_LIMIT 1000		/* lines of readline history kept */
 #define DEFAULT_LEARNER "default"	/* learner of a session with no --learner */
 #define REPORT_BAR_WIDTH 12		/* characters inside a progress bar's [] */

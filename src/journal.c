@@ -13,12 +13,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "journal.h"
+#include "ownfile.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -354,7 +356,8 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 			 * includes the whole header without its '\n' (a complete
 			 * header line was taken as version 1 above).
 			 */
-			if (n <= strlen(hdr) - 1 && memcmp(line, hdr, n) == 0) {
+			if (n > 0 && n <= strlen(hdr) - 1 &&
+			    memcmp(line, hdr, n) == 0) {
 				diag_add(d, DIAG_WARNING, j->path, lineno, 0,
 				    "damaged header skipped (assuming "
 				    "version %d)", JOURNAL_VERSION);
@@ -436,13 +439,13 @@ start_file(struct journal *j, char **cause)
 	return rc;
 }
 
-struct journal *
-journal_open(const char *path, journal_replay_fn replay, void *arg,
-    struct diag *d, char **cause)
+static struct journal *
+open_journal(const char *path, bool create, journal_replay_fn replay,
+    void *arg, struct diag *d, char **cause)
 {
 	struct journal *j = xcalloc(1, sizeof *j);
 	char *dir = dir_of(path), *warning = NULL, *fatal = NULL;
-	int fd, rfd = -1;
+	int fd = -1, rfd = -1;
 	struct stat st;
 
 	memset(&st, 0, sizeof st);
@@ -450,23 +453,28 @@ journal_open(const char *path, journal_replay_fn replay, void *arg,
 	j->fd = -1;
 	j->fault_at = fault_setting();
 
-	if (make_dirs(dir, &warning) == -1)
-		fd = -1;
-	else {
-		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-		if (fd == -1)
+	if (create && make_dirs(dir, &warning) == 0) {
+		fd = ownfile_open(path, O_RDWR | O_APPEND | O_CREAT,
+		    0600, &fatal);
+		if (fd == -1 && (errno == EACCES || errno == EROFS ||
+		    errno == ENOENT || errno == ENOTDIR)) {
+			/* Not ours to write: read what is there, if anything. */
 			warning = xasprintf("cannot write %s: %s", path,
 			    strerror(errno));
+			free(fatal);
+			fatal = NULL;
+		} else if (fd == -1)
+			goto fail;
 	}
 	if (fd != -1) {
 		rfd = fd;
 		lock(fd, LOCK_EX);
 	} else {
-		/* Replay what is there, if anything, and go on read-only. */
-		rfd = open(path, O_RDONLY | O_CLOEXEC);
-		if (rfd == -1 && errno != ENOENT && errno != ENOTDIR) {
-			fatal = xasprintf("cannot read %s: %s", path,
-			    strerror(errno));
+		rfd = ownfile_open(path, O_RDONLY, 0, &fatal);
+		if (rfd == -1 && fatal != NULL)
+			goto fail;
+		if (rfd == -1 && !create) {
+			fatal = xasprintf("%s: no such journal", path);
 			goto fail;
 		}
 		if (rfd != -1)
@@ -507,6 +515,24 @@ fail:
 	free(j->path);
 	free(j);
 	return NULL;
+}
+
+struct journal *
+journal_open(const char *path, journal_replay_fn replay, void *arg,
+    struct diag *d, char **cause)
+{
+	return open_journal(path, true, replay, arg, d, cause);
+}
+
+struct journal *
+journal_open_readonly(const char *path, journal_replay_fn replay, void *arg,
+    struct diag *d, char **cause)
+{
+	struct journal *j = open_journal(path, false, replay, arg, d, cause);
+
+	if (j != NULL && j->fail == NULL)
+		j->fail = xstrdup("journal is open read-only");
+	return j;
 }
 
 void

@@ -82,8 +82,11 @@ typedef int (*journal_replay_fn)(void *arg, const char *const *fields,
  * (mode 0700) when missing, and replay it through replay(arg, ...).
  *
  * Returns NULL with *cause set when the file must not be used: it is not a
- * journal, its format version is newer than JOURNAL_VERSION (the file is
- * left exactly as it was), or it cannot be read.  When the journal can be
+ * journal (its first line must be the header, or a non-empty beginning
+ * of it cut short by a crash), its format version is newer than
+ * JOURNAL_VERSION (the file is left exactly as it was), it cannot be read,
+ * or it is not a regular file owned by the user (a symbolic link, a FIFO
+ * or someone else's file is never followed, read or written).  When the journal can be
  * read but not written (a read-only or missing folder that cannot be
  * created, no permission), the journal is returned read-only with *cause
  * set to a warning and journal_is_writable() false.  Otherwise *cause is
@@ -91,6 +94,15 @@ typedef int (*journal_replay_fn)(void *arg, const char *const *fields,
  */
 struct journal *journal_open(const char *path, journal_replay_fn replay,
     void *arg, struct diag *d, char **cause);
+
+/*
+ * For readers that must change nothing (reports, an instructor's class
+ * view): like journal_open, but never creates a folder or a file; a
+ * missing journal is an error ("PATH: no such journal") and the journal
+ * returned is read-only.
+ */
+struct journal *journal_open_readonly(const char *path,
+    journal_replay_fn replay, void *arg, struct diag *d, char **cause);
 
 /* Close and free j; NULL is fine. */
 void journal_close(struct journal *j);

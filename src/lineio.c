@@ -23,6 +23,7 @@
 
 #include "defaults.h"
 #include "lineio.h"
+#include "ownfile.h"
 #include "xmalloc.h"
 
 static volatile sig_atomic_t got_sigint, got_sigwinch, got_sigtstp;
@@ -111,17 +112,105 @@ on_line(char *line)
 	rl_callback_handler_remove();
 }
 
+/*
+ * The history file is ours, not readline's: read_history, append_history
+ * and history_truncate_file follow symbolic links and chmod what they
+ * find, so a link planted at learners/NAME.history could cut or expose any
+ * file of the learner's.  We open it by ownfile's rule, read it into
+ * readline's list, append each line with one write(), and keep only the
+ * last HISTORY_LIMIT lines by writing a new file and renaming it over the
+ * old one (rename replaces the name; it never writes through a link).
+ */
+static int history_fd = -1;
+static size_t history_lines;	/* lines in the file now */
+
 static void
 open_history(const char *path)
 {
-	stifle_history(HISTORY_LIMIT);
-	/* append_history only appends: the file must exist first. */
-	if (read_history(path) != 0) {
-		int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+	char *cause = NULL, *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *fp;
+	int fd;
 
-		if (fd >= 0)
-			close(fd);
+	stifle_history(HISTORY_LIMIT);
+	history_fd = ownfile_open(path, O_RDWR | O_APPEND | O_CREAT, 0600,
+	    &cause);
+	if (history_fd == -1) {
+		fprintf(stderr, "psoas-tutor: warning: %s; line history is "
+		    "not kept\n", cause != NULL ? cause : strerror(errno));
+		free(cause);
+		return;
 	}
+	fd = dup(history_fd);
+	if (fd == -1 || (fp = fdopen(fd, "r")) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return;
+	}
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		history_lines++;
+		/* A line we would refuse to read is not offered again. */
+		if (len > 0 && len <= MAX_INPUT_LINE &&
+		    strlen(line) == (size_t)len)
+			add_history(line);
+	}
+	free(line);
+	fclose(fp);
+}
+
+static void
+append_history_line(const char *line)
+{
+	char *rec;
+
+	if (history_fd == -1)
+		return;
+	rec = xasprintf("%s\n", line);
+	/* One write: a crash leaves whole lines; a failure only costs history. */
+	if (write(history_fd, rec, strlen(rec)) == (ssize_t)strlen(rec))
+		history_lines++;
+	free(rec);
+}
+
+static void
+close_history(const char *path)
+{
+	HIST_ENTRY **list;
+	char *tmp;
+	FILE *fp;
+	int fd;
+
+	if (history_fd == -1)
+		return;
+	close(history_fd);
+	history_fd = -1;
+	if (history_lines <= HISTORY_LIMIT)
+		return;
+	tmp = xasprintf("%s.new", path);
+	(void)unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		if (fd != -1)
+			close(fd);
+		free(tmp);
+		return;
+	}
+	list = history_list();
+	for (size_t i = 0; list != NULL && list[i] != NULL; i++)
+		fprintf(fp, "%s\n", list[i]->line);
+	if (fflush(fp) == 0 && fsync(fileno(fp)) == 0 && !ferror(fp)) {
+		fclose(fp);
+		if (rename(tmp, path) == -1)
+			(void)unlink(tmp);
+	} else {
+		fclose(fp);
+		(void)unlink(tmp);
+	}
+	free(tmp);
 }
 
 static void
@@ -230,17 +319,23 @@ lineio_run_terminal(const struct lineio *io)
 		}
 		line = pending_line;
 		pending_line = NULL;
+		if (strlen(line) > MAX_INPUT_LINE) {
+			/* Refused before it reaches history or the journal. */
+			printf("That line is longer than %d bytes; it was "
+			    "ignored.\n", MAX_INPUT_LINE);
+			free(line);
+			continue;
+		}
 		if (*line != '\0' &&
 		    (io->private_line == NULL || !io->private_line(io->ctx))) {
 			add_history(line);
-			if (io->history_path != NULL)
-				append_history(1, io->history_path);
+			append_history_line(line);
 		}
 		io->handle(io->ctx, line);
 		free(line);
 	}
 	if (io->history_path != NULL)
-		history_truncate_file(io->history_path, HISTORY_LIMIT);
+		close_history(io->history_path);
 	sigprocmask(SIG_SETMASK, &orig, NULL);
 	active = NULL;
 	return got_exit_signal;

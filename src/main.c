@@ -218,15 +218,21 @@ load_course_for_learner(struct course *c, const char *dir)
 	return usable;
 }
 
+/*
+ * A learner's session may create the journal; a report (--progress,
+ * --export, --certificate, --all-learners) only reads, so a mistyped
+ * learner or data folder is an error and never a new, empty learner.
+ */
 static struct progress *
-open_progress(const char *data_dir, const char *learner)
+open_progress(const char *data_dir, const char *learner, bool readonly)
 {
 	struct diag d;
 	char *cause = NULL;
 	struct progress *p;
 
 	diag_init(&d);
-	p = progress_open(data_dir, learner, &d, &cause);
+	p = readonly ? progress_open_readonly(data_dir, learner, &d, &cause) :
+	    progress_open(data_dir, learner, &d, &cause);
 	diag_print(&d, stderr);
 	diag_destroy(&d);
 	if (cause != NULL && p != NULL)
@@ -252,7 +258,7 @@ run_all_learners(const struct options *o, const struct course *c,
 	int rc;
 
 	for (size_t i = 0; i < n; i++) {
-		struct progress *p = open_progress(data_dir, names[i]);
+		struct progress *p = open_progress(data_dir, names[i], true);
 
 		if (p != NULL)
 			ps[nopen++] = p;
@@ -332,7 +338,7 @@ main(int argc, char **argv)
 		goto out;
 	} else {
 		/* NULL means the journal must not be touched (a newer format). */
-		p = open_progress(data_dir, learner);
+		p = open_progress(data_dir, learner, o.mode != MODE_REPL);
 		if (p == NULL)
 			goto out;
 	}

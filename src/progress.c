@@ -34,6 +34,7 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <dirent.h>
@@ -955,12 +956,13 @@ progress_valid_learner(const char *s)
 	return true;
 }
 
-struct progress *
-progress_open(const char *data_dir, const char *learner, struct diag *d,
-    char **cause)
+static struct progress *
+open_progress(const char *data_dir, const char *learner, bool readonly,
+    struct diag *d, char **cause)
 {
 	struct progress *p;
 	char *path, *jcause = NULL;
+	struct stat st;
 
 	if (!progress_valid_learner(learner)) {
 		give_cause(cause, xasprintf("invalid learner name '%s': use 1 "
@@ -971,7 +973,17 @@ progress_open(const char *data_dir, const char *learner, struct diag *d,
 	p = xcalloc(1, sizeof *p);
 	p->learner = xstrdup(learner);
 	path = xasprintf("%s/learners/%s.journal", data_dir, learner);
-	p->j = journal_open(path, apply_record, p, d, &jcause);
+	if (readonly && lstat(path, &st) == -1 && errno == ENOENT) {
+		/* Say it in the reader's terms, not the file's. */
+		give_cause(cause, xasprintf("no learner '%s' in %s: nothing "
+		    "recorded yet", learner, data_dir));
+		free(path);
+		progress_close(p);
+		return NULL;
+	}
+	p->j = readonly ?
+	    journal_open_readonly(path, apply_record, p, d, &jcause) :
+	    journal_open(path, apply_record, p, d, &jcause);
 	free(path);
 	if (p->j == NULL) {
 		give_cause(cause, jcause);
@@ -984,6 +996,20 @@ progress_open(const char *data_dir, const char *learner, struct diag *d,
 		free(jcause);
 	}
 	return p;
+}
+
+struct progress *
+progress_open(const char *data_dir, const char *learner, struct diag *d,
+    char **cause)
+{
+	return open_progress(data_dir, learner, false, d, cause);
+}
+
+struct progress *
+progress_open_readonly(const char *data_dir, const char *learner,
+    struct diag *d, char **cause)
+{
+	return open_progress(data_dir, learner, true, d, cause);
 }
 
 void

@@ -123,6 +123,13 @@ struct progress;
  */
 struct progress *progress_open(const char *data_dir, const char *learner,
     struct diag *d, char **cause);
+/*
+ * The same for readers that must change nothing (--progress, --export,
+ * --certificate, --all-learners): no folder or file is ever created, a
+ * learner without a journal is an error, and every record function fails.
+ */
+struct progress *progress_open_readonly(const char *data_dir,
+    const char *learner, struct diag *d, char **cause);
 void progress_close(struct progress *p);
 
 bool progress_is_durable(const struct progress *p);

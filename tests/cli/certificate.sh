@@ -192,6 +192,8 @@ check "'certificate FILE' writes a PDF" test "$(head -c 5 "$SCRATCH/s.pdf")" = "
 check "and says so" contains "$SCRATCH/s4" "written to $SCRATCH/s.pdf"
 
 # 8. Another learner who has not finished gets no certificate, and no record.
+printf 'quit\n' | "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" \
+    --learner fred >/dev/null 2>&1
 "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" --learner fred \
     --certificate --pdf "$SCRATCH/fred.pdf" >"$SCRATCH/f" 2>"$SCRATCH/f.err"
 check "an unfinished learner's --certificate --pdf exits 1" test $? -eq 1

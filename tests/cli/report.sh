@@ -6,16 +6,23 @@
 # --certificate refused before the post-test is passed and printed after.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 36
+plan 39
 
 tutor() {
 	"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" \
 	    --learner erin --plain --width 72 "$@"
 }
 
-# 1. Nothing done yet.
+# 1. Nothing done yet.  A report only reads: for a learner with no
+# journal it is an error, and it creates nothing.
 tutor --progress >"$SCRATCH/p0" 2>"$SCRATCH/p0.err"
-check "--progress with no journal exits 0" test $? -eq 0
+check "--progress for a learner with no journal exits 1" test $? -eq 1
+check "and says there is no such learner" \
+    contains "$SCRATCH/p0.err" "no learner 'erin' in $SCRATCH/data: nothing recorded yet"
+check "and creates no data folder" test ! -e "$SCRATCH/data"
+printf 'quit\n' | tutor >/dev/null 2>&1
+tutor --progress >"$SCRATCH/p0" 2>"$SCRATCH/p0.err"
+check "--progress after a first session exits 0" test $? -eq 0
 check "a lesson never opened is not started" \
     contains "$SCRATCH/p0" "[............]   0%  not started, 0 min"
 check "a quiz never sat is not taken" \

@@ -53,7 +53,7 @@ check "a bad page number gets the range" contains "$SCRATCH/typo" "Give a page n
     session "$SCRATCH/junk"
 st=$?
 check "junk input does not crash (status $st)" test "$st" -eq 0
-check "an over-long line is refused" contains "$SCRATCH/junk" "longer than 65536 bytes"
+check "an over-long line is refused" contains "$SCRATCH/junk" "longer than 4096 bytes"
 check "a NUL byte is refused" contains "$SCRATCH/junk" "NUL byte"
 check "the session goes on after junk" contains "$SCRATCH/junk" "Lessons:"
 
