@@ -71,6 +71,15 @@ pcre2_code *grade_compile(const char *src, bool case_sensitive,
     bool anchored, char **err, size_t *erroffset);
 
 /*
+ * JIT-compile code, once (a second call does nothing).  grade_compile
+ * does not: JIT takes far more time and memory than compiling, so a
+ * course's patterns are JIT-compiled only when a sitting of their quiz
+ * starts (quiz_prepare), and --check matches its examples with the
+ * interpreter.  A pattern JIT cannot take is matched by the interpreter.
+ */
+void grade_jit(pcre2_code *code);
+
+/*
  * part/whole as a whole percent, rounded down, so a 69.9% fail is never
  * shown as a 70% pass mark.  0 when whole is 0.
  */

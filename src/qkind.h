@@ -122,6 +122,11 @@ struct qkind {
 	void (*finish)(struct qparse *p, struct question *qu);
 	void (*free)(struct question *qu);
 	/*
+	 * Make qu fast to grade before a sitting asks it (JIT its
+	 * patterns: grade_jit); NULL when there is nothing to do.
+	 */
+	void (*prepare)(const struct question *qu);
+	/*
 	 * Grade answer, already normalised (grade.h) and not empty; with
 	 * list_answer, newlines in it separate parts.  answer may be
 	 * changed in place.

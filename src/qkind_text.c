@@ -191,8 +191,23 @@ static const struct qdirective list_directives[] = {
 	{"case", true, true, d_case},
 };
 
+/* Call fn on every pattern array of qu. */
 static void
-recompile(struct qparse *p, struct pattern *arr, size_t n)
+each_patterns(const struct question *qu,
+    void (*fn)(struct pattern *arr, size_t n, void *arg), void *arg)
+{
+	fn(qu->accept, qu->naccept, arg);
+	fn(qu->concepts, qu->nconcepts, arg);
+	fn(qu->misconceptions, qu->nmisconceptions, arg);
+	fn(qu->fine, qu->nfine, arg);
+	for (size_t t = 0; t < qu->nitems; t++) {
+		fn(qu->items[t].accept, qu->items[t].naccept, arg);
+		fn(qu->items[t].concepts, qu->items[t].nconcepts, arg);
+	}
+}
+
+static void
+recompile(struct pattern *arr, size_t n, void *p)
 {
 	for (size_t i = 0; i < n; i++)
 		if (arr[i].code != NULL)
@@ -203,16 +218,22 @@ recompile(struct qparse *p, struct pattern *arr, size_t n)
 static void
 recompile_case_sensitive(struct qparse *p, struct question *qu)
 {
-	if (!qu->case_sensitive)
-		return;
-	recompile(p, qu->accept, qu->naccept);
-	recompile(p, qu->concepts, qu->nconcepts);
-	recompile(p, qu->misconceptions, qu->nmisconceptions);
-	recompile(p, qu->fine, qu->nfine);
-	for (size_t t = 0; t < qu->nitems; t++) {
-		recompile(p, qu->items[t].accept, qu->items[t].naccept);
-		recompile(p, qu->items[t].concepts, qu->items[t].nconcepts);
-	}
+	if (qu->case_sensitive)
+		each_patterns(qu, recompile, p);
+}
+
+static void
+jit_patterns(struct pattern *arr, size_t n, void *unused)
+{
+	(void)unused;
+	for (size_t i = 0; i < n; i++)
+		grade_jit(arr[i].code);
+}
+
+static void
+prepare_text(const struct question *qu)
+{
+	each_patterns(qu, jit_patterns, NULL);
 }
 
 static void
@@ -352,6 +373,7 @@ const struct qkind qkind_short = {
 	.ndirectives = sizeof short_directives / sizeof short_directives[0],
 	.finish = finish_short,
 	.free = free_text,
+	.prepare = prepare_text,
 	.list_answer = false,
 	.grade = grade_text_short,
 	.show = show_short,
@@ -366,6 +388,7 @@ const struct qkind qkind_list = {
 	.ndirectives = sizeof list_directives / sizeof list_directives[0],
 	.finish = finish_list,
 	.free = free_text,
+	.prepare = prepare_text,
 	.list_answer = true,
 	.grade = grade_text_list,
 	.show = show_list,

@@ -292,6 +292,17 @@ quiz_free(struct quiz *q)
 	free(q);
 }
 
+void
+quiz_prepare(const struct quiz *q)
+{
+	for (size_t i = 0; i < q->nquestions; i++) {
+		const struct qkind *k = qkind_of(q->questions[i].kind);
+
+		if (k->prepare != NULL)
+			k->prepare(&q->questions[i]);
+	}
+}
+
 int
 quiz_total_points(const struct quiz *q)
 {

@@ -163,6 +163,14 @@ const char *quiz_kind_name(enum question_kind kind);
 int quiz_total_points(const struct quiz *q);
 
 /*
+ * Make q's questions fast to grade (JIT their patterns, grade_jit):
+ * done when a sitting starts, not at load, so start-up compiles without
+ * JIT and only the quizzes taken pay for it.  Calling it again does
+ * nothing more.
+ */
+void quiz_prepare(const struct quiz *q);
+
+/*
  * The quiz's reproducible random stream (splitmix64): the same state
  * gives the same numbers with every C library, which rand() does not.
  */

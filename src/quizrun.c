@@ -713,6 +713,8 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	bool changed = false;
 	char *cause = NULL;
 
+	/* A drawn view shares the whole quiz's compiled patterns. */
+	quiz_prepare(base);
 	r->quiz = q;
 	r->progress = p;
 	r->o = *o;

@@ -625,6 +625,42 @@ missing_file_is_an_error(void **state)
 	diag_destroy(&d);
 }
 
+static size_t
+jit_size(const struct pattern *p)
+{
+	size_t size = 0;
+
+	assert_int_equal(pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE,
+	    &size), 0);
+	return size;
+}
+
+/* Start-up compiles without JIT; a sitting's quiz_prepare JITs, once. */
+static void
+patterns_are_jit_compiled_when_a_quiz_is_prepared(void **state)
+{
+	struct diag d;
+	struct quiz *q;
+	uint32_t jit = 0;
+	size_t size;
+
+	(void)state;
+	write_file(HEADER SHORT);
+	diag_init(&d);
+	q = quiz_load(path, &d);
+	assert_non_null(q);
+	assert_int_equal(jit_size(&q->questions[0].accept[0]), 0);
+	quiz_prepare(q);
+	(void)pcre2_config(PCRE2_CONFIG_JIT, &jit);
+	size = jit_size(&q->questions[0].accept[0]);
+	if (jit)
+		assert_true(size > 0);
+	quiz_prepare(q);
+	assert_int_equal(jit_size(&q->questions[0].accept[0]), size);
+	quiz_free(q);
+	diag_destroy(&d);
+}
+
 static int
 setup(void **state)
 {
@@ -672,6 +708,7 @@ main(void)
 		cmocka_unit_test(byte_level_errors_come_from_srcfile),
 		cmocka_unit_test(every_error_in_a_file_is_reported),
 		cmocka_unit_test(missing_file_is_an_error),
+		cmocka_unit_test(patterns_are_jit_compiled_when_a_quiz_is_prepared),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
