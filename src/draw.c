@@ -257,10 +257,11 @@ draw_view(const struct quiz *q, const struct draw *d)
 
 		v->questions[i] = *qu;
 		v->questions[i].shown = NULL;
+		/* On top of the file's own letters, those of its examples. */
 		if (n > 0) {
 			v->questions[i].shown = xcalloc(n, sizeof(size_t));
-			memcpy(v->questions[i].shown, d->shown[i],
-			    n * sizeof(size_t));
+			for (size_t k = 0; k < n; k++)
+				v->questions[i].shown[k] = qu->shown[d->shown[i][k]];
 		}
 	}
 	return v;

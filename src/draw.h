@@ -25,8 +25,10 @@ struct draw {
 	uint64_t seed;
 	size_t n;
 	size_t *question;	/* index into the quiz's questions */
-	size_t **shown;		/* per drawn question: letter i shows
-				 * shown[k][i], or NULL when not lettered */
+	size_t **shown;		/* per drawn question k: letter i shows what
+				 * the quiz file's own letters (those of its
+				 * examples) show as letter shown[k][i]; NULL
+				 * when not lettered */
 };
 
 /* True when q draws its questions from a pool (it has @draw rules). */
@@ -41,9 +43,10 @@ void draw_make(const struct quiz *q, uint64_t seed, struct draw *d);
 /*
  * The drawn questions as one line of text for the journal: question ids
  * in drawn order, separated by spaces, a lettered one followed by '/'
- * and, for each letter from 'a', the letter of the choice (in file
- * order) it shows: "psoas-origin nerve-supply/cadb".  Returns a new
- * string.
+ * and, for each letter from 'a', the letter it takes over from the quiz
+ * file's own lettering (the letters its @example lines use; the file
+ * order unless the file shuffles): "psoas-origin nerve-supply/cadb".
+ * Returns a new string.
  */
 char *draw_format(const struct quiz *q, const struct draw *d);
 

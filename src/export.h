@@ -21,8 +21,9 @@
  *   draws-csv/tsv    one row per question drawn for an attempt of a drawn
  *                    quiz, in the order asked: learner, full_name, quiz,
  *                    attempt, started, seed, position, question, topic,
- *                    letters (for each letter from a, the letter in file
- *                    order of what it showed), verdict, points
+ *                    letters (for each letter from a, the letter of the
+ *                    quiz file's own lettering, as in its @example lines,
+ *                    that it showed), verdict, points
  *   evaluations-csv/tsv  one row per evaluation answer: learner,
  *                    full_name, certificate, item, kind, answer, prompt,
  *                    time
