@@ -22,6 +22,36 @@ answers() {
 	     END { if (q && !done) print "MISSING" }' "$1"
 }
 
+# The same for a drawn attempt (quiz file, recorded draw): the drawn
+# questions' examples in the order asked, their letters moved to the ones
+# this attempt shows ("q/cab": letter a shows the file's c, and so on).
+drawn_answers() {
+	awk -v draw="$2" '
+	/^@question/ { id = "" }
+	/^@id/ { id = $2 }
+	/^@example\+/ && id != "" && !(id in ex) {
+		sub(/^@example\+[ \t]*/, ""); ex[id] = $0 }
+	END {
+		n = split(draw, tok, " ")
+		for (t = 1; t <= n; t++) {
+			q = tok[t]; perm = ""
+			if (index(q, "/")) { perm = substr(q, index(q, "/") + 1); q = substr(q, 1, index(q, "/") - 1) }
+			if (!(q in ex)) { print "MISSING"; continue }
+			a = ex[q]
+			if (perm == "") { print a; continue }
+			out = ""
+			for (i = 1; i <= length(a); i++) {
+				c = substr(a, i, 1); p = index(perm, c)
+				out = out (c ~ /[a-z]/ && p ? sprintf("%c", 96 + p) : c)
+			}
+			print out
+		}
+	}' "$1"
+}
+post=$(ls "$course"/quizzes/*.quiz | while read -r f; do
+	grep -q '^@kind[ \t]*posttest' "$f" && echo "$f"; done | head -n 1)
+postid=$(sed -n 's/^@quiz[ \t]*//p' "$post")
+
 {
 	echo "name Ada Lovelace-Byron"
 	for f in "$course"/lessons/*.lesson; do
@@ -32,22 +62,40 @@ answers() {
 		while [ $i -lt "$pages" ]; do echo; i=$((i + 1)); done
 	done
 	for f in "$course"/quizzes/*.quiz; do
+		[ "$f" = "$post" ] && continue
 		echo "quiz $(sed -n 's/^@quiz[ \t]*//p' "$f")"
 		answers "$f"
 	done
+	# The post-test draws its questions: start it, and answer them in a
+	# second session from the draw recorded in the journal.
+	echo "quiz $postid"
+	echo leave
+	echo quit
+} >"$SCRATCH/script"
+
+"$TUTOR" --course "$course" --data-dir "$SCRATCH/data" --learner ada \
+    <"$SCRATCH/script" >"$SCRATCH/out" 2>"$SCRATCH/err"
+st1=$?
+draw=$(grep '^quiz-draw	' "$SCRATCH/data/learners/ada.journal" | cut -f 7)
+{
+	echo "quiz $postid"
+	drawn_answers "$post" "$draw"
 	# Completing the course opens the manifest's evaluation.
 	sed -n 's/^@evaluation[ \t]*likert.*/4/p; s/^@evaluation[ \t]*text.*/Clear, practical cases./p' \
 	    "$course/course.manifest"
 	echo progress
 	echo quit
-} >"$SCRATCH/script"
+} >"$SCRATCH/script2"
+cat "$SCRATCH/script2" >>"$SCRATCH/script"
+answers "$post" >>"$SCRATCH/script"
 
 check "every question has an accepted example to answer with" \
     lacks "$SCRATCH/script" "MISSING"
 
 "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" --learner ada \
-    <"$SCRATCH/script" >"$SCRATCH/out" 2>"$SCRATCH/err"
+    <"$SCRATCH/script2" >>"$SCRATCH/out" 2>>"$SCRATCH/err"
 st=$?
+[ "$st1" -eq 0 ] || st=$st1
 check "the whole course runs to the end (status $st)" test "$st" -eq 0
 check "nothing on stderr" test ! -s "$SCRATCH/err"
 [ -s "$SCRATCH/err" ] && sed 's/^/#   /' "$SCRATCH/err" | head -n 10
