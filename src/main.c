@@ -29,6 +29,7 @@
 #include "render.h"
 #include "repl.h"
 #include "report.h"
+#include "words.h"
 #include "xmalloc.h"
 
 /*
@@ -165,6 +166,7 @@ run_check(const struct options *o, const char *course_dir)
 			nexamples += c.quizzes[i]->questions[k].nexamples;
 	}
 	check_course(&c, &d);
+	words_check_course(&c, &d, stdout);
 	diag_print(&d, stderr);
 
 	status = d.errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -2,12 +2,13 @@
 # The course manifest under --check: the shipped one passes; every kind of
 # mistake in a manifest is reported as file:line[:col] with exit status 1
 # (unknown directive with its "did you mean", a missing required field, a
-# bad value of each kind, a duplicate); and the manifest must agree with
-# the course (its post-test is a quiz of the course, with the same pass
-# mark).
+# bad value of each kind, a duplicate); the manifest must agree with the
+# course (its post-test is a quiz of the course, with the same pass mark);
+# and --check proves the CE hours from the content lessons' words and each
+# lesson's @minutes from its own (12,000 words a CE hour, 200 a minute).
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 7
+plan 13
 
 good() {
 	cat <<'END'
@@ -95,11 +96,52 @@ repeat.manifest:27:1: error: text outside a directive (manifest lines are '@name
 check "an empty manifest lacks every required field" \
     test "$(grep -c "^empty.manifest:1: error: missing '@" "$SCRATCH/err")" -eq 15
 
-# A copy of the fixture course with a manifest at its root.
+# A copy of the fixture course (134 words in two lessons) with a long
+# lesson of 2,400 words and a manifest at its root.
 cp -R "$FIXTURE" "$SCRATCH/course"
-good | sed 's/^@posttest final/@posttest finale/' >"$SCRATCH/course/course.manifest"
+long() {
+	printf '@lesson long\n@title Long\n@topic x\n@minutes %s\n' "$1"
+	printf '@objective O\n@source s S\n%s\n@page Long page\n' "${2:-}"
+	i=0
+	while [ $i -lt 2398 ]; do
+		i=$((i + 1))
+		if [ $((i % 100)) -eq 0 ]; then echo word; else printf 'word '; fi
+	done
+	printf '[@s]\n'
+}
+long 12 >"$SCRATCH/course/lessons/03-long.lesson"
+good | sed 's/^@hours 1.5/@hours 0.2/' >"$SCRATCH/good.manifest"
+
+sed 's/^@posttest final/@posttest finale/' "$SCRATCH/good.manifest" \
+    >"$SCRATCH/course/course.manifest"
 expect "the post-test must be a quiz of the course" course \
 "course/course.manifest:12: error: the post-test 'finale' is not a quiz of the course"
-good | sed 's/^@pass 75/@pass 60/' >"$SCRATCH/course/course.manifest"
+sed 's/^@pass 75/@pass 60/' "$SCRATCH/good.manifest" \
+    >"$SCRATCH/course/course.manifest"
 expect "the pass mark must agree with the post-test quiz's" course \
 "course/course.manifest:13: error: '@pass 60' disagrees with the post-test's '@pass 75' in course/quizzes/99-final.quiz"
+
+cp "$SCRATCH/good.manifest" "$SCRATCH/course/course.manifest"
+(cd "$SCRATCH" && "$TUTOR" --check course) >"$SCRATCH/out" 2>"$SCRATCH/err"
+check "2,534 words of content prove 0.2 CE hours" test $? -eq 0
+check "and --check says so, with the line of @hours" contains "$SCRATCH/out" \
+    "course/course.manifest:5: '@hours 0.2' holds: 3 content lessons, 2,534 words, 0.2 CE hours at 12,000 words an hour (@orientation lessons not counted)"
+
+sed 's/^@hours 0.2/@hours 0.3/' "$SCRATCH/good.manifest" \
+    >"$SCRATCH/course/course.manifest"
+expect "they do not prove 0.3 hours" course \
+"course/course.manifest:5: error: '@hours 0.3' needs 3,600 words of content lessons at 12,000 words a CE hour; the 3 content lessons hold 2,534 (0.2 hours; @orientation lessons do not count)"
+
+cp "$SCRATCH/good.manifest" "$SCRATCH/course/course.manifest"
+long 12 @orientation >"$SCRATCH/course/lessons/03-long.lesson"
+expect "an @orientation lesson's words do not count" course \
+"course/course.manifest:5: error: '@hours 0.2' needs 2,400 words of content lessons at 12,000 words a CE hour; the 2 content lessons hold 134 (0.0 hours; @orientation lessons do not count)"
+
+rm "$SCRATCH/course/course.manifest"
+long 14 >"$SCRATCH/course/lessons/03-long.lesson"
+(cd "$SCRATCH" && "$TUTOR" --check course/lessons/03-long.lesson) \
+    >/dev/null 2>&1
+check "@minutes within 20% of words / 200 passes" test $? -eq 0
+long 9 >"$SCRATCH/course/lessons/03-long.lesson"
+expect "@minutes outside it is an error at its line" course/lessons/03-long.lesson \
+"course/lessons/03-long.lesson:4: error: '@minutes 9' does not match the lesson's 2,400 words (at 200 words a minute: 10 to 14 minutes)"

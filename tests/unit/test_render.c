@@ -381,7 +381,7 @@ intro_lists_objectives_and_numbered_sources(void **state)
 	assert_string_equal(s,
 	    "Sample one: the hip flexor\n"
 	    "Topic: anatomy\n"
-	    "Estimated time: 5 minutes, 2 pages\n"
+	    "Estimated time: 1 minute, 2 pages\n"
 	    "\n"
 	    "Objectives:\n"
 	    "  - Name the two parts of the iliopsoas.\n"
