@@ -27,7 +27,7 @@ check "wrapped to the width" \
 printf 'open sample-one\nnext\nback\nlist\nprogress\nquit\n' |
     session "$SCRATCH/status"
 check "after next and back, list says page 2 of 2" \
-    contains "$SCRATCH/status" "5 min, 2 pages: page 2 of 2"
+    contains "$SCRATCH/status" "1 min, 2 pages: page 2 of 2"
 check "and progress says page 2 of 2 as well" \
     grep -q "%  page 2 of 2, " "$SCRATCH/status"
 
