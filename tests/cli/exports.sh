@@ -11,6 +11,15 @@ plan 37
 course="$SCRATCH/course"
 mkdir -p "$course/lessons" "$course/quizzes"
 cp "$FIXTURE"/lessons/*.lesson "$course/lessons/"
+# 1,200 more words on the last page of sample-two, so the content proves
+# the manifest's 0.1 CE hour (12,000 words an hour), and 6 minutes for it.
+sed -i 's/^@minutes 1$/@minutes 6/' "$course/lessons/02-sample-two.lesson"
+i=0
+while [ $i -lt 1200 ]; do
+	i=$((i + 1))
+	if [ $((i % 100)) -eq 0 ]; then echo word; else printf 'word '; fi
+done >>"$course/lessons/02-sample-two.lesson"
+echo '[@sample-c]' >>"$course/lessons/02-sample-two.lesson"
 cp "$FIXTURE"/quizzes/01-sample.quiz "$course/quizzes/"
 cat >"$course/quizzes/99-final.quiz" <<'EOF'
 # A pool of five: each attempt draws two of sample-one and one of sample-two.
@@ -74,7 +83,7 @@ cat >"$course/course.manifest" <<'EOF'
 @title Pool Course
 @version 1.0
 @type home study
-@hours 1
+@hours 0.1
 @provider-name P
 @provider-address A
 @provider-email e@example.org
@@ -174,7 +183,7 @@ check "--export lessons-csv exits 0" test $? -eq 0
 check "its header" test "$(head -n 1 "$SCRATCH/l.csv" | tr -d '\r')" = \
     "learner,full_name,lesson,title,pages,furthest_page,done,seconds,minutes"
 check "a row per lesson, done, with pages and minutes" \
-    grep -q '^ann,,sample-one,[^,]*,2,2,yes,[0-9][0-9]*,5' "$SCRATCH/l.csv"
+    grep -q '^ann,,sample-one,[^,]*,2,2,yes,[0-9][0-9]*,1' "$SCRATCH/l.csv"
 check "rows end in CR LF" test "$(tr -cd '\r' <"$SCRATCH/l.csv" | wc -c)" -eq 3
 
 # 6. Evaluations, exported and neutralised.
