@@ -21,4 +21,5 @@ COURSE_FILES = \
 	quizzes/07-self-care.quiz \
 	quizzes/08-clinical-reasoning.quiz \
 	quizzes/09-evidence.quiz \
-	quizzes/99-posttest.quiz
+	quizzes/99-posttest.quiz \
+	quizzes/01-anatomy.responses
