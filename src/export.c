@@ -14,6 +14,7 @@
 #include "export.h"
 #include "grade.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define ISO_UTC "%Y-%m-%dT%H:%M:%SZ"
@@ -37,28 +38,14 @@ char *
 export_cell(const char *s)
 {
 	struct strbuf b = {0};
+	char *escaped;
 
 	/* A spreadsheet would run "=...", "+...", "-...", "@..." as formulas. */
 	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
 		strbuf_puts(&b, "'");
-	for (; *s != '\0'; s++) {
-		unsigned char ch = (unsigned char)*s;
-		char esc[8];
-
-		if (ch == '\\')
-			strbuf_puts(&b, "\\\\");
-		else if (ch == '\t')
-			strbuf_puts(&b, "\\t");
-		else if (ch == '\n')
-			strbuf_puts(&b, "\\n");
-		else if (ch == '\r')
-			strbuf_puts(&b, "\\r");
-		else if (ch < 0x20 || ch == 0x7f) {
-			snprintf(esc, sizeof esc, "\\x%02x", ch);
-			strbuf_puts(&b, esc);
-		} else
-			strbuf_add(&b, s, 1);
-	}
+	escaped = text_escape_controls(s, true);
+	strbuf_puts(&b, escaped);
+	free(escaped);
 	return strbuf_take(&b);
 }
 

@@ -45,9 +45,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "defaults.h"
 #include "journal.h"
 #include "msg.h"
 #include "progress.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define LEARNER_MAX 64		/* bytes in a learner's short name */
@@ -320,11 +322,31 @@ bad_field(char **why, const char *type, const char *name, const char *value)
 	return -1;
 }
 
+const char *
+progress_full_name_problem(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len > MAX_FULL_NAME)
+		return "it is longer than " MAX_FULL_NAME_TEXT " bytes";
+	if (!text_utf8_valid(name, len, NULL))
+		return "it is not valid UTF-8 text";
+	if (text_has_control(name, len))
+		return "it contains control or text-direction characters";
+	return NULL;
+}
+
 static int
 apply_name(struct progress *p, const char *const *f, time_t when, char **why)
 {
+	const char *problem = progress_full_name_problem(f[0]);
+
 	(void)when;
-	(void)why;
+	/* A name edited into a journal by hand is checked like a typed one. */
+	if (problem != NULL) {
+		*why = xasprintf("a full name that cannot be used: %s", problem);
+		return -1;
+	}
 	free(p->full_name);
 	p->full_name = f[0][0] != '\0' ? xstrdup(f[0]) : NULL;
 	return 0;
@@ -755,6 +777,8 @@ progress_record_name(struct progress *p, const char *full_name, char **cause)
 
 	if (full_name == NULL)
 		return bad_argument(cause, "no name given");
+	if (progress_full_name_problem(full_name) != NULL)
+		return bad_argument(cause, progress_full_name_problem(full_name));
 	format_time(now, sizeof now, 0);
 	return record(p, (const char *const[]){ "name", now, full_name }, 3,
 	    cause);

@@ -219,6 +219,14 @@ struct resume_point progress_resume(const struct progress *p);
  */
 bool progress_valid_learner(const char *s);
 
+/*
+ * The rule for a full name, which goes on certificates and into exports:
+ * valid UTF-8 of at most MAX_FULL_NAME bytes with no control or
+ * text-direction character (text.h).  NULL when name is fine, else why
+ * not (a static string).  Checked when typed and again on replay.
+ */
+const char *progress_full_name_problem(const char *name);
+
 /* Names of learners with a journal under data_dir (new array of new strings). */
 char **progress_list_learners(const char *data_dir, size_t *n);
 

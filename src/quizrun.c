@@ -29,6 +29,7 @@
 #include "msg.h"
 #include "qkind.h"
 #include "quizrun.h"
+#include "text.h"
 #include "xmalloc.h"
 
 enum outcome {
@@ -123,30 +124,6 @@ put_wrapped(struct quizrun *r, const char *indent, const char *hang,
 /* printf, then wrap: a macro so xasprintf checks the format. */
 #define say(r, indent, hang, ...) \
 	put_wrapped((r), (indent), (hang), xasprintf(__VA_ARGS__))
-
-/*
- * Answers are echoed back in the review.  Control characters (C0, DEL
- * and the UTF-8 encoded C1 range) become '?' so a pasted escape sequence
- * cannot restyle the terminal.  The answer is valid UTF-8: the grader
- * refuses anything else before it is recorded.
- */
-static char *
-printable(const char *s)
-{
-	char *t = xstrdup(s);
-	unsigned char *u;
-
-	for (u = (unsigned char *)t; *u != '\0'; u++) {
-		if (*u < 0x20 || *u == 0x7f)
-			*u = '?';
-		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
-			u[0] = '?';
-			u[1] = '?';
-			u++;
-		}
-	}
-	return t;
-}
 
 /* Points with at most three decimals, no trailing zeros: 1, 0.5, 0.125. */
 static void
@@ -368,7 +345,8 @@ show_review(struct quizrun *r)
 		if (res->outcome == OUT_SKIPPED || res->answer == NULL)
 			put(r, "  Your answer: (skipped)\n");
 		else {
-			answer = printable(res->answer);
+			/* Learner text never reaches the terminal raw (text.h). */
+			answer = text_escape_controls(res->answer, false);
 			fprintf(r->out, "  Your answer: %s\n", answer);
 			free(answer);
 		}

@@ -743,31 +743,6 @@ cmd_certificate(struct repl *r, const char *arg)
 	free(cause);
 }
 
-/*
- * A full name goes on a certificate and into auditors' exports, so it must
- * be printable text of a sensible length.  Returns NULL when name is fine,
- * or why it is not.
- */
-static const char *
-full_name_problem(const char *name)
-{
-	size_t len = strlen(name);
-
-	if (len > MAX_FULL_NAME)
-		return "it is longer than " MAX_FULL_NAME_TEXT " bytes";
-	if (!text_utf8_valid(name, len, NULL))
-		return "it is not valid UTF-8 text";
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)name[i];
-
-		/* C0 controls, DEL, and the C1 range (UTF-8 0xc2 0x80..0x9f). */
-		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < len &&
-		    (unsigned char)name[i + 1] < 0xa0))
-			return "it contains control characters";
-	}
-	return NULL;
-}
-
 static void
 cmd_name(struct repl *r, const char *arg)
 {
@@ -786,7 +761,7 @@ cmd_name(struct repl *r, const char *arg)
 			say(r, "No name recorded yet. Type 'name YOUR FULL NAME'.\n");
 		return;
 	}
-	if ((why = full_name_problem(arg)) != NULL) {
+	if ((why = progress_full_name_problem(arg)) != NULL) {
 		say(r, "That name cannot be used: %s.\n", why);
 		return;
 	}
@@ -981,7 +956,7 @@ take_name(struct repl *r, const char *name)
 		r->quit = true;
 		return;
 	}
-	if ((why = full_name_problem(name)) != NULL) {
+	if ((why = progress_full_name_problem(name)) != NULL) {
 		say(r, "That name cannot be used: %s. Please type it again, or "
 		    "press Enter to skip.\n", why);
 		return;

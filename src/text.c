@@ -6,6 +6,10 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include "strbuf.h"
 #include "text.h"
 
 bool
@@ -169,4 +173,69 @@ text_cp_count(const char *s, size_t len)
 		n++;
 	}
 	return n;
+}
+
+bool
+text_cp_is_control(uint32_t cp)
+{
+	/* C0, DEL and C1 controls: escape sequences start here. */
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		return true;
+	/*
+	 * Bidirectional marks, embeddings, overrides and isolates: U+202E
+	 * turns "Jane Doe" round on the page while the bytes say otherwise.
+	 */
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool
+text_has_control(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+
+		i += text_utf8_decode(s + i, len - i, &cp);
+		if (text_cp_is_control(cp))
+			return true;
+	}
+	return false;
+}
+
+char *
+text_escape_controls(const char *s, bool escape_backslash)
+{
+	size_t len = strlen(s), i = 0;
+	struct strbuf b = {0};
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		char esc[16];
+
+		if (cp == 0xfffd && n == 1 && (unsigned char)s[i] >= 0x80) {
+			/* Not UTF-8: show the byte, never pass it on. */
+			snprintf(esc, sizeof esc, "\\x%02x", (unsigned char)s[i]);
+			strbuf_puts(&b, esc);
+		} else if (cp == '\\' && escape_backslash)
+			strbuf_puts(&b, "\\\\");
+		else if (cp == '\t')
+			strbuf_puts(&b, "\\t");
+		else if (cp == '\n')
+			strbuf_puts(&b, "\\n");
+		else if (cp == '\r')
+			strbuf_puts(&b, "\\r");
+		else if (cp <= 0x9f && text_cp_is_control(cp)) {
+			snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
+			strbuf_puts(&b, esc);
+		} else if (text_cp_is_control(cp)) {
+			snprintf(esc, sizeof esc, "<U+%04X>", (unsigned)cp);
+			strbuf_puts(&b, esc);
+		} else
+			strbuf_add(&b, s + i, n);
+		i += n;
+	}
+	return strbuf_take(&b);
 }

@@ -33,4 +33,24 @@ size_t text_width(const char *s, size_t len);
 /* Number of code points in s[0..len). */
 size_t text_cp_count(const char *s, size_t len);
 
+/*
+ * Code points that must never reach a terminal, a certificate or an
+ * exported cell raw: C0 and C1 controls, DEL, and the bidirectional
+ * marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069), which make text read differently from
+ * what it is.  The one rule for learner text: names are refused when
+ * text_has_control says so, and every learner text we print goes through
+ * text_escape_controls.
+ */
+bool text_cp_is_control(uint32_t cp);
+bool text_has_control(const char *s, size_t len);
+
+/*
+ * s with each such code point shown as a visible escape (\t \n \r,
+ * \xNN for other C0/C1 controls and DEL and for each byte of invalid
+ * UTF-8, <U+202E> for bidirectional controls), and backslash doubled when
+ * escape_backslash (so an export can be read back exactly).  New string.
+ */
+char *text_escape_controls(const char *s, bool escape_backslash);
+
 #endif

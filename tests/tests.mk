@@ -44,7 +44,7 @@ TEST_FIXTURES += tests/data/course/quizzes/99-final.quiz
 TEST_FIXTURES += tests/data/expected/quiz-session.out
 CLI_TESTS += tests/cli/kill9.sh tests/cli/concurrent.sh \
 	tests/cli/journal-damage.sh tests/cli/journal-unwritable.sh \
-	tests/cli/hostile-files.sh
+	tests/cli/hostile-files.sh tests/cli/hostile-text.sh
 # Lesson parser and renderer: a unit-test helper, the fixture course,
 # and the malformed lessons of tests/cli/check-lessons.sh.
 tests_unit_test_text_SOURCES += tests/unit/scratch.h

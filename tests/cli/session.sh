@@ -2,7 +2,7 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 39
+plan 40
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -107,10 +107,12 @@ check "sources with an unknown lesson names it" \
 
 # --- the name on a certificate is printable text of a sensible length
 long=$(head -c 300 /dev/zero | tr '\0' x)
-printf 'name Ann\001B\nname %s\nname Zoë Müller\nname\n' "$long" |
+printf 'name Ann\001B\nname %s\nname Jane \342\200\256eoD\nname Zoë Müller\nname\n' "$long" |
     session "$SCRATCH/names" --learner names
 check "a name with control characters is refused" \
-    contains "$SCRATCH/names" "That name cannot be used: it contains control characters."
+    contains "$SCRATCH/names" "That name cannot be used: it contains control or text-direction characters."
+check "a name with U+202E (right-to-left override) is refused" \
+    test "$(grep -c 'it contains control or text-direction characters' "$SCRATCH/names")" -eq 2
 check "a name over 200 bytes is refused" \
     contains "$SCRATCH/names" "That name cannot be used: it is longer than 200 bytes."
 check "a name with accents is kept" \
