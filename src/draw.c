@@ -23,6 +23,16 @@ draw_applies(const struct quiz *q)
 	return q->ndraws > 0;
 }
 
+size_t
+draw_size(const struct quiz *q)
+{
+	size_t n = 0;
+
+	for (size_t r = 0; r < q->ndraws; r++)
+		n += (size_t)q->draws[r].count;
+	return q->ndraws > 0 ? n : q->nquestions;
+}
+
 uint64_t
 draw_new_seed(void)
 {
@@ -83,12 +93,10 @@ draw_make(const struct quiz *q, uint64_t seed, struct draw *d)
 	uint64_t state = seed;
 	size_t *pool = xcalloc(q->nquestions ? q->nquestions : 1,
 	    sizeof *pool);
-	size_t total = 0;
+	size_t total = draw_size(q);
 
 	memset(d, 0, sizeof *d);
 	d->seed = seed;
-	for (size_t r = 0; r < q->ndraws; r++)
-		total += (size_t)q->draws[r].count;
 	d->question = xcalloc(total ? total : 1, sizeof *d->question);
 	d->shown = xcalloc(total ? total : 1, sizeof *d->shown);
 	for (size_t r = 0; r < q->ndraws; r++) {

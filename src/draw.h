@@ -34,6 +34,9 @@ struct draw {
 /* True when q draws its questions from a pool (it has @draw rules). */
 bool draw_applies(const struct quiz *q);
 
+/* How many questions an attempt of q asks: the drawn count, or all. */
+size_t draw_size(const struct quiz *q);
+
 /* A new seed from the system's random source. */
 uint64_t draw_new_seed(void);
 

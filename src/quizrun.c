@@ -58,6 +58,7 @@ struct result {
 struct quizrun {
 	const struct quiz *quiz;	/* the quiz, or this attempt's view */
 	struct quiz *view;		/* owned: the drawn questions (draw.h) */
+	size_t base_size;		/* questions in the quiz file */
 	struct progress *progress;	/* may be NULL */
 	struct render_opts o;
 	FILE *out;
@@ -181,6 +182,10 @@ show_heading(struct quizrun *r)
 	say(r, "", "", "%zu question%s, %d point%s. Pass mark %d%%.",
 	    quiz->nquestions, quiz->nquestions == 1 ? "" : "s", total,
 	    total == 1 ? "" : "s", quiz->pass);
+	if (r->view != NULL)
+		say(r, "", "", "The questions are drawn for this attempt from a "
+		    "pool of %zu, with the choices in a new order; a retake "
+		    "draws again.", r->base_size);
 	if (quiz->tries > 1)
 		say(r, "", "", "You have %d tries at each question; each "
 		    "extra try costs %d%% of its points.", quiz->tries,
@@ -694,6 +699,7 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	/* A drawn view shares the whole quiz's compiled patterns. */
 	quiz_prepare(base);
 	r->quiz = q;
+	r->base_size = q->nquestions;
 	r->progress = p;
 	r->o = *o;
 	r->out = out;

@@ -18,6 +18,7 @@
 
 #include "certify.h"
 #include "defaults.h"
+#include "draw.h"
 #include "evalrun.h"
 #include "lineio.h"
 #include "msg.h"
@@ -468,7 +469,7 @@ quiz_status(struct repl *r, const struct quiz *q, char *buf, size_t size)
 
 	if (open != NULL)
 		snprintf(buf, size, "at question %zu/%zu",
-		    open->next + 1, q->nquestions);
+		    open->next + 1, open->nquestions);
 	else if (qp == NULL || qp->best_pct < 0)
 		snprintf(buf, size, "not taken");
 	else
@@ -516,7 +517,7 @@ cmd_list(struct repl *r, const char *arg)
 		const struct quiz *q = r->course->quizzes[i];
 
 		details = xasprintf("%s%zu questions, pass mark %d%%: %s",
-		    q->posttest ? "post-test, " : "", q->nquestions, q->pass,
+		    q->posttest ? "post-test, " : "", draw_size(q), q->pass,
 		    quiz_status(r, q, status, sizeof status));
 		list_entry(r, i + 1, q->id, q->title, details);
 		free(details);
@@ -1047,12 +1048,14 @@ greet(struct repl *r)
 			    full ? ", " : "", full ? full : "", rp.page, l->title);
 	} else if (rp.kind == RESUME_QUIZ) {
 		const struct quiz *q = course_find_quiz(r->course, rp.id, NULL);
+		const struct quiz_attempt *a =
+		    progress_open_attempt(r->progress, rp.id);
 
-		if (q != NULL)
+		if (q != NULL && a != NULL)
 			say(r, "Welcome back%s%s. You were on question %zu of %zu "
 			    "in \"%s\". Type 'continue' to resume it.\n",
 			    full ? ", " : "", full ? full : "", rp.question + 1,
-			    q->nquestions, q->title);
+			    a->nquestions, q->title);
 	} else {
 		say(r, "Type 'next' (or press Enter) to start, 'list' for the "
 		    "lessons, 'help' for commands.\n");
