@@ -22,4 +22,5 @@ COURSE_FILES = \
 	quizzes/08-clinical-reasoning.quiz \
 	quizzes/09-evidence.quiz \
 	quizzes/99-posttest.quiz \
-	quizzes/01-anatomy.responses
+	quizzes/01-anatomy.responses \
+	quizzes/02-function.responses
