@@ -1,6 +1,6 @@
 #!/bin/sh
-# The build's own files: autotools run without warnings, and configure
-# checks only for what the code uses.
+# The build's own files: autotools run without warnings, configure
+# checks only for what the code uses, and the test data list is current.
 . "$top_srcdir/tests/cli/lib.sh"
 
 ac="$top_srcdir/configure.ac"
@@ -19,4 +19,13 @@ for f in $(sed -n 's/^AC_CHECK_FUNCS(\[\([^]]*\)\]).*/\1/p' "$ac"); do
 	check "configure's check for $f is used ($m)" \
 	    grep -rqw "$m" "$top_srcdir/src"
 done
-echo "1..$_tap_n"
+# tests/data.mk lists every fixture (automake does not glob), or
+# `make dist` would silently drop a test case.
+(cd "$top_srcdir" && ./build-aux/list-test-data) >"$SCRATCH/data.mk"
+if cmp -s "$SCRATCH/data.mk" "$top_srcdir/tests/data.mk"; then
+	ok "tests/data.mk lists exactly the files under tests/data"
+else
+	not_ok "tests/data.mk is stale: run 'make update-test-data'"
+	diff "$top_srcdir/tests/data.mk" "$SCRATCH/data.mk" | sed 's/^/#   /'
+fi
+done_testing
