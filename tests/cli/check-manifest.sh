@@ -8,7 +8,6 @@
 # lesson's @minutes from its own (12,000 words a CE hour, 200 a minute).
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 13
 
 good() {
 	cat <<'END'
@@ -145,3 +144,5 @@ check "@minutes within 20% of words / 200 passes" test $? -eq 0
 long 9 >"$SCRATCH/course/lessons/03-long.lesson"
 expect "@minutes outside it is an error at its line" course/lessons/03-long.lesson \
 "course/lessons/03-long.lesson:4: error: '@minutes 9' does not match the lesson's 2,400 words (at 200 words a minute: 10 to 14 minutes)"
+
+done_testing

@@ -3,7 +3,6 @@
 # and a script) append to one journal: every answer of both is kept, whole,
 # in its own attempt, and the journal replays without a warning.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 8
 
 data="$SCRATCH/data"
 journal="$data/learners/pat.journal"

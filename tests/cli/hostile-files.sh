@@ -6,7 +6,6 @@
 # --all-learners) never create a folder, a file or a phantom learner.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 26
 
 data="$SCRATCH/data"
 mkdir -p "$data/learners"
@@ -134,3 +133,4 @@ check "the class summary names the refused journals" \
     contains "$SCRATCH/all.err" "ann.journal is a symbolic link"
 check "and lists the learners it could read" contains "$SCRATCH/all" "dee"
 check "and changes nothing it was pointed at" test ! -e "$SCRATCH/created-by-link"
+done_testing

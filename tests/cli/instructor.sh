@@ -2,7 +2,6 @@
 # An instructor's view of a classroom computer: --all-learners with
 # --progress (one summary line per learner) and --export (one file).
 . "$top_srcdir/tests/cli/lib.sh"
-plan 8
 
 printf '%s\n' 'name Ana Real' 'quiz sample-quiz' 'lesser trochanter' quit |
     session "$SCRATCH/a" --learner ana
@@ -28,3 +27,4 @@ check "rows of both learners (ana 1, bob 2 tries)" \
 "$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" --all-learners \
     </dev/null >/dev/null 2>&1
 check "--all-learners alone is a usage error" test $? -eq 1
+done_testing

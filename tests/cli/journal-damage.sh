@@ -4,7 +4,6 @@
 # is kept, the file is never rewritten, and new records go on a fresh line.
 # A journal from a newer program is refused and left byte for byte alone.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 18
 
 data="$SCRATCH/data"
 journal="$data/learners/k.journal"

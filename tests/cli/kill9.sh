@@ -6,7 +6,6 @@
 # next start replays the journal without a word.  KILL9_SEED repeats a
 # run; KILL9_ITERATIONS changes its length (default 100).
 . "$top_srcdir/tests/cli/lib.sh"
-plan 9
 
 iterations=${KILL9_ITERATIONS:-100}
 seed=${KILL9_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}

@@ -1,7 +1,6 @@
 #!/bin/sh
 # The command line by GNU conventions, and running from the build tree.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 17
 
 "$TUTOR" --help >"$SCRATCH/help" 2>&1
 check "--help exits 0" test $? -eq 0
@@ -49,3 +48,4 @@ check "--coverage counts the pages questions test" \
 check "an ambiguous abbreviation exits 1" test $? -eq 1
 check "and lists the options it could be" \
     contains "$SCRATCH/ambig" "option '--co' is ambiguous (--course, --coverage)"
+done_testing

@@ -6,7 +6,6 @@
 # --certificate refused before the post-test is passed and printed after.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 39
 
 tutor() {
 	"$TUTOR" --course "$FIXTURE" --data-dir "$SCRATCH/data" \

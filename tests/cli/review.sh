@@ -2,7 +2,6 @@
 # The 'review' study aid: the questions missed in the latest finished
 # attempt, with the right answer and why; nothing graded or recorded.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 9
 
 printf '%s\n' 'review' 'review sample-quiz' | session "$SCRATCH/none"
 check "before any quiz, review says there is nothing yet" \
@@ -25,3 +24,4 @@ check "questions answered right are left out" \
 check "an unknown quiz is named" contains "$SCRATCH/r" "There is no quiz 'nosuch'"
 after=$(wc -l <"$SCRATCH/data/learners/default.journal")
 check "reviewing records nothing" test "$before" -eq "$after"
+done_testing

@@ -2,7 +2,6 @@
 # Scripted sessions through standard input: the REPL commands a learner
 # uses to read lessons, with the output a script can rely on.
 . "$top_srcdir/tests/cli/lib.sh"
-plan 40
 
 # --- reading a lesson
 printf 'list\nopen sample-one\nnext\nback\n\nquit\n' | session "$SCRATCH/read"
@@ -117,3 +116,4 @@ check "a name over 200 bytes is refused" \
     contains "$SCRATCH/names" "That name cannot be used: it is longer than 200 bytes."
 check "a name with accents is kept" \
     test "$(grep -c 'Your name on the certificate: Zoë Müller' "$SCRATCH/names")" -eq 2
+done_testing

@@ -19,7 +19,7 @@ env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
 env.pop("NO_COLOR", None)
 args = [tutor, "--course", course, "--data-dir", data, "--learner", "pty"]
 
-t = Tap(21)
+t = Tap()
 try:
     p = Tutor(args, env, rows=20)
     seen = p.expect(r"Full name: ")
@@ -160,4 +160,5 @@ try:
             p.kill()
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
+t.done()
 sys.exit(0)
