@@ -49,9 +49,19 @@ lesson_done(const struct progress *p, const struct lesson *l)
 	return lp != NULL && lp->done;
 }
 
+/* Who the learner is, in a message: the name on record, else the id. */
+static const char *
+who(const struct progress *p)
+{
+	const char *full = progress_full_name(p);
+
+	return full != NULL && full[0] != '\0' ? full : progress_learner(p);
+}
+
 /*
  * The completion rule.  Returns the passing attempt when p has completed
- * c; otherwise NULL, and when why is not NULL says there what is left.
+ * c; otherwise NULL, and when why is not NULL says there everything that
+ * is left, one requirement a line after the first.
  */
 static const struct quiz_attempt *
 completed(const struct course *c, const struct progress *p,
@@ -59,7 +69,7 @@ completed(const struct course *c, const struct progress *p,
 {
 	const struct quiz *post = posttest_of(c);
 	const struct quiz_attempt *a;
-	size_t unread = 0;
+	size_t unmet = 0, mark = why != NULL ? why->len : 0;
 
 	if (post == NULL) {
 		if (why != NULL)
@@ -67,26 +77,27 @@ completed(const struct course *c, const struct progress *p,
 			    "has no certificate");
 		return NULL;
 	}
+	if (why != NULL)
+		strbuf_addf(why, "no certificate yet for %s; still to do:",
+		    who(p));
 	a = first_pass(progress_quiz(p, post->id));
-	if (a == NULL && why != NULL)
-		strbuf_addf(why, "no certificate yet for %s: pass the "
-		    "post-test first (quiz %s, pass mark %d%%)",
-		    progress_learner(p), post->id, post->pass);
-	if (a == NULL)
-		return NULL;
+	if (a == NULL) {
+		if (why != NULL)
+			strbuf_addf(why, "\n  pass the post-test (quiz %s, "
+			    "pass mark %d%%)", post->id, post->pass);
+		unmet++;
+	}
 	for (size_t i = 0; i < c->nlessons - c->nreference; i++) {
 		if (lesson_done(p, c->lessons[i]))
 			continue;
-		if (why != NULL && unread == 0)
-			strbuf_addf(why, "no certificate yet for %s: read "
-			    "every lesson to its end first; still to finish:",
-			    progress_learner(p));
 		if (why != NULL)
-			strbuf_addf(why, "\n  %s (%s)", c->lessons[i]->title,
-			    c->lessons[i]->id);
-		unread++;
+			strbuf_addf(why, "\n  read %s (%s) to its end",
+			    c->lessons[i]->title, c->lessons[i]->id);
+		unmet++;
 	}
-	return unread == 0 ? a : NULL;
+	if (unmet == 0 && why != NULL && why->s != NULL)
+		why->s[why->len = mark] = '\0';
+	return unmet == 0 ? a : NULL;
 }
 
 /* ----------------------------------------------------------- recording */

@@ -340,6 +340,17 @@ grade_result_destroy(struct grade_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+/*
+ * Between letters: blanks, commas, and the marks letters are written
+ * with, "c)", "(c)" and "C." alike.
+ */
+static bool
+is_letter_separator(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == ',' || c == ')' ||
+	    c == '(' || c == '.';
+}
+
 bool
 grade_parse_letters(const char *answer, size_t nletters, size_t *out,
     size_t *nout)
@@ -350,13 +361,12 @@ grade_parse_letters(const char *answer, size_t nletters, size_t *out,
 	while (*p != '\0') {
 		const char *t;
 
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == ',') {
+		if (is_letter_separator(*p)) {
 			p++;
 			continue;
 		}
 		t = p;
-		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' &&
-		    *p != ',')
+		while (*p != '\0' && !is_letter_separator(*p))
 			p++;
 		if (grade_word_is(t, (size_t)(p - t), "and"))
 			continue;

@@ -88,7 +88,8 @@ int grade_whole_percent(double part, double whole);
 /*
  * Letters typed for choice/multi/order, e.g. "a, c" -> {0, 2}, in the
  * order typed, repeats kept (the caller decides what a repeat means).
- * Separators are white space, commas and the word "and"; letters are
+ * Separators are white space, commas, the marks letters are written with
+ * ("c)", "(c)", "c.") and the word "and"; letters are
  * case-insensitive.  out must have room for nletters entries.  Returns
  * false when there is no letter, a letter is out of range, something
  * else was typed, or more than nletters letters were typed.

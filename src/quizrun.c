@@ -29,6 +29,7 @@
 #include "msg.h"
 #include "qkind.h"
 #include "quizrun.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -53,6 +54,7 @@ struct result {
 	enum outcome outcome;
 	char *answer;		/* as typed; NULL when skipped */
 	double points;		/* earned */
+	int tries, hints;	/* used on it */
 };
 
 struct quizrun {
@@ -146,6 +148,20 @@ current(const struct quizrun *r)
 	return &r->quiz->questions[r->cur];
 }
 
+/*
+ * The tries at qn.  Where only two answers are possible (true/false, a
+ * choice of two) a second try is won by picking the other one, so it
+ * proves nothing: such a question has one try, whatever @tries says.
+ */
+static int
+tries_at(const struct quiz *quiz, const struct question *qn)
+{
+	bool two = qn->kind == Q_TRUEFALSE ||
+	    (qn->kind == Q_CHOICE && qn->nchoices <= 2);
+
+	return two ? 1 : quiz->tries;
+}
+
 /* FORMATS.md "Points": hints and extra tries each cost a percentage. */
 static double
 earned_points(const struct quiz *quiz, const struct question *qn,
@@ -187,8 +203,9 @@ show_heading(struct quizrun *r)
 		    "pool of %zu, with the choices in a new order; a retake "
 		    "draws again.", r->base_size);
 	if (quiz->tries > 1)
-		say(r, "", "", "You have %d tries at each question; each "
-		    "extra try costs %d%% of its points.", quiz->tries,
+		say(r, "", "", "You have %d tries at each question (one at "
+		    "true/false and two-choice questions); each extra try "
+		    "costs %d%% of its points.", quiz->tries,
 		    quiz->retry_cost);
 	else
 		say(r, "", "", "You have one try at each question.");
@@ -292,6 +309,8 @@ close_question(struct quizrun *r, enum outcome outcome, const char *answer,
 	res->answer = answer != NULL ? xstrdup(answer) : NULL;
 	res->points = outcome == OUT_SKIPPED ? 0 :
 	    earned_points(r->quiz, qn, fraction, r->hints, r->tries);
+	res->tries = r->tries;
+	res->hints = r->hints;
 	record(r, outcome, res->answer, res->points, true);
 }
 
@@ -321,6 +340,49 @@ next_question(struct quizrun *r)
 		finish_quiz(r);
 }
 
+/* Whether a closed question earned less than its points. */
+static bool
+lost_points(const struct question *qn, const struct result *res)
+{
+	return res->outcome != OUT_PENDING && res->points + 1e-9 < qn->points;
+}
+
+/*
+ * What cost the points: the score, the tries and hints it took, and for
+ * an answer that was partly right what it lacked (graded again: the
+ * grader is deterministic).  A post-test names no missing item.
+ */
+static void
+show_lost(struct quizrun *r, const struct question *qn,
+    const struct result *res)
+{
+	char got[32], max[32];
+	struct grade_result g;
+	struct strbuf why = {0};
+
+	/* A post-test gives verdicts only: its review names the page. */
+	if (r->quiz->posttest)
+		return;
+	format_points(got, sizeof got, res->points);
+	format_points(max, sizeof max, qn->points);
+	strbuf_addf(&why, "Points: %s of %s", got, max);
+	if (res->outcome == OUT_CORRECT || res->outcome == OUT_PARTIAL) {
+		if (res->tries > 1)
+			strbuf_addf(&why, "; %d tries", res->tries);
+		if (res->hints > 0)
+			strbuf_addf(&why, "; %d hint%s", res->hints,
+			    res->hints == 1 ? "" : "s");
+	}
+	say(r, "  ", "    ", "%s.", why.s);
+	free(strbuf_take(&why));
+	if (res->outcome != OUT_PARTIAL || res->answer == NULL)
+		return;
+	grade_answer(qn, res->answer, strlen(res->answer), &g);
+	if (g.message != NULL)
+		say(r, "  ", "    ", "Missing: %s", g.message);
+	grade_result_destroy(&g);
+}
+
 static void
 show_review(struct quizrun *r)
 {
@@ -331,7 +393,7 @@ show_review(struct quizrun *r)
 		const struct result *res = &r->results[i];
 		char *head, *answer;
 
-		if (res->outcome == OUT_CORRECT)
+		if (!lost_points(qn, res))
 			continue;
 		if (!any) {
 			put(r, "\n");
@@ -355,6 +417,7 @@ show_review(struct quizrun *r)
 			fprintf(r->out, "  Your answer: %s\n", answer);
 			free(answer);
 		}
+		show_lost(r, qn, res);
 		/* A post-test's answers stay secret: say what to re-read. */
 		if (!r->quiz->posttest) {
 			show_answer(r, qn, "  ");
@@ -465,7 +528,10 @@ cmd_help(struct quizrun *r)
 		snprintf(indent, sizeof indent, "  %-8s", commands[i].name);
 		say(r, indent, "          ", "%s", commands[i].help);
 	}
-	say(r, "", "", "Anything else you type is your answer.");
+	say(r, "", "", "Anything else you type is your answer. Tutor commands "
+	    "such as list or progress are commands, never answers; to give "
+	    "a command word as your answer, type answer and then it, as in "
+	    "answer list.");
 }
 
 static void
@@ -490,7 +556,7 @@ answer(struct quizrun *r, const char *line, size_t len)
 	r->tries++;
 	outcome = g.verdict == GRADE_CORRECT ? OUT_CORRECT :
 	    g.verdict == GRADE_PARTIAL ? OUT_PARTIAL : OUT_INCORRECT;
-	left = r->quiz->tries - r->tries;
+	left = tries_at(r->quiz, qn) - r->tries;
 	final = outcome == OUT_CORRECT || left <= 0;
 	/* On disk first: feedback on screen means the try is saved. */
 	if (final)
@@ -565,6 +631,8 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 		res->answer = res->outcome == OUT_SKIPPED ? NULL :
 		    xstrdup(rec->answer);
 		res->points = rec->points;
+		res->tries = rec->try_no;
+		res->hints = rec->hints;
 	}
 	r->cur = a->next < r->quiz->nquestions ? a->next :
 	    r->quiz->nquestions;
@@ -584,8 +652,8 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 		}
 	}
 	/* The quiz file may have changed: leave at least one try. */
-	if (r->tries >= r->quiz->tries)
-		r->tries = r->quiz->tries - 1;
+	if (r->tries >= tries_at(r->quiz, current(r)))
+		r->tries = tries_at(r->quiz, current(r)) - 1;
 	if ((size_t)r->hints > current(r)->nhints)
 		r->hints = (int)current(r)->nhints;
 }
@@ -641,7 +709,7 @@ quizrun_review(const struct quiz *base, const struct progress *p,
 	r.results = xcalloc(q->nquestions, sizeof *r.results);
 	restore(&r, last);
 	for (size_t i = 0; i < q->nquestions; i++)
-		missed |= r.results[i].outcome != OUT_CORRECT;
+		missed |= lost_points(&q->questions[i], &r.results[i]);
 	snprintf(pct, sizeof pct, "%d%%", grade_whole_percent(last->score,
 	    last->max));
 	put(&r, "\n");
@@ -650,7 +718,8 @@ quizrun_review(const struct quiz *base, const struct progress *p,
 	if (missed)
 		show_review(&r);
 	else
-		say(&r, "", "", "Every question was right: nothing to review.");
+		say(&r, "", "", "Every question earned all its points: nothing "
+		    "to review.");
 	for (size_t i = 0; i < q->nquestions; i++)
 		free(r.results[i].answer);
 	free(r.results);
@@ -758,35 +827,82 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	return r;
 }
 
+/* Where line's text starts and ends, without line ends and blanks. */
+static void
+span(const char *line, size_t *start, size_t *end)
+{
+	size_t len = strlen(line), b = 0;
+
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	while (b < len && (line[b] == ' ' || line[b] == '\t'))
+		b++;
+	while (len > b && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	*start = b;
+	*end = len;
+}
+
+static const struct quiz_command *
+find_quiz_command(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strlen(commands[i].name) == len &&
+		    strncasecmp(commands[i].name, s, len) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* In "answer TEXT", where TEXT starts; else NULL. */
+static const char *
+answer_escape(const char *s, size_t len)
+{
+	static const char word[] = "answer";
+	size_t k = sizeof word - 1;
+
+	if (len <= k || strncasecmp(s, word, k) != 0 ||
+	    (s[k] != ' ' && s[k] != '\t'))
+		return NULL;
+	while (s[k] == ' ' || s[k] == '\t')
+		k++;
+	return s + k;
+}
+
+bool
+quizrun_takes(const char *line)
+{
+	size_t start, end;
+
+	span(line, &start, &end);
+	return find_quiz_command(line + start, end - start) != NULL ||
+	    answer_escape(line + start, end - start) != NULL;
+}
+
 bool
 quizrun_input(struct quizrun *r, const char *line)
 {
-	size_t len = strlen(line), start = 0, end;
+	const struct quiz_command *cmd;
+	const char *text;
+	size_t start, end;
 	char *copy;
 
 	if (r->ended)
 		return false;
-	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-		len--;
-	end = len;
-	while (start < end && (line[start] == ' ' || line[start] == '\t'))
-		start++;
-	while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t'))
-		end--;
+	span(line, &start, &end);
 	if (start == end) {
 		say(r, "", "", "Type your answer, or help for the quiz "
 		    "commands.");
 		return true;
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strlen(commands[i].name) == end - start &&
-		    strncasecmp(commands[i].name, line + start,
-		    end - start) == 0) {
-			commands[i].run(r);
-			return !r->ended;
-		}
-	copy = xstrndup(line, len);
-	answer(r, copy, len);
+	if ((cmd = find_quiz_command(line + start, end - start)) != NULL) {
+		cmd->run(r);
+		return !r->ended;
+	}
+	/* The answer as typed, blanks and all, as before. */
+	text = answer_escape(line + start, end - start);
+	copy = text != NULL ? xstrndup(text, (size_t)(line + end - text)) :
+	    xstrndup(line, end + strspn(line + end, " \t"));
+	answer(r, copy, strlen(copy));
 	free(copy);
 	return !r->ended;
 }

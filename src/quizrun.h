@@ -32,10 +32,18 @@ struct quizrun *quizrun_start(const struct quiz *q, struct progress *p,
 /*
  * Handle one line the learner typed: an answer, or one of the quiz
  * commands "hint", "skip", "repeat", "leave" (stop now, resume later),
- * "help".  Returns true while the sitting goes on, false once it has
+ * "help", or "answer TEXT" (TEXT is the answer, whatever it says).  Returns true while the sitting goes on, false once it has
  * ended (finished or left).
  */
 bool quizrun_input(struct quizrun *r, const char *line);
+
+/*
+ * True when line is the quiz's own: one of the quiz commands, or
+ * "answer TEXT", which gives TEXT as the answer even when it is a
+ * command word ("answer list").  The REPL asks before treating a line
+ * as one of its own commands.
+ */
+bool quizrun_takes(const char *line);
 
 /* Leave the sitting now (Ctrl-D, quit): what is answered stays saved. */
 void quizrun_leave(struct quizrun *r);

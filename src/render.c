@@ -243,6 +243,7 @@ struct wrapper {
 	size_t cur_width;
 	size_t words;		/* words on the current line */
 	bool bold;		/* bold is switched on in cur */
+	bool whole_addresses;	/* never cut a web address */
 };
 
 static void
@@ -300,11 +301,44 @@ wrapper_put(struct wrapper *w, const char *s, const bool *bold, size_t i,
  * on a new line; a word wider than a whole line is cut between code
  * points (never inside a UTF-8 sequence) over as many lines as it needs.
  */
+/*
+ * A web address (or DOI) cut over two lines cannot be copied or followed,
+ * so outside a box it goes whole on a line of its own when it is wider
+ * than a line: the terminal folds it, and copying it still works.
+ * Inside a box it is cut like any long word, to keep the box whole.
+ */
+static bool
+is_address(const char *s, size_t len)
+{
+	static const char *const marks[] = { "://", "www.", "doi:" };
+
+	for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+		size_t k = strlen(marks[m]);
+
+		for (size_t i = 0; i + k <= len; i++)
+			if (strncmp(s + i, marks[m], k) == 0)
+				return true;
+	}
+	return false;
+}
+
 static void
 wrapper_word(struct wrapper *w, const char *s, const bool *bold, size_t i,
     size_t j)
 {
 	size_t ww = text_width(s + i, j - i);
+
+	if (w->whole_addresses && ww > w->width - w->cur_width &&
+	    is_address(s + i, j - i)) {
+		if (w->words > 0) {
+			wrapper_end_line(w);
+			wrapper_begin_line(w);
+		}
+		wrapper_put(w, s, bold, i, j);
+		w->cur_width += ww;
+		w->words++;
+		return;
+	}
 
 	if (w->words > 0 && w->cur_width + 1 + ww > w->width) {
 		wrapper_end_line(w);
@@ -362,6 +396,7 @@ wrap_lines(const struct render_opts *o, const char *text, const char *indent,
 	w.indent = indent;
 	w.hang = hang;
 	w.width = width;
+	w.whole_addresses = width >= (size_t)o->width;
 	parse_emphasis(text, &s, &bold);
 	len = strlen(s);
 	wrapper_begin_line(&w);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +64,13 @@ struct command {
 	const char *help;
 	void (*run)(struct repl *r, const char *arg);
 	enum { COMPLETE_NONE, COMPLETE_LESSON, COMPLETE_QUIZ,
-		COMPLETE_COMMAND } complete;
+		COMPLETE_COMMAND, COMPLETE_NUMBER } complete;
+	/*
+	 * Runs during a quiz: it shows where the learner stands and never a
+	 * question's answer, and leaves the quiz where it is.  The others
+	 * are answered "leave the quiz first".
+	 */
+	bool in_quiz;
 };
 
 static void cmd_help(struct repl *r, const char *arg);
@@ -423,6 +430,25 @@ cmd_page(struct repl *r, const char *arg)
 	show_page(r);
 }
 
+/* "There is no lesson 'anatomyy'. Did you mean 'anatomy'?" */
+static void
+no_such_lesson(struct repl *r, const char *arg)
+{
+	const char **ids = xcalloc(r->course->nlessons + 1, sizeof *ids);
+	const char *near;
+
+	for (size_t i = 0; i < r->course->nlessons; i++)
+		ids[i] = r->course->lessons[i]->id;
+	near = srcfile_nearest(arg, ids, r->course->nlessons);
+	if (near != NULL)
+		say(r, "There is no lesson '%s'. Did you mean '%s'?\n", arg,
+		    near);
+	else
+		say(r, "There is no lesson '%s'. Type 'list' to see the "
+		    "lessons.\n", arg);
+	free(ids);
+}
+
 static void
 cmd_open(struct repl *r, const char *arg)
 {
@@ -441,8 +467,7 @@ cmd_open(struct repl *r, const char *arg)
 		if (q != NULL)
 			say(r, "'%s' is a quiz: type 'quiz %s'.\n", arg, q->id);
 		else
-			say(r, "There is no lesson '%s'. Type 'list' to see the "
-			    "lessons.\n", arg);
+			no_such_lesson(r, arg);
 		return;
 	}
 	open_lesson_at(r, l, 0, true);
@@ -533,8 +558,7 @@ cmd_sources(struct repl *r, const char *arg)
 	if (*arg != '\0') {
 		l = course_find_lesson(r->course, arg, NULL);
 		if (l == NULL) {
-			say(r, "There is no lesson '%s'. Type 'list' to see the "
-			    "lessons.\n", arg);
+			no_such_lesson(r, arg);
 			return;
 		}
 	}
@@ -727,6 +751,29 @@ note_completion(struct repl *r)
 		start_evaluation(r);
 }
 
+/*
+ * A message whose lines after the first are the items of a list (two
+ * spaces before each): every line wrapped, the items kept indented.
+ */
+static void
+say_list(struct repl *r, const char *text)
+{
+	char *copy = xstrdup(text), *line = copy, *nl;
+
+	for (; line != NULL; line = nl != NULL ? nl + 1 : NULL) {
+		char *w;
+
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl = '\0';
+		w = strncmp(line, "  ", 2) == 0 ?
+		    render_wrap(&r->ro, line + 2, "  ", "    ") :
+		    render_wrap(&r->ro, line, "", "");
+		fputs(w, r->out);
+		free(w);
+	}
+	free(copy);
+}
+
 /* "certificate" shows it; "certificate FILE" saves it as a PDF. */
 static void
 cmd_certificate(struct repl *r, const char *arg)
@@ -740,7 +787,7 @@ cmd_certificate(struct repl *r, const char *arg)
 	/* What is still to do is for the learner: on screen, wrapped. */
 	if (certify_print(r->out, *arg != '\0' ? arg : NULL, r->course,
 	    r->progress, &cause) != 0 && cause != NULL)
-		say(r, "%s\n", cause);
+		say_list(r, cause);
 	free(cause);
 }
 
@@ -776,70 +823,76 @@ cmd_quit(struct repl *r, const char *arg)
 {
 	(void)arg;
 	r->quit = true;
+	/* Only promise what is true: a failed save was already reported. */
+	if (r->progress != NULL && progress_is_durable(r->progress))
+		say(r, "Your progress is saved. Goodbye.\n");
+	else if (r->progress != NULL)
+		say(r, "Goodbye. Progress after the warning above was not "
+		    "saved.\n");
 }
 
 static const struct command commands[] = {
 	{"help", "[COMMAND]", "list the commands, or explain one",
 	    "Without a command, lists every command. With one, explains it.",
-	    cmd_help, COMPLETE_COMMAND},
+	    cmd_help, COMPLETE_COMMAND, true},
 	{"list", "", "lessons and quizzes, with your status",
 	    "Lists the lessons in course order with their estimated minutes "
 	    "and how far you got, then the quizzes with your best score.",
-	    cmd_list, COMPLETE_NONE},
+	    cmd_list, COMPLETE_NONE, true},
 	{"open", "ID|NUMBER", "start reading a lesson",
 	    "Opens a lesson at its first page, by id (see 'list') or by its "
 	    "number in the list. Tab completes lesson ids.",
-	    cmd_open, COMPLETE_LESSON},
+	    cmd_open, COMPLETE_LESSON, false},
 	{"next", "", "next page (Enter does the same)",
 	    "Shows the rest of a long page, then the next page. After the last "
 	    "page the lesson is marked done; 'next' again opens the next "
-	    "lesson.", cmd_next, COMPLETE_NONE},
+	    "lesson.", cmd_next, COMPLETE_NONE, false},
 	{"back", "", "previous page",
 	    "Goes back one page in the lesson you are reading.",
-	    cmd_back, COMPLETE_NONE},
+	    cmd_back, COMPLETE_NONE, false},
 	{"page", "N", "go to page N of the lesson",
 	    "Jumps to a page of the lesson you are reading.",
-	    cmd_page, COMPLETE_NONE},
+	    cmd_page, COMPLETE_NUMBER, false},
 	{"continue", "", "pick up where you stopped",
 	    "Returns to the last lesson page you read, or to the question you "
 	    "were on in an unfinished quiz, even from an earlier session.",
-	    cmd_continue, COMPLETE_NONE},
+	    cmd_continue, COMPLETE_NONE, false},
 	{"quiz", "[ID]", "take a quiz (default: this lesson's)",
 	    "Starts a quiz, or resumes it at the question you left. Without "
 	    "an id, takes the quiz of the lesson you are reading. Once a quiz "
 	    "is finished, 'quiz ID' again retakes it. In a quiz, type your "
 	    "answer, or 'hint' for a hint (it costs points), 'skip', 'repeat' "
 	    "to see the question again, or 'leave' to stop and resume later.",
-	    cmd_quiz, COMPLETE_QUIZ},
+	    cmd_quiz, COMPLETE_QUIZ, false},
 	{"review", "[QUIZ]", "the questions you missed, and why",
 	    "Shows, for one quiz or for every quiz you have finished, the "
 	    "questions you missed in your latest attempt: your answer, the "
 	    "right answer and the explanation (for the post-test, the lesson "
 	    "page to re-read). Nothing is graded or recorded.",
-	    cmd_review, COMPLETE_QUIZ},
+	    cmd_review, COMPLETE_QUIZ, false},
 	{"sources", "[ID]", "the sources a lesson cites",
 	    "Lists the published sources of the lesson you are reading, or of "
-	    "the lesson ID.", cmd_sources, COMPLETE_LESSON},
+	    "the lesson ID.", cmd_sources, COMPLETE_LESSON, false},
 	{"progress", "", "your progress report",
 	    "Shows each lesson (not started, page k of n, done) with time "
 	    "spent, each quiz with best score and attempts, and overall "
-	    "completion.", cmd_progress, COMPLETE_NONE},
+	    "completion.", cmd_progress, COMPLETE_NONE, true},
 	{"certificate", "[FILE.pdf]", "your certificate of completion",
 	    "Shows your certificate once you have completed the course: every "
 	    "lesson read and the post-test passed. With a file name, saves it "
 	    "as a PDF there instead.",
-	    cmd_certificate, COMPLETE_NONE},
+	    cmd_certificate, COMPLETE_NONE, false},
 	{"evaluate", "", "the course evaluation for your provider",
 	    "Asks the course evaluation questions you have not answered yet "
 	    "(once you have completed the course): statements to rate from 1 "
 	    "to 5 and a comment. 'skip' passes a question, 'leave' stops.",
-	    cmd_evaluate, COMPLETE_NONE},
+	    cmd_evaluate, COMPLETE_NONE, false},
 	{"name", "[FULL NAME]", "the name on your certificate",
 	    "Shows or sets your full name as it will appear on your "
-	    "certificate.", cmd_name, COMPLETE_NONE},
+	    "certificate.", cmd_name, COMPLETE_NONE, true},
 	{"quit", "", "leave (your progress is saved)",
 	    "Leaves the tutor. Everything is already saved; Ctrl-D does the "
-	    "same.", cmd_quit, COMPLETE_NONE},
+	    "same.", cmd_quit, COMPLETE_NONE, false},
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 
@@ -921,9 +974,18 @@ suggest(struct repl *r, const char *word)
 	const char *names[sizeof commands / sizeof commands[0]];
 	const char *near;
 
+	char lower[32];
+	size_t n = strlen(word);
+
 	for (size_t i = 0; i < ncommands; i++)
 		names[i] = commands[i].name;
-	near = srcfile_nearest(word, names, ncommands);
+	/* "LIST" (caps lock on) is as near to 'list' as "list" is. */
+	if (n >= sizeof lower)
+		n = sizeof lower - 1;
+	for (size_t i = 0; i < n; i++)
+		lower[i] = (char)tolower((unsigned char)word[i]);
+	lower[n] = '\0';
+	near = srcfile_nearest(lower, names, ncommands);
 	if (near != NULL)
 		say(r, "Unknown command '%s'. Did you mean '%s'?\n", word, near);
 	else
@@ -932,6 +994,73 @@ suggest(struct repl *r, const char *word)
 }
 
 static void greet(struct repl *r);
+
+/*
+ * Whether arg is what cmd takes, so that "open anatomy" or "help review"
+ * typed in a quiz is a command, while an answer that merely starts with
+ * a command word ("back muscles", "open chain") is still an answer.
+ */
+static bool
+arg_fits(struct repl *r, const struct command *cmd, const char *arg)
+{
+	char *end;
+
+	if (*arg == '\0')
+		return true;
+	switch (cmd->complete) {
+	case COMPLETE_LESSON:
+		return course_find_lesson(r->course, arg, NULL) != NULL;
+	case COMPLETE_QUIZ:
+		return course_find_quiz(r->course, arg, NULL) != NULL ||
+		    course_find_lesson(r->course, arg, NULL) != NULL;
+	case COMPLETE_COMMAND:
+		return find_command(arg) != NULL;
+	case COMPLETE_NUMBER:
+		return strtol(arg, &end, 10) > 0 && *end == '\0';
+	default:
+		return false;
+	}
+}
+
+/*
+ * In a quiz, a line that is a tutor command (in any case, aliases
+ * aside: a single letter is an answer) is never graded or recorded as an
+ * answer: it runs, when it leaves the quiz where it is, or the learner
+ * is told to leave the quiz first.  The quiz's own words (hint, skip,
+ * repeat, leave, help alone, answer TEXT) go to the quiz.  Returns true
+ * when the line was taken here.
+ */
+static bool
+quiz_runs_command(struct repl *r, char *line)
+{
+	char word[16];
+	size_t n = strcspn(line, " \t");
+	const char *arg = line + n;
+	const struct command *cmd = NULL;
+
+	if (quizrun_takes(line) || n == 0 || n >= sizeof word)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		word[i] = (char)tolower((unsigned char)line[i]);
+	word[n] = '\0';
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	for (size_t i = 0; i < ncommands && cmd == NULL; i++)
+		if (strcmp(commands[i].name, word) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL || !arg_fits(r, cmd, arg))
+		return false;
+	if (!cmd->in_quiz) {
+		say(r, "That is a command: type 'leave' to leave the quiz first "
+		    "(your answers are kept). To give '%s' as your answer, type "
+		    "'answer %s'.\n", line, line);
+		return true;
+	}
+	cmd->run(r, arg);
+	say(r, "Back to %s: type your answer, or 'repeat' to see the question "
+	    "again.\n", quizrun_where(r->quiz));
+	return true;
+}
 
 /*
  * A new learner on a terminal is asked for the name that goes on the
@@ -989,6 +1118,8 @@ handle_line(struct repl *r, char *raw)
 			r->quit = true;
 			return;
 		}
+		if (quiz_runs_command(r, line))
+			return;
 		if (!quizrun_input(r->quiz, line)) {
 			quizrun_free(r->quiz);
 			r->quiz = NULL;
@@ -1026,6 +1157,24 @@ handle_line(struct repl *r, char *raw)
 	note_completion(r);
 }
 
+/* The first lesson after l (in course order, then from the start) not done. */
+static const struct lesson *
+next_unfinished(struct repl *r, const struct lesson *l)
+{
+	size_t at = 0, n = r->course->nlessons;
+
+	course_find_lesson(r->course, l->id, &at);
+	for (size_t k = 1; k < n; k++) {
+		const struct lesson *c = r->course->lessons[(at + k) % n];
+		const struct lesson_progress *lp =
+		    progress_lesson(r->progress, c->id);
+
+		if (lp == NULL || !lp->done)
+			return c;
+	}
+	return NULL;
+}
+
 static void
 greet(struct repl *r)
 {
@@ -1042,7 +1191,22 @@ greet(struct repl *r)
 	if (rp.kind == RESUME_LESSON) {
 		const struct lesson *l = course_find_lesson(r->course, rp.id, NULL);
 
-		if (l != NULL)
+		const struct lesson_progress *lp = l != NULL ?
+		    progress_lesson(r->progress, l->id) : NULL;
+		const struct lesson *after = l != NULL && lp != NULL &&
+		    lp->done ? next_unfinished(r, l) : NULL;
+
+		/* A lesson read to its end is not one to continue. */
+		if (after != NULL)
+			say(r, "Welcome back%s%s. You have finished \"%s\". "
+			    "Type 'open %s' for \"%s\", or 'list'.\n",
+			    full ? ", " : "", full ? full : "", l->title,
+			    after->id, after->title);
+		else if (l != NULL && lp != NULL && lp->done)
+			say(r, "Welcome back%s%s. Every lesson is read; type "
+			    "'list' for the quizzes and the post-test.\n",
+			    full ? ", " : "", full ? full : "");
+		else if (l != NULL)
 			say(r, "Welcome back%s%s. You stopped at page %d of "
 			    "\"%s\". Type 'continue' to pick up there.\n",
 			    full ? ", " : "", full ? full : "", rp.page, l->title);

@@ -195,7 +195,7 @@ printf 'quit\n' | "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" \
 check "an unfinished learner's --certificate --pdf exits 1" test $? -eq 1
 check "and writes no file" test ! -e "$SCRATCH/fred.pdf"
 check "it says the post-test must be passed first" \
-    contains "$SCRATCH/f.err" "pass the post-test first"
+    contains "$SCRATCH/f.err" "pass the post-test (quiz final"
 printf 'open sample-one\nnext\nnext\nopen sample-two\nnext\nquiz final\nlesser trochanter\nwrong\na\nfalse\nevaluate\nquit\n' |
     "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" --learner fred \
     >"$SCRATCH/f2" 2>&1

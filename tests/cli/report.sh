@@ -34,7 +34,7 @@ tutor --certificate >"$SCRATCH/c0" 2>"$SCRATCH/c0.err"
 check "--certificate before the post-test exits 1" test $? -eq 1
 check "and prints no certificate" test ! -s "$SCRATCH/c0"
 check "and says the post-test must be passed first" \
-    contains "$SCRATCH/c0.err" "pass the post-test first"
+    contains "$SCRATCH/c0.err" "pass the post-test (quiz final"
 
 # 3. A session: a name, one lesson read to the end, the practice quiz
 # passed with one question wrong (5 of 6 = 83%).  The wrong answer holds

@@ -456,6 +456,24 @@ parse_letters_accepts_separators(void **state)
 	assert_false(grade_parse_letters("\xc3\xa9", 5, out, &n));
 }
 
+static void
+parse_letters_takes_letters_as_written(void **state)
+{
+	size_t out[5], n;
+
+	(void)state;
+	assert_true(grade_parse_letters("c)", 5, out, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(out[0], 2);
+	assert_true(grade_parse_letters("C.", 5, out, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(out[0], 2);
+	assert_true(grade_parse_letters("(a) (d)", 5, out, &n));
+	assert_int_equal(n, 2);
+	assert_int_equal(out[1], 3);
+	assert_false(grade_parse_letters(")", 5, out, &n));
+}
+
 static const char choice[] =
     "@question choice\n@prompt P\n@choice x\n@feedback No, not x.\n"
     "@choice* y\n@choice z\n@explain E\n@taught a 1\n";
@@ -615,6 +633,7 @@ main(void)
 		cmocka_unit_test(list_misconception_in_one_part),
 		cmocka_unit_test(list_splits_only_whole_words),
 		cmocka_unit_test(parse_letters_accepts_separators),
+		cmocka_unit_test(parse_letters_takes_letters_as_written),
 		cmocka_unit_test(choice_takes_one_letter),
 		cmocka_unit_test(multi_needs_the_exact_set),
 		cmocka_unit_test(truefalse_words),

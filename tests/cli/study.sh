@@ -1,0 +1,89 @@
+#!/bin/sh
+# Studying without traps (issue 13): a tutor command typed in a quiz is a
+# command, never a graded try nor a recorded answer ('answer WORD' gives a
+# command word as the answer); two-option questions have one try; review
+# shows every question that lost points; and the smaller items: command
+# and lesson suggestions, 'c)' as a letter, a greeting that does not offer
+# a finished lesson, web addresses whole at --width 40, 'quit' saying
+# progress is saved, and 'certificate' naming the learner and every
+# requirement still unmet.
+. "$top_srcdir/tests/cli/lib.sh"
+
+plan 27
+
+journal="$SCRATCH/data/learners/default.journal"
+answers() { awk -F '\t' '$1 == "try" || $1 == "answer"' "$journal" | wc -l; }
+
+# --- commands in a quiz
+printf '%s\n' 'quiz sample-quiz' list progress 'help review' LIST \
+    'open sample-one' 'review sample-quiz' 'back muscles' quit |
+    session "$SCRATCH/cmd"
+check "list in a quiz lists the lessons" contains "$SCRATCH/cmd" "Lessons:"
+check "progress in a quiz shows the report" contains "$SCRATCH/cmd" "Progress of default"
+check "help COMMAND in a quiz explains the command" \
+    contains "$SCRATCH/cmd" "review [QUIZ]"
+check "after a command the quiz says where it waits" \
+    contains "$SCRATCH/cmd" "Back to sample-quiz 1/6"
+check "a command that would leave the quiz says to leave first" \
+    contains "$SCRATCH/cmd" "That is a command: type 'leave' to leave the quiz first"
+check "and how to give the word as an answer" \
+    contains "$SCRATCH/cmd" "type 'answer open sample-one'"
+check "review (which shows answers) is refused in a quiz" \
+    contains "$SCRATCH/cmd" "To give 'review sample-quiz' as your answer"
+check "an answer that starts with a command word is still an answer" \
+    contains "$SCRATCH/cmd" "Not correct."
+check "only that answer was recorded: commands use no try" test "$(answers)" -eq 1
+check "no command is recorded as an answer" \
+    sh -c "! awk -F '\t' '\$1 == \"try\" || \$1 == \"answer\"' '$journal' | grep -qE 'list|progress|help|LIST|open|review sample'"
+
+printf '%s\n' 'quiz sample-quiz' 'answer list' quit | session "$SCRATCH/esc"
+check "'answer list' grades the word list" \
+    sh -c "awk -F '\t' '(\$1 == \"try\" || \$1 == \"answer\") && \$12 == \"list\"' '$journal' | grep -q ."
+check "the quiz's help says how to answer with a command word" \
+    sh -c "printf 'quiz sample-quiz\nhelp\nquit\n' | '$TUTOR' --course '$FIXTURE' --data-dir '$SCRATCH/d2' | grep -q 'as in answer list'"
+
+# --- two options: one try; review shows partial credit
+rm -rf "$SCRATCH/data"
+printf '%s\n' 'quiz sample-quiz' 'lesser trochanter' 'psoas major' \
+    'psoas major' b 'a' 'a' false 'b a d c' quit | session "$SCRATCH/tf"
+check "a true/false question gets no second try" \
+    sh -c "sed -n '/Question 5 of 6/,\$p' '$SCRATCH/tf' | grep -q 'The answer: true'"
+check "and never says 'Try again' there" \
+    sh -c "! sed -n '/Question 5 of 6/,\$p' '$SCRATCH/tf' | grep -q 'Try again'"
+printf '%s\n' 'review sample-quiz' quit | session "$SCRATCH/rv"
+check "review shows a question answered partly right" \
+    contains "$SCRATCH/rv" "Question 2: Name the two muscles"
+check "with its points" contains "$SCRATCH/rv" "Points: 0.25 of 1; 2 tries."
+check "and what was missing" contains "$SCRATCH/rv" "Missing: items credited: 1 of the 2 needed"
+check "a question right on the first try is left out" lacks "$SCRATCH/rv" "Question 1:"
+
+# --- smaller items
+printf '%s\n' LIST 'open sample-on' 'sources smaple-two' quit |
+    session "$SCRATCH/sug"
+check "LIST gets a suggestion" contains "$SCRATCH/sug" "Unknown command 'LIST'. Did you mean 'list'?"
+check "open with a typo names the nearest lesson" \
+    contains "$SCRATCH/sug" "There is no lesson 'sample-on'. Did you mean 'sample-one'?"
+check "quit says progress is saved" contains "$SCRATCH/sug" "Your progress is saved."
+
+printf '%s\n' 'quiz sample-quiz' 'c)' quit | session "$SCRATCH/paren"
+rm -rf "$SCRATCH/data"
+printf '%s\n' 'quiz sample-quiz' skip skip 'c)' quit | session "$SCRATCH/paren"
+check "'c)' is read as the letter c" \
+    sh -c "sed -n '/Question 3 of 6/,/Question 4 of 6/p' '$SCRATCH/paren' | grep -q 'type the letter\|Not correct'"
+
+rm -rf "$SCRATCH/data"
+printf '%s\n' 'open sample-two' next quit | session "$SCRATCH/g1"
+printf '%s\n' quit | session "$SCRATCH/g2"
+check "the greeting does not offer to continue a finished lesson" \
+    lacks "$SCRATCH/g2" "Type 'continue'"
+check "it offers the next unread lesson" contains "$SCRATCH/g2" "Type 'open sample-one'"
+
+printf '%s\n' 'sources sample-one' quit | session "$SCRATCH/url" --width 40
+check "a web address is never cut at --width 40" \
+    grep -q '^ *https://example.org/psoas$' "$SCRATCH/url"
+
+printf '%s\n' 'name Jane Q. Learner' certificate quit | session "$SCRATCH/cert"
+check "certificate names the learner by name" \
+    contains "$SCRATCH/cert" "no certificate yet for Jane Q. Learner"
+check "and lists every requirement still unmet" \
+    sh -c "grep -q 'pass the post-test' '$SCRATCH/cert' && grep -q 'read Sample one: the hip flexor (sample-one)' '$SCRATCH/cert'"
