@@ -68,22 +68,29 @@ shuffle(size_t *v, size_t n, uint64_t *state)
 	}
 }
 
-/* This attempt's letters: shuffled, never all in file order. */
+/*
+ * This attempt's letters for qu (n of them), on top of the file's own:
+ * shuffled, and never showing the choices or steps in their written
+ * order, since steps shown in order would give an ordering question away.
+ */
 static size_t *
-new_shown(size_t n, uint64_t *state)
+new_shown(const struct question *qu, size_t n, uint64_t *state)
 {
 	size_t *shown = xcalloc(n, sizeof *shown);
-	bool identity = true;
+	bool in_order = true;
 
 	for (size_t i = 0; i < n; i++)
 		shown[i] = i;
 	shuffle(shown, n, state);
 	for (size_t i = 0; i < n; i++)
-		identity &= shown[i] == i;
-	/* Steps shown in order would give an ordering question away. */
-	if (identity && n > 1)
-		for (size_t i = 0; i < n; i++)
-			shown[i] = (i + 1) % n;
+		in_order &= qu->shown[shown[i]] == i;
+	if (in_order && n > 1) {
+		size_t first = shown[0];
+
+		/* Rotated by one, letter i shows what was at i + 1. */
+		memmove(shown, shown + 1, (n - 1) * sizeof *shown);
+		shown[n - 1] = first;
+	}
 	return shown;
 }
 
@@ -113,9 +120,10 @@ draw_make(const struct quiz *q, uint64_t seed, struct draw *d)
 	free(pool);
 	shuffle(d->question, d->n, &state);
 	for (size_t i = 0; i < d->n; i++) {
-		size_t n = letters(&q->questions[d->question[i]]);
+		const struct question *qu = &q->questions[d->question[i]];
+		size_t n = letters(qu);
 
-		d->shown[i] = n > 0 ? new_shown(n, &state) : NULL;
+		d->shown[i] = n > 0 ? new_shown(qu, n, &state) : NULL;
 	}
 }
 

@@ -123,6 +123,37 @@ every_question_and_letter_order_turns_up(void **state)
 }
 
 static void
+steps_are_never_shown_in_their_right_order(void **state)
+{
+	struct quiz *q = load_pool();
+	size_t seen = 0;
+
+	(void)state;
+	for (uint64_t seed = 1; seed < 2000; seed++) {
+		struct draw d;
+		struct quiz *v;
+
+		draw_make(q, seed, &d);
+		v = draw_view(q, &d);
+		for (size_t i = 0; i < v->nquestions; i++) {
+			const struct question *qu = &v->questions[i];
+			bool in_order = true;
+
+			if (qu->nsteps == 0)
+				continue;
+			seen++;
+			for (size_t k = 0; k < qu->nsteps; k++)
+				in_order &= qu->shown[k] == k;
+			assert_false(in_order);
+		}
+		draw_view_free(v);
+		draw_destroy(&d);
+	}
+	assert_true(seen > 100);
+	quiz_free(q);
+}
+
+static void
 same_seed_same_draw_and_text_reads_back(void **state)
 {
 	struct quiz *q = load_pool();
@@ -285,6 +316,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(draws_the_count_of_each_topic),
 		cmocka_unit_test(every_question_and_letter_order_turns_up),
+		cmocka_unit_test(steps_are_never_shown_in_their_right_order),
 		cmocka_unit_test(same_seed_same_draw_and_text_reads_back),
 		cmocka_unit_test(a_draw_that_no_longer_fits_is_refused),
 		cmocka_unit_test(a_view_asks_the_drawn_questions_with_their_letters),
