@@ -630,3 +630,41 @@ out:
 	strbuf_destroy(&out);
 	return rc;
 }
+
+/* Where a claim's byte lives: beyond 2^40, where no journal ever reaches. */
+static off_t
+claim_offset(const char *key)
+{
+	return ((off_t)1 << 40) + (off_t)(journal_fnv1a(key, strlen(key)) &
+	    0xffffff);
+}
+
+static int
+claim_lock(struct journal *j, const char *key, short type)
+{
+	struct flock fl;
+
+	if (j->fd == -1)
+		return 0;
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = claim_offset(key);
+	fl.l_len = 1;
+	if (fcntl(j->fd, F_OFD_SETLK, &fl) == 0)
+		return 0;
+	/* Only a lock held elsewhere refuses; no lock support is no claim. */
+	return errno == EAGAIN || errno == EACCES ? -1 : 0;
+}
+
+int
+journal_claim(struct journal *j, const char *key)
+{
+	return claim_lock(j, key, F_WRLCK);
+}
+
+void
+journal_release(struct journal *j, const char *key)
+{
+	(void)claim_lock(j, key, F_UNLCK);
+}

@@ -115,6 +115,19 @@ void journal_close(struct journal *j);
 int journal_append(struct journal *j, const char *const *fields,
     size_t nfields, char **cause);
 
+/*
+ * Claims on named things kept in the journal (an open quiz attempt), so
+ * two sessions of one learner cannot both work on it.  A claim is an open
+ * file description lock (F_OFD_SETLK) on one byte far past any real
+ * record, at an offset hashed from key: it conflicts with any other open
+ * of the journal, in this process or another, and ends on release or when
+ * the process ends, however it ends.  journal_claim returns 0 when the
+ * claim is ours (or locks are not supported here), -1 when another holds
+ * it.  A read-only journal claims nothing and always succeeds.
+ */
+int journal_claim(struct journal *j, const char *key);
+void journal_release(struct journal *j, const char *key);
+
 /* False when the journal was opened read-only or an append has failed. */
 bool journal_is_writable(const struct journal *j);
 const char *journal_path(const struct journal *j);

@@ -73,6 +73,7 @@ struct quiz_slot {
 struct progress {
 	char *learner;
 	char *full_name;	/* NULL until a name record */
+	char *claimed;		/* the attempt this session claimed, or NULL */
 	struct journal *j;
 	struct lesson_progress **lessons;
 	size_t nlessons;
@@ -468,7 +469,7 @@ apply_graded(struct progress *p, const char *const *f, time_t when,
 {
 	struct quiz_slot *s;
 	struct quiz_attempt *a;
-	struct answer_record rec, *r = NULL;
+	struct answer_record rec, *r;
 	long long qindex, try_no, hints;
 	size_t i;
 
@@ -514,18 +515,21 @@ apply_graded(struct progress *p, const char *const *f, time_t when,
 	if (!final)
 		return 0;
 
-	/* A later final answer to a question replaces the earlier one. */
+	/*
+	 * A question is closed once: a second final answer (two sessions
+	 * racing on one attempt, or a line appended by hand) cannot replace
+	 * the first, so a wrong answer can never be answered again for credit.
+	 */
 	for (size_t k = 0; k < a->nanswers; k++)
 		if (strcmp(a->answers[k].question, f[3]) == 0) {
-			r = &a->answers[k];
-			free_answer(r);
-			break;
+			free_answer(&a->tries[--a->ntries]);
+			*why = xasprintf("question %s of attempt %s already has "
+			    "its final answer", f[3], f[1]);
+			return 1;
 		}
-	if (r == NULL) {
-		a->answers = xreallocarray(a->answers, a->nanswers + 1,
-		    sizeof *a->answers);
-		r = &a->answers[a->nanswers++];
-	}
+	a->answers = xreallocarray(a->answers, a->nanswers + 1,
+	    sizeof *a->answers);
+	r = &a->answers[a->nanswers++];
 	copy_answer(r, &rec);
 	if ((size_t)qindex + 1 > a->next)
 		a->next = (size_t)qindex + 1;
@@ -543,6 +547,50 @@ apply_answer(struct progress *p, const char *const *f, time_t when,
     char **why)
 {
 	return apply_graded(p, f, when, why, "answer", true);
+}
+
+static int
+apply_hint(struct progress *p, const char *const *f, time_t when, char **why)
+{
+	struct quiz_attempt *a;
+	long long qindex, shown;
+	size_t i, k;
+
+	if (f[0][0] == '\0')
+		return bad_field(why, "hint", "quiz", f[0]);
+	if (f[1][0] == '\0')
+		return bad_field(why, "hint", "attempt", f[1]);
+	if (!parse_ll(f[2], 0, MAX_COUNT, &qindex))
+		return bad_field(why, "hint", "question index", f[2]);
+	if (f[3][0] == '\0')
+		return bad_field(why, "hint", "question", f[3]);
+	if (!parse_ll(f[4], 1, MAX_COUNT, &shown))
+		return bad_field(why, "hint", "shown", f[4]);
+	a = find_attempt(get_quiz(p, f[0]), f[1], &i);
+	if (a == NULL)
+		a = add_attempt(get_quiz(p, f[0]), f[1], when, &i);
+	for (k = 0; k < a->nhints; k++)
+		if (strcmp(a->hints[k].question, f[3]) == 0)
+			break;
+	if (k == a->nhints) {
+		a->hints = xreallocarray(a->hints, a->nhints + 1,
+		    sizeof *a->hints);
+		a->hints[a->nhints++] = (struct shown_hints){
+		    .question = xstrdup(f[3]) };
+	}
+	/* Hints once seen stay seen: a count never goes down. */
+	if (shown > a->hints[k].count)
+		a->hints[k].count = (int)shown;
+	return 0;
+}
+
+int
+progress_hints_shown(const struct quiz_attempt *a, const char *question)
+{
+	for (size_t k = 0; k < a->nhints; k++)
+		if (strcmp(a->hints[k].question, question) == 0)
+			return a->hints[k].count;
+	return 0;
 }
 
 static int
@@ -682,6 +730,7 @@ static const struct record_type {
 	{ "quiz-draw", 7, apply_quiz_draw },
 	{ "try", 12, apply_try },
 	{ "answer", 12, apply_answer },
+	{ "hint", 7, apply_hint },
 	{ "quiz-end", 7, apply_quiz_end },
 	{ "completion", 0, NULL },
 	{ "evaluation", 7, apply_evaluation },
@@ -895,6 +944,10 @@ progress_record_answer(struct progress *p, const char *quiz, size_t qindex,
 	    strcmp(a->verdict, "skipped") == 0))
 		return bad_argument(cause, "a right or skipped answer closes "
 		    "its question");
+	for (size_t k = 0; k < at->nanswers; k++)
+		if (strcmp(at->answers[k].question, a->question) == 0)
+			return bad_argument(cause, "that question already has "
+			    "its final answer");
 	format_time(now, sizeof now, a->when);
 	snprintf(qi, sizeof qi, "%zu", qindex);
 	snprintf(try_no, sizeof try_no, "%d", a->try_no);
@@ -905,6 +958,57 @@ progress_record_answer(struct progress *p, const char *quiz, size_t qindex,
 	return record(p, (const char *const[]){ a->final ? "answer" : "try",
 	    now, quiz, at->id, qi, a->question, try_no, a->verdict, pts, max,
 	    hints, a->answer != NULL ? a->answer : "" }, 12, cause);
+}
+
+int
+progress_record_hint(struct progress *p, const char *quiz, size_t qindex,
+    const char *question, int shown, char **cause)
+{
+	const struct quiz_attempt *at = open_attempt(find_quiz(p, quiz), NULL);
+	char now[32], qi[32], n[32];
+
+	if (at == NULL)
+		return bad_argument(cause, "no attempt of this quiz is open");
+	if (!valid_id(question) || qindex >= MAX_COUNT || shown < 1 ||
+	    shown > MAX_COUNT)
+		return bad_argument(cause, "bad hint");
+	format_time(now, sizeof now, 0);
+	snprintf(qi, sizeof qi, "%zu", qindex);
+	snprintf(n, sizeof n, "%d", shown);
+	return record(p, (const char *const[]){ "hint", now, quiz, at->id, qi,
+	    question, n }, 7, cause);
+}
+
+int
+progress_claim_attempt(struct progress *p, const char *quiz, char **cause)
+{
+	const struct quiz_attempt *at = open_attempt(find_quiz(p, quiz), NULL);
+	char *key;
+	int rc;
+
+	if (at == NULL)
+		return 0;
+	progress_release_attempt(p);
+	key = xasprintf("%s\t%s", quiz, at->id);
+	rc = journal_claim(p->j, key);
+	if (rc != 0) {
+		give_cause(cause, xasprintf("this attempt of %s is open in "
+		    "another session of %s; finish or leave it there first",
+		    quiz, p->learner));
+		free(key);
+	} else
+		p->claimed = key;
+	return rc;
+}
+
+void
+progress_release_attempt(struct progress *p)
+{
+	if (p->claimed == NULL)
+		return;
+	journal_release(p->j, p->claimed);
+	free(p->claimed);
+	p->claimed = NULL;
 }
 
 int
@@ -1058,6 +1162,9 @@ progress_close(struct progress *p)
 			for (size_t m = 0; m < a->ntries; m++)
 				free_answer(&a->tries[m]);
 			free(a->tries);
+			for (size_t m = 0; m < a->nhints; m++)
+				free(a->hints[m].question);
+			free(a->hints);
 			free(a->id);
 			free(a->seed);
 			free(a->draw);
@@ -1083,6 +1190,7 @@ progress_close(struct progress *p)
 	free(p->evaluations);
 	journal_close(p->j);
 	free(p->full_name);
+	free(p->claimed);
 	free(p->learner);
 	free(p);
 }

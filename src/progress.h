@@ -64,6 +64,11 @@ struct quiz_attempt {
 	bool passed;
 	char *seed;		/* drawn from a pool: the seed (16 hex) */
 	char *draw;		/* and the questions drawn (draw.h), else NULL */
+	struct shown_hints {
+		char *question;	/* question id */
+		int count;	/* hints shown on it so far */
+	} *hints;		/* from "hint" records, one per question */
+	size_t nhints;
 };
 
 struct quiz_progress {
@@ -171,6 +176,30 @@ const struct quiz_attempt *progress_record_quiz_draw(struct progress *p,
  */
 int progress_record_answer(struct progress *p, const char *quiz,
     size_t qindex, const struct answer_record *a, char **cause);
+/*
+ * Record that the learner has now seen `shown` hints on question qindex
+ * (id question) of the open attempt of quiz: a hint counts from the
+ * moment it is shown, whether or not an answer follows, so leaving and
+ * coming back never makes a hint free.
+ */
+int progress_record_hint(struct progress *p, const char *quiz,
+    size_t qindex, const char *question, int shown, char **cause);
+/* Hints recorded as shown on question in attempt a (0 if none). */
+int progress_hints_shown(const struct quiz_attempt *a, const char *question);
+
+/*
+ * An attempt belongs to one session at a time: claim the open attempt of
+ * quiz for this session before asking its questions.  Returns 0, or -1
+ * with *cause when another session (of this learner, on this machine or
+ * any sharing the folder with working locks) has it open.  A session
+ * holds one claim at a time (claiming another releases the first); it
+ * ends with progress_release_attempt, progress_close, or when the process
+ * ends however it ends (an open file description lock, fcntl(2)).
+ */
+int progress_claim_attempt(struct progress *p, const char *quiz,
+    char **cause);
+void progress_release_attempt(struct progress *p);
+
 int progress_record_quiz_end(struct progress *p, const char *quiz,
     double score, double max, bool passed, char **cause);
 

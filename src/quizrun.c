@@ -487,6 +487,14 @@ cmd_hint(struct quizrun *r)
 		return;
 	}
 	r->hints++;
+	/* Recorded before it is shown: leaving cannot make a hint free. */
+	if (r->progress != NULL) {
+		char *cause = NULL;
+
+		if (progress_record_hint(r->progress, r->quiz->id, r->cur,
+		    qn->id, r->hints, &cause) != 0)
+			save_failed(r, cause);
+	}
 	/* The cost goes after the hint: an indent that long breaks narrow wraps. */
 	indent = xasprintf("Hint %d of %zu: ", r->hints, qn->nhints);
 	if (r->quiz->hint_cost > 0)
@@ -651,6 +659,9 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 			r->hints = t->hints;
 		}
 	}
+	/* Hints count from the moment they were shown (hint records). */
+	if (progress_hints_shown(a, current(r)->id) > r->hints)
+		r->hints = progress_hints_shown(a, current(r)->id);
 	/* The quiz file may have changed: leave at least one try. */
 	if (r->tries >= tries_at(r->quiz, current(r)))
 		r->tries = tries_at(r->quiz, current(r)) - 1;
@@ -763,7 +774,7 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	const struct quiz_attempt *a = NULL;
 	const struct quiz *base = q;
 	bool changed = false;
-	char *cause = NULL;
+	char *cause = NULL, *claim = NULL;
 
 	/* A drawn view shares the whole quiz's compiled patterns. */
 	quiz_prepare(base);
@@ -791,6 +802,14 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	q = r->quiz;
 	r->results = xcalloc(q->nquestions > 0 ? q->nquestions : 1,
 	    sizeof *r->results);
+	/* Two sessions on one attempt could answer a question twice. */
+	if (p != NULL && progress_claim_attempt(p, base->id, &claim) != 0) {
+		say(r, "", "", "%s.", claim);
+		free(claim);
+		free(cause);
+		r->ended = true;
+		return r;
+	}
 	show_heading(r);
 	if (a != NULL) {
 		restore(r, a);
@@ -953,6 +972,8 @@ quizrun_free(struct quizrun *r)
 {
 	if (r == NULL)
 		return;
+	if (r->progress != NULL)
+		progress_release_attempt(r->progress);
 	for (size_t i = 0; i < r->quiz->nquestions; i++)
 		free(r->results[i].answer);
 	free(r->results);

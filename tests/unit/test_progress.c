@@ -905,34 +905,101 @@ a_damaged_try_record_is_named_and_skipped(void **state)
 }
 
 static void
-a_later_final_answer_replaces_the_earlier_one(void **state)
+a_question_is_closed_once_live_and_on_replay(void **state)
 {
 	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
 	const struct quiz_attempt *a;
-	struct answer_record retry = {
+	struct answer_record again = {
 		.question = "q1", .answer = "lesser trochanter",
-		.verdict = "correct", .points = 0.5, .max = 1, .try_no = 2,
+		.verdict = "correct", .points = 1, .max = 1, .try_no = 1,
 		.final = true,
 	};
-	char *cause = NULL;
+	char *cause = NULL, *path, *journal, *line, *dup;
+	size_t len;
 
 	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 2, &cause));
 	answer(p, "sample-quiz", 0, "q1", "greater trochanter", "incorrect", 0);
-	no_error(progress_record_answer(p, "sample-quiz", 0, &retry, &cause),
+	/* A second final answer in the same session is refused... */
+	assert_int_equal(progress_record_answer(p, "sample-quiz", 0, &again,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "already has its final answer"));
+	free(cause);
+	progress_close(p);
+
+	/* ...and one appended by another session is skipped on replay. */
+	path = xasprintf("%s/learners/ann.journal", f->data);
+	journal = slurp(path, &len);
+	line = strstr(journal, "\nanswer\t");
+	assert_non_null(line);
+	dup = xstrdup(line + 1);
+	*strchr(dup, '\n') = '\0';
+	/* Same record, now "correct" with full points, checksum recomputed. */
+	{
+		char *body, *rec, *v = strstr(dup, "\tincorrect\t0\t1\t");
+
+		assert_non_null(v);
+		*strrchr(dup, '\t') = '\0';
+		body = xasprintf("%.*s\tcorrect\t1\t1\t%s", (int)(v - dup),
+		    dup, v + strlen("\tincorrect\t0\t1\t"));
+		rec = xasprintf("%s\t%08x\n", body,
+		    (unsigned)journal_fnv1a(body, strlen(body)));
+		spew(path, rec, strlen(rec), "ab");
+		free(rec);
+		free(body);
+	}
+	p = open_ok(f, "ann");
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_int_equal(a->nanswers, 1);
+	assert_string_equal(a->answers[0].verdict, "incorrect");
+	assert_true(a->answers[0].points == 0);
+	assert_int_equal(f->d.warnings, 1);
+	progress_close(p);
+	free(dup);
+	free(journal);
+	free(path);
+}
+
+static void
+a_hint_counts_from_the_moment_it_is_shown(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_attempt *a;
+	char *cause = NULL;
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 2, &cause));
+	no_error(progress_record_hint(p, "sample-quiz", 0, "q1", 1, &cause),
+	    cause);
+	no_error(progress_record_hint(p, "sample-quiz", 0, "q1", 2, &cause),
 	    cause);
 	progress_close(p);
 	p = open_ok(f, "ann");
 	a = progress_open_attempt(p, "sample-quiz");
-	assert_int_equal(a->nanswers, 1);
-	assert_string_equal(a->answers[0].answer, "lesser trochanter");
-	assert_int_equal(a->answers[0].try_no, 2);
-	assert_true(a->answers[0].points == 0.5);
-	assert_true(a->answers[0].when > 0);
-	/* Both stay on the record. */
-	assert_int_equal(a->ntries, 2);
-	assert_string_equal(a->tries[0].answer, "greater trochanter");
+	assert_non_null(a);
+	assert_int_equal(progress_hints_shown(a, "q1"), 2);
+	assert_int_equal(progress_hints_shown(a, "q2"), 0);
 	progress_close(p);
+}
+
+static void
+an_open_attempt_belongs_to_one_session(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p1 = open_ok(f, "ann"), *p2;
+	char *cause = NULL;
+
+	assert_non_null(progress_record_quiz_start(p1, "sample-quiz", 2, &cause));
+	no_error(progress_claim_attempt(p1, "sample-quiz", &cause), cause);
+	p2 = open_ok(f, "ann");
+	assert_int_equal(progress_claim_attempt(p2, "sample-quiz", &cause), -1);
+	assert_non_null(strstr(cause, "open in another session"));
+	free(cause);
+	cause = NULL;
+	progress_release_attempt(p1);
+	no_error(progress_claim_attempt(p2, "sample-quiz", &cause), cause);
+	progress_close(p2);
+	progress_close(p1);
 }
 
 static void
@@ -1100,7 +1167,9 @@ main(void)
 		T(a_try_that_is_right_or_skipped_is_refused),
 		T(a_journal_from_before_try_records_reads_the_same),
 		T(a_damaged_try_record_is_named_and_skipped),
-		T(a_later_final_answer_replaces_the_earlier_one),
+		T(a_question_is_closed_once_live_and_on_replay),
+		T(a_hint_counts_from_the_moment_it_is_shown),
+		T(an_open_attempt_belongs_to_one_session),
 		T(answer_without_an_open_attempt_is_refused),
 		T(new_journal_has_header_and_private_modes),
 		T(cut_short_header_is_warned_and_journal_still_used),
