@@ -23,4 +23,5 @@ COURSE_FILES = \
 	quizzes/09-evidence.quiz \
 	quizzes/99-posttest.quiz \
 	quizzes/01-anatomy.responses \
-	quizzes/02-function.responses
+	quizzes/02-function.responses \
+	quizzes/03-palpation.responses
