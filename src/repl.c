@@ -23,6 +23,7 @@
 #include "evalrun.h"
 #include "lineio.h"
 #include "msg.h"
+#include "pager.h"
 #include "quizrun.h"
 #include "repl.h"
 #include "report.h"
@@ -42,8 +43,7 @@ struct repl {
 	const struct lesson *lesson;	/* being read, or NULL */
 	size_t page;			/* 0-based page of lesson */
 	bool lesson_finished;		/* `next` went past the last page */
-	char **more;			/* rest of a page taller than the screen */
-	size_t nmore, more_at;
+	struct pager more;		/* rest of a page taller than the screen */
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
 	struct evalrun *eval;		/* evaluation being answered, or NULL */
@@ -160,73 +160,40 @@ follow_resize(struct repl *r)
 static void
 drop_more(struct repl *r)
 {
-	for (size_t i = r->more_at; i < r->nmore; i++)
-		free(r->more[i]);
-	free(r->more);
-	r->more = NULL;
-	r->nmore = r->more_at = 0;
+	pager_drop(&r->more);
 }
 
-/*
- * Show text a screen at a time on a terminal: print what fits and keep the
- * rest for the next Enter, so the prompt (and Ctrl-C, history, quitting)
- * stays in charge instead of a separate pager.
- */
+/* After a screenful, say how to see the rest. */
+static void
+more_prompt(struct repl *r, bool more)
+{
+	char *s;
+
+	if (!more)
+		return;
+	s = render_style(&r->ro, "dim", "-- more: press Enter to continue --");
+	fprintf(r->out, "%s\n", s);
+	free(s);
+}
+
+/* Text a screen at a time on a terminal (pager.h); all of it otherwise. */
 static void
 show_paged(struct repl *r, const char *text)
 {
-	size_t rows, shown = 0;
-	const char *p = text;
-
 	drop_more(r);
 	if (!r->interactive) {
 		fputs(text, r->out);
 		return;
 	}
-	rows = (size_t)screen_rows() - 2;
-	while (*p != '\0') {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-
-		if (shown < rows) {
-			fprintf(r->out, "%.*s\n", (int)len, p);
-			shown++;
-		} else {
-			r->more = xreallocarray(r->more, r->nmore + 1,
-			    sizeof *r->more);
-			r->more[r->nmore++] = xstrndup(p, len);
-		}
-		p += len + (nl != NULL);
-	}
-	if (r->nmore > 0) {
-		char *s = render_style(&r->ro, "dim",
-		    "-- more: press Enter to continue --");
-
-		fprintf(r->out, "%s\n", s);
-		free(s);
-	}
+	more_prompt(r, pager_show(&r->more, r->out, text,
+	    (size_t)screen_rows() - 2));
 }
 
 static void
 show_more(struct repl *r)
 {
-	size_t rows = (size_t)screen_rows() - 2, shown = 0;
-
-	while (r->more_at < r->nmore && shown < rows) {
-		fprintf(r->out, "%s\n", r->more[r->more_at]);
-		free(r->more[r->more_at]);
-		r->more_at++;
-		shown++;
-	}
-	if (r->more_at < r->nmore) {
-		char *s = render_style(&r->ro, "dim",
-		    "-- more: press Enter to continue --");
-
-		fprintf(r->out, "%s\n", s);
-		free(s);
-	} else {
-		drop_more(r);
-	}
+	more_prompt(r, pager_more(&r->more, r->out,
+	    (size_t)screen_rows() - 2));
 }
 
 /* ------------------------------------------------------ time on task */
@@ -354,7 +321,7 @@ cmd_next(struct repl *r, const char *arg)
 	size_t index;
 
 	(void)arg;
-	if (r->more != NULL) {
+	if (pager_pending(&r->more)) {
 		show_more(r);
 		return;
 	}
@@ -1238,7 +1205,7 @@ update_prompt(struct repl *r)
 		r->prompt = xasprintf("[%s] answer> ", quizrun_where(r->quiz));
 	else if (r->eval != NULL)
 		r->prompt = xasprintf("[%s] > ", evalrun_where(r->eval));
-	else if (r->more != NULL)
+	else if (pager_pending(&r->more))
 		r->prompt = xstrdup("[more] > ");
 	else if (r->lesson != NULL && !r->lesson_finished)
 		r->prompt = xasprintf("[%s %zu/%zu] > ", r->lesson->id,
