@@ -373,9 +373,9 @@ centred(cairo_t *cr, enum font f, double size, const char *text, double y)
  */
 static double
 draw_rows(cairo_t *cr, const struct rows *r, double x, double y,
-    double width)
+    double width, double k)
 {
-	const double size = 9.5, leading = 12.5;
+	const double size = 9.5 * k, leading = 12.5 * k;
 
 	for (size_t i = 0; i < r->n; i++) {
 		char *label = xasprintf("%s: ", r->v[i].label);
@@ -388,7 +388,7 @@ draw_rows(cairo_t *cr, const struct rows *r, double x, double y,
 		free(label);
 		use_font(cr, SANS, size);
 		y = draw_lines(cr, r->v[i].value, x + lw, -1, y, width - lw,
-		    leading) + 2;
+		    leading) + 2 * k;
 	}
 	return y;
 }
@@ -406,28 +406,29 @@ draw_frame(cairo_t *cr)
 }
 
 static double
-draw_self_reported(cairo_t *cr, double y)
+draw_self_reported(cairo_t *cr, double y, double k)
 {
 	const double x = MARGIN + 10, w = PAGE_W - 2 * MARGIN - 20;
+	const double leading = 12.0 * k;
 	char *lines[8];
 	size_t n;
 
-	use_font(cr, SANS_BOLD, 9.5);
+	use_font(cr, SANS_BOLD, 9.5 * k);
 	n = wrap(certificate_self_reported_text, w - 20, measure_points, cr,
 	    lines, sizeof lines / sizeof lines[0]);
 	cairo_set_source_rgb(cr, 1.0, 0.96, 0.80);
-	cairo_rectangle(cr, x, y, w, 12.0 * (double)n + 12);
+	cairo_rectangle(cr, x, y, w, leading * (double)n + 12 * k);
 	cairo_fill_preserve(cr);
 	cairo_set_source_rgb(cr, 0.55, 0.35, 0.0);
 	cairo_set_line_width(cr, 1);
 	cairo_stroke(cr);
 	for (size_t i = 0; i < n; i++) {
-		cairo_move_to(cr, x + 10, y + 15 + 12.0 * (double)i);
+		cairo_move_to(cr, x + 10, y + 15 * k + leading * (double)i);
 		cairo_show_text(cr, lines[i]);
 		free(lines[i]);
 	}
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	return y + 12.0 * (double)n + 24;
+	return y + leading * (double)n + 12 * k;
 }
 
 static void
@@ -457,8 +458,12 @@ draw_signature(cairo_t *cr, const struct certificate *c)
 	free(s);
 }
 
-static void
-draw_page(cairo_t *cr, const struct certificate *c)
+/*
+ * The whole page, its labelled rows and the self-reported box at scale k
+ * (1 = full size).  Returns where the content above the signature ends.
+ */
+static double
+draw_page(cairo_t *cr, const struct certificate *c, double k)
 {
 	const double colw = (PAGE_W - 2 * MARGIN - 40) / 2;
 	struct rows r = {0};
@@ -487,18 +492,44 @@ draw_page(cairo_t *cr, const struct certificate *c)
 	y = centred(cr, SERIF, 11, s, y + 12);
 	free(s);
 
-	y += 16;
+	y += 16 * k;
 	course_rows(c, &r);
-	y2 = draw_rows(cr, &r, MARGIN + 10, y, colw);
+	y2 = draw_rows(cr, &r, MARGIN + 10, y, colw, k);
 	rows_free(&r);
 	provider_rows(c, &r);
-	y = draw_rows(cr, &r, MARGIN + 30 + colw, y, colw);
+	y = draw_rows(cr, &r, MARGIN + 30 + colw, y, colw, k);
 	rows_free(&r);
 	if (y2 > y)
 		y = y2;
 	if (c->self_reported)
-		draw_self_reported(cr, y + 8);
+		y = draw_self_reported(cr, y + 8 * k, k);
 	draw_signature(cr, c);
+	return y;
+}
+
+/*
+ * The largest scale, down to a floor, at which the rows (many state
+ * approvals, a long address) end above the signature lines: drawn on a
+ * recording surface first, which only measures.
+ */
+static double
+fitting_scale(const struct certificate *c)
+{
+	const double limit = PAGE_H - MARGIN - 40;
+	double k = 1.0;
+
+	for (; k > 0.55; k -= 0.05) {
+		cairo_surface_t *rec = cairo_recording_surface_create(
+		    CAIRO_CONTENT_COLOR_ALPHA, NULL);
+		cairo_t *cr = cairo_create(rec);
+		double end = draw_page(cr, c, k);
+
+		cairo_destroy(cr);
+		cairo_surface_destroy(rec);
+		if (end <= limit)
+			break;
+	}
+	return k;
 }
 
 static cairo_status_t
@@ -549,7 +580,7 @@ certificate_write_pdf(const char *path, const struct certificate *c,
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
 	    PACKAGE_STRING);
 	cr = cairo_create(surface);
-	draw_page(cr, c);
+	draw_page(cr, c, fitting_scale(c));
 	cairo_show_page(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(surface);

@@ -247,6 +247,68 @@ long_values_wrap_and_keep_every_word(void **state)
 	free(s);
 }
 
+/* The top (yMin) or bottom (yMax) of word in the PDF at path, from poppler. */
+static double
+word_y(const char *path, const char *word, const char *which)
+{
+	char *cmd = xasprintf("pdftotext -bbox '%s' -", path);
+	char *needle = xasprintf(">%s<", word);
+	FILE *fp = popen(cmd, "r");
+	char line[1024];
+	double y = -1;
+
+	assert_non_null(fp);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		char *at = strstr(line, which);
+
+		if (strstr(line, needle) != NULL && at != NULL)
+			y = strtod(at + strlen(which) + 2, NULL);
+	}
+	pclose(fp);
+	free(cmd);
+	free(needle);
+	return y;
+}
+
+static void
+many_approvals_still_fit_above_the_signature(void **state)
+{
+	static const char *const many[] = {
+		"Texas Department of Licensing and Regulation: CE-4471",
+		"Florida Board of Massage Therapy: 50-1234",
+		"New York State Board for Massage Therapy: NY-22",
+		"Illinois Department of Financial and Professional Regulation: 123",
+		"Ohio State Medical Board: OH-1",
+		"Washington Department of Health: WA-77",
+		"Georgia Board of Massage Therapy: GA-9",
+		"North Carolina Board of Massage and Bodywork Therapy: NC-1234",
+	};
+	struct certificate c = full;
+	char *cause = NULL, *s;
+	double last, box, sig;
+
+	(void)state;
+	c.approvals = many;
+	c.napprovals = sizeof many / sizeof many[0];
+	assert_int_equal(certificate_write_pdf("many.pdf", &c, &cause), 0);
+	s = pdf_text_of("many.pdf");
+	for (size_t i = 0; i < c.napprovals; i++) {
+		char *row = xasprintf("State approval: %s", many[i]);
+
+		assert_has(s, row);
+		free(row);
+	}
+	free(s);
+	/* One page: the rows shrink to fit rather than run over. */
+	assert_int_equal(system("pdfinfo many.pdf | grep -Eq '^Pages: +1$'"), 0);
+	last = word_y("many.pdf", "NC-1234", "yMax");
+	box = word_y("many.pdf", "SELF-REPORTED:", "yMin");
+	sig = word_y("many.pdf", "signature", "yMin");
+	assert_true(last > 0 && box > 0 && sig > 0);
+	assert_true(last < box);
+	assert_true(box < sig - 20);
+}
+
 static void
 text_lines_fit_72_columns(void **state)
 {
@@ -316,6 +378,7 @@ main(void)
 		cmocka_unit_test(verified_certificate_does_not_say_self_reported),
 		cmocka_unit_test(missing_fields_say_not_stated),
 		cmocka_unit_test(long_values_wrap_and_keep_every_word),
+		cmocka_unit_test(many_approvals_still_fit_above_the_signature),
 		cmocka_unit_test(text_lines_fit_72_columns),
 		cmocka_unit_test(planted_link_is_refused),
 		cmocka_unit_test(unwritable_folder_is_an_error_with_its_path),
