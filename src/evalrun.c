@@ -23,13 +23,21 @@ struct evalrun {
 	char where[64];
 };
 
+/* text wrapped to the width, its first line after indent, the rest after hang. */
 static void
-say(struct evalrun *e, const char *text)
+say_at(struct evalrun *e, const char *indent, const char *hang,
+    const char *text)
 {
-	char *w = render_wrap(&e->ro, text, "", "");
+	char *w = render_wrap(&e->ro, text, indent, hang);
 
 	fputs(w, e->out);
 	free(w);
+}
+
+static void
+say(struct evalrun *e, const char *text)
+{
+	say_at(e, "", "", text);
 }
 
 static bool
@@ -54,22 +62,20 @@ seek(struct evalrun *e)
 	return e->next < e->m->nevals;
 }
 
+/* The item, then on lines of their own what it takes. */
 static void
 ask(struct evalrun *e)
 {
 	const struct manifest_eval *it = &e->m->evals[e->next];
-	char *s;
+	char *s = xasprintf("%zu. %s", ++e->asked, it->text);
 
-	e->asked++;
-	if (it->kind == MANIFEST_LIKERT)
-		s = xasprintf("\n%zu. %s\n   1 strongly disagree, 2 disagree, 3 "
-		    "neutral, 4 agree, 5 strongly agree (or skip)", e->asked,
-		    it->text);
-	else
-		s = xasprintf("\n%zu. %s\n   Type your answer on one line (or "
-		    "press Enter to skip).", e->asked, it->text);
-	say(e, s);
+	fputc('\n', e->out);
+	say_at(e, "", "   ", s);
 	free(s);
+	say_at(e, "   ", "   ", it->kind == MANIFEST_LIKERT ?
+	    "Rate it from 1 (strongly disagree) to 5 (strongly agree), or "
+	    "skip." : "Type your answer on one line (or press Enter "
+	    "to skip).");
 }
 
 struct evalrun *
@@ -139,7 +145,8 @@ evalrun_input(struct evalrun *e, const char *line)
 		e->next++;
 	}
 	if (!seek(e)) {
-		say(e, "\nThank you: your evaluation is saved.");
+		fputc('\n', e->out);
+		say(e, "Thank you: your evaluation is saved.");
 		return false;
 	}
 	ask(e);
