@@ -24,4 +24,5 @@ COURSE_FILES = \
 	quizzes/99-posttest.quiz \
 	quizzes/01-anatomy.responses \
 	quizzes/02-function.responses \
-	quizzes/03-palpation.responses
+	quizzes/03-palpation.responses \
+	quizzes/04-psoas-syndrome.responses
