@@ -132,11 +132,51 @@ check_examples(const struct quiz *qz, const struct question *q,
 	}
 }
 
+/*
+ * A rule that matches an empty answer credits anything ('@accept .*'),
+ * whatever the examples say when a misconception happens to catch them.
+ */
+static void
+check_empty_matches(const struct quiz *qz, const struct question *q,
+    const struct pattern *pats, size_t n, struct diag *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		pcre2_match_data *md;
+		int rc;
+
+		if (pats[i].code == NULL)
+			continue;
+		md = pcre2_match_data_create_from_pattern(pats[i].code, NULL);
+		rc = pcre2_match(pats[i].code, (PCRE2_SPTR)"", 0, 0, 0, md, NULL);
+		pcre2_match_data_free(md);
+		if (rc >= 0)
+			diag_add(d, DIAG_ERROR, qz->path, pats[i].lineno,
+			    pats[i].col, "quiz '%s' question '%s': this rule "
+			    "matches an empty answer, so it would credit "
+			    "anything", qz->id, q->id);
+	}
+}
+
+static void
+check_rules_credit_something(const struct quiz *qz, const struct question *q,
+    struct diag *d)
+{
+	check_empty_matches(qz, q, q->accept, q->naccept, d);
+	check_empty_matches(qz, q, q->concepts, q->nconcepts, d);
+	for (size_t i = 0; i < q->nitems; i++) {
+		check_empty_matches(qz, q, q->items[i].accept,
+		    q->items[i].naccept, d);
+		check_empty_matches(qz, q, q->items[i].concepts,
+		    q->items[i].nconcepts, d);
+	}
+}
+
 static void
 check_question(const struct course *c, const struct quiz *qz,
     const struct question *q, struct diag *d)
 {
 	qkind_of(q->kind)->check(qz, q, d);
+	check_rules_credit_something(qz, q, d);
 	if (q->taught_lesson != NULL) {
 		const struct lesson *l = NULL;
 
@@ -156,6 +196,19 @@ check_question(const struct course *c, const struct quiz *qz,
 			    l->npages == 1 ? "" : "s");
 	}
 	check_examples(qz, q, d);
+}
+
+size_t
+check_quiz(const struct quiz *qz, struct diag *d)
+{
+	size_t before = d->errors;
+
+	for (size_t j = 0; j < qz->nquestions; j++) {
+		qkind_of(qz->questions[j].kind)->check(qz, &qz->questions[j], d);
+		check_rules_credit_something(qz, &qz->questions[j], d);
+		check_examples(qz, &qz->questions[j], d);
+	}
+	return d->errors - before;
 }
 
 size_t

@@ -16,6 +16,15 @@
 size_t check_course(const struct course *c, struct diag *d);
 
 /*
+ * What a learner's session runs before a sitting: the quiz's kind rules
+ * and examples, as --check would, so a course whose rules accept anything
+ * (an '@accept .*' that takes every wrong example) is refused at the
+ * quiz instead of silently passing everyone.  Returns the number of
+ * errors added to d.
+ */
+size_t check_quiz(const struct quiz *qz, struct diag *d);
+
+/*
  * --show-matches: for the quiz (and, if question is not NULL, only that
  * question id), print each example, its verdict and the rule that decided
  * it ("accept file:line", "misconception file:line", "no rule").

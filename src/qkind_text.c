@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "defaults.h"
 #include "grade_text.h"
 #include "qkind.h"
 #include "xmalloc.h"
@@ -37,11 +38,21 @@ compile_pattern(struct qparse *p, struct pattern *pat, bool case_sensitive)
 	}
 }
 
+/*
+ * Grading an answer tries every pattern of its question, so their number
+ * bounds the time one answer can take: a question with more is an error.
+ */
 static struct pattern *
-add_pattern(struct pattern **arr, size_t *n, const char *src, long line,
-    long col, enum pattern_role role)
+add_pattern(struct qparse *p, struct question *qu, struct pattern **arr,
+    size_t *n, const char *src, long line, long col, enum pattern_role role)
 {
 	struct pattern *pat;
+
+	if (++qu->npatterns == QUIZ_MAX_PATTERNS + 1)
+		qparse_error(p, line, col, "question '%s' has more than %d "
+		    "patterns (accept, concept, fine and misconception lines "
+		    "together)", qu->id != NULL ? qu->id : "?",
+		    QUIZ_MAX_PATTERNS);
 
 	*arr = xreallocarray(*arr, *n + 1, sizeof **arr);
 	pat = &(*arr)[(*n)++];
@@ -74,7 +85,8 @@ add_answer_pattern(struct qparse *p, struct question *qu, const char *arg,
 		arr = role == ROLE_ACCEPT ? &it->accept : &it->concepts;
 		n = role == ROLE_ACCEPT ? &it->naccept : &it->nconcepts;
 	}
-	compile_pattern(p, add_pattern(arr, n, arg, line, col, role), false);
+	compile_pattern(p, add_pattern(p, qu, arr, n, arg, line, col, role),
+	    false);
 }
 
 static char **
@@ -97,8 +109,8 @@ static char **
 d_fine(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
-	compile_pattern(p, add_pattern(&qu->fine, &qu->nfine, arg, line, col,
-	    ROLE_FINE), false);
+	compile_pattern(p, add_pattern(p, qu, &qu->fine, &qu->nfine, arg, line,
+	    col, ROLE_FINE), false);
 	return NULL;
 }
 
@@ -141,7 +153,7 @@ static char **
 d_misconception(struct qparse *p, struct question *qu, const char *arg,
     long line, long col)
 {
-	compile_pattern(p, add_pattern(&qu->misconceptions,
+	compile_pattern(p, add_pattern(p, qu, &qu->misconceptions,
 	    &qu->nmisconceptions, arg, line, col, ROLE_MISCONCEPTION), false);
 	return NULL;
 }

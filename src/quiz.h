@@ -66,6 +66,7 @@ struct example {
 
 struct question {
 	enum question_kind kind;
+	size_t npatterns;	/* patterns of every role, for the limit */
 	char *id;
 	const char *path;	/* borrowed: the quiz's path, for warnings */
 	long lineno;		/* of @question */

@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "check.h"
 #include "draw.h"
 #include "grade.h"
 #include "msg.h"
@@ -766,6 +767,34 @@ start_attempt(struct quizrun *r, const struct quiz *q)
 	return cause;
 }
 
+/*
+ * A learner's session never runs --check, so a course with broken rules
+ * (say '@accept .*') would grade every answer right.  The quiz's own
+ * examples are its proof: if any lands on the wrong side, refuse the
+ * sitting and say why, pointing at the first problem.
+ */
+static bool
+quiz_rules_fit(struct quizrun *r, const struct quiz *q)
+{
+	struct diag d;
+	bool fit;
+
+	diag_init(&d);
+	fit = check_quiz(q, &d) == 0;
+	if (!fit) {
+		const char *first = d.msgs[0];
+
+		for (size_t i = d.n; i-- > 0;)
+			if (strstr(d.msgs[i], ": error: ") != NULL)
+				first = d.msgs[i];
+		say(r, "", "", "This quiz cannot be taken: its answer rules fail "
+		    "the course checker (%s). Please tell your course provider; "
+		    "psoas-tutor --check shows every problem.", first);
+	}
+	diag_destroy(&d);
+	return fit;
+}
+
 struct quizrun *
 quizrun_start(const struct quiz *q, struct progress *p,
     const struct render_opts *o, FILE *out, bool resume)
@@ -802,6 +831,12 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	q = r->quiz;
 	r->results = xcalloc(q->nquestions > 0 ? q->nquestions : 1,
 	    sizeof *r->results);
+	/* Rules the checker refuses must not grade anyone. */
+	if (!quiz_rules_fit(r, base)) {
+		free(cause);
+		r->ended = true;
+		return r;
+	}
 	/* Two sessions on one attempt could answer a question twice. */
 	if (p != NULL && progress_claim_attempt(p, base->id, &claim) != 0) {
 		say(r, "", "", "%s.", claim);

@@ -14,7 +14,7 @@ CLI_TESTS += tests/cli/quiz-session.sh tests/cli/report.sh
 CLI_TESTS += tests/cli/kill9.sh tests/cli/concurrent.sh \
 	tests/cli/journal-damage.sh tests/cli/journal-unwritable.sh \
 	tests/cli/hostile-files.sh tests/cli/hostile-text.sh \
-	tests/cli/attempt-rules.sh
+	tests/cli/attempt-rules.sh tests/cli/hostile-course.sh
 # Lesson parser and renderer: a unit-test helper, the fixture course,
 # and the malformed lessons of tests/cli/check-lessons.sh.
 tests_unit_test_text_SOURCES += tests/unit/scratch.h
