@@ -30,18 +30,38 @@ struct journal {
 	char *fail;		/* why we cannot write, or NULL */
 	unsigned long appends;	/* journal_append calls so far */
 	unsigned long fault_at;	/* test hook: fail from this append on; 0 = off */
+	int version;		/* the file's format: 1 unchained, 2 chained */
+	off_t known;		/* bytes of the file that tail accounts for */
+	char tail[9];		/* checksum text of the last line, the chain's end */
 };
 
-uint32_t
-journal_fnv1a(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
+/* Where a chain starts: the "previous checksum" of the first record. */
+#define CHAIN_START "00000000"
 
+
+uint32_t
+journal_fnv1a_more(uint32_t h, const char *s, size_t len)
+{
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 16777619u;
 	}
 	return h;
+}
+
+uint32_t
+journal_fnv1a(const char *s, size_t len)
+{
+	return journal_fnv1a_more(2166136261u, s, len);
+}
+
+uint32_t
+journal_record_sum(int version, const char *prev, const char *s, size_t len)
+{
+	if (version < 2)
+		return journal_fnv1a(s, len);
+	return journal_fnv1a_more(journal_fnv1a_more(journal_fnv1a(prev, 8),
+	    "\t", 1), s, len);
 }
 
 static void
@@ -252,11 +272,26 @@ is_hex8(const char *s, size_t len)
 }
 
 /*
+ * The chain's rule, one home for writer and reader: whatever line (or last
+ * line still without its '\n') ends in TAB and 8 hex digits moves the
+ * chain's end to those digits, intact or not; so a damaged record costs
+ * itself and, when its checksum changed, the record after it; no more.
+ */
+static void
+chain_note(char tail[9], const char *line, size_t len)
+{
+	if (len > 9 && line[len - 9] == '\t' && is_hex8(line + len - 8, 8))
+		memcpy(tail, line + len - 8, 8);
+}
+
+/*
  * Check one complete line (without its '\n') and split it into new,
  * unescaped fields.  Returns NULL with *why (static text) when damaged.
+ * prev is the chain's end before this line (version 2).
  */
 static char **
-split_record(const char *line, size_t len, size_t *nfields, const char **why)
+split_record(const char *line, size_t len, int version, const char *prev,
+    size_t *nfields, const char **why)
 {
 	size_t tab = len, n = 0, start;
 	char **fields = NULL, hex[9];
@@ -275,9 +310,12 @@ split_record(const char *line, size_t len, size_t *nfields, const char **why)
 		*why = "no checksum";
 		return NULL;
 	}
-	snprintf(hex, sizeof hex, "%08x", journal_fnv1a(line, tab - 1));
+	snprintf(hex, sizeof hex, "%08x",
+	    journal_record_sum(version, prev, line, tab - 1));
 	if (memcmp(hex, line + tab, 8) != 0) {
-		*why = "checksum mismatch";
+		*why = version < 2 ? "checksum mismatch" :
+		    "checksum mismatch: this record, or the one before it, "
+		    "was changed, inserted or removed";
 		return NULL;
 	}
 	start = 0;
@@ -315,7 +353,7 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
     struct diag *d, char **cause)
 {
 	FILE *fp;
-	char *line = NULL, *hdr = header_line();
+	char *line = NULL, *hdr = header_line(), prev[9];
 	size_t cap = 0;
 	ssize_t len;
 	long lineno = 0, version;
@@ -330,6 +368,8 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 		free(hdr);
 		return -1;
 	}
+	j->known = 0;
+	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		bool complete = len > 0 && line[len - 1] == '\n';
 		size_t n = complete ? (size_t)len - 1 : (size_t)len;
@@ -339,6 +379,7 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 		int r;
 
 		lineno++;
+		j->known += len;
 		if (lineno == 1) {
 			version = complete ? header_version(line, n) : 0;
 			if (version > JOURNAL_VERSION) {
@@ -348,8 +389,11 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 				    version, JOURNAL_VERSION);
 				goto out;
 			}
-			if (version == JOURNAL_VERSION)
+			if (version >= 1) {
+				/* Older journals stay as they began: unchained. */
+				j->version = (int)version;
 				continue;
+			}
 			/*
 			 * A header cut short by a crash or a full disk while
 			 * the file was being created: the rest is ours.  That
@@ -368,13 +412,15 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 			    JOURNAL_MAGIC, JOURNAL_VERSION);
 			goto out;
 		}
+		memcpy(prev, j->tail, sizeof prev);
+		chain_note(j->tail, line, n);
 		if (!complete) {
 			diag_add(d, DIAG_WARNING, j->path, lineno, 0,
 			    "damaged record skipped (truncated: no end of "
 			    "line)");
 			continue;
 		}
-		fields = split_record(line, n, &nfields, &why);
+		fields = split_record(line, n, j->version, prev, &nfields, &why);
 		if (fields == NULL) {
 			diag_add(d, DIAG_WARNING, j->path, lineno, 0,
 			    "damaged record skipped (%s)", why);
@@ -429,6 +475,9 @@ start_file(struct journal *j, char **cause)
 	int rc;
 
 	rc = write_all_once(j, hdr, strlen(hdr), cause);
+	j->version = JOURNAL_VERSION;
+	j->known = rc == 0 ? (off_t)strlen(hdr) : 0;
+	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 	if (rc == 0 && fsync_dir(dir) == -1) {
 		*cause = xasprintf("cannot sync folder %s: %s", dir,
 		    strerror(errno));
@@ -452,6 +501,8 @@ open_journal(const char *path, bool create, journal_replay_fn replay,
 	j->path = xstrdup(path);
 	j->fd = -1;
 	j->fault_at = fault_setting();
+	j->version = JOURNAL_VERSION;
+	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 
 	if (create && make_dirs(dir, &warning) == 0) {
 		fd = ownfile_open(path, O_RDWR | O_APPEND | O_CREAT,
@@ -559,6 +610,52 @@ journal_path(const struct journal *j)
 	return j->path;
 }
 
+/*
+ * Another session appended since we last looked (or the file shrank):
+ * find the chain's end again by the reader's rule, over the whole file.
+ * Called with the lock held.
+ */
+static int
+resync_tail(struct journal *j, off_t size, char **failed)
+{
+	struct strbuf cur = { 0 };
+	char buf[8192];
+	off_t at = 0;
+	bool header = true;
+
+	memcpy(j->tail, CHAIN_START, sizeof j->tail);
+	strbuf_add(&cur, "", 0);
+	while (at < size) {
+		ssize_t n = pread(j->fd, buf, sizeof buf, at);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*failed = xasprintf("cannot read %s: %s", j->path,
+			    n == 0 ? "file shrank while locked" :
+			    strerror(errno));
+			strbuf_destroy(&cur);
+			return -1;
+		}
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] != '\n') {
+				strbuf_add(&cur, buf + i, 1);
+				continue;
+			}
+			if (!header)
+				chain_note(j->tail, cur.s, cur.len);
+			header = false;
+			cur.len = 0;
+		}
+		at += n;
+	}
+	if (!header)
+		chain_note(j->tail, cur.s, cur.len);
+	j->known = size;
+	strbuf_destroy(&cur);
+	return 0;
+}
+
 static void
 set_cause(char **cause, const char *msg)
 {
@@ -594,8 +691,6 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 			strbuf_add(&line, "\t", 1);
 		escape_into(&line, fields[i] != NULL ? fields[i] : "");
 	}
-	snprintf(sum, sizeof sum, "\t%08x\n", journal_fnv1a(line.s, line.len));
-	strbuf_puts(&line, sum);
 
 	lock(j->fd, LOCK_EX);
 	strbuf_add(&out, "", 0);
@@ -609,6 +704,11 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 		hdr = header_line();
 		strbuf_puts(&out, hdr);
 		free(hdr);
+		j->version = JOURNAL_VERSION;
+		memcpy(j->tail, CHAIN_START, sizeof j->tail);
+	} else if (st.st_size != j->known &&
+	    resync_tail(j, st.st_size, &failed) == -1) {
+		goto out;
 	} else if (pread(j->fd, &last, 1, st.st_size - 1) != 1) {
 		failed = xasprintf("cannot read %s: %s", j->path,
 		    strerror(errno));
@@ -617,9 +717,16 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 		/* Someone died mid-record: never glue ours onto theirs. */
 		strbuf_add(&out, "\n", 1);
 	}
+	/* The checksum chains to the file's last line, as it is now. */
+	snprintf(sum, sizeof sum, "\t%08x\n", journal_record_sum(j->version,
+	    j->tail, line.s, line.len));
 	strbuf_add(&out, line.s, line.len);
-	if (write_all_once(j, out.s, out.len, &failed) == 0)
+	strbuf_puts(&out, sum);
+	if (write_all_once(j, out.s, out.len, &failed) == 0) {
 		rc = 0;
+		j->known = st.st_size + (off_t)out.len;
+		memcpy(j->tail, sum + 1, 8);
+	}
 out:
 	lock(j->fd, LOCK_UN);
 	if (failed != NULL) {

@@ -2,16 +2,28 @@
  * An append-only, crash-tolerant journal file: the storage under a
  * learner's progress (progress.h gives the records their meaning).
  *
- * FORMAT (version 1; doc/FORMATS.md "Progress journal" is the reference)
+ * FORMAT (version 2; doc/FORMATS.md "Progress journal" is the reference)
  *
- *   psoas-tutor journal 1\n                         header, line 1
+ *   psoas-tutor journal 2\n                         header, line 1
  *   TYPE \t FIELD \t ... \t CHECKSUM \n             one record per line
  *
  * Every field is text.  In a field, backslash, tab, newline and carriage
  * return are written as the two-byte escapes \\ \t \n \r; every other byte
- * (UTF-8 included) is written as is.  CHECKSUM is the FNV-1a 32-bit hash
- * of all bytes of the line before the tab that precedes it, as 8
- * lower-case hex digits.  A line only counts once its '\n' is there.
+ * (UTF-8 included) is written as is.  A line only counts once its '\n' is
+ * there.  CHECKSUM is 8 lower-case hex digits of FNV-1a 32 over
+ *   PREV \t BODY
+ * where BODY is every byte of the line before the tab that precedes the
+ * checksum and PREV the checksum text of the nearest earlier line that ends
+ * in a tab and 8 hex digits (intact or not), "00000000" for the first.  So
+ * the records form a chain: changing, inserting or removing a record in
+ * the middle breaks the checksum of the record after it, which replay
+ * skips and names.  It proves no more than that: FNV is no secret, anyone
+ * can rewrite the chain from the edit on, and a record appended at the end
+ * shows nothing.  Only a provider's grading makes evidence.
+ *
+ * Version 1 journals (checksum = FNV-1a 32 over BODY alone, no chain) are
+ * read and appended to as version 1: a file keeps the format it began
+ * with, and a new journal is always version 2.
  *
  * WRITING
  *
@@ -59,7 +71,7 @@
 
 #include "diag.h"
 
-#define JOURNAL_VERSION 1
+#define JOURNAL_VERSION 2
 #define JOURNAL_MAGIC "psoas-tutor journal"	/* header: MAGIC " " VERSION */
 #define JOURNAL_FAULT_ENV "PSOAS_TUTOR_FAULT_WRITE"
 
@@ -136,10 +148,16 @@ const char *journal_path(const struct journal *j);
  * The pieces of the format, for tests and for tools that read journals.
  * journal_escape returns a new string.  journal_unescape decodes
  * s[0..len) into a new string and returns it, or NULL when s has a bad
- * escape or a NUL byte.  journal_fnv1a is FNV-1a 32 over s[0..len).
+ * escape or a NUL byte.  journal_fnv1a is FNV-1a 32 over s[0..len);
+ * journal_fnv1a_more goes on hashing from h.  journal_record_sum is the
+ * checksum of a record BODY s[0..len) in a journal of that version whose
+ * chain ends in prev (8 hex digits; ignored by version 1).
  */
 char *journal_escape(const char *s);
 char *journal_unescape(const char *s, size_t len);
 uint32_t journal_fnv1a(const char *s, size_t len);
+uint32_t journal_fnv1a_more(uint32_t h, const char *s, size_t len);
+uint32_t journal_record_sum(int version, const char *prev, const char *s,
+    size_t len);
 
 #endif

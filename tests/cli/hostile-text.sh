@@ -25,10 +25,15 @@ def fnv(b):
     for c in b:
         h = ((h ^ c) * 16777619) & 0xffffffff
     return h
+# chained to the last record, as a version 2 journal wants (journal.h)
+prev = b"00000000"
+for line in open(path, "rb").read().split(b"\n")[1:]:
+    if len(line) > 9 and line[-9:-8] == b"\t":
+        prev = line[-8:]
 body = b"name\t" + str(int(time.time())).encode() \
     + b"\t\x1b[2J\x1b[1AEve \xe2\x80\xaeliveD"
 with open(path, "ab") as f:
-    f.write(body + b"\t" + ("%08x" % fnv(body)).encode() + b"\n")
+    f.write(body + b"\t" + ("%08x" % fnv(prev + b"\t" + body)).encode() + b"\n")
 PY
 tutor --learner eve --progress >"$SCRATCH/eve" 2>"$SCRATCH/eve.err"
 check "a hand-edited name with escapes is skipped on replay" \

@@ -27,7 +27,7 @@ tutor --export tsv >"$SCRATCH/e1" 2>"$SCRATCH/e1.err"
 st=$?
 check "export of a damaged journal still succeeds (status $st)" test $st -eq 0
 check "the flipped record is named by file and line" contains "$SCRATCH/e1.err" \
-    "$journal:$bad: warning: damaged record skipped (checksum mismatch)"
+    "$journal:$bad: warning: damaged record skipped (checksum mismatch: this record, or the one before it, was changed, inserted or removed)"
 check "the cut-short record is named by file and line" contains "$SCRATCH/e1.err" \
     "$journal:$last: warning: damaged record skipped (truncated"
 check "only those two are reported" test "$(wc -l <"$SCRATCH/e1.err")" -eq 2
@@ -57,9 +57,9 @@ same "the next start reports the same two lines, nothing new" \
 check "and keeps the new answer" grep -q "${TAB}action${TAB}b$TAB" "$SCRATCH/e2"
 
 # --- a journal written by a newer program
-printf 'psoas-tutor journal 2\nsomething\tnew\t00000000\n' >"$journal"
+printf 'psoas-tutor journal 3\nsomething\tnew\t00000000\n' >"$journal"
 cp "$journal" "$SCRATCH/newer"
-msg="$journal: journal format version 2 is newer than this program supports (1); refusing to touch it"
+msg="$journal: journal format version 3 is newer than this program supports (2); refusing to touch it"
 tutor --export tsv >"$SCRATCH/n1" 2>"$SCRATCH/n1.err"
 st=$?
 check "--export refuses a newer journal with status 1 ($st)" test $st -eq 1

@@ -112,11 +112,33 @@ spew(const char *path, const char *s, size_t len, const char *mode)
 	assert_int_equal(fclose(fp), 0);
 }
 
-/* A well-formed line with its checksum, as another program might write. */
+#define CHAIN_BROKEN "checksum mismatch: this record, or the one before " \
+    "it, was changed, inserted or removed"
+
+/*
+ * A well-formed line with its checksum, as another program might write it
+ * at the end of the journal at path: chained to the last line's checksum
+ * in a version 2 journal (journal.h), alone in a version 1 journal.
+ */
 static char *
-make_line(const char *body)
+make_line(const char *path, const char *body)
 {
-	return xasprintf("%s\t%08x\n", body, journal_fnv1a(body, strlen(body)));
+	char *text = slurp(path, NULL), *line, prev[9] = "00000000";
+	int version = strncmp(text, "psoas-tutor journal 1\n", 22) == 0 ? 1 : 2;
+
+	for (line = strchr(text, '\n'); line != NULL && line[1] != '\0';
+	    line = strchr(line + 1, '\n')) {
+		char *end = strchr(line + 1, '\n');
+		size_t len = end != NULL ? (size_t)(end - line - 1) :
+		    strlen(line + 1);
+
+		if (len > 9 && line[len - 8] == '\t')
+			memcpy(prev, line + len - 7, 8);
+	}
+	line = xasprintf("%s\t%08x\n", body, journal_record_sum(version, prev,
+	    body, strlen(body)));
+	free(text);
+	return line;
 }
 
 static struct progress *
@@ -400,8 +422,8 @@ damaged_middle_record_is_skipped_and_later_records_kept(void **state)
 
 	p = open_ok(f, "ann");
 	assert_int_equal(f->d.n, 1);
-	want = xasprintf("%s:3: warning: damaged record skipped (checksum "
-	    "mismatch)", f->path);
+	want = xasprintf("%s:3: warning: damaged record skipped (%s)",
+	    f->path, CHAIN_BROKEN);
 	assert_string_equal(f->d.msgs[0], want);
 	free(want);
 	l = progress_lesson(p, "sample-one");
@@ -409,6 +431,91 @@ damaged_middle_record_is_skipped_and_later_records_kept(void **state)
 	assert_int_equal(l->max_page, 3);
 	assert_true(progress_lesson(p, "sample-two")->done);
 	progress_close(p);
+}
+
+/*
+ * An edit in the middle whose own checksum was made right again still
+ * shows: the record after it no longer chains, and is named.  A record
+ * removed from the middle shows the same way.
+ */
+static void
+an_edit_in_the_middle_breaks_the_chain_at_the_next_record(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *text, *l3, *l4, *body, *fixed, *out, *want;
+
+	no_error(progress_record_page(p, "sample-one", 1, 4, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 2, 4, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 3, 4, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 4, 4, &cause), cause);
+	progress_close(p);
+	text = slurp(f->path, NULL);
+	l3 = strchr(strchr(text, '\n') + 1, '\n') + 1;	/* page 2 */
+	l4 = strchr(l3, '\n') + 1;				/* page 3 */
+	*l3 = '\0';
+	/* page 2 becomes page 4, its checksum chained right again */
+	spew(f->path, text, strlen(text), "wb");
+	body = xstrdup("page\t1700000000\tsample-one\t4\t4");
+	fixed = make_line(f->path, body);
+	out = xasprintf("%s%s%s", text, fixed, l4);
+	spew(f->path, out, strlen(out), "wb");
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 1);
+	want = xasprintf("%s:4: warning: damaged record skipped (%s)",
+	    f->path, CHAIN_BROKEN);
+	assert_string_equal(f->d.msgs[0], want);
+	free(want);
+	progress_close(p);
+
+	/* The page 3 record removed: the page 4 record after it shows it. */
+	free(out);
+	out = xasprintf("%s%s", text, strchr(l4, '\n') + 1);
+	spew(f->path, out, strlen(out), "wb");
+	diag_destroy(&f->d);
+	diag_init(&f->d);
+	p = open_ok(f, "ann");
+	want = xasprintf("%s:3: warning: damaged record skipped (%s)",
+	    f->path, CHAIN_BROKEN);
+	assert_int_equal(f->d.n, 1);
+	assert_string_equal(f->d.msgs[0], want);
+	progress_close(p);
+	free(want);
+	free(out);
+	free(fixed);
+	free(body);
+	free(text);
+}
+
+/* A journal begun before the chain is read as it is and stays unchained. */
+static void
+a_version_1_journal_is_read_and_appended_unchained(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p;
+	char *cause = NULL, *text, *body = "page\t1700000000\tsample-one\t2\t4";
+	char *old = xasprintf("psoas-tutor journal 1\n%s\t%08x\n", body,
+	    journal_fnv1a(body, strlen(body)));
+	const char *last;
+
+	progress_close(open_ok(f, "ann"));	/* makes the folders */
+	spew(f->path, old, strlen(old), "wb");
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 2);
+	no_error(progress_record_page(p, "sample-one", 3, 4, &cause), cause);
+	progress_close(p);
+	text = slurp(f->path, NULL);
+	assert_int_equal(strncmp(text, old, strlen(old)), 0);
+	last = text + strlen(old);
+	assert_int_equal(journal_fnv1a(last, strlen(last) - 10),
+	    strtoul(last + strlen(last) - 9, NULL, 16));
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	assert_int_equal(progress_lesson(p, "sample-one")->page, 3);
+	progress_close(p);
+	free(text);
+	free(old);
 }
 
 static void
@@ -420,11 +527,11 @@ wrong_field_count_and_unknown_type_are_warned_and_skipped(void **state)
 
 	no_error(progress_record_page(p, "sample-one", 1, 4, &cause), cause);
 	progress_close(p);
-	l1 = make_line("page\t1700000000\tsample-one\t2");
-	l2 = make_line("bookmark\t1700000000\tsample-one\t3");
-	l3 = make_line("page\t1700000000\tsample-one\tten\t4");
+	l1 = make_line(f->path, "page\t1700000000\tsample-one\t2");
 	spew(f->path, l1, strlen(l1), "ab");
+	l2 = make_line(f->path, "bookmark\t1700000000\tsample-one\t3");
 	spew(f->path, l2, strlen(l2), "ab");
+	l3 = make_line(f->path, "page\t1700000000\tsample-one\tten\t4");
 	spew(f->path, l3, strlen(l3), "ab");
 	free(l1);
 	free(l2);
@@ -457,15 +564,15 @@ newer_version_is_refused_and_file_left_untouched(void **state)
 	size_t blen, alen;
 
 	progress_close(p);
-	line = make_line("page\t1700000000\tsample-one\t2\t4");
-	before = xasprintf("psoas-tutor journal 2\n%sfuture\tstuff", line);
+	line = make_line(f->path, "page\t1700000000\tsample-one\t2\t4");
+	before = xasprintf("psoas-tutor journal 3\n%sfuture\tstuff", line);
 	blen = strlen(before);
 	spew(f->path, before, blen, "wb");
 
 	p = progress_open(f->data, "ann", &f->d, &cause);
 	assert_null(p);
-	want = xasprintf("%s: journal format version 2 is newer than this "
-	    "program supports (1); refusing to touch it", f->path);
+	want = xasprintf("%s: journal format version 3 is newer than this "
+	    "program supports (2); refusing to touch it", f->path);
 	assert_non_null(cause);
 	assert_string_equal(cause, want);
 	after = slurp(f->path, &alen);
@@ -704,7 +811,7 @@ idle_gaps_count_at_most_the_idle_limit(void **state)
 	progress_close(p);
 
 	/* A hand-made record of a long gap is clamped at replay too. */
-	line = make_line("time\t1700000000\tsample-one\t5000");
+	line = make_line(f->path, "time\t1700000000\tsample-one\t5000");
 	spew(f->path, line, strlen(line), "ab");
 	free(line);
 	p = open_ok(f, "ann");
@@ -861,7 +968,7 @@ a_journal_from_before_try_records_reads_the_same(void **state)
 
 	progress_close(p);
 	for (size_t i = 0; i < sizeof body / sizeof body[0]; i++) {
-		line = make_line(body[i]);
+		line = make_line(f->path, body[i]);
 		spew(f->path, line, strlen(line), "ab");
 		free(line);
 	}
@@ -890,7 +997,7 @@ a_damaged_try_record_is_named_and_skipped(void **state)
 
 	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 1, &cause));
 	progress_close(p);
-	line = make_line("try\t1700000000\tsample-quiz\tx\t0\tq1\t0\t"
+	line = make_line(f->path, "try\t1700000000\tsample-quiz\tx\t0\tq1\t0\t"
 	    "incorrect\t0\t1\t0\tgreater");
 	spew(f->path, line, strlen(line), "ab");
 	free(line);
@@ -942,8 +1049,7 @@ a_question_is_closed_once_live_and_on_replay(void **state)
 		*strrchr(dup, '\t') = '\0';
 		body = xasprintf("%.*s\tcorrect\t1\t1\t%s", (int)(v - dup),
 		    dup, v + strlen("\tincorrect\t0\t1\t"));
-		rec = xasprintf("%s\t%08x\n", body,
-		    (unsigned)journal_fnv1a(body, strlen(body)));
+		rec = make_line(path, body);
 		spew(path, rec, strlen(rec), "ab");
 		free(rec);
 		free(body);
@@ -1031,7 +1137,7 @@ new_journal_has_header_and_private_modes(void **state)
 
 	progress_close(p);
 	text = slurp(f->path, NULL);
-	assert_string_equal(text, "psoas-tutor journal 1\n");
+	assert_string_equal(text, "psoas-tutor journal 2\n");
 	free(text);
 	assert_int_equal(stat(f->path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -1070,7 +1176,7 @@ whole_header_without_its_newline_is_warned_and_journal_still_used(void **state)
 
 	/* The disk filled up one byte short of the new file's header. */
 	progress_close(p);
-	assert_int_equal(truncate(f->path, strlen("psoas-tutor journal 1")), 0);
+	assert_int_equal(truncate(f->path, strlen("psoas-tutor journal 2")), 0);
 	p = open_ok(f, "ann");
 	assert_true(diag_has(&f->d, ":1: warning: damaged header skipped"));
 	no_error(progress_record_page(p, "sample-one", 2, 3, &cause), cause);
@@ -1152,6 +1258,8 @@ main(void)
 		T(answers_keep_tabs_newlines_backslashes_and_utf8),
 		T(truncated_last_record_is_skipped_and_later_appends_are_whole),
 		T(damaged_middle_record_is_skipped_and_later_records_kept),
+		T(an_edit_in_the_middle_breaks_the_chain_at_the_next_record),
+		T(a_version_1_journal_is_read_and_appended_unchained),
 		T(wrong_field_count_and_unknown_type_are_warned_and_skipped),
 		T(newer_version_is_refused_and_file_left_untouched),
 		T(a_file_that_is_not_a_journal_is_refused),
