@@ -31,6 +31,11 @@ const char certificate_self_reported_text[] =
     "provider-verified certificate until the provider checks the record "
     "and signs it.";
 
+const char certificate_test_clock_text[] =
+    "TEST CLOCK: this completion was recorded with a clock set for testing "
+    "(PSOAS_TUTOR_NOW); its dates and times are not real, and it is not a "
+    "certificate of completion.";
+
 static const char *
 or_unstated(const char *s)
 {
@@ -266,10 +271,13 @@ certificate_write_text(FILE *out, const struct certificate *c)
 	put_rows(&b, &r);
 	rows_free(&r);
 
-	if (c->self_reported) {
+	if (c->self_reported || c->test_clock) {
 		strbuf_puts(&b, "\n");
 		put_rule(&b, '-');
-		put_text(&b, "", 0, certificate_self_reported_text);
+		if (c->test_clock)
+			put_text(&b, "", 0, certificate_test_clock_text);
+		if (c->self_reported)
+			put_text(&b, "", 0, certificate_self_reported_text);
 		put_rule(&b, '-');
 	}
 	strbuf_puts(&b, "\nProvider signature: ______________________________"
@@ -405,8 +413,9 @@ draw_frame(cairo_t *cr)
 	cairo_stroke(cr);
 }
 
+/* A warning in a tinted box across the page. */
 static double
-draw_self_reported(cairo_t *cr, double y, double k)
+draw_warning(cairo_t *cr, const char *text, double y, double k)
 {
 	const double x = MARGIN + 10, w = PAGE_W - 2 * MARGIN - 20;
 	const double leading = 12.0 * k;
@@ -414,8 +423,8 @@ draw_self_reported(cairo_t *cr, double y, double k)
 	size_t n;
 
 	use_font(cr, SANS_BOLD, 9.5 * k);
-	n = wrap(certificate_self_reported_text, w - 20, measure_points, cr,
-	    lines, sizeof lines / sizeof lines[0]);
+	n = wrap(text, w - 20, measure_points, cr, lines,
+	    sizeof lines / sizeof lines[0]);
 	cairo_set_source_rgb(cr, 1.0, 0.96, 0.80);
 	cairo_rectangle(cr, x, y, w, leading * (double)n + 12 * k);
 	cairo_fill_preserve(cr);
@@ -501,8 +510,11 @@ draw_page(cairo_t *cr, const struct certificate *c, double k)
 	rows_free(&r);
 	if (y2 > y)
 		y = y2;
+	if (c->test_clock)
+		y = draw_warning(cr, certificate_test_clock_text, y + 8 * k, k);
 	if (c->self_reported)
-		y = draw_self_reported(cr, y + 8 * k, k);
+		y = draw_warning(cr, certificate_self_reported_text, y + 8 * k,
+		    k);
 	draw_signature(cr, c);
 	return y;
 }

@@ -13,7 +13,8 @@
  * and pass mark, a unique certificate number and a signature line.  When
  * self_reported is true the certificate says, in a box of its own, that
  * the results were recorded on the learner's computer and have not been
- * verified by the provider.
+ * verified by the provider; when test_clock is true, the box also says
+ * that the completion was recorded on a test clock and is not real.
  */
 #ifndef PSOAS_CERTIFICATE_H
 #define PSOAS_CERTIFICATE_H
@@ -51,6 +52,7 @@ struct certificate {
 	int pass;			/* pass mark, percent */
 	long seconds;			/* time on task in the lessons */
 	bool self_reported;		/* no provider has verified it */
+	bool test_clock;		/* recorded on an injected clock */
 };
 
 /*
@@ -70,5 +72,11 @@ int certificate_write_pdf(const char *path, const struct certificate *c,
 
 /* The sentence a self-reported certificate carries (for tests and docs). */
 extern const char certificate_self_reported_text[];
+
+/*
+ * The sentence a certificate carries when its completion was recorded on
+ * a clock injected for testing (PSOAS_TUTOR_NOW): its times are not real.
+ */
+extern const char certificate_test_clock_text[];
 
 #endif

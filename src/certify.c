@@ -303,6 +303,7 @@ certify_print(FILE *out, const char *pdf_path, const struct course *c,
 		.seconds = to_long(completion_get(done, "seconds")),
 		/* Only a provider's check can make it anything else. */
 		.self_reported = true,
+		.test_clock = completion_get(done, "test-clock") != NULL,
 	};
 	if (cert.participant == NULL || cert.participant[0] == '\0')
 		cert.participant = cert.learner;

@@ -14,7 +14,8 @@
  *   number course title version type hours provider-name
  *   provider-address provider-email provider-number approval posttest
  *   posttest-title attempt score pass seconds learner name licence
- *   licence-state self-reported
+ *   licence-state self-reported test-clock (present when the session ran
+ *   on an injected clock: the certificate then says it is not real)
  *
  * Certificates made here are self-reported: the learner's own computer
  * recorded and graded everything, and the certificate says so.

@@ -204,6 +204,28 @@ verified_certificate_does_not_say_self_reported(void **state)
 }
 
 static void
+a_test_clock_completion_says_it_is_not_real(void **state)
+{
+	struct certificate c = full;
+	char *cause = NULL, *s;
+
+	(void)state;
+	c.test_clock = true;
+	s = text_of(&c);
+	assert_has(s, "TEST CLOCK: this completion was recorded with a clock "
+	    "set for testing (PSOAS_TUTOR_NOW)");
+	assert_has(s, "SELF-REPORTED");
+	free(s);
+	assert_int_equal(certificate_write_pdf("t.pdf", &c, &cause), 0);
+	s = pdf_text_of("t.pdf");
+	assert_has(s, "it is not a certificate of completion.");
+	free(s);
+	s = text_of(&full);
+	assert_null(strstr(s, "TEST CLOCK"));
+	free(s);
+}
+
+static void
 missing_fields_say_not_stated(void **state)
 {
 	struct certificate c = { .score = 80, .pass = 75, .self_reported = true };
@@ -376,6 +398,7 @@ main(void)
 		cmocka_unit_test(text_certificate_has_every_field),
 		cmocka_unit_test(pdf_certificate_has_every_field),
 		cmocka_unit_test(verified_certificate_does_not_say_self_reported),
+		cmocka_unit_test(a_test_clock_completion_says_it_is_not_real),
 		cmocka_unit_test(missing_fields_say_not_stated),
 		cmocka_unit_test(long_values_wrap_and_keep_every_word),
 		cmocka_unit_test(many_approvals_still_fit_above_the_signature),
