@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "certify.h"
+#include "cursor.h"
 #include "defaults.h"
 #include "draw.h"
 #include "evalrun.h"
@@ -40,9 +41,7 @@ struct repl {
 	bool interactive;
 	FILE *out;
 
-	const struct lesson *lesson;	/* being read, or NULL */
-	size_t page;			/* 0-based page of lesson */
-	bool lesson_finished;		/* `next` went past the last page */
+	struct cursor cur;		/* the lesson being read, and where */
 	struct pager more;		/* rest of a page taller than the screen */
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
@@ -210,12 +209,12 @@ note_activity(struct repl *r)
 	time_t now = time(NULL);
 	char *cause = NULL;
 
-	if (r->lesson != NULL && r->last_activity != 0 &&
+	if (r->cur.lesson != NULL && r->last_activity != 0 &&
 	    now > r->last_activity && r->progress != NULL) {
 		long gap = (long)(now - r->last_activity);
 
 		if (gap <= PROGRESS_IDLE_LIMIT &&
-		    progress_record_time(r->progress, r->lesson->id, gap,
+		    progress_record_time(r->progress, r->cur.lesson->id, gap,
 		    &cause) != 0)
 			warn_unsaved(r, cause);
 	}
@@ -232,14 +231,14 @@ note_activity(struct repl *r)
 static void
 show_page_after(struct repl *r, const char *intro)
 {
-	char *page = render_page(&r->ro, r->lesson, r->page);
+	char *page = render_page(&r->ro, r->cur.lesson, r->cur.page);
 	char *text = xasprintf("\n%s%s%s", intro ? intro : "",
 	    intro ? "\n" : "", page);
 	char *cause = NULL;
 
 	if (r->progress != NULL &&
-	    progress_record_page(r->progress, r->lesson->id, (int)r->page + 1,
-	    (int)r->lesson->npages, &cause) != 0)
+	    progress_record_page(r->progress, r->cur.lesson->id, (int)r->cur.page + 1,
+	    (int)r->cur.lesson->npages, &cause) != 0)
 		warn_unsaved(r, cause);
 	show_paged(r, text);
 	free(text);
@@ -252,17 +251,22 @@ show_page(struct repl *r)
 	show_page_after(r, NULL);
 }
 
+/* Show the lesson just opened: its front matter, then its page. */
+static void
+show_opened(struct repl *r, bool intro)
+{
+	char *text = intro ? render_lesson_intro(&r->ro, r->cur.lesson) : NULL;
+
+	show_page_after(r, text);
+	free(text);
+}
+
 static void
 open_lesson_at(struct repl *r, const struct lesson *l, size_t page,
     bool intro)
 {
-	char *text = intro ? render_lesson_intro(&r->ro, l) : NULL;
-
-	r->lesson = l;
-	r->page = page < l->npages ? page : 0;
-	r->lesson_finished = false;
-	show_page_after(r, text);
-	free(text);
+	cursor_open(&r->cur, l, page);
+	show_opened(r, intro);
 }
 
 /* A lesson's sources, a screen at a time like its pages. */
@@ -289,21 +293,20 @@ strbuf_take_wrapped(struct repl *r, struct strbuf *b, char *msg)
 static void
 finish_lesson(struct repl *r)
 {
-	const struct quiz *q = course_quiz_for_lesson(r->course, r->lesson->id);
+	const struct quiz *q = course_quiz_for_lesson(r->course, r->cur.lesson->id);
 	struct strbuf text = {0};
 	char *cause = NULL;
 	char *msg, *sources;
 
 	if (r->progress != NULL &&
-	    progress_record_lesson_done(r->progress, r->lesson->id, &cause) != 0)
+	    progress_record_lesson_done(r->progress, r->cur.lesson->id, &cause) != 0)
 		warn_unsaved(r, cause);
-	r->lesson_finished = true;
 	/* One text, so a long source list pages with what follows it. */
 	strbuf_puts(&text, "\n");
-	msg = xasprintf("You have finished \"%s\".", r->lesson->title);
+	msg = xasprintf("You have finished \"%s\".", r->cur.lesson->title);
 	strbuf_take_wrapped(r, &text, msg);
 	strbuf_puts(&text, "\n");
-	strbuf_puts(&text, sources = render_lesson_sources(&r->ro, r->lesson));
+	strbuf_puts(&text, sources = render_lesson_sources(&r->ro, r->cur.lesson));
 	free(sources);
 	strbuf_puts(&text, "\n");
 	msg = q != NULL ? xasprintf("Type 'quiz' to take %s, or 'next' for "
@@ -318,14 +321,13 @@ finish_lesson(struct repl *r)
 static void
 cmd_next(struct repl *r, const char *arg)
 {
-	size_t index;
-
 	(void)arg;
 	if (pager_pending(&r->more)) {
 		show_more(r);
 		return;
 	}
-	if (r->lesson == NULL) {
+	switch (cursor_next(&r->cur)) {
+	case CURSOR_NO_LESSON: {
 		const struct resume_point rp = r->progress ?
 		    progress_resume(r->progress) : (struct resume_point){0};
 
@@ -335,66 +337,56 @@ cmd_next(struct repl *r, const char *arg)
 		}
 		say(r, "No lesson is open. Type 'continue' to pick up where you "
 		    "stopped, or 'open ID'.\n");
-		return;
+		break;
 	}
-	if (r->lesson_finished) {
-		course_find_lesson(r->course, r->lesson->id, &index);
-		if (index + 1 < r->course->nlessons) {
-			open_lesson_at(r, r->course->lessons[index + 1], 0, true);
-		} else {
-			say(r, "That was the last lesson. Type 'list' to see the "
-			    "quizzes and the post-test.\n");
-		}
-		return;
-	}
-	if (r->page + 1 < r->lesson->npages) {
-			r->page++;
+	case CURSOR_OPENED:
+		show_opened(r, true);
+		break;
+	case CURSOR_LAST_LESSON:
+		say(r, "That was the last lesson. Type 'list' to see the "
+		    "quizzes and the post-test.\n");
+		break;
+	case CURSOR_FINISHED:
+		finish_lesson(r);
+		break;
+	default:
 		show_page(r);
-		return;
+		break;
 	}
-	finish_lesson(r);
 }
 
 static void
 cmd_back(struct repl *r, const char *arg)
 {
 	(void)arg;
-	if (r->lesson == NULL) {
+	switch (cursor_back(&r->cur)) {
+	case CURSOR_NO_LESSON:
 		say(r, "No lesson is open.\n");
-		return;
-	}
-	if (r->lesson_finished) {
-		r->lesson_finished = false;
-		show_page(r);
-		return;
-	}
-	if (r->page == 0) {
+		break;
+	case CURSOR_FIRST_PAGE:
 		say(r, "This is the first page.\n");
-		return;
+		break;
+	default:
+		show_page(r);
+		break;
 	}
-	r->page--;
-	show_page(r);
 }
 
 static void
 cmd_page(struct repl *r, const char *arg)
 {
-	char *end;
-	long n;
-
-	if (r->lesson == NULL) {
+	switch (cursor_page(&r->cur, arg)) {
+	case CURSOR_NO_LESSON:
 		say(r, "No lesson is open. Type 'open ID' first.\n");
-		return;
+		break;
+	case CURSOR_BAD_PAGE:
+		say(r, "Give a page number from 1 to %zu.\n",
+		    r->cur.lesson->npages);
+		break;
+	default:
+		show_page(r);
+		break;
 	}
-	n = strtol(arg, &end, 10);
-	if (*arg == '\0' || *end != '\0' || n < 1 ||
-	    (size_t)n > r->lesson->npages) {
-		say(r, "Give a page number from 1 to %zu.\n", r->lesson->npages);
-		return;
-	}
-	r->page = (size_t)n - 1;
-	r->lesson_finished = false;
-	show_page(r);
 }
 
 /* "There is no lesson 'anatomyy'. Did you mean 'anatomy'?" */
@@ -520,7 +512,7 @@ cmd_list(struct repl *r, const char *arg)
 static void
 cmd_sources(struct repl *r, const char *arg)
 {
-	const struct lesson *l = r->lesson;
+	const struct lesson *l = r->cur.lesson;
 
 	if (*arg != '\0') {
 		l = course_find_lesson(r->course, arg, NULL);
@@ -568,8 +560,8 @@ cmd_quiz(struct repl *r, const char *arg)
 			    "quizzes.\n", arg);
 			return;
 		}
-	} else if (r->lesson != NULL) {
-		q = course_quiz_for_lesson(r->course, r->lesson->id);
+	} else if (r->cur.lesson != NULL) {
+		q = course_quiz_for_lesson(r->course, r->cur.lesson->id);
 		if (q == NULL) {
 			say(r, "This lesson has no quiz. Type 'list' to see the "
 			    "quizzes.\n");
@@ -1207,11 +1199,11 @@ update_prompt(struct repl *r)
 		r->prompt = xasprintf("[%s] > ", evalrun_where(r->eval));
 	else if (pager_pending(&r->more))
 		r->prompt = xstrdup("[more] > ");
-	else if (r->lesson != NULL && !r->lesson_finished)
-		r->prompt = xasprintf("[%s %zu/%zu] > ", r->lesson->id,
-		    r->page + 1, r->lesson->npages);
-	else if (r->lesson != NULL)
-		r->prompt = xasprintf("[%s done] > ", r->lesson->id);
+	else if (r->cur.lesson != NULL && !r->cur.finished)
+		r->prompt = xasprintf("[%s %zu/%zu] > ", r->cur.lesson->id,
+		    r->cur.page + 1, r->cur.lesson->npages);
+	else if (r->cur.lesson != NULL)
+		r->prompt = xasprintf("[%s done] > ", r->cur.lesson->id);
 	else
 		r->prompt = xstrdup("psoas-tutor> ");
 }
@@ -1321,6 +1313,7 @@ repl_run(const struct repl_config *cfg)
 
 	memset(&r, 0, sizeof r);
 	r.course = cfg->course;
+	cursor_init(&r.cur, cfg->course);
 	r.progress = cfg->progress;
 	r.ro = cfg->render;
 	r.fixed_width = cfg->fixed_width;
