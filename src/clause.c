@@ -49,7 +49,9 @@ static const char *const doubt_words[] = {
 static const char *const filler_words[] = {
 	"so", "thereabouts", "something", "similar", "etc", "maybe", "perhaps",
 	"not", "sure", "like", "that", "the", "a", "an", "other", "others",
-	"else", "around", "there", "about", "i", "think", "guess",
+	"else", "around", "there", "about", "i", "think", "guess", "all",
+	"both", "them", "these", "those", "of", "two", "three", "four", "five",
+	"together", "each", "on", "forth", "more",
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -274,14 +276,21 @@ clause_alternatives(const char *s, size_t len, struct span m,
 }
 
 bool
-clause_is_filler(const char *s, struct span sp)
+clause_is_filler(const char *s, struct span sp, bool numbers)
 {
 	struct span w[MAX_WORDS];
 	size_t nw = words(s, sp.start, sp.end, w, MAX_WORDS);
 
-	for (size_t i = 0; i < nw; i++)
-		if (!word_in(s + w[i].start, w[i].end - w[i].start,
-		    filler_words, NELEM(filler_words)))
+	for (size_t i = 0; i < nw; i++) {
+		const char *p = s + w[i].start;
+		size_t n = w[i].end - w[i].start;
+
+		/* "L2-L4", "T12": levels and numbers name nothing alone. */
+		if (numbers && strpbrk(p, "0123456789") != NULL &&
+		    (size_t)(strpbrk(p, "0123456789") - p) < n)
+			continue;
+		if (!word_in(p, n, filler_words, NELEM(filler_words)))
 			return false;
+	}
 	return true;
 }

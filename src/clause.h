@@ -46,9 +46,9 @@ size_t clause_alternatives(const char *s, size_t len, struct span m,
 
 /*
  * True when span holds no word that could name a thing: empty, or only
- * fillers such as "so", "thereabouts", "something", "similar", "etc",
- * "maybe", "not sure".
+ * fillers (and, with numbers, words with digits such as "L2-L4") such as "so", "thereabouts", "something", "similar", "etc",
+ * "maybe", "not sure", "the three of them", "and so on".
  */
-bool clause_is_filler(const char *s, struct span sp);
+bool clause_is_filler(const char *s, struct span sp, bool numbers);
 
 #endif

@@ -310,35 +310,57 @@ struct naming {
 static int names_item(struct ctx *c, const struct list_item *it,
     const struct view *v, bool hedges, const struct pattern **by);
 
+/*
+ * Does side v of an "or" restate what, or (short) name another concept
+ * the question requires ("ASIS / belly button": both are needed, so the
+ * '/' is an "and")?
+ */
 static int
 names(struct ctx *c, const struct naming *what, const struct view *v)
 {
 	struct span m;
+	int rc = 0;
 
-	if (what->concept != NULL)
-		return next_clean(c, what->concept, v, 0, false, &m);
-	return names_item(c, what->item, v, false, NULL);
+	if (what->concept == NULL)
+		return names_item(c, what->item, v, false, NULL);
+	for (size_t i = 0; i < c->q->nconcepts && rc == 0; i++)
+		rc = next_clean(c, &c->q->concepts[i], v, 0, false, &m);
+	return rc;
 }
 
 /*
- * "back or flank pain": does the side before the "or", completed with
- * the words the last side shares ("pain"), name the same thing?
+ * An elliptical alternative: "back or flank pain" reads its first side as
+ * "back pain" (the words after the first word of the last side), and
+ * "pain in the side/back" its last side as "pain in the back" (the words
+ * before the last word of the first side).  Does the completed side name
+ * the same thing?
  */
 static int
-names_shared(struct ctx *c, const struct naming *what, const struct view *side,
-    const char *s, struct span last)
+names_completed(struct ctx *c, const struct naming *what,
+    const struct view *side, const char *s, struct span first,
+    struct span last, bool before)
 {
-	const char *sp = memchr(s + last.start, ' ', last.end - last.start);
+	const char *sp;
 	char *joined;
 	struct view v = {0};
 	int rc;
 
-	if (sp == NULL)
-		return 0;
-	joined = xasprintf("%.*s%.*s", (int)side->len, side->s,
-	    (int)(s + last.end - sp), sp);
-	v.s = padded_n(joined, strlen(joined));
+	if (before) {
+		sp = memchr(s + last.start, ' ', last.end - last.start);
+		if (sp == NULL)
+			return 0;
+		joined = xasprintf("%.*s%.*s", (int)side->len, side->s,
+		    (int)(s + last.end - sp), sp);
+	} else {
+		for (sp = s + first.end; sp > s + first.start && sp[-1] != ' ';)
+			sp--;
+		if (sp == s + first.start)
+			return 0;
+		joined = xasprintf("%.*s%.*s", (int)(sp - (s + first.start)),
+		    s + first.start, (int)side->len, side->s);
+	}
 	v.len = strlen(joined);
+	v.s = padded_n(joined, v.len);
 	rc = names(c, what, &v);
 	free((char *)v.s);
 	free(joined);
@@ -364,12 +386,13 @@ hedged(struct ctx *c, const struct view *v, struct span m,
 		    .len = alt[i].end - alt[i].start};
 		int rc;
 
-		if (i == self || clause_is_filler(v->s, alt[i]))
+		if (i == self || clause_is_filler(v->s, alt[i], false))
 			continue;
 		if ((rc = names(c, what, &side)) < 0)
 			return -1;
-		if (rc == 0 && i < self)
-			rc = names_shared(c, what, &side, v->s, alt[n - 1]);
+		if (rc == 0)
+			rc = names_completed(c, what, &side, v->s, alt[0],
+			    alt[n - 1], i < self);
 		if (rc <= 0)
 			return rc < 0 ? -1 : 1;
 	}
@@ -495,10 +518,19 @@ names_item(struct ctx *c, const struct list_item *it, const struct view *v,
 	return 1;
 }
 
+/*
+ * Does a list part end at s[i]?  At , ; & + and a newline, outside
+ * brackets; at '/' only with a space beside it ("femoral / LFCN"), since
+ * "side/back" is one part with two alternatives.
+ */
 static bool
-is_part_sep(const char *s, size_t i)
+is_part_sep(const char *s, size_t i, int depth)
 {
-	return s[i] != '\0' && strchr(",;/&+\n", s[i]) != NULL;
+	if (depth > 0 || s[i] == '\0')
+		return false;
+	if (s[i] == '/')
+		return (i > 0 && s[i - 1] == ' ') || s[i + 1] == ' ';
+	return strchr(",;&+\n", s[i]) != NULL;
 }
 
 /* Length of a separating word at s[i] ("and", "plus"), or 0. */
@@ -507,33 +539,58 @@ sep_word(const char *s, size_t len, size_t i)
 {
 	static const char *const words[] = {"and", "plus", "also"};
 
-	if (i > 0 && s[i - 1] != ' ' && !is_part_sep(s, i - 1) && s[i - 1] != '(')
+	if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(' &&
+	    strchr(",;&+\n", s[i - 1]) == NULL)
 		return 0;
 	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
 		size_t n = strlen(words[k]);
 
 		if (i + n <= len && grade_word_is(s + i, n, words[k]) &&
-		    (i + n == len || s[i + n] == ' ' || is_part_sep(s, i + n)))
+		    (i + n == len || strchr(" ,;&+\n", s[i + n]) != NULL))
 			return n;
 	}
 	return 0;
 }
 
 /*
- * The parts of a list answer: split at , ; / & + newline and the words
- * "and", "plus", "also"; trimmed, empty ones dropped.  "or" does not
- * split: "X or Y" is one part, a hedge.
+ * The end of a lead-in ending in a colon ("the NAV group: nerve, artery,
+ * vein"), when no comma comes before it and something follows it; or 0.
  */
 static size_t
-split_parts(const char *s, struct span *out, size_t max)
+lead_in_end(const char *s)
 {
-	size_t len = strlen(s), n = 0, start = 0;
+	const char *colon = strchr(s, ':');
 
+	if (colon == NULL || colon[1] == '\0' ||
+	    memchr(s, ',', (size_t)(colon - s)) != NULL)
+		return 0;
+	return (size_t)(colon - s);
+}
+
+/*
+ * The parts of a list answer: split at , ; & + newline, a spaced '/' and
+ * the words "and", "plus", "also", never inside brackets; trimmed, empty
+ * ones dropped.  "or" does not split: "X or Y" is one part, a hedge.
+ * *nlead gets how many parts come before a lead-in colon: they count
+ * when they name items and cost nothing when they do not.
+ */
+static size_t
+split_parts(const char *s, struct span *out, size_t max, size_t *nlead)
+{
+	size_t len = strlen(s), n = 0, start = 0, lead = lead_in_end(s);
+	int depth = 0;
+
+	*nlead = 0;
 	for (size_t i = 0; i <= len; i++) {
-		size_t w = i < len ? sep_word(s, len, i) : 0;
+		size_t w = i < len && depth == 0 ? sep_word(s, len, i) : 0;
 		struct span p;
 
-		if (i < len && w == 0 && !is_part_sep(s, i))
+		if (i < len && (s[i] == '(' || s[i] == '['))
+			depth++;
+		else if (i < len && (s[i] == ')' || s[i] == ']') && depth > 0)
+			depth--;
+		if (i < len && w == 0 && !is_part_sep(s, i, depth) &&
+		    (lead == 0 || i != lead))
 			continue;
 		p.start = start;
 		p.end = i;
@@ -543,6 +600,8 @@ split_parts(const char *s, struct span *out, size_t max)
 			p.end--;
 		if (p.end > p.start && n < max)
 			out[n++] = p;
+		if (lead > 0 && i == lead)
+			*nlead = n;
 		start = i + (w > 0 ? w : 1);
 		if (w > 0)
 			i += w - 1;
@@ -603,11 +662,11 @@ grade_list(struct ctx *c, const struct reading *rd)
 	struct view *v = xcalloc(1, sizeof *v);
 	struct span *fine = xcalloc(MAX_FINE, sizeof *fine);
 	struct strbuf counted = {0}, unknown = {0}, wrongs = {0}, ignored = {0};
-	size_t nparts, right = 0, nwrong = 0, count;
+	size_t nparts, nlead, right = 0, nwrong = 0, count;
 	size_t need = q->need > 0 ? (size_t)q->need : 1;
 	const struct pattern *first_wrong = NULL;
 
-	nparts = split_parts(rd->text, parts, MAX_PARTS);
+	nparts = split_parts(rd->text, parts, MAX_PARTS, &nlead);
 	for (size_t i = 0; i < nparts && !c->failed; i++) {
 		const struct pattern *wrong;
 		size_t named = 0;
@@ -650,7 +709,8 @@ grade_list(struct ctx *c, const struct reading *rd)
 		{
 			struct span whole = {0, v->len}, end = {v->len, v->len};
 			/* "..., but not psoas minor": a remark, not a guess. */
-			bool filler = clause_is_filler(v->s, whole) ||
+			bool filler = i < nlead ||
+			    clause_is_filler(v->s, whole, true) ||
 			    clause_negated(v->s, v->len, end) ||
 			    (v->nfine == 1 && v->fine[0].start == 0 &&
 			    v->fine[0].end == v->len);

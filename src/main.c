@@ -149,7 +149,8 @@ run_check(const struct options *o, const char *course_dir)
 				only_quizzes = false;
 			} else {
 				course_add_file(&c, path, &d);
-				if (!has_suffix(path, ".quiz"))
+				if (!has_suffix(path, ".quiz") &&
+				    !has_suffix(path, ".responses"))
 					only_quizzes = false;
 			}
 		}

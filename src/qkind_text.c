@@ -12,6 +12,7 @@
 
 #include "defaults.h"
 #include "grade_text.h"
+#include "lexicon.h"
 #include "qkind.h"
 #include "xmalloc.h"
 
@@ -305,15 +306,28 @@ free_text(struct question *qu)
 
 /* ----------------------------------------------------------------- show */
 
+/*
+ * While the learner reads and types, the spelling dictionaries load in
+ * the background (spell.h), so the first answer does not wait for them.
+ */
+static void
+preload_dictionaries(const struct question *qu)
+{
+	if (qu->lex != NULL && !qu->case_sensitive)
+		spell_preload(qu->lex->spell);
+}
+
 static void
 show_short(const struct qshow *s, const struct question *qu)
 {
-	(void)s, (void)qu;
+	(void)s;
+	preload_dictionaries(qu);
 }
 
 static void
 show_list(const struct qshow *s, const struct question *qu)
 {
+	preload_dictionaries(qu);
 	qshow_say(s, "", "", "Name %d, separated by commas.", qu->need);
 }
 

@@ -9,9 +9,12 @@
 #include "config.h"
 
 #include <hunspell.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "defaults.h"
@@ -29,10 +32,14 @@ struct bucket {
 
 struct spell {
 	char **set;		/* open addressing; NULL = empty slot */
+	bool *key;		/* per slot: a word of an answer pattern */
 	size_t cap, n;
 	struct bucket by_letter[26];
-	Hunhandle *hun;
+	Hunhandle *hun;		/* en_US */
+	Hunhandle *hun_med;	/* en_US.aff with en_med_glut.dic */
 	bool tried;		/* dictionaries asked for once */
+	pthread_t preloader;	/* spell_preload's thread, while preloading */
+	bool preloading;
 	char *problem;
 };
 
@@ -43,7 +50,18 @@ spell_new(void)
 
 	sp->cap = 1024;
 	sp->set = xcalloc(sp->cap, sizeof *sp->set);
+	sp->key = xcalloc(sp->cap, sizeof *sp->key);
 	return sp;
+}
+
+/* Wait for a preload in flight; after this only this thread touches sp. */
+static void
+finish_preload(struct spell *sp)
+{
+	if (sp->preloading) {
+		pthread_join(sp->preloader, NULL);
+		sp->preloading = false;
+	}
 }
 
 void
@@ -51,13 +69,17 @@ spell_free(struct spell *sp)
 {
 	if (sp == NULL)
 		return;
+	finish_preload(sp);
 	for (size_t i = 0; i < sp->cap; i++)
 		free(sp->set[i]);
 	free(sp->set);
+	free(sp->key);
 	for (size_t i = 0; i < 26; i++)
 		free(sp->by_letter[i].words);
 	if (sp->hun != NULL)
 		Hunspell_destroy(sp->hun);
+	if (sp->hun_med != NULL)
+		Hunspell_destroy(sp->hun_med);
 	free(sp->problem);
 	free(sp);
 }
@@ -111,18 +133,25 @@ grow_set(struct spell *sp)
 {
 	size_t cap = sp->cap * 2;
 	char **set = xcalloc(cap, sizeof *set);
+	bool *key = xcalloc(cap, sizeof *key);
 
 	for (size_t i = 0; i < sp->cap; i++)
-		if (sp->set[i] != NULL)
-			set[slot(set, cap, sp->set[i], strlen(sp->set[i]))] =
-			    sp->set[i];
+		if (sp->set[i] != NULL) {
+			size_t k = slot(set, cap, sp->set[i],
+			    strlen(sp->set[i]));
+
+			set[k] = sp->set[i];
+			key[k] = sp->key[i];
+		}
 	free(sp->set);
+	free(sp->key);
 	sp->set = set;
+	sp->key = key;
 	sp->cap = cap;
 }
 
 static void
-add_word(struct spell *sp, const char *w, size_t n)
+add_word(struct spell *sp, const char *w, size_t n, bool key)
 {
 	struct bucket *b;
 	size_t i;
@@ -133,6 +162,7 @@ add_word(struct spell *sp, const char *w, size_t n)
 	if (2 * (sp->n + 1) > sp->cap)
 		grow_set(sp);
 	i = slot(sp->set, sp->cap, w, n);
+	sp->key[i] = sp->key[i] || key;
 	if (sp->set[i] != NULL)
 		return;
 	copy = xstrndup(w, n);
@@ -184,7 +214,13 @@ each_word(const char *text, void (*fn)(void *, const char *, size_t),
 static void
 add_word_cb(void *sp, const char *w, size_t n)
 {
-	add_word(sp, w, n);
+	add_word(sp, w, n, false);
+}
+
+static void
+add_key_cb(void *sp, const char *w, size_t n)
+{
+	add_word(sp, w, n, true);
 }
 
 void
@@ -212,7 +248,7 @@ spell_add_pattern(struct spell *sp, const char *pattern)
 	}
 	plain = strbuf_take(&b);
 	if (plain != NULL)
-		spell_add_text(sp, plain);
+		each_word(plain, add_key_cb, sp);
 	free(plain);
 }
 
@@ -268,69 +304,179 @@ allowance(size_t n)
 	return n < MIN_WORD ? 0 : n < 8 ? 1 : 2;
 }
 
-/* The one nearest course word within the allowance, or NULL. */
+/*
+ * Is w a word of an answer pattern, or one of them with an ending
+ * ("bleeding" for a pattern's "bleed\w*")?
+ */
+static bool
+keyish(const struct spell *sp, const char *w, size_t n)
+{
+	for (size_t k = n; k >= MIN_WORD; k--) {
+		size_t i = slot(sp->set, sp->cap, w, k);
+
+		if (sp->set[i] != NULL && sp->key[i])
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The one nearest course word within the allowance, or NULL.  Of several
+ * equally near, a word of an answer pattern (or one with an ending)
+ * wins when it is the only one: "vien" is read as "vein", not "view",
+ * and "bleding" as "bleeding", not "blending".
+ */
 static const char *
 nearest(const struct spell *sp, const char *w, size_t n)
 {
 	const struct bucket *b = &sp->by_letter[lower(w[0]) - 'a'];
-	size_t limit = allowance(n), best = limit + 1, nbest = 0;
-	const char *found = NULL;
+	size_t limit = allowance(n), best = limit + 1, nbest = 0, nkeys = 0;
+	const char *found = NULL, *key = NULL;
 
 	for (size_t i = 0; i < b->n; i++) {
-		size_t d = distance(w, n, b->words[i], strlen(b->words[i]),
-		    best < limit ? best : limit);
+		size_t len = strlen(b->words[i]);
+		size_t d = distance(w, n, b->words[i], len, best < limit ? best :
+		    limit);
+		bool is_key = keyish(sp, b->words[i], len);
 
 		if (d < best) {
 			best = d;
 			found = b->words[i];
 			nbest = 1;
+			key = is_key ? found : NULL;
+			nkeys = is_key;
 		} else if (d == best && d <= limit) {
 			nbest++;
+			if (is_key) {
+				key = b->words[i];
+				nkeys++;
+			}
 		}
 	}
-	return nbest == 1 ? found : NULL;
+	if (nbest == 1)
+		return found;
+	return nkeys == 1 ? key : NULL;
 }
 
-static void
-load(struct spell *sp)
+static char *
+dict_path(const char *name)
 {
 	const char *dir = getenv(SPELL_DICT_ENV);
-	char *aff, *dic, *med;
 
+	return xasprintf("%s/%s", dir != NULL && *dir != '\0' ? dir :
+	    SPELL_DICT_DIR, name);
+}
+
+/*
+ * Start a thread with every signal blocked, so that Ctrl-C and SIGTERM
+ * always reach the main thread (their handlers only set flags the main
+ * thread reads).  Returns pthread_create's result.
+ */
+static int
+start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	int rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+struct med_load {
+	const char *aff, *dic;
+	Hunhandle *hun;
+};
+
+static void *
+load_med(void *arg)
+{
+	struct med_load *m = arg;
+
+	m->hun = Hunspell_create(m->aff, m->dic);
+	return NULL;
+}
+
+/*
+ * Load both dictionaries, each in its own Hunspell handle, the medical
+ * one on a second thread: the first grading that needs them waits for
+ * the slower load, not for the two in turn.  Both files must exist
+ * before anything is corrected.
+ */
+static bool
+load(struct spell *sp)
+{
+	char *aff = dict_path("en_US.aff"), *dic = dict_path("en_US.dic");
+	char *med = dict_path("en_med_glut.dic");
+	struct med_load m = {aff, med, NULL};
+	pthread_t thread;
+	bool threaded;
+
+	if (sp->tried)
+		goto out;
 	sp->tried = true;
-	if (dir == NULL || *dir == '\0')
-		dir = SPELL_DICT_DIR;
-	aff = xasprintf("%s/en_US.aff", dir);
-	dic = xasprintf("%s/en_US.dic", dir);
-	med = xasprintf("%s/en_med_glut.dic", dir);
 	/* Hunspell says nothing useful about a missing file: look first. */
-	if (access(aff, R_OK) != 0 || access(dic, R_OK) != 0)
+	if (access(aff, R_OK) != 0 || access(dic, R_OK) != 0) {
 		sp->problem = xasprintf("no Hunspell dictionary %s (install "
 		    "hunspell-en-us): spelling mistakes are not corrected", dic);
-	else if (access(med, R_OK) != 0)
+		goto out;
+	}
+	if (access(med, R_OK) != 0) {
 		sp->problem = xasprintf("no Hunspell dictionary %s (install "
 		    "hunspell-en-med): spelling mistakes are not corrected", med);
-	else if ((sp->hun = Hunspell_create(aff, dic)) == NULL)
-		sp->problem = xasprintf("Hunspell could not load %s: spelling "
-		    "mistakes are not corrected", dic);
-	else if (Hunspell_add_dic(sp->hun, med) != 0)
-		sp->problem = xasprintf("Hunspell could not load %s: spelling "
-		    "mistakes are not corrected", med);
-	if (sp->problem != NULL && sp->hun != NULL) {
-		Hunspell_destroy(sp->hun);
-		sp->hun = NULL;
+		goto out;
 	}
+	threaded = start_thread(&thread, load_med, &m) == 0;
+	sp->hun = Hunspell_create(aff, dic);
+	if (threaded)
+		pthread_join(thread, NULL);
+	else
+		load_med(&m);
+	sp->hun_med = m.hun;
+	if (sp->hun == NULL || sp->hun_med == NULL) {
+		sp->problem = xasprintf("Hunspell could not load %s: spelling "
+		    "mistakes are not corrected", sp->hun == NULL ? dic : med);
+		if (sp->hun != NULL)
+			Hunspell_destroy(sp->hun);
+		if (sp->hun_med != NULL)
+			Hunspell_destroy(sp->hun_med);
+		sp->hun = sp->hun_med = NULL;
+	}
+out:
 	free(aff);
 	free(dic);
 	free(med);
+	return sp->problem == NULL;
+}
+
+static void *
+preload(void *sp)
+{
+	load(sp);
+	return NULL;
+}
+
+void
+spell_preload(struct spell *sp)
+{
+	if (!sp->tried && !sp->preloading)
+		sp->preloading = start_thread(&sp->preloader, preload, sp) == 0;
 }
 
 bool
 spell_load(struct spell *sp)
 {
-	if (!sp->tried)
-		load(sp);
-	return sp->problem == NULL;
+	finish_preload(sp);
+	return load(sp);
+}
+
+bool
+spell_loaded(struct spell *sp)
+{
+	finish_preload(sp);
+	return sp->hun != NULL;
 }
 
 const char *
@@ -339,21 +485,29 @@ spell_problem(const struct spell *sp)
 	return sp->problem;
 }
 
+/* Does either dictionary know buf, as typed or in lower case? */
+static bool
+known(struct spell *sp, char *buf, size_t n)
+{
+	if (Hunspell_spell(sp->hun, buf) || Hunspell_spell(sp->hun_med, buf))
+		return true;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = lower(buf[i]);
+	return Hunspell_spell(sp->hun, buf) || Hunspell_spell(sp->hun_med, buf);
+}
+
 /* Does a dictionary know the word (so it must not be changed)? */
 static bool
 real_word(struct spell *sp, const char *w, size_t n)
 {
 	char buf[MAX_WORD + 1];
 
+	/* No dictionary: correct nothing. */
 	if (!spell_load(sp))
-		return true;	/* no dictionary: correct nothing */
+		return true;
 	memcpy(buf, w, n);
 	buf[n] = '\0';
-	if (Hunspell_spell(sp->hun, buf))
-		return true;
-	for (size_t i = 0; i < n; i++)
-		buf[i] = lower(buf[i]);
-	return Hunspell_spell(sp->hun, buf) != 0;
+	return known(sp, buf, n);
 }
 
 struct correcting {
@@ -365,6 +519,33 @@ struct correcting {
 	size_t nfixes;
 };
 
+/*
+ * A course word with an ending ("wraps", "tightened", "palpating", from
+ * "wrap", "tighten", "palpate"): a real word, known without loading a
+ * dictionary.
+ */
+static bool
+inflected_course_word(const struct spell *sp, const char *w, size_t n)
+{
+	static const char *const endings[] = {"s", "es", "ed", "d", "ing",
+	    "ly", "er", "ers"};
+	char stem[MAX_WORD + 2];
+
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		size_t k = strlen(endings[i]);
+
+		if (n < k + 3 || strncasecmp(w + n - k, endings[i], k) != 0)
+			continue;
+		if (spell_is_course_word(sp, w, n - k))
+			return true;
+		memcpy(stem, w, n - k);
+		stem[n - k] = 'e';
+		if (spell_is_course_word(sp, stem, n - k + 1))
+			return true;
+	}
+	return false;
+}
+
 static void
 fix_word(void *ctx, const char *w, size_t n)
 {
@@ -374,7 +555,15 @@ fix_word(void *ctx, const char *w, size_t n)
 	if (n < MIN_WORD || n > MAX_WORD || spell_is_course_word(c->sp, w, n))
 		return;
 	meant = nearest(c->sp, w, n);
-	if (meant == NULL || real_word(c->sp, w, n))
+	if (meant == NULL)
+		return;
+	/*
+	 * An inflected course word is real without asking a dictionary,
+	 * unless it would be read as a pattern's word ("bleding" is "bled"
+	 * with "-ing", but means "bleeding").
+	 */
+	if ((inflected_course_word(c->sp, w, n) &&
+	    !keyish(c->sp, meant, strlen(meant))) || real_word(c->sp, w, n))
 		return;
 	strbuf_add(&c->out, c->text + c->done, (size_t)(w - c->text) - c->done);
 	strbuf_puts(&c->out, meant);

@@ -7,8 +7,8 @@
  *
  * The course vocabulary (words of its lessons, quizzes, patterns and
  * glossary) is added at load.  The Hunspell dictionaries (en_US and the
- * medical en_med_glut) are loaded the first time a word needs them, never
- * at start-up; when they cannot be loaded nothing is corrected, and
+ * medical en_med_glut) are loaded the first time a word needs them, or in
+ * the background once a free-text question is shown, never at start-up; when they cannot be loaded nothing is corrected, and
  * spell_problem() says why so --check can warn.  Rules: doc/FORMATS.md
  * "Spelling".
  */
@@ -56,6 +56,17 @@ void spell_fixes_free(struct spell_fix *fixes, size_t n);
  * checker use this); returns spell_problem(sp) == NULL.
  */
 bool spell_load(struct spell *sp);
+
+/* True once the dictionaries are loaded (the benchmark asks). */
+bool spell_loaded(struct spell *sp);
+
+/*
+ * Start loading the dictionaries on a thread of their own, if they are
+ * not loaded yet: showing a free-text question does this, so that they
+ * are ready, or nearly, when its answer comes.  Everything else waits
+ * for that thread before using them.
+ */
+void spell_preload(struct spell *sp);
 
 /*
  * NULL while the dictionaries are loaded or not yet needed; otherwise why

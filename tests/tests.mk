@@ -31,3 +31,4 @@ CLI_TESTS += tests/cli/readme-examples.sh
 CLI_TESTS += tests/cli/check-manifest.sh
 CLI_TESTS += tests/cli/certificate.sh
 CLI_TESTS += tests/cli/exports.sh
+CLI_TESTS += tests/cli/issue9-answers.sh

@@ -138,7 +138,11 @@ alternatives_split_at_or(void **state)
 	s = "T12 or so";
 	n = clause_alternatives(s, strlen(s), find(s, "T12"), alt, 4, &self);
 	assert_int_equal(n, 2);
-	assert_true(clause_is_filler(s, alt[1]));
+	assert_true(clause_is_filler(s, alt[1], false));
+	s = "T12 or L1";
+	n = clause_alternatives(s, strlen(s), find(s, "T12"), alt, 4, &self);
+	assert_false(clause_is_filler(s, alt[1], false));
+	assert_true(clause_is_filler(s, alt[1], true));
 }
 
 /* ------------------------------------------------------------- concepts */
@@ -245,6 +249,32 @@ real_words_are_never_changed(void **state)
 	assert_string_equal(fixes[0].typed, "trochantor");
 	free(t);
 	spell_fixes_free(fixes, n);
+	spell_free(sp);
+}
+
+static void
+preloaded_dictionaries_correct_the_same(void **state)
+{
+	struct spell *sp = spell_new();
+	struct spell_fix *fixes;
+	size_t n;
+	char *t;
+
+	(void)state;
+	spell_add_text(sp, "trochanter");
+	spell_preload(sp);
+	spell_preload(sp);
+	t = spell_correct(sp, "trochantor", &fixes, &n);
+	if (spell_problem(sp) == NULL) {
+		assert_true(spell_loaded(sp));
+		assert_string_equal(t, "trochanter");
+	}
+	free(t);
+	spell_fixes_free(fixes, n);
+	/* Freed while a preload may still run: it is waited for. */
+	spell_free(sp);
+	sp = spell_new();
+	spell_preload(sp);
 	spell_free(sp);
 }
 
@@ -459,6 +489,7 @@ main(void)
 		cmocka_unit_test(a_restated_alternative_is_no_hedge),
 		cmocka_unit_test(misspellings_are_read_as_course_words),
 		cmocka_unit_test(real_words_are_never_changed),
+		cmocka_unit_test(preloaded_dictionaries_correct_the_same),
 		cmocka_unit_test(an_ambiguous_or_far_word_is_left_alone),
 		cmocka_unit_test(a_missing_dictionary_corrects_nothing),
 		cmocka_unit_test(glossary_terms_become_course_terms),
