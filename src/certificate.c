@@ -35,6 +35,9 @@ const char certificate_test_clock_text[] =
     "TEST CLOCK: this completion was recorded with a clock set for testing "
     "(PSOAS_TUTOR_NOW); its dates and times are not real, and it is not a "
     "certificate of completion.";
+const char certificate_verify_text[] =
+    "Anyone can check this certificate offline: psoas-tutor --verify FILE, "
+    "with the provider's public key.";
 
 static const char *
 or_unstated(const char *s)
@@ -280,8 +283,17 @@ certificate_write_text(FILE *out, const struct certificate *c)
 			put_text(&b, "", 0, certificate_self_reported_text);
 		put_rule(&b, '-');
 	}
-	strbuf_puts(&b, "\nProvider signature: ______________________________"
-	    "   Date: __________\n\n");
+	if (c->signature != NULL) {
+		strbuf_addf(&b, "\nSigned by the provider (Ed25519, key %.16s...):"
+		    "\n    %.64s\n    %s\n", or_unstated(c->signer),
+		    c->signature, strlen(c->signature) > 64 ?
+		    c->signature + 64 : "");
+		put_text(&b, "", 0, certificate_verify_text);
+		strbuf_puts(&b, "\n");
+	} else {
+		strbuf_puts(&b, "\nProvider signature: "
+		    "______________________________   Date: __________\n\n");
+	}
 	s = xasprintf("Learner id: %s    Post-test attempt: %s",
 	    or_unstated(c->learner), or_unstated(c->attempt));
 	put_text(&b, "", 0, s);
@@ -301,7 +313,7 @@ certificate_write_text(FILE *out, const struct certificate *c)
 #define PAGE_H 612.0
 #define MARGIN 54.0
 
-enum font { SERIF, SERIF_BOLD, SERIF_ITALIC, SANS, SANS_BOLD };
+enum font { SERIF, SERIF_BOLD, SERIF_ITALIC, SANS, SANS_BOLD, MONO };
 
 static const struct face {
 	const char *family;
@@ -316,6 +328,8 @@ static const struct face {
 	    CAIRO_FONT_WEIGHT_NORMAL },
 	[SANS_BOLD] = { "sans-serif", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_BOLD },
+	[MONO] = { "monospace", CAIRO_FONT_SLANT_NORMAL,
+	    CAIRO_FONT_WEIGHT_NORMAL },
 };
 
 static void
@@ -441,11 +455,8 @@ draw_warning(cairo_t *cr, const char *text, double y, double k)
 }
 
 static void
-draw_signature(cairo_t *cr, const struct certificate *c)
+draw_signature_lines(cairo_t *cr, double y)
 {
-	const double y = PAGE_H - MARGIN - 18;
-	char *s;
-
 	cairo_set_line_width(cr, 0.8);
 	cairo_move_to(cr, MARGIN + 10, y);
 	cairo_line_to(cr, MARGIN + 290, y);
@@ -457,6 +468,43 @@ draw_signature(cairo_t *cr, const struct certificate *c)
 	cairo_show_text(cr, "Provider signature");
 	cairo_move_to(cr, MARGIN + 320, y + 11);
 	cairo_show_text(cr, "Date");
+}
+
+/* A signed certificate shows its signature where a hand would sign. */
+static void
+draw_signed(cairo_t *cr, const struct certificate *c, double y)
+{
+	char *s;
+
+	use_font(cr, SANS, 7);
+	s = xasprintf("Signed by the provider (Ed25519, key %.16s...):",
+	    or_unstated(c->signer));
+	cairo_move_to(cr, MARGIN + 10, y - 12);
+	cairo_show_text(cr, s);
+	free(s);
+	use_font(cr, MONO, 7);
+	s = xasprintf("%.64s", c->signature);
+	cairo_move_to(cr, MARGIN + 10, y - 3);
+	cairo_show_text(cr, s);
+	free(s);
+	cairo_move_to(cr, MARGIN + 10, y + 6);
+	cairo_show_text(cr, strlen(c->signature) > 64 ? c->signature + 64 : "");
+	use_font(cr, SANS, 7);
+	cairo_move_to(cr, MARGIN + 10, y + 15);
+	cairo_show_text(cr, certificate_verify_text);
+}
+
+static void
+draw_signature(cairo_t *cr, const struct certificate *c)
+{
+	const double y = PAGE_H - MARGIN - 18;
+	char *s;
+
+	if (c->signature != NULL)
+		draw_signed(cr, c, y);
+	else
+		draw_signature_lines(cr, y);
+	use_font(cr, SANS, 8.5);
 	s = xasprintf("Learner id: %s", or_unstated(c->learner));
 	cairo_move_to(cr, PAGE_W - MARGIN - 10 - text_advance(cr, s), y - 10);
 	cairo_show_text(cr, s);

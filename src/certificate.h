@@ -53,6 +53,11 @@ struct certificate {
 	long seconds;			/* time on task in the lessons */
 	bool self_reported;		/* no provider has verified it */
 	bool test_clock;		/* recorded on an injected clock */
+	const char *signature;		/* the provider's Ed25519 signature
+					 * of the fields, hex (seal.h), or
+					 * NULL: a signature line to sign by
+					 * hand instead */
+	const char *signer;		/* the signing public key, hex */
 };
 
 /*
@@ -72,6 +77,8 @@ int certificate_write_pdf(const char *path, const struct certificate *c,
 
 /* The sentence a self-reported certificate carries (for tests and docs). */
 extern const char certificate_self_reported_text[];
+/* The line a signed certificate carries on how to check it. */
+extern const char certificate_verify_text[];
 
 /*
  * The sentence a certificate carries when its completion was recorded on

@@ -26,6 +26,7 @@
 #include "msg.h"
 #include "options.h"
 #include "progress.h"
+#include "provider.h"
 #include "render.h"
 #include "repl.h"
 #include "report.h"
@@ -302,6 +303,9 @@ main(int argc, char **argv)
 	 * like a full disk, not kill the program mid-record. */
 	signal(SIGXFSZ, SIG_IGN);
 
+	/* The provider's commands are a program of their own. */
+	if (argc > 1 && strcmp(argv[1], "provider") == 0)
+		return provider_main(argc - 1, argv + 1);
 	if (options_parse(&o, argc, argv, &cause) != 0) {
 		status = usage_error(cause);
 		free(cause);
@@ -316,6 +320,11 @@ main(int argc, char **argv)
 		return EXIT_SUCCESS;
 	}
 	course_dir = options_course_dir(&o);
+	if (o.mode == MODE_VERIFY) {
+		status = provider_verify(&o, course_dir);
+		free(course_dir);
+		return status;
+	}
 	if (o.mode == MODE_CHECK) {
 		status = run_check(&o, course_dir);
 		free(course_dir);

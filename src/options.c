@@ -35,6 +35,8 @@ enum {
 	OPT_PLAIN,
 	OPT_NO_COLOR,
 	OPT_WIDTH,
+	OPT_VERIFY,
+	OPT_KEY,
 };
 
 static const struct option longopts[] = {
@@ -54,6 +56,8 @@ static const struct option longopts[] = {
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 	{"width", required_argument, NULL, OPT_WIDTH},
+	{"verify", required_argument, NULL, OPT_VERIFY},
+	{"key", required_argument, NULL, OPT_KEY},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -178,6 +182,14 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			}
 			o->pdf_path = optarg;
 			break;
+		case OPT_VERIFY:
+			o->verify_path = optarg;
+			if (set_mode(o, MODE_VERIFY, "--verify", cause) != 0)
+				return -1;
+			break;
+		case OPT_KEY:
+			o->key_path = optarg;
+			break;
 		case OPT_PLAIN:
 			o->plain = true;
 			break;
@@ -227,6 +239,10 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup("--pdf goes with --certificate");
 		return -1;
 	}
+	if (o->key_path != NULL && o->mode != MODE_VERIFY) {
+		*cause = xstrdup("--key goes with --verify");
+		return -1;
+	}
 	if (optind < argc) {
 		if (o->mode != MODE_CHECK || o->show_matches != NULL) {
 			*cause = xasprintf("unexpected argument '%s'", argv[optind]);
@@ -244,6 +260,7 @@ options_print_help(FILE *fp)
 	fputs(
 "Usage: psoas-tutor [OPTION]...\n"
 "   or: psoas-tutor --check [PATH]...\n"
+"   or: psoas-tutor provider COMMAND [ARG]...  (see psoas-tutor(1))\n"
 "A terminal tutor and quiz on the iliopsoas for manual therapists.\n"
 "\n"
 "With no action, start the tutor: read lessons page by page, take quizzes\n"
@@ -267,6 +284,12 @@ options_print_help(FILE *fp)
 "                          evaluation answer)\n"
 "      --certificate       print the certificate of completion\n"
 "      --pdf FILE          with --certificate: write it as a PDF to FILE\n"
+"      --verify CERTIFICATE\n"
+"                          check a provider-signed certificate (text or\n"
+"                          PDF) offline: valid, or why not\n"
+"      --key FILE          with --verify: the provider's public key\n"
+"                          (default: provider.pub of the course, else of\n"
+"                          the data folder's provider/)\n"
 "      --all-learners      with --progress: a class summary, one line per\n"
 "                          learner; with --export: every learner's rows\n"
 "  -h, --help              display this help and exit\n"

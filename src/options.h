@@ -14,6 +14,7 @@ enum run_mode {
 	MODE_PROGRESS,
 	MODE_EXPORT,
 	MODE_CERTIFICATE,
+	MODE_VERIFY,
 	MODE_HELP,
 	MODE_VERSION,
 };
@@ -26,6 +27,8 @@ struct options {
 	const char *show_matches;	/* --show-matches QUIZ[:QUESTION] */
 	const char *export_format;	/* --export FORMAT */
 	const char *pdf_path;		/* --pdf FILE (with --certificate) */
+	const char *verify_path;	/* --verify CERTIFICATE */
+	const char *key_path;		/* --key FILE (with --verify) */
 	bool coverage;			/* --coverage (with --check) */
 	bool agreement;			/* --agreement (with --check) */
 	bool all_learners;		/* --all-learners (--progress, --export) */

@@ -1,0 +1,26 @@
+/*
+ * The provider's side of the tutor, run on the provider's machine:
+ *   psoas-tutor provider [--dir DIR] [--course DIR] COMMAND [ARG]...
+ * DIR (default $PSOAS_TUTOR_PROVIDER_DIR, else the data folder's
+ * provider/) holds the provider's key pair (seal.h).  Commands:
+ *   keygen           make the key pair, once
+ * and, for anyone, `psoas-tutor --verify CERTIFICATE [--key FILE]`.
+ * psoas-tutor(1) PROVIDER documents them for users.
+ */
+#ifndef PSOAS_PROVIDER_H
+#define PSOAS_PROVIDER_H
+
+#include "options.h"
+
+/* argv[0] is "provider".  Returns the exit status. */
+int provider_main(int argc, char **argv);
+
+/*
+ * --verify: check the certificate at o->verify_path with o->key_path, else
+ * course_dir's provider.pub, else the default provider folder's.  Prints
+ * the verdict to stdout (valid) or stderr (not).  Returns the exit status:
+ * 0 valid, 1 not valid or not checkable.
+ */
+int provider_verify(const struct options *o, const char *course_dir);
+
+#endif
