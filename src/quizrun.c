@@ -897,6 +897,13 @@ span(const char *line, size_t *start, size_t *end)
 	*end = len;
 }
 
+const char *
+quizrun_command_name(size_t i)
+{
+	return i < sizeof commands / sizeof commands[0] ? commands[i].name :
+	    NULL;
+}
+
 static const struct quiz_command *
 find_quiz_command(const char *s, size_t len)
 {

@@ -45,6 +45,12 @@ bool quizrun_input(struct quizrun *r, const char *line);
  */
 bool quizrun_takes(const char *line);
 
+/*
+ * The name of quiz command i ("hint", "skip", ...), or NULL past the
+ * last: the one table a sitting dispatches on, for completion and help.
+ */
+const char *quizrun_command_name(size_t i);
+
 /* Leave the sitting now (Ctrl-D, quit): what is answered stays saved. */
 void quizrun_leave(struct quizrun *r);
 

@@ -42,7 +42,8 @@ struct repl {
 	FILE *out;
 
 	struct cursor cur;		/* the lesson being read, and where */
-	struct pager more;		/* rest of a page taller than the screen */
+	struct pager more;		/* rest of a page taller than the
+					 * screen */
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
 	struct evalrun *eval;		/* evaluation being answered, or NULL */
@@ -55,6 +56,10 @@ struct repl {
 	const char **cands;		/* completion candidates (borrowed words) */
 	size_t ncands;
 };
+
+/* A command's needs: when one is missing the command is not run. */
+#define NEEDS_PROGRESS	(1u << 0)	/* progress kept in this session */
+#define NEEDS_LESSON	(1u << 1)	/* a lesson open */
 
 struct command {
 	const char *name;
@@ -70,6 +75,8 @@ struct command {
 	 * are answered "leave the quiz first".
 	 */
 	bool in_quiz;
+	/* What it needs, checked once before it runs (run_command). */
+	unsigned needs;
 };
 
 static void cmd_help(struct repl *r, const char *arg);
@@ -237,8 +244,8 @@ show_page_after(struct repl *r, const char *intro)
 	char *cause = NULL;
 
 	if (r->progress != NULL &&
-	    progress_record_page(r->progress, r->cur.lesson->id, (int)r->cur.page + 1,
-	    (int)r->cur.lesson->npages, &cause) != 0)
+	    progress_record_page(r->progress, r->cur.lesson->id,
+	    (int)r->cur.page + 1, (int)r->cur.lesson->npages, &cause) != 0)
 		warn_unsaved(r, cause);
 	show_paged(r, text);
 	free(text);
@@ -293,20 +300,23 @@ strbuf_take_wrapped(struct repl *r, struct strbuf *b, char *msg)
 static void
 finish_lesson(struct repl *r)
 {
-	const struct quiz *q = course_quiz_for_lesson(r->course, r->cur.lesson->id);
+	const struct quiz *q = course_quiz_for_lesson(r->course,
+	    r->cur.lesson->id);
 	struct strbuf text = {0};
 	char *cause = NULL;
 	char *msg, *sources;
 
 	if (r->progress != NULL &&
-	    progress_record_lesson_done(r->progress, r->cur.lesson->id, &cause) != 0)
+	    progress_record_lesson_done(r->progress, r->cur.lesson->id,
+	    &cause) != 0)
 		warn_unsaved(r, cause);
 	/* One text, so a long source list pages with what follows it. */
 	strbuf_puts(&text, "\n");
 	msg = xasprintf("You have finished \"%s\".", r->cur.lesson->title);
 	strbuf_take_wrapped(r, &text, msg);
 	strbuf_puts(&text, "\n");
-	strbuf_puts(&text, sources = render_lesson_sources(&r->ro, r->cur.lesson));
+	sources = render_lesson_sources(&r->ro, r->cur.lesson);
+	strbuf_puts(&text, sources);
 	free(sources);
 	strbuf_puts(&text, "\n");
 	msg = q != NULL ? xasprintf("Type 'quiz' to take %s, or 'next' for "
@@ -360,9 +370,6 @@ cmd_back(struct repl *r, const char *arg)
 {
 	(void)arg;
 	switch (cursor_back(&r->cur)) {
-	case CURSOR_NO_LESSON:
-		say(r, "No lesson is open.\n");
-		break;
 	case CURSOR_FIRST_PAGE:
 		say(r, "This is the first page.\n");
 		break;
@@ -376,9 +383,6 @@ static void
 cmd_page(struct repl *r, const char *arg)
 {
 	switch (cursor_page(&r->cur, arg)) {
-	case CURSOR_NO_LESSON:
-		say(r, "No lesson is open. Type 'open ID' first.\n");
-		break;
 	case CURSOR_BAD_PAGE:
 		say(r, "Give a page number from 1 to %zu.\n",
 		    r->cur.lesson->npages);
@@ -614,10 +618,6 @@ cmd_review(struct repl *r, const char *arg)
 {
 	bool any = false;
 
-	if (r->progress == NULL) {
-		say(r, "No progress is being kept in this session.\n");
-		return;
-	}
 	if (*arg != '\0') {
 		const struct quiz *q = course_find_quiz(r->course, arg, NULL);
 
@@ -645,10 +645,6 @@ static void
 cmd_progress(struct repl *r, const char *arg)
 {
 	(void)arg;
-	if (r->progress == NULL) {
-		say(r, "No progress is being kept in this session.\n");
-		return;
-	}
 	report_progress(r->out, r->course, r->progress, &r->ro);
 }
 
@@ -739,10 +735,6 @@ cmd_certificate(struct repl *r, const char *arg)
 {
 	char *cause = NULL;
 
-	if (r->progress == NULL) {
-		say(r, "No progress is being kept in this session.\n");
-		return;
-	}
 	/* What is still to do is for the learner: on screen, wrapped. */
 	if (certify_print(r->out, *arg != '\0' ? arg : NULL, r->course,
 	    r->progress, &cause) != 0 && cause != NULL)
@@ -756,10 +748,6 @@ cmd_name(struct repl *r, const char *arg)
 	char *cause = NULL;
 	const char *full, *why;
 
-	if (r->progress == NULL) {
-		say(r, "No progress is being kept in this session.\n");
-		return;
-	}
 	if (*arg == '\0') {
 		full = progress_full_name(r->progress);
 		if (full != NULL)
@@ -793,71 +781,77 @@ cmd_quit(struct repl *r, const char *arg)
 static const struct command commands[] = {
 	{"help", "[COMMAND]", "list the commands, or explain one",
 	    "Without a command, lists every command. With one, explains it.",
-	    cmd_help, COMPLETE_COMMAND, true},
+	    cmd_help, COMPLETE_COMMAND, true, 0},
 	{"list", "", "lessons and quizzes, with your status",
 	    "Lists the lessons in course order with their estimated minutes "
 	    "and how far you got, then the quizzes with your best score.",
-	    cmd_list, COMPLETE_NONE, true},
+	    cmd_list, COMPLETE_NONE, true, 0},
 	{"open", "ID|NUMBER", "start reading a lesson",
 	    "Opens a lesson at its first page, by id (see 'list') or by its "
 	    "number in the list. Tab completes lesson ids.",
-	    cmd_open, COMPLETE_LESSON, false},
+	    cmd_open, COMPLETE_LESSON, false, 0},
 	{"next", "", "next page (Enter does the same)",
 	    "Shows the rest of a long page, then the next page. After the last "
 	    "page the lesson is marked done; 'next' again opens the next "
-	    "lesson.", cmd_next, COMPLETE_NONE, false},
+	    "lesson.", cmd_next, COMPLETE_NONE, false, 0},
 	{"back", "", "previous page",
 	    "Goes back one page in the lesson you are reading.",
-	    cmd_back, COMPLETE_NONE, false},
+	    cmd_back, COMPLETE_NONE, false, NEEDS_LESSON},
 	{"page", "N", "go to page N of the lesson",
 	    "Jumps to a page of the lesson you are reading.",
-	    cmd_page, COMPLETE_NUMBER, false},
+	    cmd_page, COMPLETE_NUMBER, false, NEEDS_LESSON},
 	{"continue", "", "pick up where you stopped",
 	    "Returns to the last lesson page you read, or to the question you "
 	    "were on in an unfinished quiz, even from an earlier session.",
-	    cmd_continue, COMPLETE_NONE, false},
+	    cmd_continue, COMPLETE_NONE, false, 0},
 	{"quiz", "[ID]", "take a quiz (default: this lesson's)",
 	    "Starts a quiz, or resumes it at the question you left. Without "
 	    "an id, takes the quiz of the lesson you are reading. Once a quiz "
 	    "is finished, 'quiz ID' again retakes it. In a quiz, type your "
 	    "answer, or 'hint' for a hint (it costs points), 'skip', 'repeat' "
 	    "to see the question again, or 'leave' to stop and resume later.",
-	    cmd_quiz, COMPLETE_QUIZ, false},
+	    cmd_quiz, COMPLETE_QUIZ, false, 0},
 	{"review", "[QUIZ]", "the questions you missed, and why",
 	    "Shows, for one quiz or for every quiz you have finished, the "
 	    "questions you missed in your latest attempt: your answer, the "
 	    "right answer and the explanation (for the post-test, the lesson "
 	    "page to re-read). Nothing is graded or recorded.",
-	    cmd_review, COMPLETE_QUIZ, false},
+	    cmd_review, COMPLETE_QUIZ, false, NEEDS_PROGRESS},
 	{"sources", "[ID]", "the sources a lesson cites",
 	    "Lists the published sources of the lesson you are reading, or of "
-	    "the lesson ID.", cmd_sources, COMPLETE_LESSON, false},
+	    "the lesson ID.", cmd_sources, COMPLETE_LESSON, false, 0},
 	{"progress", "", "your progress report",
 	    "Shows each lesson (not started, page k of n, done) with time "
 	    "spent, each quiz with best score and attempts, and overall "
-	    "completion.", cmd_progress, COMPLETE_NONE, true},
+	    "completion.", cmd_progress, COMPLETE_NONE, true,
+	    NEEDS_PROGRESS},
 	{"certificate", "[FILE.pdf]", "your certificate of completion",
 	    "Shows your certificate once you have completed the course: every "
 	    "lesson read and the post-test passed. With a file name, saves it "
 	    "as a PDF there instead.",
-	    cmd_certificate, COMPLETE_NONE, false},
+	    cmd_certificate, COMPLETE_NONE, false, NEEDS_PROGRESS},
 	{"evaluate", "", "the course evaluation for your provider",
 	    "Asks the course evaluation questions you have not answered yet "
 	    "(once you have completed the course): statements to rate from 1 "
 	    "to 5 and a comment. 'skip' passes a question, 'leave' stops.",
-	    cmd_evaluate, COMPLETE_NONE, false},
+	    cmd_evaluate, COMPLETE_NONE, false, 0},
 	{"name", "[FULL NAME]", "the name on your certificate",
 	    "Shows or sets your full name as it will appear on your "
-	    "certificate.", cmd_name, COMPLETE_NONE, true},
+	    "certificate.", cmd_name, COMPLETE_NONE, true,
+	    NEEDS_PROGRESS},
 	{"quit", "", "leave (your progress is saved)",
 	    "Leaves the tutor. Everything is already saved; Ctrl-D does the "
-	    "same.", cmd_quit, COMPLETE_NONE, false},
+	    "same.", cmd_quit, COMPLETE_NONE, false, 0},
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 
 static void
 cmd_help(struct repl *r, const char *arg)
 {
+	struct strbuf b = {0};
+	const char *word;
+	char *words;
+
 	if (*arg != '\0') {
 		for (size_t i = 0; i < ncommands; i++)
 			if (strcmp(commands[i].name, arg) == 0) {
@@ -873,6 +867,14 @@ cmd_help(struct repl *r, const char *arg)
 		    arg);
 		return;
 	}
+	/* The quiz's own commands, from its table, but its 'help'. */
+	for (size_t i = 0; (word = quizrun_command_name(i)) != NULL; i++)
+		if (strcmp(word, "help") != 0) {
+			if (b.len > 0)
+				strbuf_puts(&b, ", ");
+			strbuf_puts(&b, word);
+		}
+	words = strbuf_take(&b);
 	say(r, "Commands:\n");
 	for (size_t i = 0; i < ncommands; i++) {
 		char *usage = xasprintf("%s%s%s", commands[i].name,
@@ -888,8 +890,9 @@ cmd_help(struct repl *r, const char *arg)
 		free(usage);
 	}
 	say(r, "Enter on its own shows the next page. During a quiz, type "
-	    "your answer, or hint, skip, repeat, leave.\n"
-	    "Type 'help COMMAND' for more about one command.\n");
+	    "your answer, or %s.\n"
+	    "Type 'help COMMAND' for more about one command.\n", words);
+	free(words);
 }
 
 
@@ -950,6 +953,18 @@ suggest(struct repl *r, const char *word)
 	else
 		say(r, "Unknown command '%s'. Type 'help' for the commands.\n",
 		    word);
+}
+
+/* Run cmd once what it needs is there; say what is missing otherwise. */
+static void
+run_command(struct repl *r, const struct command *cmd, const char *arg)
+{
+	if ((cmd->needs & NEEDS_PROGRESS) && r->progress == NULL)
+		say(r, "No progress is being kept in this session.\n");
+	else if ((cmd->needs & NEEDS_LESSON) && r->cur.lesson == NULL)
+		say(r, "No lesson is open. Type 'open ID' first.\n");
+	else
+		cmd->run(r, arg);
 }
 
 static void greet(struct repl *r);
@@ -1015,7 +1030,7 @@ quiz_runs_command(struct repl *r, char *line)
 		    "'answer %s'.\n", line, line);
 		return true;
 	}
-	cmd->run(r, arg);
+	run_command(r, cmd, arg);
 	say(r, "Back to %s: type your answer, or 'repeat' to see the question "
 	    "again.\n", quizrun_where(r->quiz));
 	return true;
@@ -1112,7 +1127,7 @@ handle_line(struct repl *r, char *raw)
 		suggest(r, line);
 		return;
 	}
-	cmd->run(r, arg);
+	run_command(r, cmd, arg);
 	note_completion(r);
 }
 
@@ -1255,9 +1270,8 @@ add_candidate(struct repl *r, const char *word)
 static const char *const *
 hook_candidates(void *ctx, const char *line, int start)
 {
-	static const char *const quiz_words[] = {"hint", "skip", "repeat",
-		"leave", "help", "quit"};
 	struct repl *r = ctx;
+	const char *word;
 	int what = COMPLETE_COMMAND;
 
 	r->ncands = 0;
@@ -1266,8 +1280,9 @@ hook_candidates(void *ctx, const char *line, int start)
 	if (r->quiz != NULL) {
 		if (start != 0)
 			return NULL;
-		for (size_t i = 0; i < sizeof quiz_words / sizeof quiz_words[0]; i++)
-			add_candidate(r, quiz_words[i]);
+		for (size_t i = 0; (word = quizrun_command_name(i)) != NULL; i++)
+			add_candidate(r, word);
+		add_candidate(r, "quit");
 		return r->cands;
 	}
 	if (start != 0) {

@@ -22,6 +22,11 @@ check "and nothing on stderr" test ! -s "$SCRATCH/cert.err"
 check "wrapped to the width" \
     sh -c "! awk 'length > 40' '$SCRATCH/cert' | grep -q ."
 
+# --- a command's needs are checked once, from its row
+printf 'back\npage 2\nquit\n' | session "$SCRATCH/needs"
+check "back and page with no lesson open both say to open one" \
+    test "$(grep -c "^No lesson is open. Type 'open ID' first.$" "$SCRATCH/needs")" -eq 2
+
 # --- one lesson status: going back to re-read undoes no reading
 printf 'open sample-one\nnext\nback\nlist\nprogress\nquit\n' |
     session "$SCRATCH/status"
