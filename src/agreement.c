@@ -76,9 +76,13 @@ static const char *const mark_names[] = {
 	[MARK_NOCREDIT] = "no credit",
 };
 
-/* "concept FILE:LINE", "misconception FILE:LINE", "items", "no rule". */
+/*
+ * "concept FILE:LINE", "misconception FILE:LINE", or, when no pattern
+ * decided, "list items (QUIZ:QUESTION)" or "no rule (QUIZ:QUESTION)".
+ */
 static char *
-rule_of(const struct question *q, const struct grade_result *g)
+rule_of(const struct quiz *qz, const struct question *q,
+    const struct grade_result *g)
 {
 	static const char *const roles[] = {
 		[ROLE_ACCEPT] = "accept", [ROLE_CONCEPT] = "concept",
@@ -88,7 +92,8 @@ rule_of(const struct question *q, const struct grade_result *g)
 	if (g->rule != NULL)
 		return xasprintf("%s %s:%ld", roles[g->rule->role], q->path,
 		    g->rule->lineno);
-	return xstrdup(q->kind == Q_LIST ? "list items" : "no rule");
+	return xasprintf("%s (%s:%s)", q->kind == Q_LIST ? "list items" :
+	    "no rule", qz->id, q->id);
 }
 
 struct run {
@@ -112,7 +117,7 @@ grade_one(struct run *run, const struct responses *rs, const struct quiz *qz,
 	    (int)(g.fraction * need_of(q) + 1e-9);
 	o = g.verdict == GRADE_UNGRADABLE ? NOT_GRADED : got == want ? AGREED :
 	    got > want ? FALSE_CREDIT : FALSE_REFUSAL;
-	rule = rule_of(q, &g);
+	rule = rule_of(qz, q, &g);
 	qname = xasprintf("%s:%s", qz->id, q->id);
 	tally_of(&run->questions, qname)->n[o]++;
 	tally_of(&run->rules, rule)->n[o]++;

@@ -275,15 +275,55 @@ struct reading {
 	size_t nfixes;
 };
 
+/* Is word matched, as a whole, by one of arr's patterns? */
+static bool
+matches_word(const struct pattern *arr, size_t n, const char *word,
+    pcre2_match_data *md)
+{
+	for (size_t i = 0; i < n; i++)
+		if (arr[i].code != NULL && pcre2_match(arr[i].code,
+		    (PCRE2_SPTR)word, strlen(word), 0, 0, md,
+		    grade_match_context()) >= 0)
+			return true;
+	return false;
+}
+
+/*
+ * Spelling's tie-break (spell.h): of equally near course words, the one
+ * this question's @concept or @accept patterns name.
+ */
+static bool
+question_wants(const void *ctx, const char *word)
+{
+	const struct question *q = ctx;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	char *w = padded(word);
+	bool yes;
+
+	if (md == NULL)
+		abort();
+	yes = matches_word(q->concepts, q->nconcepts, w, md) ||
+	    matches_word(q->accept, q->naccept, w, md);
+	for (size_t i = 0; i < q->nitems && !yes; i++)
+		yes = matches_word(q->items[i].concepts, q->items[i].nconcepts,
+		    w, md) || matches_word(q->items[i].accept,
+		    q->items[i].naccept, w, md);
+	pcre2_match_data_free(md);
+	free(w);
+	return yes;
+}
+
 static void
 read_answer(const struct question *q, const char *a,
     const struct grade_opts *o, struct reading *rd)
 {
+	struct spell_want want = {question_wants, q};
 	char *spelt = NULL, *glossed = NULL;
 
 	memset(rd, 0, sizeof *rd);
 	if (q->lex != NULL && !q->case_sensitive && !o->no_spelling)
-		spelt = spell_correct(q->lex->spell, a, &rd->fixes, &rd->nfixes);
+		spelt = spell_correct(q->lex->spell, a, &want, &rd->fixes,
+		    &rd->nfixes);
 	if (q->lex != NULL && o->glossary != GRADE_NO_GLOSSARY)
 		glossed = glossary_apply(&q->lex->glossary,
 		    spelt != NULL ? spelt : a, o->glossary);

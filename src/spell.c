@@ -320,42 +320,67 @@ keyish(const struct spell *sp, const char *w, size_t n)
 	return false;
 }
 
+#define MAX_TIED 8	/* equally near candidates weighed */
+
+/* The one of the n words that pick accepts, or NULL (none, or several). */
+static const char *
+only_one(const char *const *words, size_t n,
+    bool (*pick)(const void *ctx, const char *word), const void *ctx)
+{
+	const char *one = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (pick(ctx, words[i])) {
+			if (one != NULL)
+				return NULL;
+			one = words[i];
+		}
+	return one;
+}
+
+static bool
+pick_keyish(const void *sp, const char *w)
+{
+	return keyish(sp, w, strlen(w));
+}
+
 /*
  * The one nearest course word within the allowance, or NULL.  Of several
- * equally near, a word of an answer pattern (or one with an ending)
- * wins when it is the only one: "vien" is read as "vein", not "view",
- * and "bleding" as "bleeding", not "blending".
+ * equally near, the only one the caller wants (the question being graded
+ * names it: "extenson" is "extension" there, not "extensor") wins; else
+ * the only word of an answer pattern (or one with an ending): "vien" is
+ * read as "vein", not "view", and "bleding" as "bleeding", not "blending".
  */
 static const char *
-nearest(const struct spell *sp, const char *w, size_t n)
+nearest(const struct spell *sp, const char *w, size_t n,
+    const struct spell_want *want)
 {
 	const struct bucket *b = &sp->by_letter[lower(w[0]) - 'a'];
-	size_t limit = allowance(n), best = limit + 1, nbest = 0, nkeys = 0;
-	const char *found = NULL, *key = NULL;
+	size_t limit = allowance(n), best = limit + 1, ntied = 0;
+	const char *tied[MAX_TIED];
+	const char *one;
 
 	for (size_t i = 0; i < b->n; i++) {
 		size_t len = strlen(b->words[i]);
 		size_t d = distance(w, n, b->words[i], len, best < limit ? best :
 		    limit);
-		bool is_key = keyish(sp, b->words[i], len);
 
 		if (d < best) {
 			best = d;
-			found = b->words[i];
-			nbest = 1;
-			key = is_key ? found : NULL;
-			nkeys = is_key;
-		} else if (d == best && d <= limit) {
-			nbest++;
-			if (is_key) {
-				key = b->words[i];
-				nkeys++;
-			}
+			ntied = 0;
+		}
+		if (d == best && d <= limit) {
+			if (ntied == MAX_TIED)
+				return NULL;
+			tied[ntied++] = b->words[i];
 		}
 	}
-	if (nbest == 1)
-		return found;
-	return nkeys == 1 ? key : NULL;
+	if (ntied <= 1)
+		return ntied == 1 ? tied[0] : NULL;
+	if (want != NULL &&
+	    (one = only_one(tied, ntied, want->wanted, want->ctx)) != NULL)
+		return one;
+	return only_one(tied, ntied, pick_keyish, sp);
 }
 
 static char *
@@ -512,6 +537,7 @@ real_word(struct spell *sp, const char *w, size_t n)
 
 struct correcting {
 	struct spell *sp;
+	const struct spell_want *want;
 	const char *text;
 	struct strbuf out;
 	size_t done;		/* bytes of text copied to out */
@@ -554,7 +580,7 @@ fix_word(void *ctx, const char *w, size_t n)
 
 	if (n < MIN_WORD || n > MAX_WORD || spell_is_course_word(c->sp, w, n))
 		return;
-	meant = nearest(c->sp, w, n);
+	meant = nearest(c->sp, w, n, c->want);
 	if (meant == NULL)
 		return;
 	/*
@@ -575,10 +601,10 @@ fix_word(void *ctx, const char *w, size_t n)
 }
 
 char *
-spell_correct(struct spell *sp, const char *text, struct spell_fix **fixes,
-    size_t *nfixes)
+spell_correct(struct spell *sp, const char *text,
+    const struct spell_want *want, struct spell_fix **fixes, size_t *nfixes)
 {
-	struct correcting c = {.sp = sp, .text = text};
+	struct correcting c = {.sp = sp, .want = want, .text = text};
 
 	each_word(text, fix_word, &c);
 	*fixes = c.fixes;

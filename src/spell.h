@@ -41,14 +41,21 @@ void spell_add_pattern(struct spell *sp, const char *pattern);
 bool spell_is_course_word(const struct spell *sp, const char *word,
     size_t len);
 
+/* Which of several equally near course words the caller would want. */
+struct spell_want {
+	bool (*wanted)(const void *ctx, const char *word);
+	const void *ctx;
+};
+
 /*
  * Text with every correctable word replaced by its course word (in
- * lower case).  Returns a new string, or NULL when nothing was corrected;
- * then *fixes is NULL.  Otherwise *fixes (free with spell_fixes_free)
- * lists the corrections in order.
+ * lower case).  want (may be NULL) breaks a tie between equally near
+ * course words when it wants exactly one.  Returns a new string, or NULL
+ * when nothing was corrected; then *fixes is NULL.  Otherwise *fixes
+ * (free with spell_fixes_free) lists the corrections in order.
  */
 char *spell_correct(struct spell *sp, const char *text,
-    struct spell_fix **fixes, size_t *nfixes);
+    const struct spell_want *want, struct spell_fix **fixes, size_t *nfixes);
 void spell_fixes_free(struct spell_fix *fixes, size_t n);
 
 /*

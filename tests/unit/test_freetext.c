@@ -229,6 +229,23 @@ misspellings_are_read_as_course_words(void **state)
 }
 
 static void
+a_tie_goes_to_the_word_the_question_names(void **state)
+{
+	struct lexicon *lx;
+	struct quiz *q = load("@question short\n@prompt Which movement?\n"
+	    "@concept exten[st]ion\n@hint Not the extensor muscles.\n"
+	    "@explain Extension.\n@taught a 1\n", NULL, &lx);
+
+	(void)state;
+	if (!spell_load(lx->spell))
+		skip();
+	/* "extenson" is one edit from "extension" and from "extensor". */
+	CREDITS(q, "extenson");
+	quiz_free(q);
+	lexicon_free(lx);
+}
+
+static void
 real_words_are_never_changed(void **state)
 {
 	struct spell *sp = spell_new();
@@ -242,8 +259,8 @@ real_words_are_never_changed(void **state)
 		spell_free(sp);
 		skip();
 	}
-	assert_null(spell_correct(sp, "ileum literal perineal", &fixes, &n));
-	t = spell_correct(sp, "trochantor", &fixes, &n);
+	assert_null(spell_correct(sp, "ileum literal perineal", NULL, &fixes, &n));
+	t = spell_correct(sp, "trochantor", NULL, &fixes, &n);
 	assert_string_equal(t, "trochanter");
 	assert_int_equal(n, 1);
 	assert_string_equal(fixes[0].typed, "trochantor");
@@ -264,7 +281,7 @@ preloaded_dictionaries_correct_the_same(void **state)
 	spell_add_text(sp, "trochanter");
 	spell_preload(sp);
 	spell_preload(sp);
-	t = spell_correct(sp, "trochantor", &fixes, &n);
+	t = spell_correct(sp, "trochantor", NULL, &fixes, &n);
 	if (spell_problem(sp) == NULL) {
 		assert_true(spell_loaded(sp));
 		assert_string_equal(t, "trochanter");
@@ -292,7 +309,7 @@ an_ambiguous_or_far_word_is_left_alone(void **state)
 		skip();
 	}
 	/* "ilaum" is as near ilium as ileum; "trxxhantor" is too far. */
-	assert_null(spell_correct(sp, "ilaum trxxhantor", &fixes, &n));
+	assert_null(spell_correct(sp, "ilaum trxxhantor", NULL, &fixes, &n));
 	spell_free(sp);
 }
 
@@ -306,7 +323,7 @@ a_missing_dictionary_corrects_nothing(void **state)
 	(void)state;
 	setenv("PSOAS_TUTOR_DICT_DIR", "/nonexistent", 1);
 	spell_add_text(sp, "trochanter");
-	assert_null(spell_correct(sp, "trochantor", &fixes, &n));
+	assert_null(spell_correct(sp, "trochantor", NULL, &fixes, &n));
 	assert_non_null(spell_problem(sp));
 	assert_non_null(strstr(spell_problem(sp), "hunspell-en-us"));
 	unsetenv("PSOAS_TUTOR_DICT_DIR");
@@ -488,6 +505,7 @@ main(void)
 		cmocka_unit_test(concepts_are_found_anywhere_as_words),
 		cmocka_unit_test(a_restated_alternative_is_no_hedge),
 		cmocka_unit_test(misspellings_are_read_as_course_words),
+		cmocka_unit_test(a_tie_goes_to_the_word_the_question_names),
 		cmocka_unit_test(real_words_are_never_changed),
 		cmocka_unit_test(preloaded_dictionaries_correct_the_same),
 		cmocka_unit_test(an_ambiguous_or_far_word_is_left_alone),
