@@ -30,7 +30,10 @@ answer_for() {
 # wait_more WHO PATTERN N: until more than N lines of WHO's output match.
 wait_more() {
 	_t=0
-	while [ "$(grep -c -- "$2" "$SCRATCH/out.$1" || true)" -le "$3" ]; do
+	# The output file may not exist yet: the session opens it after its
+	# FIFO, so a missing file is no match (not an error that ends the wait).
+	while [ "$(grep -c -- "$2" "$SCRATCH/out.$1" 2>/dev/null || true)" -le "$3" ] 2>/dev/null ||
+	    [ ! -s "$SCRATCH/out.$1" ]; do
 		_t=$((_t + 1))
 		[ $_t -gt 1000 ] && return 1
 		sleep 0.01
