@@ -218,4 +218,17 @@ check "a rating: answers, mean and spread" \
 check "a comment with its learner, neutralised" contains "$SCRATCH/c" "ann: '=HYPERLINK"
 check "unknown formats are named" sh -c "'$TUTOR' --export nope-csv 2>&1 | grep -q 'evaluations-csv'"
 
+# 9. No memory errors or leaks in a drawn sitting, its review and resume.
+if command -v valgrind >/dev/null 2>&1 && ! ldd "$TUTOR" | grep -q libasan; then
+	printf 'quiz final\nb\nleave\nquiz final\na\na\nreview final\nquit\n' |
+	    valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect "$TUTOR" --course "$course" \
+	    --data-dir "$SCRATCH/data" --learner vg >/dev/null 2>"$SCRATCH/vg"
+	st=$?
+	check "a drawn sitting under valgrind (status $st)" test "$st" -eq 0
+	[ "$st" -eq 0 ] || sed 's/^/#   /' "$SCRATCH/vg" | head -n 20
+else
+	ok "# SKIP valgrind is not installed"
+fi
+
 done_testing
