@@ -17,7 +17,9 @@
 
 #include "certificate.h"
 #include "certify.h"
+#include "clock.h"
 #include "defaults.h"
+#include "gate.h"
 #include "grade.h"
 #include "strbuf.h"
 #include "xmalloc.h"
@@ -39,14 +41,6 @@ first_pass(const struct quiz_progress *qp)
 		if (qp->attempts[i].finished != 0 && qp->attempts[i].passed)
 			return &qp->attempts[i];
 	return NULL;
-}
-
-static bool
-lesson_done(const struct progress *p, const struct lesson *l)
-{
-	const struct lesson_progress *lp = progress_lesson(p, l->id);
-
-	return lp != NULL && lp->done;
 }
 
 /* Who the learner is, in a message: the name on record, else the id. */
@@ -88,7 +82,9 @@ completed(const struct course *c, const struct progress *p,
 		unmet++;
 	}
 	for (size_t i = 0; i < c->nlessons - c->nreference; i++) {
-		if (lesson_done(p, c->lessons[i]))
+		/* Orientation is not course content (words.h, gate.h). */
+		if (c->lessons[i]->orientation ||
+		    gate_lesson_done(c, p, c->lessons[i]))
 			continue;
 		if (why != NULL)
 			strbuf_addf(why, "\n  read %s (%s) to its end",
@@ -200,7 +196,7 @@ certify_record(struct progress *p, const struct course *c,
 	if (n > 0 || (a = completed(c, p, NULL)) == NULL)
 		return 0;
 	put_owned(&ps, "number", new_number(m != NULL ? m->course : "",
-	    time(NULL)));
+	    clock_now()));
 	if (m != NULL) {
 		put(&ps, "course", m->course);
 		put(&ps, "title", m->title);
@@ -227,6 +223,14 @@ certify_record(struct progress *p, const struct course *c,
 	put_owned(&ps, "seconds", xasprintf("%ld", lesson_seconds(c, p)));
 	put(&ps, "learner", progress_learner(p));
 	put(&ps, "name", progress_full_name(p));
+	/* What was on record now: a later change never alters it. */
+	put(&ps, "licence", progress_licence(p));
+	put(&ps, "licence-state", progress_licence_state(p));
+	if (progress_attested(p) != 0)
+		put_owned(&ps, "attested", xasprintf("%lld",
+		    (long long)progress_attested(p)));
+	if (progress_clock_injected(p))
+		put(&ps, "test-clock", "yes");
 	put(&ps, "self-reported", "yes");
 
 	rc = progress_record_completion(p, ps.kv, ps.n, cause);

@@ -45,6 +45,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "defaults.h"
 #include "journal.h"
 #include "msg.h"
@@ -86,6 +87,9 @@ struct progress {
 	size_t ncompletions;
 	struct evaluation_answer *evaluations;
 	size_t nevaluations;
+	char *licence, *licence_state;	/* NULL until an identity record */
+	time_t identity_time, attested;	/* 0 until recorded */
+	bool clock_injected;		/* some session ran on a test clock */
 };
 
 /* ---------------------------------------------------------------- numbers */
@@ -414,6 +418,70 @@ apply_time(struct progress *p, const char *const *f, time_t when, char **why)
 }
 
 static int
+apply_reading(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct lesson_progress *l;
+	long long page, s;
+
+	(void)when;
+	if (f[0][0] == '\0')
+		return bad_field(why, "read", "lesson", f[0]);
+	if (!parse_ll(f[1], 1, MAX_COUNT, &page))
+		return bad_field(why, "read", "page", f[1]);
+	if (!parse_ll(f[2], 0, LONG_MAX, &s))
+		return bad_field(why, "read", "seconds", f[2]);
+	l = get_lesson(p, f[0]);
+	l->seconds += clamp_seconds(s);
+	if (page > l->npage_seconds) {
+		l->page_seconds = xreallocarray(l->page_seconds, (size_t)page,
+		    sizeof *l->page_seconds);
+		for (long long i = l->npage_seconds; i < page; i++)
+			l->page_seconds[i] = 0;
+		l->npage_seconds = (int)page;
+	}
+	l->page_seconds[page - 1] += clamp_seconds(s);
+	return 0;
+}
+
+static int
+apply_identity(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	if (f[0][0] == '\0' || f[1][0] == '\0' || f[2][0] == '\0')
+		return bad_field(why, "identity", "empty field", "");
+	free(p->full_name);
+	free(p->licence);
+	free(p->licence_state);
+	p->full_name = xstrdup(f[0]);
+	p->licence = xstrdup(f[1]);
+	p->licence_state = xstrdup(f[2]);
+	p->identity_time = when;
+	return 0;
+}
+
+static int
+apply_attestation(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	if (f[0][0] == '\0')
+		return bad_field(why, "attest", "text", f[0]);
+	p->attested = when;
+	return 0;
+}
+
+static int
+apply_clock(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	(void)f;
+	(void)when;
+	(void)why;
+	p->clock_injected = true;
+	return 0;
+}
+
+static int
 apply_quiz_start(struct progress *p, const char *const *f, time_t when,
     char **why)
 {
@@ -726,6 +794,10 @@ static const struct record_type {
 	{ "page", 5, apply_page },
 	{ "done", 3, apply_done },
 	{ "time", 4, apply_time },
+	{ "read", 5, apply_reading },
+	{ "identity", 5, apply_identity },
+	{ "attest", 3, apply_attestation },
+	{ "clock", 3, apply_clock },
 	{ "quiz-start", 5, apply_quiz_start },
 	{ "quiz-draw", 7, apply_quiz_draw },
 	{ "try", 12, apply_try },
@@ -803,7 +875,7 @@ record(struct progress *p, const char *const *f, size_t n, char **cause)
 static void
 format_time(char *buf, size_t size, time_t t)
 {
-	snprintf(buf, size, "%lld", (long long)(t > 0 ? t : time(NULL)));
+	snprintf(buf, size, "%lld", (long long)(t > 0 ? t : clock_now()));
 }
 
 static int
@@ -877,13 +949,98 @@ progress_record_time(struct progress *p, const char *lesson, long seconds,
 	    cause);
 }
 
+int
+progress_record_reading(struct progress *p, const char *lesson, int page,
+    long seconds, char **cause)
+{
+	char now[32], pg[32], secs[32];
+
+	if (!valid_id(lesson) || clamp_seconds(seconds) == 0)
+		return 0;
+	if (page < 1 || page > MAX_COUNT)
+		return bad_argument(cause, "bad lesson page");
+	format_time(now, sizeof now, 0);
+	snprintf(pg, sizeof pg, "%d", page);
+	snprintf(secs, sizeof secs, "%ld", clamp_seconds(seconds));
+	return record(p, (const char *const[]){ "read", now, lesson, pg,
+	    secs }, 5, cause);
+}
+
+int
+progress_record_identity(struct progress *p, const char *legal_name,
+    const char *licence, const char *state, char **cause)
+{
+	char now[32];
+
+	if (legal_name == NULL || licence == NULL || state == NULL ||
+	    *legal_name == '\0' || *licence == '\0' || *state == '\0')
+		return bad_argument(cause, "identity needs a name, a licence "
+		    "number and a state");
+	format_time(now, sizeof now, 0);
+	return record(p, (const char *const[]){ "identity", now, legal_name,
+	    licence, state }, 5, cause);
+}
+
+int
+progress_record_attestation(struct progress *p, const char *text,
+    char **cause)
+{
+	char now[32];
+
+	if (text == NULL || *text == '\0')
+		return bad_argument(cause, "no attestation");
+	format_time(now, sizeof now, 0);
+	return record(p, (const char *const[]){ "attest", now, text }, 3,
+	    cause);
+}
+
+int
+progress_record_clock(struct progress *p, const char *value, char **cause)
+{
+	char now[32];
+
+	format_time(now, sizeof now, 0);
+	return record(p, (const char *const[]){ "clock", now,
+	    value != NULL ? value : "" }, 3, cause);
+}
+
+const char *
+progress_licence(const struct progress *p)
+{
+	return p->licence;
+}
+
+const char *
+progress_licence_state(const struct progress *p)
+{
+	return p->licence_state;
+}
+
+time_t
+progress_identity_time(const struct progress *p)
+{
+	return p->identity_time;
+}
+
+time_t
+progress_attested(const struct progress *p)
+{
+	return p->attested;
+}
+
+bool
+progress_clock_injected(const struct progress *p)
+{
+	return p->clock_injected;
+}
+
 /* Unique across concurrent sessions: time, pid, and a per-process count. */
 static void
 new_attempt_id(char *buf, size_t size)
 {
 	static unsigned long counter;
 
-	snprintf(buf, size, "%lld-%ld-%lu", (long long)time(NULL),
+	snprintf(buf, size, "%lld-%ld-%lu", (long long)clock_now(),
 	    (long)getpid(), ++counter);
 }
 
@@ -1147,9 +1304,12 @@ progress_close(struct progress *p)
 		return;
 	for (size_t i = 0; i < p->nlessons; i++) {
 		free(p->lessons[i]->lesson);
+		free(p->lessons[i]->page_seconds);
 		free(p->lessons[i]);
 	}
 	free(p->lessons);
+	free(p->licence);
+	free(p->licence_state);
 	for (size_t i = 0; i < p->nquizzes; i++) {
 		struct quiz_slot *s = p->quizzes[i];
 

@@ -28,6 +28,8 @@ struct lesson_progress {
 	int max_page;		/* furthest page reached */
 	bool done;
 	long seconds;		/* active time on task */
+	long *page_seconds;	/* time each page was shown, [page - 1] */
+	int npage_seconds;
 };
 
 /*
@@ -151,6 +153,32 @@ int progress_record_lesson_done(struct progress *p, const char *lesson,
 /* Active time: call on each command; gaps > PROGRESS_IDLE_LIMIT don't count. */
 int progress_record_time(struct progress *p, const char *lesson,
     long seconds, char **cause);
+/*
+ * The same, while page (1-based) of lesson was on screen: the time counts
+ * toward the lesson and toward that page's reading time.
+ */
+int progress_record_reading(struct progress *p, const char *lesson, int page,
+    long seconds, char **cause);
+
+/*
+ * Identity for a certificate: legal name, licence number and the state
+ * (or board) that issued it; the name becomes the full name too.  Each
+ * change is a new dated record: a certificate copies what was in force
+ * when it was issued.
+ */
+int progress_record_identity(struct progress *p, const char *legal_name,
+    const char *licence, const char *state, char **cause);
+/* The learner's typed attestation that they did the work themselves. */
+int progress_record_attestation(struct progress *p, const char *text,
+    char **cause);
+/* A session ran on a clock injected by PSOAS_TUTOR_NOW (the value). */
+int progress_record_clock(struct progress *p, const char *value,
+    char **cause);
+const char *progress_licence(const struct progress *p);		/* or NULL */
+const char *progress_licence_state(const struct progress *p);	/* or NULL */
+time_t progress_identity_time(const struct progress *p);	/* 0: none */
+time_t progress_attested(const struct progress *p);		/* 0: not yet */
+bool progress_clock_injected(const struct progress *p);
 /*
  * Starts a new attempt and returns it (borrowed).  When the record could
  * not be saved the attempt is still returned, with *cause set, so the

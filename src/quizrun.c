@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "clock.h"
 #include "draw.h"
 #include "grade.h"
 #include "msg.h"
@@ -289,7 +290,7 @@ record(struct quizrun *r, enum outcome outcome, const char *answer,
 	/* A skip counts as the try the learner gave up on. */
 	a.try_no = outcome == OUT_SKIPPED ? r->tries + 1 : r->tries;
 	a.final = final;
-	a.when = time(NULL);
+	a.when = clock_now();
 	if (progress_record_answer(r->progress, r->quiz->id, r->cur, &a,
 	    &cause) != 0)
 		save_failed(r, cause);

@@ -18,10 +18,13 @@
 #include <unistd.h>
 
 #include "certify.h"
+#include "clock.h"
 #include "cursor.h"
 #include "defaults.h"
 #include "draw.h"
 #include "evalrun.h"
+#include "gate.h"
+#include "idrun.h"
 #include "lineio.h"
 #include "msg.h"
 #include "pager.h"
@@ -31,6 +34,7 @@
 #include "srcfile.h"
 #include "strbuf.h"
 #include "text.h"
+#include "words.h"
 #include "xmalloc.h"
 
 struct repl {
@@ -47,6 +51,8 @@ struct repl {
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
 	struct evalrun *eval;		/* evaluation being answered, or NULL */
+	struct idrun *id;		/* identity being asked, or NULL */
+	const struct quiz *after_id;	/* post-test to start after it */
 
 	time_t last_activity;
 	bool save_warned;
@@ -213,16 +219,22 @@ show_more(struct repl *r)
 static void
 note_activity(struct repl *r)
 {
-	time_t now = time(NULL);
+	time_t now = clock_now();
 	char *cause = NULL;
 
 	if (r->cur.lesson != NULL && r->last_activity != 0 &&
 	    now > r->last_activity && r->progress != NULL) {
 		long gap = (long)(now - r->last_activity);
 
-		if (gap <= PROGRESS_IDLE_LIMIT &&
+		/* On a page, the time is that page's reading time too. */
+		bool reading = r->quiz == NULL && r->eval == NULL &&
+		    r->id == NULL && !r->cur.finished;
+
+		if (gap <= PROGRESS_IDLE_LIMIT && (reading ?
+		    progress_record_reading(r->progress, r->cur.lesson->id,
+		    (int)r->cur.page + 1, gap, &cause) :
 		    progress_record_time(r->progress, r->cur.lesson->id, gap,
-		    &cause) != 0)
+		    &cause)) != 0)
 			warn_unsaved(r, cause);
 	}
 	r->last_activity = now;
@@ -297,6 +309,25 @@ strbuf_take_wrapped(struct repl *r, struct strbuf *b, char *msg)
 	free(msg);
 }
 
+/*
+ * The end of a lesson with pages not on screen long enough to have been
+ * read: the lesson is not done, and the learner is told which pages.
+ */
+static void
+not_yet_read(struct repl *r)
+{
+	struct strbuf pages = {0};
+	size_t n = gate_unread_pages(r->progress, r->cur.lesson, &pages);
+
+	say(r, "\nThis is the end of \"%s\", but it is not done yet: "
+	    "page%s %s %s not been on screen long enough to have been read. "
+	    "A page counts once it has been shown for at least half the time "
+	    "its words take at %d words a minute. Type 'page N' to go back "
+	    "and read %s.\n", r->cur.lesson->title, n == 1 ? "" : "s", pages.s,
+	    n == 1 ? "has" : "have", WORDS_PER_MINUTE, n == 1 ? "it" : "them");
+	strbuf_destroy(&pages);
+}
+
 static void
 finish_lesson(struct repl *r)
 {
@@ -306,6 +337,11 @@ finish_lesson(struct repl *r)
 	char *cause = NULL;
 	char *msg, *sources;
 
+	if (r->progress != NULL && gate_ce(r->course) &&
+	    gate_unread_pages(r->progress, r->cur.lesson, NULL) > 0) {
+		not_yet_read(r);
+		return;
+	}
 	if (r->progress != NULL &&
 	    progress_record_lesson_done(r->progress, r->cur.lesson->id,
 	    &cause) != 0)
@@ -538,6 +574,24 @@ static void
 start_quiz(struct repl *r, const struct quiz *q)
 {
 	drop_more(r);
+	/* A sitting already started passed the gate when it began. */
+	if (r->progress != NULL && gate_is_posttest(r->course, q) &&
+	    progress_open_attempt(r->progress, q->id) == NULL) {
+		struct strbuf why = {0};
+
+		if (!gate_posttest_open(r->course, r->progress, q, clock_now(),
+		    &why)) {
+			say(r, "%s", why.s);
+			strbuf_destroy(&why);
+			return;
+		}
+		strbuf_destroy(&why);
+		if (gate_ce(r->course) && !idrun_complete(r->progress)) {
+			r->id = idrun_start(r->progress, false, &r->ro, r->out);
+			r->after_id = q;
+			return;
+		}
+	}
 	r->quiz = quizrun_start(q, r->progress, &r->ro, r->out, true);
 	if (quizrun_done(r->quiz)) {
 		quizrun_free(r->quiz);
@@ -692,7 +746,8 @@ note_completion(struct repl *r)
 	char *cause = NULL;
 	int rc;
 
-	if (r->progress == NULL || r->quiz != NULL || r->eval != NULL)
+	if (r->progress == NULL || r->quiz != NULL || r->eval != NULL ||
+	    r->id != NULL)
 		return;
 	rc = certify_record(r->progress, r->course, &number, &cause);
 	if (rc == 0)
@@ -763,6 +818,27 @@ cmd_name(struct repl *r, const char *arg)
 	if (progress_record_name(r->progress, arg, &cause) != 0)
 		warn_unsaved(r, cause);
 	say(r, "Your name on the certificate: %s\n", arg);
+}
+
+static void
+cmd_identity(struct repl *r, const char *arg)
+{
+	char when[40];
+	time_t t;
+
+	(void)arg;
+	if ((t = progress_identity_time(r->progress)) != 0) {
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d", &tm);
+		say(r, "On record since %s: %s, licence %s (%s).\n", when,
+		    progress_full_name(r->progress),
+		    progress_licence(r->progress),
+		    progress_licence_state(r->progress));
+	}
+	r->id = idrun_start(r->progress, true, &r->ro, r->out);
+	r->after_id = NULL;
 }
 
 static void
@@ -838,6 +914,12 @@ static const struct command commands[] = {
 	{"name", "[FULL NAME]", "the name on your certificate",
 	    "Shows or sets your full name as it will appear on your "
 	    "certificate.", cmd_name, COMPLETE_NONE, true,
+	    NEEDS_PROGRESS},
+	{"identity", "", "your legal name and licence, for CE",
+	    "Shows the legal name, licence number and state on record for a "
+	    "CE certificate, and asks for them again to change them. Every "
+	    "change is kept with its date; a certificate shows what was on "
+	    "record when it was issued.", cmd_identity, COMPLETE_NONE, false,
 	    NEEDS_PROGRESS},
 	{"quit", "", "leave (your progress is saved)",
 	    "Leaves the tutor. Everything is already saved; Ctrl-D does the "
@@ -1072,12 +1154,27 @@ take_name(struct repl *r, const char *name)
 	greet(r);
 }
 
+/* After an attempt at the post-test: attempts left, the next opening. */
+static void
+after_posttest(struct repl *r, const struct quiz *q)
+{
+	struct strbuf out = {0};
+
+	if (r->progress == NULL || q == NULL || !gate_is_posttest(r->course, q))
+		return;
+	gate_posttest_after(r->course, r->progress, q, clock_now(), &out);
+	if (out.s != NULL)
+		say(r, "%s", out.s);
+	strbuf_destroy(&out);
+}
+
 static void
 handle_line(struct repl *r, char *raw)
 {
 	char *line = trim(raw), *arg;
 	const struct command *cmd;
 
+	clock_tick();
 	note_activity(r);
 	follow_resize(r);
 	if (r->asking_name) {
@@ -1095,10 +1192,33 @@ handle_line(struct repl *r, char *raw)
 		if (quiz_runs_command(r, line))
 			return;
 		if (!quizrun_input(r->quiz, line)) {
+			/* A drawn sitting's quiz is the sitting's own copy. */
+			const struct quiz *q = course_quiz_by_id(r->course,
+			    quizrun_quiz(r->quiz)->id, NULL);
+
 			quizrun_free(r->quiz);
 			r->quiz = NULL;
+			after_posttest(r, q);
 		}
 		note_completion(r);
+		return;
+	}
+	if (r->id != NULL) {
+		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+			idrun_free(r->id);
+			r->id = NULL;
+			r->quit = true;
+			return;
+		}
+		if (!idrun_input(r->id, line)) {
+			const struct quiz *q = r->after_id;
+
+			idrun_free(r->id);
+			r->id = NULL;
+			r->after_id = NULL;
+			if (q != NULL && idrun_complete(r->progress))
+				start_quiz(r, q);
+		}
 		return;
 	}
 	if (r->eval != NULL) {
@@ -1212,6 +1332,8 @@ update_prompt(struct repl *r)
 		r->prompt = xasprintf("[%s] answer> ", quizrun_where(r->quiz));
 	else if (r->eval != NULL)
 		r->prompt = xasprintf("[%s] > ", evalrun_where(r->eval));
+	else if (r->id != NULL)
+		r->prompt = xasprintf("[%s] > ", idrun_where(r->id));
 	else if (pager_pending(&r->more))
 		r->prompt = xstrdup("[more] > ");
 	else if (r->cur.lesson != NULL && !r->cur.finished)
@@ -1334,7 +1456,14 @@ repl_run(const struct repl_config *cfg)
 	r.fixed_width = cfg->fixed_width;
 	r.interactive = cfg->interactive;
 	r.out = stdout;
-	r.last_activity = time(NULL);
+	r.last_activity = clock_now();
+	if (clock_injected() && r.progress != NULL) {
+		char *cause = NULL;
+
+		if (progress_record_clock(r.progress, getenv(CLOCK_ENV),
+		    &cause) != 0)
+			warn_unsaved(&r, cause);
+	}
 
 	if (r.interactive && r.progress != NULL &&
 	    progress_full_name(r.progress) == NULL)
@@ -1350,6 +1479,7 @@ repl_run(const struct repl_config *cfg)
 		quizrun_free(r.quiz);
 	}
 	evalrun_free(r.eval);
+	idrun_free(r.id);
 	note_activity(&r);
 	drop_more(&r);
 	free(r.prompt);

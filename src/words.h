@@ -20,10 +20,10 @@
 #define WORDS_MINUTES_SLACK 20		/* percent either side of words/200 */
 /*
  * Reading a page counts when it was shown for at least this share of
- * its words at WORDS_PER_MINUTE: a fast reader reads about twice the
- * guideline speed, and skimming at four times it is not reading.
+ * the time its words take at WORDS_PER_MINUTE: a fast reader manages
+ * about twice the guideline speed; faster than that is skimming.
  */
-#define WORDS_READ_PERCENT 25
+#define WORDS_READ_PERCENT 50
 #define WORDS_READ_MIN_SECONDS 5	/* even a short page takes a glance */
 
 /* Words of a page: title, paragraphs, bullets, callouts, figure text. */

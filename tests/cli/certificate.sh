@@ -8,6 +8,12 @@
 . "$top_srcdir/tests/cli/lib.sh"
 
 
+# The course has CE rules: pages must be on screen long enough to be read.
+# Each line a scripted learner types takes 60 s on the injected clock,
+# from 01:00 UTC today (so dates on the certificate are today's).
+PSOAS_TUTOR_NOW="$(date -u -d 'today 01:00' +%s)+60"
+export PSOAS_TUTOR_NOW
+
 command -v pdftotext >/dev/null 2>&1 ||
     skip_all "pdftotext (poppler-utils) is not installed"
 
@@ -53,6 +59,10 @@ next
 open sample-two
 next
 quiz final
+
+ME-LMT-2231
+ME
+I did the work of this course myself
 lesser trochanter
 psoas major and iliacus
 b
@@ -196,7 +206,7 @@ check "an unfinished learner's --certificate --pdf exits 1" test $? -eq 1
 check "and writes no file" test ! -e "$SCRATCH/fred.pdf"
 check "it says the post-test must be passed first" \
     contains "$SCRATCH/f.err" "pass the post-test (quiz final"
-printf 'open sample-one\nnext\nnext\nopen sample-two\nnext\nquiz final\nlesser trochanter\nwrong\na\nfalse\nevaluate\nquit\n' |
+printf 'open sample-one\nnext\nnext\nopen sample-two\nnext\nquiz final\nFred Example\nME-2\nME\nI did the work of this course myself\nlesser trochanter\nwrong\na\nfalse\nevaluate\nquit\n' |
     "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" --learner fred \
     >"$SCRATCH/f2" 2>&1
 check "a failed post-test records no completion" \

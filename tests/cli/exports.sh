@@ -7,6 +7,12 @@
 . "$top_srcdir/tests/cli/lib.sh"
 
 
+# The course has CE rules: pages must be on screen long enough to be read.
+# Each line a scripted learner types takes 200 s on the injected clock
+# (sample-two has 1,236 words here: at least 185 s to read).
+PSOAS_TUTOR_NOW="$(date -u -d 'today 01:00' +%s)+200"
+export PSOAS_TUTOR_NOW
+
 course="$SCRATCH/course"
 mkdir -p "$course/lessons" "$course/quizzes"
 cp "$FIXTURE"/lessons/*.lesson "$course/lessons/"
@@ -107,8 +113,10 @@ journal="$SCRATCH/data/learners/ann.journal"
 check "--check accepts the pool" test $? -eq 0
 check "and counts the five of the pool" contains "$SCRATCH/check" "11 questions"
 
-# 1. Start the post-test, leave at once: the draw is in the journal.
-printf 'quiz final\nleave\nquit\n' | tutor --learner ann >"$SCRATCH/s1" 2>&1
+# 1. Read the lessons, give the identity the post-test asks for, start
+# the post-test and leave at once: the draw is in the journal.
+printf 'open sample-one\n\n\nopen sample-two\n\nquiz final\nAnn Example\nL-1\nME\nI did the work of this course myself\nleave\nquit\n' |
+    tutor --learner ann >"$SCRATCH/s1" 2>&1
 check "the sitting asks three questions" contains "$SCRATCH/s1" "Question 1 of 3"
 check "one quiz-draw record starts the attempt" \
     test "$(grep -c '^quiz-draw	' "$journal")" -eq 1
@@ -182,14 +190,14 @@ check "--export lessons-csv exits 0" test $? -eq 0
 check "its header" test "$(head -n 1 "$SCRATCH/l.csv" | tr -d '\r')" = \
     "learner,full_name,lesson,title,pages,furthest_page,done,seconds,minutes"
 check "a row per lesson, done, with pages and minutes" \
-    grep -q '^ann,,sample-one,[^,]*,2,2,yes,[0-9][0-9]*,1' "$SCRATCH/l.csv"
+    grep -q '^ann,Ann Example,sample-one,[^,]*,2,2,yes,[0-9][0-9]*,1' "$SCRATCH/l.csv"
 check "rows end in CR LF" test "$(tr -cd '\r' <"$SCRATCH/l.csv" | wc -c)" -eq 3
 
 # 6. Evaluations, exported and neutralised.
 tutor --learner ann --export evaluations-csv >"$SCRATCH/e.csv" 2>"$SCRATCH/e.err"
 check "--export evaluations-csv exits 0" test $? -eq 0
 check "the rating is exported with its prompt" \
-    grep -q '^ann,,POOL-CE-[0-9]*-[2-9A-Z]*,useful,likert,5,It was useful\.,' "$SCRATCH/e.csv"
+    grep -q '^ann,Ann Example,POOL-CE-[0-9]*-[2-9A-Z]*,useful,likert,5,It was useful\.,' "$SCRATCH/e.csv"
 check "a comment starting with '=' gets a leading quote" \
     contains "$SCRATCH/e.csv" "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\") -2+3 @cmd\""
 

@@ -72,8 +72,8 @@ reading_time_follows_the_words(void **state)
 		strcat(text, i % 20 == 19 ? "w\n" : "w ");
 	strcat(text, "[@s][@t]\n@page Q\nShort [@s].\n");
 	l = load(text);
-	/* 800 words at a quarter of 200 a minute: 60 s; a short page 5 s. */
-	assert_int_equal(words_read_seconds(&l->pages[0]), 60);
+	/* 800 words at half of 200 a minute: 120 s; a short page 5 s. */
+	assert_int_equal(words_read_seconds(&l->pages[0]), 120);
 	assert_int_equal(words_read_seconds(&l->pages[1]), 5);
 	lesson_free(l);
 	free(text);
