@@ -859,16 +859,20 @@ line(struct parser *p, const struct srcline *sl)
 	text_line(p, sl);
 }
 
-struct lesson *
-lesson_load(const char *path, struct diag *d)
+/*
+ * Parse the lines of f (read == false: the file could not be read at
+ * all); errors is the error count before reading, so byte-level errors
+ * fail the load too.  f is destroyed.
+ */
+static void *
+parse_lines(const char *path, struct srcfile *f, bool read, size_t errors,
+    struct diag *d)
 {
-	struct srcfile f;
 	struct parser p;
-	size_t errors = d->errors;
 	bool empty = true;
 
-	if (srcfile_read(&f, path, d) != 0) {
-		srcfile_destroy(&f);
+	if (!read) {
+		srcfile_destroy(f);
 		return NULL;
 	}
 	memset(&p, 0, sizeof p);
@@ -879,11 +883,11 @@ lesson_load(const char *path, struct diag *d)
 	p.path = path;
 	p.byte_errors = d->errors > errors;
 
-	for (size_t i = 0; i < f.n; i++) {
-		if (!srcline_is_blank(&f.lines[i]) &&
-		    !srcline_is_comment(&f.lines[i]))
+	for (size_t i = 0; i < f->n; i++) {
+		if (!srcline_is_blank(&f->lines[i]) &&
+		    !srcline_is_comment(&f->lines[i]))
 			empty = false;
-		line(&p, &f.lines[i]);
+		line(&p, &f->lines[i]);
 	}
 	if (p.state == S_FIG_BODY || p.state == S_FIG_DESC ||
 	    p.state == S_CALLOUT)
@@ -904,12 +908,24 @@ lesson_load(const char *path, struct diag *d)
 	free(p.text);
 	free(p.wide);
 	free(p.cited);
-	srcfile_destroy(&f);
+	srcfile_destroy(f);
 	if (d->errors > errors) {
 		lesson_free(p.l);
 		return NULL;
 	}
 	return p.l;
+}
+
+struct lesson *
+lesson_load(const char *path, struct diag *d)
+{
+	return srcfile_load(path, parse_lines, d);
+}
+
+struct lesson *
+lesson_parse(const char *name, const char *buf, size_t size, struct diag *d)
+{
+	return srcfile_load_mem(name, buf, size, parse_lines, d);
 }
 
 void

@@ -78,6 +78,10 @@ struct lesson {
  * file had any error.
  */
 struct lesson *lesson_load(const char *path, struct diag *d);
+
+/* The same from size bytes of buf, reported under name (srcfile.h). */
+struct lesson *lesson_parse(const char *name, const char *buf, size_t size,
+    struct diag *d);
 void lesson_free(struct lesson *l);
 
 #endif

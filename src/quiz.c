@@ -809,12 +809,16 @@ check_draws(struct parser *p)
 	}
 }
 
-struct quiz *
-quiz_load(const char *path, struct diag *d)
+/*
+ * Parse the lines of f (read == false: the file could not be read at
+ * all); before is the error count before reading, so byte-level errors
+ * fail the load too.  f is destroyed.
+ */
+static void *
+parse_lines(const char *path, struct srcfile *f, bool read, size_t before,
+    struct diag *d)
 {
-	struct srcfile f;
 	struct parser p;
-	size_t before = d->errors;
 
 	memset(&p, 0, sizeof p);
 	p.d = d;
@@ -827,13 +831,13 @@ quiz_load(const char *path, struct diag *d)
 	p.q->hint_cost = 25;
 	p.q->tries = 0;
 
-	if (srcfile_read(&f, path, d) != 0) {
-		srcfile_destroy(&f);
+	if (!read) {
+		srcfile_destroy(f);
 		quiz_free(p.q);
 		return NULL;
 	}
-	for (size_t i = 0; i < f.n; i++) {
-		const struct srcline *l = &f.lines[i];
+	for (size_t i = 0; i < f->n; i++) {
+		const struct srcline *l = &f->lines[i];
 
 		if (srcline_is_comment(l))
 			continue;
@@ -861,10 +865,22 @@ quiz_load(const char *path, struct diag *d)
 	check_draws(&p);
 	if (p.q->tries == 0)
 		p.q->tries = p.q->posttest ? 1 : 2;
-	srcfile_destroy(&f);
+	srcfile_destroy(f);
 	if (d->errors != before) {
 		quiz_free(p.q);
 		return NULL;
 	}
 	return p.q;
+}
+
+struct quiz *
+quiz_load(const char *path, struct diag *d)
+{
+	return srcfile_load(path, parse_lines, d);
+}
+
+struct quiz *
+quiz_parse(const char *name, const char *buf, size_t size, struct diag *d)
+{
+	return srcfile_load_mem(name, buf, size, parse_lines, d);
 }

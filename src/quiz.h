@@ -155,6 +155,10 @@ struct quiz {
  * the checker's job (check.h), so a learner is never blocked by it.
  */
 struct quiz *quiz_load(const char *path, struct diag *d);
+
+/* The same from size bytes of buf, reported under name (srcfile.h). */
+struct quiz *quiz_parse(const char *name, const char *buf, size_t size,
+    struct diag *d);
 void quiz_free(struct quiz *q);
 
 /* "short", "list", ... as written after @question. */

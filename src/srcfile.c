@@ -82,15 +82,72 @@ check_line(const struct srcfile *f, const char *s, size_t len, long no,
 	return true;
 }
 
+/* Forget every line read so far: a file given up on has none. */
+static void
+drop_lines(struct srcfile *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->lines[i].text);
+	free(f->lines);
+	f->lines = NULL;
+	f->n = 0;
+}
+
+int
+srcfile_parse(struct srcfile *f, const char *name, const char *buf,
+    size_t size, struct diag *d)
+{
+	size_t cap = 0, start = 0, nbad = 0;
+	long no = 0;
+
+	memset(f, 0, sizeof *f);
+	f->path = xstrdup(name);
+	if (size > SRCFILE_MAX_SIZE) {
+		diag_add(d, DIAG_ERROR, name, 0, 0,
+		    "file is larger than %d bytes", SRCFILE_MAX_SIZE);
+		return -1;
+	}
+	if (size >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		start = 3;
+	/* A file that is mostly NULs is binary: say so once, not per line. */
+	if (memchr(buf + start, '\0', size - start) != NULL &&
+	    memchr(buf + start, '\n', size - start) == NULL) {
+		diag_add(d, DIAG_ERROR, name, 1, 0,
+		    "binary file (contains NUL bytes)");
+		return -1;
+	}
+	while (start < size) {
+		const char *nl = memchr(buf + start, '\n', size - start);
+		size_t end = nl ? (size_t)(nl - buf) : size;
+		size_t len = end - start;
+
+		no++;
+		if (len > 0 && buf[start + len - 1] == '\r')
+			len--;
+		if (check_line(f, buf + start, len, no, d)) {
+			add_line(f, &cap, buf + start, len, no);
+		} else if (++nbad == MAX_BAD_LINES) {
+			diag_add(d, DIAG_ERROR, name, no, 0, "too many bad "
+			    "lines, giving up (is this a binary file, or not "
+			    "UTF-8?)");
+			drop_lines(f);
+			return -1;
+		} else {
+			add_line(f, &cap, "", 0, no);
+		}
+		start = end + 1;
+	}
+	return 0;
+}
+
 int
 srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 {
 	FILE *fp;
 	struct stat st;
-	char *buf = NULL;
-	size_t size = 0, cap = 0, start;
-	long no = 0;
-	size_t nread, nbad = 0;
+	char *buf;
+	size_t nread;
+	int rc;
 
 	memset(f, 0, sizeof *f);
 	f->path = xstrdup(path);
@@ -111,65 +168,42 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 		fclose(fp);
 		return -1;
 	}
+	/* One byte more than the limit, so an oversized file shows. */
 	buf = xmalloc(SRCFILE_MAX_SIZE + 1);
 	nread = fread(buf, 1, SRCFILE_MAX_SIZE + 1, fp);
 	if (ferror(fp)) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "read error: %s",
 		    strerror(errno));
-		goto fail;
-	}
-	if (nread > SRCFILE_MAX_SIZE) {
-		diag_add(d, DIAG_ERROR, path, 0, 0,
-		    "file is larger than %d bytes", SRCFILE_MAX_SIZE);
-		goto fail;
-	}
-	size = nread;
-	fclose(fp);
-	fp = NULL;
-
-	start = 0;
-	if (size >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		start = 3;
-	/* A file that is mostly NULs is binary: say so once, not per line. */
-	if (memchr(buf + start, '\0', size - start) != NULL &&
-	    memchr(buf + start, '\n', size - start) == NULL) {
-		diag_add(d, DIAG_ERROR, path, 1, 0,
-		    "binary file (contains NUL bytes)");
-		goto fail;
-	}
-	while (start < size) {
-		char *nl = memchr(buf + start, '\n', size - start);
-		size_t end = nl ? (size_t)(nl - buf) : size;
-		size_t len = end - start;
-
-		no++;
-		if (len > 0 && buf[start + len - 1] == '\r')
-			len--;
-		if (check_line(f, buf + start, len, no, d)) {
-			add_line(f, &cap, buf + start, len, no);
-		} else if (++nbad == MAX_BAD_LINES) {
-			diag_add(d, DIAG_ERROR, path, no, 0, "too many bad "
-			    "lines, giving up (is this a binary file, or not "
-			    "UTF-8?)");
-			goto fail;
-		} else {
-			add_line(f, &cap, "", 0, no);
-		}
-		start = end + 1;
-	}
-	free(buf);
-	return 0;
-fail:
-	if (fp != NULL)
 		fclose(fp);
+		free(buf);
+		return -1;
+	}
+	fclose(fp);
+	free(f->path);
+	rc = srcfile_parse(f, path, buf, nread, d);
 	free(buf);
-	for (size_t i = 0; i < f->n; i++)
-		free(f->lines[i].text);
-	free(f->lines);
-	f->lines = NULL;
-	f->n = 0;
-	(void)size;
-	return -1;
+	return rc;
+}
+
+void *
+srcfile_load(const char *path, srcfile_parser *parse, struct diag *d)
+{
+	struct srcfile f;
+	size_t before = d->errors;
+	bool read = srcfile_read(&f, path, d) == 0;
+
+	return parse(path, &f, read, before, d);
+}
+
+void *
+srcfile_load_mem(const char *name, const char *buf, size_t size,
+    srcfile_parser *parse, struct diag *d)
+{
+	struct srcfile f;
+	size_t before = d->errors;
+	bool read = srcfile_parse(&f, name, buf, size, d) == 0;
+
+	return parse(name, &f, read, before, d);
 }
 
 void

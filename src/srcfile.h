@@ -38,6 +38,27 @@ struct srcfile {
  * empty but still safe to destroy.
  */
 int srcfile_read(struct srcfile *f, const char *path, struct diag *d);
+
+/*
+ * The same from memory: size bytes of buf, reported under name (as the
+ * path would be).  srcfile_read is this after reading the file, so
+ * tests and fuzzers give text directly.
+ */
+int srcfile_parse(struct srcfile *f, const char *name, const char *buf,
+    size_t size, struct diag *d);
+
+/*
+ * A parser of checked lines: it gets f (read is false when the file
+ * could not be read at all) and the error count before reading (so
+ * byte-level errors fail it too), destroys f, and returns what it built
+ * or NULL.  srcfile_load and srcfile_load_mem run one on a file or on
+ * text in memory, so a parser is written once for both.
+ */
+typedef void *srcfile_parser(const char *name, struct srcfile *f, bool read,
+    size_t before, struct diag *d);
+void *srcfile_load(const char *path, srcfile_parser *parse, struct diag *d);
+void *srcfile_load_mem(const char *name, const char *buf, size_t size,
+    srcfile_parser *parse, struct diag *d);
 void srcfile_destroy(struct srcfile *f);
 
 /*
