@@ -63,10 +63,17 @@ is_word_byte(unsigned char c)
 	    (c >= '0' && c <= '9') || c >= 0x80 || c == '\'' || c == '%';
 }
 
+/*
+ * Does a clause end at s[i] (of len bytes)?  At punctuation, "=" and ">"
+ * ("no change = refer", "->"), and at a dash with a space on each side
+ * ("No - it is the lesser"), not at a hyphen ("T12-L1").
+ */
 static bool
-is_boundary_char(char c)
+is_boundary_at(const char *s, size_t len, size_t i)
 {
-	return strchr(",;:.!?()[]{}\"\n", c) != NULL && c != '\0';
+	if (s[i] == '-')
+		return i > 0 && i + 1 < len && s[i - 1] == ' ' && s[i + 1] == ' ';
+	return s[i] != '\0' && strchr(",;:.!?()[]{}\"\n=>", s[i]) != NULL;
 }
 
 /* Caseless: does s[0..n) spell word (lower-case ASCII)? */
@@ -161,12 +168,12 @@ clause_of(const char *s, size_t len, size_t pos)
 	if (pos > len)
 		pos = len;
 	for (size_t i = pos; i > 0; i--)
-		if (is_boundary_char(s[i - 1])) {
+		if (is_boundary_at(s, len, i - 1)) {
 			c.start = i;
 			break;
 		}
 	for (size_t i = pos; i < len; i++)
-		if (is_boundary_char(s[i])) {
+		if (is_boundary_at(s, len, i)) {
 			c.end = i;
 			break;
 		}

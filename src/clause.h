@@ -18,7 +18,8 @@ struct span {
 
 /*
  * The clause of s (len bytes) holding byte offset pos.  A clause ends at
- * , ; : . ! ? ( ) [ ] " / a newline, and before the words "but",
+ * , ; : . ! ? ( ) [ ] { } " = > a newline and a dash with a space on each
+ * side, and before the words "but",
  * "because", "although", "though", "whereas", "while", "however", "yet",
  * "and", "so", "since", "which", "who" and a pronoun starting a new
  * statement ("it", "it's", "its", "they", "this", "i", ...) unless a verb

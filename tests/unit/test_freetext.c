@@ -117,6 +117,9 @@ negation_reaches_to_the_end_of_its_clause(void **state)
 	assert_false(negated("not sure if it is T12", "T12"));
 	assert_false(negated("no fever and night pain", "night"));
 	assert_true(negated("I don't think it's T12", "T12"));
+	assert_false(negated("no - the lesser trochanter", "lesser"));
+	assert_false(negated("no change = refer", "refer"));
+	assert_true(negated("not T12-L1", "L1"));
 }
 
 static void
