@@ -25,4 +25,5 @@ COURSE_FILES = \
 	quizzes/01-anatomy.responses \
 	quizzes/02-function.responses \
 	quizzes/03-palpation.responses \
-	quizzes/04-psoas-syndrome.responses
+	quizzes/04-psoas-syndrome.responses \
+	quizzes/05-sequencing.responses
