@@ -104,8 +104,8 @@ completed(const struct course *c, const struct progress *p,
  * be read out over the phone.  50 random bits: two learners completing
  * on the same day would have to be extraordinarily unlucky to collide.
  */
-static char *
-new_number(const char *course, time_t now)
+char *
+certify_new_number(const char *course, time_t now)
 {
 	static const char alphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 	unsigned char rnd[10];
@@ -195,7 +195,7 @@ certify_record(struct progress *p, const struct course *c,
 	progress_completions(p, &n);
 	if (n > 0 || (a = completed(c, p, NULL)) == NULL)
 		return 0;
-	put_owned(&ps, "number", new_number(m != NULL ? m->course : "",
+	put_owned(&ps, "number", certify_new_number(m != NULL ? m->course : "",
 	    clock_now()));
 	if (m != NULL) {
 		put(&ps, "course", m->course);

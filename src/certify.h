@@ -24,6 +24,7 @@
 #define PSOAS_CERTIFY_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "course.h"
 #include "progress.h"
@@ -48,5 +49,11 @@ int certify_record(struct progress *p, const struct course *c,
  */
 int certify_print(FILE *out, const char *pdf_path, const struct course *c,
     const struct progress *p, char **cause);
+
+/*
+ * A new certificate number: the course id in capitals, the date of now
+ * (UTC) and 10 random characters that read well over the phone.
+ */
+char *certify_new_number(const char *course, time_t now);
 
 #endif

@@ -232,6 +232,7 @@ canonical_fields(const struct certificate *c, const char *keyhex)
 	field(&b, "pass", num);
 	snprintf(num, sizeof num, "%ld", c->seconds);
 	field(&b, "seconds", num);
+	field(&b, "test-clock", c->test_clock ? "yes" : "no");
 	field(&b, "key", keyhex);
 	return strbuf_take(&b);
 }
@@ -255,6 +256,12 @@ seal_certificate(struct certificate *c, const struct seal_key *k)
 	c->signature = sign_hex(k, canon, strlen(canon));
 	c->signer = xstrdup(k->hex);
 	free(canon);
+}
+
+char *
+seal_fields(const struct certificate *c, const struct seal_key *k)
+{
+	return canonical_fields(c, k->hex);
 }
 
 void
@@ -397,6 +404,14 @@ verify_hex(const struct seal_key *k, const char *hex, size_t hexlen,
 		return false;
 	return crypto_sign_verify_detached(sig, (const unsigned char *)s, len,
 	    k->pk) == 0;
+}
+
+bool
+seal_fields_valid(const struct seal_key *k, const char *fields,
+    const char *signature)
+{
+	return verify_hex(k, signature, strlen(signature), fields,
+	    strlen(fields));
 }
 
 /* The parts of a seal, as offsets into the file's text. */

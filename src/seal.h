@@ -26,6 +26,7 @@
 #ifndef PSOAS_SEAL_H
 #define PSOAS_SEAL_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "certificate.h"
@@ -64,6 +65,14 @@ int seal_write_text(FILE *out, const struct certificate *c,
     const struct seal_key *k);
 int seal_write_pdf(const char *path, const struct certificate *c,
     const struct seal_key *k, char **cause);
+
+/*
+ * The signed field lines of c as k signs them (new), for a registry; and
+ * whether signature (hex) is k's signature of such fields.
+ */
+char *seal_fields(const struct certificate *c, const struct seal_key *k);
+bool seal_fields_valid(const struct seal_key *k, const char *fields,
+    const char *signature);
 
 /*
  * Check the certificate file at path against the provider's public key.

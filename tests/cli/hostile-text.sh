@@ -17,24 +17,9 @@ tutor() {
 # to hold a name that clears the screen and overwrites the next row.
 printf 'name Ann Honest\nquit\n' | tutor --learner ann >/dev/null 2>&1
 printf 'quit\n' | tutor --learner eve >/dev/null 2>&1
-python3 - "$data/learners/eve.journal" <<'PY'
-import sys, time
-path = sys.argv[1]
-def fnv(b):
-    h = 2166136261
-    for c in b:
-        h = ((h ^ c) * 16777619) & 0xffffffff
-    return h
-# chained to the last record, as a version 2 journal wants (journal.h)
-prev = b"00000000"
-for line in open(path, "rb").read().split(b"\n")[1:]:
-    if len(line) > 9 and line[-9:-8] == b"\t":
-        prev = line[-8:]
-body = b"name\t" + str(int(time.time())).encode() \
-    + b"\t\x1b[2J\x1b[1AEve \xe2\x80\xaeliveD"
-with open(path, "ab") as f:
-    f.write(body + b"\t" + ("%08x" % fnv(prev + b"\t" + body)).encode() + b"\n")
-PY
+python3 "$top_srcdir/tests/cli/journal-chain.py" append \
+    "$data/learners/eve.journal" \
+    "name\\t$(date +%s)\\t$(printf '\033[2J\033[1AEve \342\200\256liveD')"
 tutor --learner eve --progress >"$SCRATCH/eve" 2>"$SCRATCH/eve.err"
 check "a hand-edited name with escapes is skipped on replay" \
     contains "$SCRATCH/eve.err" "a full name that cannot be used: it contains control or text-direction characters"
