@@ -681,8 +681,6 @@ unknown_directive(struct parser *p, const struct srcline *sl)
 {
 	const char *s = sl->text + 1;
 	size_t len = 0;
-	char *word, *lower;
-	const char *near;
 
 	while (s[len] != '\0' && !is_space(s[len]))
 		len++;
@@ -691,19 +689,8 @@ unknown_directive(struct parser *p, const struct srcline *sl)
 		    "(write '@@' for a literal '@')");
 		return;
 	}
-	word = xstrndup(s, len);
-	lower = xstrdup(word);
-	for (char *c = lower; *c != '\0'; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
-	near = srcfile_nearest(lower, directive_names, D_COUNT);
-	if (near != NULL)
-		error(p, sl->lineno, 1, "unknown directive '@%s'; did you "
-		    "mean '@%s'?", word, near);
-	else
-		error(p, sl->lineno, 1, "unknown directive '@%s'", word);
-	free(lower);
-	free(word);
+	srcfile_unknown_directive(p->d, p->path, sl->lineno, s, len,
+	    directive_names, D_COUNT);
 }
 
 /*

@@ -342,24 +342,14 @@ static void
 unknown_directive(struct parser *p, const char *name, size_t len)
 {
 	const char *names[NDIRECTIVES];
-	char *word = xstrndup(name, len), *lower = xstrdup(word);
-	const char *near;
 
-	for (char *c = lower; *c != '\0'; c++)
-		if (*c >= 'A' && *c <= 'Z')
-			*c = (char)(*c - 'A' + 'a');
 	for (size_t i = 0; i < NDIRECTIVES; i++)
 		names[i] = directives[i].name;
-	near = srcfile_nearest(lower, names, NDIRECTIVES);
 	if (len == 0)
 		error(p, 1, "'@' without a directive name");
-	else if (near != NULL)
-		error(p, 1, "unknown directive '@%s'; did you mean '@%s'?",
-		    word, near);
 	else
-		error(p, 1, "unknown directive '@%s'", word);
-	free(lower);
-	free(word);
+		srcfile_unknown_directive(p->d, p->path, p->line, name, len,
+		    names, NDIRECTIVES);
 }
 
 static void

@@ -593,28 +593,23 @@ unknown_directive(struct parser *p, const struct srcline *l,
 {
 	const char *names[NDIRECTIVES + 6 * QKIND_MAX_DIRECTIVES];
 	size_t nnames = 0;
-	char *word = xstrndup(name, len);
-	const char *near;
 
 	/* Report what was written, up to the first space. */
 	if (len == 0 || name[len] != '\0') {
-		size_t n = strcspn(l->text + 1, " \t");
-
-		free(word);
-		word = xstrndup(l->text + 1, n);
+		name = l->text + 1;
+		len = strcspn(name, " \t");
+	}
+	if (len == 0) {
+		diag_add(p->d, DIAG_ERROR, p->path, l->lineno, 1,
+		    "unknown directive '@'");
+		return;
 	}
 	for (size_t i = 0; i < NDIRECTIVES; i++)
 		names[nnames++] = directives[i].name;
 	nnames += qkind_directive_names(names + nnames,
 	    sizeof names / sizeof names[0] - nnames);
-	near = srcfile_nearest(word, names, nnames);
-	if (near != NULL && word[0] != '\0')
-		diag_add(p->d, DIAG_ERROR, p->path, l->lineno, 1,
-		    "unknown directive '@%s'; did you mean '@%s'?", word, near);
-	else
-		diag_add(p->d, DIAG_ERROR, p->path, l->lineno, 1,
-		    "unknown directive '@%s'", word);
-	free(word);
+	srcfile_unknown_directive(p->d, p->path, l->lineno, name, len, names,
+	    nnames);
 }
 
 /* A directive of the current question's kind (qkind.h). */

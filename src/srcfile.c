@@ -185,6 +185,27 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 	return rc;
 }
 
+void
+srcfile_unknown_directive(struct diag *d, const char *path, long line,
+    const char *word, size_t len, const char *const *names, size_t n)
+{
+	char *written = xstrndup(word, len), *lower = xstrndup(word, len);
+	const char *near;
+
+	for (char *c = lower; *c != '\0'; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	near = srcfile_nearest(lower, names, n);
+	if (near != NULL)
+		diag_add(d, DIAG_ERROR, path, line, 1, "unknown directive "
+		    "'@%s'; did you mean '@%s'?", written, near);
+	else
+		diag_add(d, DIAG_ERROR, path, line, 1, "unknown directive '@%s'",
+		    written);
+	free(lower);
+	free(written);
+}
+
 void *
 srcfile_load(const char *path, srcfile_parser *parse, struct diag *d)
 {

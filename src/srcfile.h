@@ -90,6 +90,15 @@ const char *srcline_text(const struct srcline *l);
  */
 bool srcfile_valid_id(const char *s);
 
+/*
+ * The one report of an unknown directive, for every course file:
+ * "unknown directive '@WORD'; did you mean '@NAME'?" with the nearest of
+ * names[0..n) when one is close (case ignored), else without.  word is
+ * what was written after '@' (len bytes, not empty); at line, column 1.
+ */
+void srcfile_unknown_directive(struct diag *d, const char *path, long line,
+    const char *word, size_t len, const char *const *names, size_t n);
+
 /* Levenshtein-nearest of candidates[0..n) to word, or NULL if none close. */
 const char *srcfile_nearest(const char *word, const char *const *candidates,
     size_t n);
