@@ -21,11 +21,14 @@
  *   quiz-end    TIME QUIZ ATTEMPT SCORE MAX pass|fail
  *   completion  TIME KEY VALUE [KEY VALUE ...]
  *   evaluation  TIME CERTIFICATE ITEM likert|text ANSWER PROMPT
+ *   practice    TIME QUIZ QUESTION VERDICT HINTS ANSWER
  * A "try" is a graded answer that left a try to go; an "answer" is the
  * final one to its question (right, out of tries, or skipped).  Only an
  * "answer" moves the attempt on, so a sitting left after a wrong try
  * resumes at that question.  Journals from before "try" records existed
  * hold final answers only, and read the same.
+ * A "practice" record is one graded try in practice (practice.h): it
+ * feeds spaced review (srs.h) and never a quiz's attempts or scores.
  * A "completion" holds what a certificate needs, as it was when the
  * course was completed (certify.h lists the keys); its pairs let later
  * versions add keys without a new record type.
@@ -90,6 +93,11 @@ struct progress {
 	char *licence, *licence_state;	/* NULL until an identity record */
 	time_t identity_time, attested;	/* 0 until recorded */
 	bool clock_injected;		/* some session ran on a test clock */
+	struct practice_record *practice;
+	size_t npractice;
+	long long *hours;	/* hours (unix time / 3600) with a record,
+				 * each run of one hour kept once */
+	size_t nhours;
 };
 
 /* ---------------------------------------------------------------- numbers */
@@ -785,6 +793,33 @@ apply_evaluation(struct progress *p, const char *const *f, time_t when,
 	return 0;
 }
 
+static int
+apply_practice(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct practice_record *r;
+	long long hints;
+
+	if (f[0][0] == '\0')
+		return bad_field(why, "practice", "quiz", f[0]);
+	if (f[1][0] == '\0')
+		return bad_field(why, "practice", "question", f[1]);
+	if (f[2][0] == '\0')
+		return bad_field(why, "practice", "verdict", f[2]);
+	if (!parse_ll(f[3], 0, MAX_COUNT, &hints))
+		return bad_field(why, "practice", "hints", f[3]);
+	p->practice = xreallocarray(p->practice, p->npractice + 1,
+	    sizeof *p->practice);
+	r = &p->practice[p->npractice++];
+	r->quiz = xstrdup(f[0]);
+	r->question = xstrdup(f[1]);
+	r->verdict = xstrdup(f[2]);
+	r->hints = (int)hints;
+	r->answer = xstrdup(f[4]);
+	r->when = when;
+	return 0;
+}
+
 static const struct record_type {
 	const char *name;
 	size_t nfields;		/* including TYPE and TIME; 0: pairs */
@@ -806,6 +841,7 @@ static const struct record_type {
 	{ "quiz-end", 7, apply_quiz_end },
 	{ "completion", 0, NULL },
 	{ "evaluation", 7, apply_evaluation },
+	{ "practice", 7, apply_practice },
 };
 
 /* The one way state changes: at replay and after every append. */
@@ -833,6 +869,11 @@ apply_record(void *arg, const char *const *f, size_t n, char **why)
 	if (!parse_ll(f[1], 0, LLONG_MAX, &when) || (time_t)when != when)
 		return bad_field(why, t->name, "time", f[1]);
 	p->seq++;
+	if (p->nhours == 0 || p->hours[p->nhours - 1] != when / 3600) {
+		p->hours = xreallocarray(p->hours, p->nhours + 1,
+		    sizeof *p->hours);
+		p->hours[p->nhours++] = when / 3600;
+	}
 	if (t->nfields == 0)
 		return apply_completion(p, f + 2, n - 2, (time_t)when, why);
 	return t->apply(p, f + 2, (time_t)when, why);
@@ -1223,6 +1264,22 @@ progress_record_evaluation(struct progress *p,
 	    a->prompt != NULL ? a->prompt : "" }, 7, cause);
 }
 
+int
+progress_record_practice(struct progress *p, const struct practice_record *r,
+    char **cause)
+{
+	char now[32], hints[32];
+
+	if (!valid_id(r->quiz) || !valid_id(r->question) ||
+	    !valid_id(r->verdict) || r->hints < 0 || r->hints > MAX_COUNT)
+		return bad_argument(cause, "bad practice answer");
+	format_time(now, sizeof now, r->when);
+	snprintf(hints, sizeof hints, "%d", r->hints);
+	return record(p, (const char *const[]){ "practice", now, r->quiz,
+	    r->question, r->verdict, hints,
+	    r->answer != NULL ? r->answer : "" }, 7, cause);
+}
+
 /* ---------------------------------------------------------------- open */
 
 bool
@@ -1348,6 +1405,14 @@ progress_close(struct progress *p)
 	for (size_t i = 0; i < p->nevaluations; i++)
 		free_evaluation(&p->evaluations[i]);
 	free(p->evaluations);
+	for (size_t i = 0; i < p->npractice; i++) {
+		free(p->practice[i].quiz);
+		free(p->practice[i].question);
+		free(p->practice[i].verdict);
+		free(p->practice[i].answer);
+	}
+	free(p->practice);
+	free(p->hours);
 	journal_close(p->j);
 	free(p->full_name);
 	free(p->claimed);
@@ -1435,6 +1500,20 @@ progress_evaluations(const struct progress *p, size_t *n)
 {
 	*n = p->nevaluations;
 	return p->evaluations;
+}
+
+const struct practice_record *
+progress_practice(const struct progress *p, size_t *n)
+{
+	*n = p->npractice;
+	return p->practice;
+}
+
+const long long *
+progress_active_hours(const struct progress *p, size_t *n)
+{
+	*n = p->nhours;
+	return p->hours;
 }
 
 struct resume_point

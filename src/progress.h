@@ -108,6 +108,19 @@ struct evaluation_answer {
 	time_t when;
 };
 
+/*
+ * One graded try in practice (practice.h): for spaced review only, it
+ * changes no quiz attempt, score or certificate.
+ */
+struct practice_record {
+	char *quiz;		/* quiz id */
+	char *question;		/* question id */
+	char *verdict;		/* as in struct answer_record */
+	char *answer;		/* as typed */
+	int hints;		/* hints revealed on it in this drill */
+	time_t when;		/* 0 when recording: now */
+};
+
 enum resume_kind { RESUME_NONE, RESUME_LESSON, RESUME_QUIZ };
 
 struct resume_point {
@@ -241,6 +254,9 @@ int progress_record_completion(struct progress *p, const char *const *kv,
 int progress_record_evaluation(struct progress *p,
     const struct evaluation_answer *a, char **cause);
 
+int progress_record_practice(struct progress *p,
+    const struct practice_record *r, char **cause);
+
 /* Queries: NULL when nothing is recorded yet. */
 const struct lesson_progress *progress_lesson(const struct progress *p,
     const char *lesson);
@@ -267,6 +283,16 @@ const char *completion_get(const struct completion *c, const char *key);
 /* Evaluation answers, one per item and completion, in record order. */
 const struct evaluation_answer *progress_evaluations(const struct progress *p,
     size_t *n);
+/* Practice tries, in record order (*n of them). */
+const struct practice_record *progress_practice(const struct progress *p,
+    size_t *n);
+/*
+ * The hours (unix time / 3600) in which anything was recorded, in record
+ * order, a run of records in one hour given once (*n of them; an hour
+ * may come again after another): the days studied, without keeping a
+ * time for every page.
+ */
+const long long *progress_active_hours(const struct progress *p, size_t *n);
 /* Where the learner was last. */
 struct resume_point progress_resume(const struct progress *p);
 

@@ -21,7 +21,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "check.h"
@@ -30,6 +29,7 @@
 #include "grade.h"
 #include "msg.h"
 #include "qkind.h"
+#include "qline.h"
 #include "quizrun.h"
 #include "strbuf.h"
 #include "text.h"
@@ -882,22 +882,6 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	return r;
 }
 
-/* Where line's text starts and ends, without line ends and blanks. */
-static void
-span(const char *line, size_t *start, size_t *end)
-{
-	size_t len = strlen(line), b = 0;
-
-	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-		len--;
-	while (b < len && (line[b] == ' ' || line[b] == '\t'))
-		b++;
-	while (len > b && (line[len - 1] == ' ' || line[len - 1] == '\t'))
-		len--;
-	*start = b;
-	*end = len;
-}
-
 const char *
 quizrun_command_name(size_t i)
 {
@@ -905,67 +889,24 @@ quizrun_command_name(size_t i)
 	    NULL;
 }
 
-static const struct quiz_command *
-find_quiz_command(const char *s, size_t len)
-{
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strlen(commands[i].name) == len &&
-		    strncasecmp(commands[i].name, s, len) == 0)
-			return &commands[i];
-	return NULL;
-}
-
-/* In "answer TEXT", where TEXT starts; else NULL. */
-static const char *
-answer_escape(const char *s, size_t len)
-{
-	static const char word[] = "answer";
-	size_t k = sizeof word - 1;
-
-	if (len <= k || strncasecmp(s, word, k) != 0 ||
-	    (s[k] != ' ' && s[k] != '\t'))
-		return NULL;
-	while (s[k] == ' ' || s[k] == '\t')
-		k++;
-	return s + k;
-}
-
-bool
-quizrun_takes(const char *line)
-{
-	size_t start, end;
-
-	span(line, &start, &end);
-	return find_quiz_command(line + start, end - start) != NULL ||
-	    answer_escape(line + start, end - start) != NULL;
-}
-
 bool
 quizrun_input(struct quizrun *r, const char *line)
 {
-	const struct quiz_command *cmd;
-	const char *text;
-	size_t start, end;
-	char *copy;
+	struct qline q;
 
 	if (r->ended)
 		return false;
-	span(line, &start, &end);
-	if (start == end) {
+	qline_read(line, &q);
+	if (q.kind == QLINE_EMPTY)
 		say(r, "", "", "Type your answer, or help for the quiz "
 		    "commands.");
-		return true;
-	}
-	if ((cmd = find_quiz_command(line + start, end - start)) != NULL) {
-		cmd->run(r);
-		return !r->ended;
-	}
-	/* The answer as typed, blanks and all, as before. */
-	text = answer_escape(line + start, end - start);
-	copy = text != NULL ? xstrndup(text, (size_t)(line + end - text)) :
-	    xstrndup(line, end + strspn(line + end, " \t"));
-	answer(r, copy, strlen(copy));
-	free(copy);
+	else if (q.kind == QLINE_WORD) {
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(commands[i].name, q.word) == 0)
+				commands[i].run(r);
+	} else
+		answer(r, q.answer, strlen(q.answer));
+	qline_destroy(&q);
 	return !r->ended;
 }
 

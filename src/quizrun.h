@@ -38,14 +38,6 @@ struct quizrun *quizrun_start(const struct quiz *q, struct progress *p,
 bool quizrun_input(struct quizrun *r, const char *line);
 
 /*
- * True when line is the quiz's own: one of the quiz commands, or
- * "answer TEXT", which gives TEXT as the answer even when it is a
- * command word ("answer list").  The REPL asks before treating a line
- * as one of its own commands.
- */
-bool quizrun_takes(const char *line);
-
-/*
  * The name of quiz command i ("hint", "skip", ...), or NULL past the
  * last: the one table a sitting dispatches on, for completion and help.
  */

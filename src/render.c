@@ -788,3 +788,19 @@ render_lesson_sources(const struct render_opts *o, const struct lesson *l)
 	lines_free(&ls);
 	return strbuf_take(&b);
 }
+
+char *
+render_bar(const struct render_opts *o, int pct, int cells)
+{
+	struct strbuf b = {0};
+	int filled = pct * cells / 100;
+
+	if (filled > cells)
+		filled = cells;
+	if (filled < 0)
+		filled = 0;
+	for (int i = 0; i < cells; i++)
+		strbuf_puts(&b, o->plain ? (i < filled ? "#" : ".") :
+		    (i < filled ? "\u2588" : "\u2591"));
+	return strbuf_take(&b);
+}

@@ -52,6 +52,12 @@ char *render_lesson_intro(const struct render_opts *o, const struct lesson *l);
 char *render_lesson_sources(const struct render_opts *o,
     const struct lesson *l);
 
+/*
+ * A bar of cells columns, pct percent of it filled: block characters, or
+ * '#' and '.' in plain mode.  Returns a new string.
+ */
+char *render_bar(const struct render_opts *o, int pct, int cells);
+
 /* Wrap SGR codes around s when o->color: style is "bold", "red", "green", "yellow", "cyan", "dim". */
 char *render_style(const struct render_opts *o, const char *style,
     const char *s);

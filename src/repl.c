@@ -28,10 +28,14 @@
 #include "lineio.h"
 #include "msg.h"
 #include "pager.h"
+#include "practice.h"
+#include "qline.h"
 #include "quizrun.h"
 #include "repl.h"
 #include "report.h"
 #include "srcfile.h"
+#include "srs.h"
+#include "study.h"
 #include "strbuf.h"
 #include "text.h"
 #include "words.h"
@@ -50,6 +54,7 @@ struct repl {
 					 * screen */
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
+	struct practice *drill;		/* practice under way, or NULL */
 	struct evalrun *eval;		/* evaluation being answered, or NULL */
 	struct idrun *id;		/* identity being asked, or NULL */
 	const struct quiz *after_id;	/* post-test to start after it */
@@ -74,7 +79,7 @@ struct command {
 	const char *help;
 	void (*run)(struct repl *r, const char *arg);
 	enum { COMPLETE_NONE, COMPLETE_LESSON, COMPLETE_QUIZ,
-		COMPLETE_COMMAND, COMPLETE_NUMBER } complete;
+		COMPLETE_COMMAND, COMPLETE_NUMBER, COMPLETE_PRACTICE } complete;
 	/*
 	 * Runs during a quiz: it shows where the learner stands and never a
 	 * question's answer, and leaves the quiz where it is.  The others
@@ -693,6 +698,67 @@ cmd_review(struct repl *r, const char *arg)
 		    "them).\n");
 }
 
+/* ---------------------------------------------------------- practice */
+
+static void
+end_drill(struct repl *r)
+{
+	practice_free(r->drill);
+	r->drill = NULL;
+}
+
+/* "practice [QUIZ | missed | due]": drill until right (practice.h). */
+static void
+cmd_practice(struct repl *r, const char *arg)
+{
+	struct srs_deck deck;
+	struct srs_item *items = NULL;
+	size_t n = 0;
+	char *what = NULL, *why = NULL;
+
+	srs_deck_build(&deck, r->course, r->progress);
+	if (study_pick(&deck, r->course, arg, clock_now(), &items, &n, &what,
+	    &why) != 0) {
+		say(r, "%s\n", why);
+	} else {
+		drop_more(r);
+		r->drill = practice_start(items, n, what, r->progress, &r->ro,
+		    r->out);
+	}
+	free(items);
+	free(what);
+	free(why);
+	srs_deck_destroy(&deck);
+}
+
+static void
+cmd_due(struct repl *r, const char *arg)
+{
+	char *text;
+
+	(void)arg;
+	text = study_due(&r->ro, r->course, r->progress, clock_now());
+	show_paged(r, text);
+	free(text);
+}
+
+static void
+cmd_stats(struct repl *r, const char *arg)
+{
+	struct render_opts o = r->ro;
+	char *text;
+
+	if (strcmp(arg, "--plain") == 0)
+		o.plain = true;
+	else if (*arg != '\0') {
+		say(r, "Type 'stats', or 'stats --plain' for plain numbers.\n");
+		return;
+	}
+	text = study_stats(&o, r->course, r->progress, clock_now());
+	show_paged(r, text);
+	free(text);
+}
+
 /* ----------------------------------------------------------- reports */
 
 static void
@@ -747,7 +813,7 @@ note_completion(struct repl *r)
 	int rc;
 
 	if (r->progress == NULL || r->quiz != NULL || r->eval != NULL ||
-	    r->id != NULL)
+	    r->id != NULL || r->drill != NULL)
 		return;
 	rc = certify_record(r->progress, r->course, &number, &cause);
 	if (rc == 0)
@@ -893,6 +959,23 @@ static const struct command commands[] = {
 	    "right answer and the explanation (for the post-test, the lesson "
 	    "page to re-read). Nothing is graded or recorded.",
 	    cmd_review, COMPLETE_QUIZ, false, NEEDS_PROGRESS},
+	{"practice", "[QUIZ|missed|due]", "drill questions until right",
+	    "Asks questions of the practice quizzes (those of one quiz, the "
+	    "ones you missed or those due for review; without a word, the due "
+	    "ones, else the missed ones) and brings back each one you miss "
+	    "until you answer it right. Every try schedules the question's "
+	    "next review; practice never changes a quiz score or your "
+	    "certificate.", cmd_practice, COMPLETE_PRACTICE, false,
+	    NEEDS_PROGRESS},
+	{"due", "", "questions due for review today",
+	    "Lists the practice questions whose review is due today, by "
+	    "quiz, and when the next ones fall due. 'practice due' drills "
+	    "them.", cmd_due, COMPLETE_NONE, true, NEEDS_PROGRESS},
+	{"stats", "[--plain]", "accuracy, days studied, time, what is due",
+	    "Shows your accuracy per topic and per lesson week by week as bar "
+	    "charts, the days you studied as a calendar strip, your time on "
+	    "task and what is due. With --plain, the same as plain numbers.",
+	    cmd_stats, COMPLETE_NONE, true, NEEDS_PROGRESS},
 	{"sources", "[ID]", "the sources a lesson cites",
 	    "Lists the published sources of the lesson you are reading, or of "
 	    "the lesson ID.", cmd_sources, COMPLETE_LESSON, false, 0},
@@ -1073,6 +1156,9 @@ arg_fits(struct repl *r, const struct command *cmd, const char *arg)
 		return find_command(arg) != NULL;
 	case COMPLETE_NUMBER:
 		return strtol(arg, &end, 10) > 0 && *end == '\0';
+	case COMPLETE_PRACTICE:
+		return strcmp(arg, "missed") == 0 || strcmp(arg, "due") == 0 ||
+		    course_find_quiz(r->course, arg, NULL) != NULL;
 	default:
 		return false;
 	}
@@ -1094,7 +1180,7 @@ quiz_runs_command(struct repl *r, char *line)
 	const char *arg = line + n;
 	const struct command *cmd = NULL;
 
-	if (quizrun_takes(line) || n == 0 || n >= sizeof word)
+	if (qline_is_own(line) || n == 0 || n >= sizeof word)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		word[i] = (char)tolower((unsigned char)line[i]);
@@ -1107,14 +1193,16 @@ quiz_runs_command(struct repl *r, char *line)
 	if (cmd == NULL || !arg_fits(r, cmd, arg))
 		return false;
 	if (!cmd->in_quiz) {
-		say(r, "That is a command: type 'leave' to leave the quiz first "
+		say(r, "That is a command: type 'leave' to leave the %s first "
 		    "(your answers are kept). To give '%s' as your answer, type "
-		    "'answer %s'.\n", line, line);
+		    "'answer %s'.\n", r->quiz != NULL ? "quiz" : "practice",
+		    line, line);
 		return true;
 	}
 	run_command(r, cmd, arg);
 	say(r, "Back to %s: type your answer, or 'repeat' to see the question "
-	    "again.\n", quizrun_where(r->quiz));
+	    "again.\n", r->quiz != NULL ? quizrun_where(r->quiz) :
+	    practice_where(r->drill));
 	return true;
 }
 
@@ -1221,6 +1309,19 @@ handle_line(struct repl *r, char *raw)
 		}
 		return;
 	}
+	if (r->drill != NULL) {
+		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+			practice_leave(r->drill);
+			end_drill(r);
+			r->quit = true;
+			return;
+		}
+		if (quiz_runs_command(r, line))
+			return;
+		if (!practice_input(r->drill, line))
+			end_drill(r);
+		return;
+	}
 	if (r->eval != NULL) {
 		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
 			evalrun_free(r->eval);
@@ -1249,6 +1350,24 @@ handle_line(struct repl *r, char *raw)
 	}
 	run_command(r, cmd, arg);
 	note_completion(r);
+}
+
+/* At start-up: how many questions are due for review today. */
+static void
+say_due(struct repl *r)
+{
+	struct srs_deck deck;
+	size_t n;
+
+	if (r->progress == NULL)
+		return;
+	srs_deck_build(&deck, r->course, r->progress);
+	n = srs_count_due(&deck, clock_now());
+	srs_deck_destroy(&deck);
+	if (n > 0)
+		say(r, "%zu question%s due for review today: type 'practice' "
+		    "to drill %s, or 'due' to see which.\n", n,
+		    n == 1 ? " is" : "s are", n == 1 ? "it" : "them");
 }
 
 /* The first lesson after l (in course order, then from the start) not done. */
@@ -1318,6 +1437,7 @@ greet(struct repl *r)
 		say(r, "Type 'next' (or press Enter) to start, 'list' for the "
 		    "lessons, 'help' for commands.\n");
 	}
+	say_due(r);
 }
 
 /* ------------------------------------------------------ input hooks */
@@ -1330,6 +1450,8 @@ update_prompt(struct repl *r)
 		r->prompt = xstrdup("Full name: ");
 	else if (r->quiz != NULL)
 		r->prompt = xasprintf("[%s] answer> ", quizrun_where(r->quiz));
+	else if (r->drill != NULL)
+		r->prompt = xasprintf("[%s] answer> ", practice_where(r->drill));
 	else if (r->eval != NULL)
 		r->prompt = xasprintf("[%s] > ", evalrun_where(r->eval));
 	else if (r->id != NULL)
@@ -1399,7 +1521,7 @@ hook_candidates(void *ctx, const char *line, int start)
 	r->ncands = 0;
 	if (r->asking_name)
 		return NULL;
-	if (r->quiz != NULL) {
+	if (r->quiz != NULL || r->drill != NULL) {
 		if (start != 0)
 			return NULL;
 		for (size_t i = 0; (word = quizrun_command_name(i)) != NULL; i++)
@@ -1427,9 +1549,13 @@ hook_candidates(void *ctx, const char *line, int start)
 	else if (what == COMPLETE_LESSON)
 		for (size_t i = 0; i < r->course->nlessons; i++)
 			add_candidate(r, r->course->lessons[i]->id);
-	else if (what == COMPLETE_QUIZ)
+	else if (what == COMPLETE_QUIZ || what == COMPLETE_PRACTICE)
 		for (size_t i = 0; i < r->course->nquizzes; i++)
 			add_candidate(r, r->course->quizzes[i]->id);
+	if (what == COMPLETE_PRACTICE) {
+		add_candidate(r, "missed");
+		add_candidate(r, "due");
+	}
 	return r->ncands > 0 ? r->cands : NULL;
 }
 
@@ -1477,6 +1603,10 @@ repl_run(const struct repl_config *cfg)
 	if (r.quiz != NULL) {
 		quizrun_leave(r.quiz);
 		quizrun_free(r.quiz);
+	}
+	if (r.drill != NULL) {
+		practice_leave(r.drill);
+		end_drill(&r);
 	}
 	evalrun_free(r.eval);
 	idrun_free(r.id);

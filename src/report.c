@@ -33,15 +33,10 @@ format_minutes(char *buf, size_t size, long seconds)
 static void
 put_bar(FILE *out, const struct render_opts *o, int pct)
 {
-	int filled = pct * REPORT_BAR_WIDTH / 100;
+	char *bar = render_bar(o, pct, REPORT_BAR_WIDTH);
 
-	if (filled > REPORT_BAR_WIDTH)
-		filled = REPORT_BAR_WIDTH;
-	fputs("    [", out);
-	for (int i = 0; i < REPORT_BAR_WIDTH; i++)
-		fputs(o->plain ? (i < filled ? "#" : ".") :
-		    (i < filled ? "\u2588" : "\u2591"), out);
-	fprintf(out, "] %3d%%  ", pct);
+	fprintf(out, "    [%s] %3d%%  ", bar, pct);
+	free(bar);
 }
 
 static void

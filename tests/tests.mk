@@ -7,7 +7,7 @@ PTY_TESTS =
 include $(srcdir)/tests/data.mk
 TEST_FIXTURES = $(FIXTURE_FILES)
 CLI_TESTS += tests/cli/session.sh tests/cli/options.sh
-CLI_TESTS += tests/cli/study.sh
+CLI_TESTS += tests/cli/study.sh tests/cli/practice.sh
 PTY_TESTS += tests/pty/terminal.py
 CLI_TESTS += tests/cli/check-quizzes.sh
 CLI_TESTS += tests/cli/quiz-session.sh tests/cli/report.sh

@@ -1,0 +1,255 @@
+/*
+ * FSRS-4.5 (srs.h) and the deck derived from the journal.  The formulas
+ * are those the scheduler's authors publish for version 4.5; the
+ * parameters are its published defaults, not fitted to one learner (a
+ * course of a few hundred tries has too little data to fit 17 numbers).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "srs.h"
+#include "xmalloc.h"
+
+/* FSRS-4.5 default parameters w0..w16. */
+static const double w[17] = {
+	0.4872, 1.4003, 3.7145, 13.8206, 5.1618, 1.2298, 0.8975, 0.031,
+	1.6474, 0.1367, 1.0461, 2.1072, 0.0793, 0.3246, 1.587, 0.2272,
+	2.8755,
+};
+
+#define DECAY (-0.5)
+#define FACTOR (19.0 / 81.0)	/* so that recall is 90% after S days */
+#define DAY 86400
+#define MAX_DAYS 36500.0
+
+static double
+clamp(double x, double lo, double hi)
+{
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
+static double
+initial_difficulty(enum srs_grade g)
+{
+	return clamp(w[4] - ((int)g - 3) * w[5], 1, 10);
+}
+
+static double
+recall_after(double days, double stability)
+{
+	return pow(1 + FACTOR * days / stability, DECAY);
+}
+
+double
+srs_recall(const struct srs_card *c, time_t now)
+{
+	double days;
+
+	if (c->reviews == 0)
+		return 1;
+	days = now > c->last ? (double)(now - c->last) / DAY : 0;
+	return recall_after(days, c->stability);
+}
+
+void
+srs_review(struct srs_card *c, enum srs_grade g, time_t when)
+{
+	double r, d, s, days;
+
+	if (c->reviews == 0) {
+		c->stability = w[(int)g - 1];
+		c->difficulty = initial_difficulty(g);
+	} else {
+		r = srs_recall(c, when);
+		d = c->difficulty;
+		s = c->stability;
+		if (g == SRS_AGAIN) {
+			/* Forgotten: a new, smaller stability, never larger. */
+			c->stability = fmin(s, w[11] * pow(d, -w[12]) *
+			    (pow(s + 1, w[13]) - 1) * exp(w[14] * (1 - r)));
+		} else {
+			/* Recalled: the lower the recall was, the more it grows. */
+			c->stability = s * (1 + exp(w[8]) * (11 - d) *
+			    pow(s, -w[9]) * (exp(w[10] * (1 - r)) - 1) *
+			    (g == SRS_HARD ? w[15] : 1) *
+			    (g == SRS_EASY ? w[16] : 1));
+		}
+		/* Difficulty moves with the grade, reverting to the mean. */
+		d -= w[6] * ((int)g - 3);
+		c->difficulty = clamp(w[7] * initial_difficulty(SRS_GOOD) +
+		    (1 - w[7]) * d, 1, 10);
+	}
+	c->stability = clamp(c->stability, 0.01, MAX_DAYS);
+	if (g == SRS_AGAIN)
+		c->lapses++;
+	c->reviews++;
+	c->grade = g;
+	c->last = when;
+	/* At 90% wanted recall the interval is S days: at least one. */
+	days = fmax(1, round(c->stability));
+	c->due = when + (time_t)(days * DAY);
+}
+
+enum srs_grade
+srs_grade_of(const char *verdict, int try_no, int hints)
+{
+	if (strcmp(verdict, "correct") != 0)
+		return SRS_AGAIN;
+	return try_no <= 1 && hints == 0 ? SRS_GOOD : SRS_HARD;
+}
+
+time_t
+srs_end_of_day(time_t now)
+{
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return now;
+	tm.tm_hour = 23;
+	tm.tm_min = 59;
+	tm.tm_sec = 59;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+bool
+srs_is_due(const struct srs_item *i, time_t now)
+{
+	return i->card.reviews > 0 && i->card.due <= srs_end_of_day(now);
+}
+
+size_t
+srs_count_due(const struct srs_deck *d, time_t now)
+{
+	time_t end = srs_end_of_day(now);
+	size_t n = 0;
+
+	for (size_t k = 0; k < d->n; k++)
+		n += d->items[k].card.reviews > 0 && d->items[k].card.due <= end;
+	return n;
+}
+
+/* One graded try of one item, to be applied in time order. */
+struct event {
+	size_t item;
+	time_t when;
+	size_t seq;		/* journal order, for tries at the same second */
+	enum srs_grade grade;
+};
+
+struct events {
+	struct event *v;
+	size_t n, cap;
+};
+
+static void
+push(struct events *e, size_t item, time_t when, enum srs_grade g)
+{
+	if (e->n == e->cap) {
+		e->cap = e->cap ? 2 * e->cap : 256;
+		e->v = xreallocarray(e->v, e->cap, sizeof *e->v);
+	}
+	e->v[e->n] = (struct event){ item, when, e->n, g };
+	e->n++;
+}
+
+static int
+by_item_then_time(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+
+	if (x->item != y->item)
+		return x->item < y->item ? -1 : 1;
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The item of question id in quiz number qi, or (size_t)-1. */
+static size_t
+item_of(const struct srs_deck *d, const size_t *first, size_t qi,
+    const char *id)
+{
+	const struct quiz *q = d->items[first[qi]].quiz;
+
+	for (size_t k = 0; k < q->nquestions; k++)
+		if (strcmp(q->questions[k].id, id) == 0)
+			return first[qi] + k;
+	return (size_t)-1;
+}
+
+void
+srs_deck_build(struct srs_deck *d, const struct course *c,
+    const struct progress *p)
+{
+	size_t *first = xcalloc(c->nquizzes + 1, sizeof *first);
+	bool *used = xcalloc(c->nquizzes + 1, sizeof *used);
+	struct events e = {0};
+	const struct practice_record *pr;
+	size_t npr = 0;
+
+	memset(d, 0, sizeof *d);
+	for (size_t qi = 0; qi < c->nquizzes; qi++) {
+		const struct quiz *q = c->quizzes[qi];
+
+		first[qi] = d->n;
+		if (q->posttest || q->nquestions == 0)
+			continue;
+		used[qi] = true;
+		d->items = xreallocarray(d->items, d->n + q->nquestions,
+		    sizeof *d->items);
+		for (size_t k = 0; k < q->nquestions; k++) {
+			struct srs_item *it = &d->items[d->n++];
+
+			memset(it, 0, sizeof *it);
+			it->quiz = q;
+			it->question = &q->questions[k];
+		}
+	}
+	for (size_t qi = 0; p != NULL && qi < c->nquizzes; qi++) {
+		const struct quiz_progress *qp;
+
+		if (!used[qi] ||
+		    (qp = progress_quiz(p, c->quizzes[qi]->id)) == NULL)
+			continue;
+		for (size_t a = 0; a < qp->nattempts; a++)
+			for (size_t t = 0; t < qp->attempts[a].ntries; t++) {
+				const struct answer_record *r =
+				    &qp->attempts[a].tries[t];
+				size_t it = item_of(d, first, qi, r->question);
+
+				if (it != (size_t)-1)
+					push(&e, it, r->when, srs_grade_of(
+					    r->verdict, r->try_no, r->hints));
+			}
+	}
+	pr = p != NULL ? progress_practice(p, &npr) : NULL;
+	for (size_t k = 0; k < npr; k++) {
+		size_t qi, it;
+
+		if (course_find_quiz(c, pr[k].quiz, &qi) == NULL || !used[qi])
+			continue;
+		it = item_of(d, first, qi, pr[k].question);
+		if (it != (size_t)-1)
+			push(&e, it, pr[k].when, srs_grade_of(pr[k].verdict, 1,
+			    pr[k].hints));
+	}
+	if (e.n > 0)
+		qsort(e.v, e.n, sizeof *e.v, by_item_then_time);
+	for (size_t k = 0; k < e.n; k++)
+		srs_review(&d->items[e.v[k].item].card, e.v[k].grade,
+		    e.v[k].when);
+	free(e.v);
+	free(used);
+	free(first);
+}
+
+void
+srs_deck_destroy(struct srs_deck *d)
+{
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,497 @@
+/*
+ * Study aids (study.h): what to practise, what is due, and statistics.
+ * Charts are text: bars from render_bar, a week-by-week line of block
+ * heights, and a calendar strip of days; with --plain (or TERM=dumb) the
+ * same figures as plain numbers, for screen readers.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "grade.h"
+#include "strbuf.h"
+#include "study.h"
+#include "xmalloc.h"
+
+#define DAY 86400
+#define BAR_CELLS 16
+
+/* ------------------------------------------------------------- choosing */
+
+static bool
+is_missed(const struct srs_item *it)
+{
+	return it->card.reviews > 0 && it->card.grade != SRS_GOOD;
+}
+
+/* Pick the items of d that keep(it, now) says; returns how many. */
+static size_t
+pick(const struct srs_deck *d, const struct quiz *only, int rule, time_t now,
+    struct srs_item **items)
+{
+	size_t n = 0;
+
+	*items = xcalloc(d->n + 1, sizeof **items);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct srs_item *it = &d->items[i];
+		bool keep = only != NULL ? it->quiz == only :
+		    rule == 'd' ? srs_is_due(it, now) : is_missed(it);
+
+		if (keep)
+			(*items)[n++] = *it;
+	}
+	return n;
+}
+
+int
+study_pick(const struct srs_deck *d, const struct course *c,
+    const char *what, time_t now, struct srs_item **items, size_t *n,
+    char **title, char **why)
+{
+	const struct quiz *q = NULL;
+
+	*items = NULL;
+	*n = 0;
+	*title = *why = NULL;
+	if (*what == '\0') {
+		if ((*n = pick(d, NULL, 'd', now, items)) > 0) {
+			*title = xstrdup("the questions due for review today");
+			return 0;
+		}
+		free(*items);
+		what = "missed";
+	}
+	if (strcmp(what, "due") == 0) {
+		if ((*n = pick(d, NULL, 'd', now, items)) > 0) {
+			*title = xstrdup("the questions due for review today");
+			return 0;
+		}
+		*why = xstrdup("Nothing is due for review today. 'due' says "
+		    "when the next questions fall due; 'practice QUIZ' drills "
+		    "a quiz.");
+	} else if (strcmp(what, "missed") == 0) {
+		if ((*n = pick(d, NULL, 'm', now, items)) > 0) {
+			*title = xstrdup("the questions you missed, or got "
+			    "right only after a hint or another try");
+			return 0;
+		}
+		*why = xstrdup("Nothing to practise: no question is missed or "
+		    "due. Type 'practice QUIZ' to drill a quiz.");
+	} else if ((q = course_find_quiz(c, what, NULL)) == NULL) {
+		*why = xasprintf("There is no quiz '%s'. Type 'practice', "
+		    "'practice missed', 'practice due' or 'practice QUIZ'.",
+		    what);
+	} else if (q->posttest) {
+		*why = xasprintf("The post-test is never practised: its "
+		    "questions stay unseen until you sit it. Practise the "
+		    "lesson quizzes instead.");
+	} else {
+		*n = pick(d, q, 0, now, items);
+		*title = xasprintf("all of %s", q->id);
+		return 0;
+	}
+	free(*items);
+	*items = NULL;
+	*n = 0;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ due */
+
+static void
+day_text(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, size, "?");
+}
+
+static void
+add_wrapped(struct strbuf *b, const struct render_opts *o, const char *indent,
+    const char *hang, char *text)
+{
+	char *w = render_wrap(o, text, indent, hang);
+
+	strbuf_puts(b, w);
+	free(w);
+	free(text);
+}
+
+/* Today's questions, quiz by quiz. */
+static void
+due_today(struct strbuf *b, const struct render_opts *o,
+    const struct srs_deck *d, time_t now)
+{
+	for (size_t i = 0; i < d->n;) {
+		const struct quiz *q = d->items[i].quiz;
+		struct strbuf ids = {0};
+		size_t k = 0;
+
+		for (; i < d->n && d->items[i].quiz == q; i++)
+			if (srs_is_due(&d->items[i], now)) {
+				strbuf_addf(&ids, "%s%s", k++ ? ", " : "",
+				    d->items[i].question->id);
+			}
+		if (k > 0)
+			add_wrapped(b, o, "  ", "    ", xasprintf("%s (%zu): %s",
+			    q->id, k, ids.s));
+		strbuf_destroy(&ids);
+	}
+}
+
+/* The next three days with reviews after today. */
+static void
+due_next(struct strbuf *b, const struct render_opts *o,
+    const struct srs_deck *d, time_t now)
+{
+	time_t after = srs_end_of_day(now);
+	struct strbuf next = {0};
+
+	for (int shown = 0; shown < 3; shown++) {
+		time_t first = 0, end;
+		size_t count = 0;
+		char day[16];
+
+		for (size_t i = 0; i < d->n; i++) {
+			time_t due = d->items[i].card.due;
+
+			if (d->items[i].card.reviews > 0 && due > after &&
+			    (first == 0 || due < first))
+				first = due;
+		}
+		if (first == 0)
+			break;
+		end = srs_end_of_day(first);
+		for (size_t i = 0; i < d->n; i++)
+			count += d->items[i].card.reviews > 0 &&
+			    d->items[i].card.due > after &&
+			    d->items[i].card.due <= end;
+		day_text(first, day, sizeof day);
+		strbuf_addf(&next, "%s%zu on %s", shown ? ", " : "", count, day);
+		after = end;
+	}
+	if (next.s != NULL)
+		add_wrapped(b, o, "", "  ", xasprintf("Next: %s.", next.s));
+	strbuf_destroy(&next);
+}
+
+char *
+study_due(const struct render_opts *o, const struct course *c,
+    const struct progress *p, time_t now)
+{
+	struct srs_deck d;
+	struct strbuf b = {0};
+	size_t due, tried = 0;
+
+	srs_deck_build(&d, c, p);
+	due = srs_count_due(&d, now);
+	for (size_t i = 0; i < d.n; i++)
+		tried += d.items[i].card.reviews > 0;
+	if (tried == 0) {
+		add_wrapped(&b, o, "", "", xstrdup("Nothing is due yet: each "
+		    "practice-quiz question you answer is scheduled for "
+		    "review."));
+	} else if (due == 0) {
+		add_wrapped(&b, o, "", "", xstrdup("Nothing is due for review "
+		    "today."));
+		due_next(&b, o, &d, now);
+	} else {
+		add_wrapped(&b, o, "", "", xasprintf("Due for review today: "
+		    "%zu question%s.", due, due == 1 ? "" : "s"));
+		due_today(&b, o, &d, now);
+		add_wrapped(&b, o, "", "", xstrdup("Type 'practice due' to "
+		    "drill them."));
+		due_next(&b, o, &d, now);
+	}
+	srs_deck_destroy(&d);
+	if (b.s == NULL)
+		strbuf_puts(&b, "");
+	return strbuf_take(&b);
+}
+
+/* ---------------------------------------------------------------- stats */
+
+/* Right and graded tries in each of the last STUDY_WEEKS weeks. */
+struct tally {
+	const char *name;
+	long right[STUDY_WEEKS], total[STUDY_WEEKS];
+};
+
+struct tallies {
+	struct tally *v;
+	size_t n;
+};
+
+static struct tally *
+tally_of(struct tallies *t, const char *name)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].name, name) == 0)
+			return &t->v[i];
+	t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
+	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
+	t->v[t->n].name = name;
+	return &t->v[t->n++];
+}
+
+/* The question id of quiz q, looked up from *hint on (tries come in order). */
+static const struct question *
+question_of(const struct quiz *q, const char *id, size_t *hint)
+{
+	for (size_t k = 0; k < q->nquestions; k++) {
+		size_t i = (*hint + k) % q->nquestions;
+
+		if (strcmp(q->questions[i].id, id) == 0) {
+			*hint = i;
+			return &q->questions[i];
+		}
+	}
+	return NULL;
+}
+
+struct stats_input {
+	struct tallies topics, lessons;
+	time_t end;		/* of today */
+};
+
+static void
+count_try(struct stats_input *in, const struct quiz *q,
+    const struct question *qn, time_t when, bool right)
+{
+	long week;
+	const char *lesson = qn->taught_lesson != NULL ? qn->taught_lesson :
+	    q->lesson != NULL ? q->lesson : q->id;
+	struct tally *t[2];
+
+	if (when > in->end)
+		return;
+	week = (long)((in->end - when) / (7L * DAY));
+	if (week >= STUDY_WEEKS)
+		return;
+	t[0] = tally_of(&in->topics, qn->topic != NULL ? qn->topic : lesson);
+	t[1] = tally_of(&in->lessons, lesson);
+	for (int k = 0; k < 2; k++) {
+		t[k]->total[STUDY_WEEKS - 1 - week]++;
+		t[k]->right[STUDY_WEEKS - 1 - week] += right;
+	}
+}
+
+static void
+gather(struct stats_input *in, const struct course *c,
+    const struct progress *p)
+{
+	const struct practice_record *pr;
+	size_t npr = 0, hint = 0;
+
+	for (size_t qi = 0; qi < c->nquizzes; qi++) {
+		const struct quiz *q = c->quizzes[qi];
+		const struct quiz_progress *qp = progress_quiz(p, q->id);
+
+		for (size_t a = 0; qp != NULL && a < qp->nattempts; a++)
+			for (size_t t = 0; t < qp->attempts[a].ntries; t++) {
+				const struct answer_record *r =
+				    &qp->attempts[a].tries[t];
+				const struct question *qn =
+				    question_of(q, r->question, &hint);
+
+				if (qn != NULL)
+					count_try(in, q, qn, r->when, strcmp(
+					    r->verdict, "correct") == 0);
+			}
+	}
+	pr = progress_practice(p, &npr);
+	for (size_t k = 0; k < npr; k++) {
+		const struct quiz *q = course_find_quiz(c, pr[k].quiz, NULL);
+		const struct question *qn = q != NULL ?
+		    question_of(q, pr[k].question, &hint) : NULL;
+
+		if (qn != NULL)
+			count_try(in, q, qn, pr[k].when,
+			    strcmp(pr[k].verdict, "correct") == 0);
+	}
+}
+
+/* A column per week: a block as tall as that week's accuracy. */
+static void
+week_line(struct strbuf *b, const struct render_opts *o, const struct tally *t)
+{
+	static const char *const blocks[] = { "\u2581", "\u2582", "\u2583",
+		"\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
+
+	if (o->plain) {
+		strbuf_puts(b, "      by week, oldest first:");
+		for (int w = 0; w < STUDY_WEEKS; w++)
+			if (t->total[w] == 0)
+				strbuf_puts(b, " -");
+			else
+				strbuf_addf(b, " %d%%", grade_whole_percent(
+				    (double)t->right[w], (double)t->total[w]));
+		strbuf_puts(b, "\n");
+		return;
+	}
+	strbuf_puts(b, "      weeks ");
+	for (int w = 0; w < STUDY_WEEKS; w++)
+		strbuf_puts(b, t->total[w] == 0 ? "\u00b7" :
+		    blocks[(int)(7.0 * (double)t->right[w] /
+		    (double)t->total[w] + 0.5)]);
+	strbuf_puts(b, "  (oldest first; \u00b7 no tries)\n");
+}
+
+static void
+tally_section(struct strbuf *b, const struct render_opts *o,
+    const char *heading, const struct tallies *ts)
+{
+	strbuf_addf(b, "\n%s\n", heading);
+	if (ts->n == 0)
+		strbuf_puts(b, "  No answers in the last 8 weeks.\n");
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct tally *t = &ts->v[i];
+		long right = 0, total = 0;
+		int pct;
+		char *bar;
+
+		for (int w = 0; w < STUDY_WEEKS; w++) {
+			right += t->right[w];
+			total += t->total[w];
+		}
+		pct = grade_whole_percent((double)right, (double)total);
+		if (o->plain) {
+			strbuf_addf(b, "  %s: %d%% right (%ld of %ld tries)\n",
+			    t->name, pct, right, total);
+		} else {
+			bar = render_bar(o, pct, BAR_CELLS);
+			strbuf_addf(b, "  %-20s [%s] %3d%%  %ld tr%s\n", t->name,
+			    bar, pct, total, total == 1 ? "y" : "ies");
+			free(bar);
+		}
+		week_line(b, o, t);
+	}
+}
+
+/* Days with any record among the last STUDY_DAYS, oldest first. */
+static void
+days_section(struct strbuf *b, const struct render_opts *o,
+    const struct progress *p, time_t now)
+{
+	bool studied[STUDY_DAYS] = { false };
+	const long long *hours;
+	size_t n, count = 0;
+	time_t end = srs_end_of_day(now), first = end - STUDY_DAYS * DAY + 1;
+	char from[16], to[16];
+
+	hours = progress_active_hours(p, &n);
+	for (size_t i = 0; i < n; i++) {
+		time_t t = (time_t)(hours[i] * 3600);
+
+		/* An hour counts for the day it starts in. */
+		if (t >= first - 3600 && t <= end) {
+			time_t ago = (end - t) / DAY;
+
+			if (ago < STUDY_DAYS)
+				studied[STUDY_DAYS - 1 - ago] = true;
+		}
+	}
+	for (int d = 0; d < STUDY_DAYS; d++)
+		count += studied[d];
+	day_text(first, from, sizeof from);
+	day_text(end, to, sizeof to);
+	strbuf_addf(b, "\nDays studied: %zu of the last %d\n", count,
+	    STUDY_DAYS);
+	if (o->plain) {
+		strbuf_puts(b, "  ");
+		for (int d = 0, k = 0; d < STUDY_DAYS; d++)
+			if (studied[d]) {
+				char day[16];
+
+				day_text(first + (time_t)d * DAY, day, sizeof day);
+				strbuf_addf(b, "%s%s", k++ ? ", " : "", day);
+			}
+		strbuf_puts(b, count > 0 ? "\n" : "none\n");
+		return;
+	}
+	strbuf_addf(b, "  %s ", from);
+	for (int d = 0; d < STUDY_DAYS; d++) {
+		if (d > 0 && d % 7 == 0)
+			strbuf_puts(b, " ");
+		strbuf_puts(b, studied[d] ? "\u2588" : "\u00b7");
+	}
+	strbuf_addf(b, " %s\n", to);
+}
+
+static void
+time_section(struct strbuf *b, const struct render_opts *o,
+    const struct course *c, const struct progress *p)
+{
+	long total = 0, most = 1;
+
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson_progress *lp =
+		    progress_lesson(p, c->lessons[i]->id);
+
+		if (lp != NULL) {
+			total += lp->seconds;
+			if (lp->seconds > most)
+				most = lp->seconds;
+		}
+	}
+	strbuf_addf(b, "\nTime on task in the lessons: %ld min\n", total / 60);
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson_progress *lp =
+		    progress_lesson(p, c->lessons[i]->id);
+		char *bar;
+
+		if (lp == NULL || lp->seconds == 0)
+			continue;
+		if (o->plain) {
+			strbuf_addf(b, "  %s: %ld min\n", c->lessons[i]->id,
+			    lp->seconds / 60);
+			continue;
+		}
+		bar = render_bar(o, (int)(lp->seconds * 100 / most), BAR_CELLS);
+		strbuf_addf(b, "  %-20s [%s] %ld min\n", c->lessons[i]->id, bar,
+		    lp->seconds / 60);
+		free(bar);
+	}
+}
+
+static void
+due_section(struct strbuf *b, const struct course *c,
+    const struct progress *p, time_t now)
+{
+	struct srs_deck d;
+	size_t tried = 0;
+
+	srs_deck_build(&d, c, p);
+	for (size_t i = 0; i < d.n; i++)
+		tried += d.items[i].card.reviews > 0;
+	strbuf_addf(b, "\nSpaced review: %zu due today, %zu in review, %zu "
+	    "not tried yet\n", srs_count_due(&d, now), tried, d.n - tried);
+	srs_deck_destroy(&d);
+}
+
+char *
+study_stats(const struct render_opts *o, const struct course *c,
+    const struct progress *p, time_t now)
+{
+	struct stats_input in;
+	struct strbuf b = {0};
+
+	if (p == NULL)
+		return xstrdup("No progress is being kept in this session.\n");
+	memset(&in, 0, sizeof in);
+	in.end = srs_end_of_day(now);
+	gather(&in, c, p);
+	strbuf_puts(&b, "Statistics: every graded try, in quizzes and "
+	    "practice, over the last 8 weeks\n");
+	tally_section(&b, o, "Accuracy by topic", &in.topics);
+	tally_section(&b, o, "Accuracy by lesson", &in.lessons);
+	days_section(&b, o, p, now);
+	time_section(&b, o, c, p);
+	due_section(&b, c, p, now);
+	free(in.topics.v);
+	free(in.lessons.v);
+	return strbuf_take(&b);
+}
