@@ -26,4 +26,5 @@ COURSE_FILES = \
 	quizzes/02-function.responses \
 	quizzes/03-palpation.responses \
 	quizzes/04-psoas-syndrome.responses \
-	quizzes/05-sequencing.responses
+	quizzes/05-sequencing.responses \
+	quizzes/06-contraindications.responses
