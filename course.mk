@@ -27,4 +27,6 @@ COURSE_FILES = \
 	quizzes/03-palpation.responses \
 	quizzes/04-psoas-syndrome.responses \
 	quizzes/05-sequencing.responses \
-	quizzes/06-contraindications.responses
+	quizzes/06-contraindications.responses \
+	quizzes/07-self-care.responses \
+	quizzes/99-posttest.responses
