@@ -29,4 +29,6 @@ COURSE_FILES = \
 	quizzes/05-sequencing.responses \
 	quizzes/06-contraindications.responses \
 	quizzes/07-self-care.responses \
+	quizzes/08-clinical-reasoning.responses \
+	quizzes/09-evidence.responses \
 	quizzes/99-posttest.responses
