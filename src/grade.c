@@ -382,6 +382,12 @@ grade_parse_letters(const char *answer, size_t nletters, size_t *out,
 	return *nout > 0;
 }
 
+bool
+grade_passed(double part, double whole, int pass)
+{
+	return whole > 0 && grade_whole_percent(part, whole) >= pass;
+}
+
 int
 grade_whole_percent(double part, double whole)
 {

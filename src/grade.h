@@ -86,6 +86,13 @@ void grade_jit(pcre2_code *code);
 int grade_whole_percent(double part, double whole);
 
 /*
+ * The pass rule, the one place it is decided: part of whole points is a
+ * pass of a quiz with pass mark pass (percent) when its whole percent,
+ * rounded down, reaches the mark (so 69.9% never passes at 70).
+ */
+bool grade_passed(double part, double whole, int pass);
+
+/*
  * Letters typed for choice/multi/order, e.g. "a, c" -> {0, 2}, in the
  * order typed, repeats kept (the caller decides what a repeat means).
  * Separators are white space, commas, the marks letters are written with

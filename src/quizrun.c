@@ -444,7 +444,7 @@ finish_quiz(struct quizrun *r)
 	for (size_t i = 0; i < quiz->nquestions; i++)
 		earned += r->results[i].points;
 	pct = grade_whole_percent(earned, total);
-	passed = total > 0 && earned * 100.0 / total + 1e-9 >= quiz->pass;
+	passed = grade_passed(earned, total, quiz->pass);
 	r->ended = true;
 	if (r->progress != NULL) {
 		if (progress_record_quiz_end(r->progress, quiz->id, earned,

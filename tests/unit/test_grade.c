@@ -606,6 +606,18 @@ whole_percent_rounds_down_never_up(void **state)
 	assert_int_equal(grade_whole_percent(1, 0), 0);
 }
 
+static void
+a_pass_needs_the_mark_in_whole_percent(void **state)
+{
+	(void)state;
+	assert_true(grade_passed(3, 4, 75));
+	assert_true(grade_passed(7, 10, 70));
+	assert_false(grade_passed(69.9, 100, 70));
+	assert_false(grade_passed(2, 3, 67));
+	assert_true(grade_passed(2, 3, 66));
+	assert_false(grade_passed(0, 0, 1));
+}
+
 int
 main(void)
 {
@@ -627,6 +639,7 @@ main(void)
 		cmocka_unit_test(catastrophic_pattern_is_ungradable_not_wrong),
 		cmocka_unit_test(catastrophic_misconception_is_ungradable),
 		cmocka_unit_test(whole_percent_rounds_down_never_up),
+		cmocka_unit_test(a_pass_needs_the_mark_in_whole_percent),
 		cmocka_unit_test(list_items_in_any_order_with_any_separator),
 		cmocka_unit_test(list_item_named_twice_counts_once),
 		cmocka_unit_test(list_partial_credit_is_fraction_of_need),
