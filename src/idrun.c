@@ -115,7 +115,7 @@ bool
 idrun_input(struct idrun *r, const char *line)
 {
 	char *cause = NULL;
-	const char *why;
+	const char *why = NULL;
 
 	if (strcmp(line, "leave") == 0) {
 		say(r, "Left: nothing more was recorded. The post-test asks "
