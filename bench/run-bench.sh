@@ -4,9 +4,10 @@
 #        make bench  does the same)
 set -e
 rounds=${1:-20}
-make -s bench/bench_grade bench/bench_replay bench/bench_floor src/psoas-tutor
+make -s bench/bench_grade bench/bench_replay bench/bench_floor bench/bench_study src/psoas-tutor
 echo "psoas-tutor benchmark, $(date -u +%Y-%m-%d), $(uname -m), rounds=$rounds"
 ./bench/bench_grade "${top_srcdir:-$(dirname "$0")/..}" "$rounds"
 ./bench/bench_replay 100000
+./bench/bench_study "${top_srcdir:-$(dirname "$0")/..}" 100000
 sh "${top_srcdir:-$(dirname "$0")/..}/bench/startup.sh" ./src/psoas-tutor \
     ./bench/bench_floor "${top_srcdir:-$(dirname "$0")/..}"

@@ -168,17 +168,59 @@ by_item_then_time(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The item of question id in quiz number qi, or (size_t)-1. */
+/*
+ * The item of question id in quiz number qi, or (size_t)-1.  Looked up
+ * from *hint on: tries come in question order, so this is one compare.
+ */
 static size_t
 item_of(const struct srs_deck *d, const size_t *first, size_t qi,
-    const char *id)
+    const char *id, size_t *hint)
 {
 	const struct quiz *q = d->items[first[qi]].quiz;
 
-	for (size_t k = 0; k < q->nquestions; k++)
-		if (strcmp(q->questions[k].id, id) == 0)
-			return first[qi] + k;
+	for (size_t k = 0; k < q->nquestions; k++) {
+		size_t i = (*hint + k) % q->nquestions;
+
+		if (strcmp(q->questions[i].id, id) == 0) {
+			*hint = i;
+			return first[qi] + i;
+		}
+	}
 	return (size_t)-1;
+}
+
+/*
+ * Group the events by item, each group in time order (journal order for
+ * equal times): a counting sort by item, then each group sorted unless
+ * it already is (quiz tries and practice tries each come in time order,
+ * so small groups are often sorted already).
+ */
+static void
+sort_events(struct events *e, size_t nitems)
+{
+	size_t *start = xcalloc(nitems + 2, sizeof *start);
+	struct event *out = xcalloc(e->n + 1, sizeof *out);
+
+	for (size_t k = 0; k < e->n; k++)
+		start[e->v[k].item + 2]++;
+	for (size_t i = 0; i < nitems; i++)
+		start[i + 2] += start[i + 1];
+	/* start[i + 1] is where group i goes; after placing, where it ends. */
+	for (size_t k = 0; k < e->n; k++)
+		out[start[e->v[k].item + 1]++] = e->v[k];
+	for (size_t i = 0; i < nitems; i++) {
+		size_t from = start[i], to = start[i + 1];
+
+		for (size_t k = from + 1; k < to; k++)
+			if (by_item_then_time(&out[k - 1], &out[k]) > 0) {
+				qsort(out + from, to - from, sizeof *out,
+				    by_item_then_time);
+				break;
+			}
+	}
+	free(e->v);
+	e->v = out;
+	free(start);
 }
 
 void
@@ -211,6 +253,7 @@ srs_deck_build(struct srs_deck *d, const struct course *c,
 	}
 	for (size_t qi = 0; p != NULL && qi < c->nquizzes; qi++) {
 		const struct quiz_progress *qp;
+		size_t hint = 0;
 
 		if (!used[qi] ||
 		    (qp = progress_quiz(p, c->quizzes[qi]->id)) == NULL)
@@ -219,7 +262,8 @@ srs_deck_build(struct srs_deck *d, const struct course *c,
 			for (size_t t = 0; t < qp->attempts[a].ntries; t++) {
 				const struct answer_record *r =
 				    &qp->attempts[a].tries[t];
-				size_t it = item_of(d, first, qi, r->question);
+				size_t it = item_of(d, first, qi, r->question,
+				    &hint);
 
 				if (it != (size_t)-1)
 					push(&e, it, r->when, srs_grade_of(
@@ -227,18 +271,23 @@ srs_deck_build(struct srs_deck *d, const struct course *c,
 			}
 	}
 	pr = p != NULL ? progress_practice(p, &npr) : NULL;
-	for (size_t k = 0; k < npr; k++) {
-		size_t qi, it;
+	for (size_t k = 0, qi = 0, hint = 0; k < npr; k++) {
+		size_t it;
 
-		if (course_find_quiz(c, pr[k].quiz, &qi) == NULL || !used[qi])
+		/* Practice comes a quiz at a time: look a quiz up once. */
+		if (k == 0 || strcmp(pr[k].quiz, pr[k - 1].quiz) != 0) {
+			if (course_find_quiz(c, pr[k].quiz, &qi) == NULL)
+				qi = c->nquizzes;
+			hint = 0;
+		}
+		if (!used[qi])
 			continue;
-		it = item_of(d, first, qi, pr[k].question);
+		it = item_of(d, first, qi, pr[k].question, &hint);
 		if (it != (size_t)-1)
 			push(&e, it, pr[k].when, srs_grade_of(pr[k].verdict, 1,
 			    pr[k].hints));
 	}
-	if (e.n > 0)
-		qsort(e.v, e.n, sizeof *e.v, by_item_then_time);
+	sort_events(&e, d->n);
 	for (size_t k = 0; k < e.n; k++)
 		srs_review(&d->items[e.v[k].item].card, e.v[k].grade,
 		    e.v[k].when);

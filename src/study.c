@@ -284,11 +284,14 @@ gather(struct stats_input *in, const struct course *c,
     const struct progress *p)
 {
 	const struct practice_record *pr;
+	const struct quiz *q = NULL;
 	size_t npr = 0, hint = 0;
 
 	for (size_t qi = 0; qi < c->nquizzes; qi++) {
-		const struct quiz *q = c->quizzes[qi];
-		const struct quiz_progress *qp = progress_quiz(p, q->id);
+		const struct quiz_progress *qp;
+
+		q = c->quizzes[qi];
+		qp = progress_quiz(p, q->id);
 
 		for (size_t a = 0; qp != NULL && a < qp->nattempts; a++)
 			for (size_t t = 0; t < qp->attempts[a].ntries; t++) {
@@ -304,9 +307,12 @@ gather(struct stats_input *in, const struct course *c,
 	}
 	pr = progress_practice(p, &npr);
 	for (size_t k = 0; k < npr; k++) {
-		const struct quiz *q = course_find_quiz(c, pr[k].quiz, NULL);
-		const struct question *qn = q != NULL ?
-		    question_of(q, pr[k].question, &hint) : NULL;
+		const struct question *qn;
+
+		/* Practice comes a quiz at a time: look a quiz up once. */
+		if (k == 0 || strcmp(pr[k].quiz, pr[k - 1].quiz) != 0)
+			q = course_find_quiz(c, pr[k].quiz, NULL);
+		qn = q != NULL ? question_of(q, pr[k].question, &hint) : NULL;
 
 		if (qn != NULL)
 			count_try(in, q, qn, pr[k].when,
