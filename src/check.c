@@ -19,22 +19,6 @@
 #include "qkind.h"
 #include "xmalloc.h"
 
-static const char *
-verdict_name(enum grade_verdict v)
-{
-	switch (v) {
-	case GRADE_CORRECT:
-		return "correct";
-	case GRADE_PARTIAL:
-		return "partly correct";
-	case GRADE_INCORRECT:
-		return "incorrect";
-	case GRADE_UNGRADABLE:
-		break;
-	}
-	return "not graded";
-}
-
 /* Which kind of rule a pattern is: "accept", "concept", ... */
 static const char *
 rule_kind(const struct pattern *p)
@@ -119,7 +103,7 @@ check_examples(const struct quiz *qz, const struct question *q,
 			    "quiz '%s' question '%s': example should be %s but "
 			    "was %s (rule: %s)", qz->id, q->id,
 			    ex->accept ? "accepted" : "rejected",
-			    verdict_name(r.verdict), rule);
+			    grade_verdict_name(r.verdict), rule);
 		if (r.author_warning != NULL && r.rule != NULL)
 			diag_add(d, DIAG_WARNING, qz->path, ex->lineno, 0,
 			    "quiz '%s' question '%s': example hit the match "
@@ -252,7 +236,7 @@ show_question(const struct question *q, FILE *out)
 		bool wrong = run_example(q, ex, &r, &rule);
 
 		fprintf(out, "  %c \"%s\" -> %s", ex->accept ? '+' : '-',
-		    ex->text, verdict_name(r.verdict));
+		    ex->text, grade_verdict_name(r.verdict));
 		if (r.verdict == GRADE_PARTIAL)
 			fprintf(out, " %.0f%%", r.fraction * 100);
 		fprintf(out, " (%s", rule);

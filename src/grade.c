@@ -382,6 +382,20 @@ grade_parse_letters(const char *answer, size_t nletters, size_t *out,
 	return *nout > 0;
 }
 
+const char *
+grade_verdict_name(enum grade_verdict v)
+{
+	static const char *const names[] = {
+		[GRADE_CORRECT] = "correct",
+		[GRADE_PARTIAL] = "partly correct",
+		[GRADE_INCORRECT] = "incorrect",
+		[GRADE_UNGRADABLE] = "not graded",
+	};
+
+	return (size_t)v < sizeof names / sizeof names[0] ? names[v] :
+	    "not graded";
+}
+
 bool
 grade_passed(double part, double whole, int pass)
 {

@@ -21,6 +21,9 @@ enum grade_verdict {
 	GRADE_UNGRADABLE,	/* not graded: no try used, ask again */
 };
 
+/* "correct", "partly correct", "incorrect", "not graded": one table. */
+const char *grade_verdict_name(enum grade_verdict v);
+
 struct grade_result {
 	enum grade_verdict verdict;
 	double fraction;		/* 0..1 of the question's points */

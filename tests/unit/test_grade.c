@@ -607,6 +607,16 @@ whole_percent_rounds_down_never_up(void **state)
 }
 
 static void
+every_verdict_has_its_name(void **state)
+{
+	(void)state;
+	assert_string_equal(grade_verdict_name(GRADE_CORRECT), "correct");
+	assert_string_equal(grade_verdict_name(GRADE_PARTIAL), "partly correct");
+	assert_string_equal(grade_verdict_name(GRADE_INCORRECT), "incorrect");
+	assert_string_equal(grade_verdict_name(GRADE_UNGRADABLE), "not graded");
+}
+
+static void
 a_pass_needs_the_mark_in_whole_percent(void **state)
 {
 	(void)state;
@@ -640,6 +650,7 @@ main(void)
 		cmocka_unit_test(catastrophic_misconception_is_ungradable),
 		cmocka_unit_test(whole_percent_rounds_down_never_up),
 		cmocka_unit_test(a_pass_needs_the_mark_in_whole_percent),
+		cmocka_unit_test(every_verdict_has_its_name),
 		cmocka_unit_test(list_items_in_any_order_with_any_separator),
 		cmocka_unit_test(list_item_named_twice_counts_once),
 		cmocka_unit_test(list_partial_credit_is_fraction_of_need),
