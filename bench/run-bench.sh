@@ -11,3 +11,5 @@ echo "psoas-tutor benchmark, $(date -u +%Y-%m-%d), $(uname -m), rounds=$rounds"
 ./bench/bench_study "${top_srcdir:-$(dirname "$0")/..}" 100000
 sh "${top_srcdir:-$(dirname "$0")/..}/bench/startup.sh" ./src/psoas-tutor \
     ./bench/bench_floor "${top_srcdir:-$(dirname "$0")/..}"
+sh "${top_srcdir:-$(dirname "$0")/..}/bench/provider-grade.sh" ./src/psoas-tutor \
+    "${top_srcdir:-$(dirname "$0")/..}"
