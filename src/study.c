@@ -223,14 +223,19 @@ struct tally {
 struct tallies {
 	struct tally *v;
 	size_t n;
+	size_t last;		/* the one found last: tries come in runs */
 };
 
 static struct tally *
 tally_of(struct tallies *t, const char *name)
 {
+	if (t->last < t->n && (t->v[t->last].name == name ||
+	    strcmp(t->v[t->last].name, name) == 0))
+		return &t->v[t->last];
 	for (size_t i = 0; i < t->n; i++)
 		if (strcmp(t->v[i].name, name) == 0)
-			return &t->v[i];
+			return &t->v[t->last = i];
+	t->last = t->n;
 	t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
 	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
 	t->v[t->n].name = name;
