@@ -410,24 +410,12 @@ start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
 	return rc;
 }
 
-struct med_load {
-	const char *aff, *dic;
-	Hunhandle *hun;
-};
-
-static void *
-load_med(void *arg)
-{
-	struct med_load *m = arg;
-
-	m->hun = Hunspell_create(m->aff, m->dic);
-	return NULL;
-}
-
 /*
- * Load both dictionaries, each in its own Hunspell handle, the medical
- * one on a second thread: the first grading that needs them waits for
- * the slower load, not for the two in turn.  Both files must exist
+ * Load both dictionaries, each in its own Hunspell handle, one after the
+ * other: libhunspell shares a table between handles, set up and counted
+ * without a lock, so two handles created at once race (LeakSanitizer saw
+ * the table made twice).  The preload thread (spell_preload) already
+ * keeps the wait off the learner's first answer.  Both files must exist
  * before anything is corrected.
  */
 static bool
@@ -435,9 +423,6 @@ load(struct spell *sp)
 {
 	char *aff = dict_path("en_US.aff"), *dic = dict_path("en_US.dic");
 	char *med = dict_path("en_med_glut.dic");
-	struct med_load m = {aff, med, NULL};
-	pthread_t thread;
-	bool threaded;
 
 	if (sp->tried)
 		goto out;
@@ -453,13 +438,8 @@ load(struct spell *sp)
 		    "hunspell-en-med): spelling mistakes are not corrected", med);
 		goto out;
 	}
-	threaded = start_thread(&thread, load_med, &m) == 0;
 	sp->hun = Hunspell_create(aff, dic);
-	if (threaded)
-		pthread_join(thread, NULL);
-	else
-		load_med(&m);
-	sp->hun_med = m.hun;
+	sp->hun_med = Hunspell_create(aff, med);
 	if (sp->hun == NULL || sp->hun_med == NULL) {
 		sp->problem = xasprintf("Hunspell could not load %s: spelling "
 		    "mistakes are not corrected", sp->hun == NULL ? dic : med);
