@@ -303,23 +303,6 @@ text_line(struct parser *p, const struct srcline *sl)
 
 /* -------------------------------------------------------------- header */
 
-static int
-parse_minutes(const char *s)
-{
-	long v = 0;
-
-	if (*s == '\0')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > LESSON_MAX_MINUTES)
-			return -1;
-	}
-	return v >= 1 ? (int)v : -1;
-}
-
 /* "@source ID TEXT": the id is how page text cites it ("[@ID]"). */
 static void
 add_source(struct parser *p, const char *arg, long line, long argcol)
@@ -413,7 +396,8 @@ header_directive(struct parser *p, enum directive dir, const char *arg,
 		l->topic = xstrdup(arg);
 		break;
 	case D_MINUTES:
-		l->minutes = parse_minutes(arg);
+		l->minutes = (int)srcfile_whole_number(arg, 1,
+		    LESSON_MAX_MINUTES);
 		l->minutes_line = line;
 		if (l->minutes < 0)
 			error(p, line, argcol, "bad '@minutes' value '%s' "

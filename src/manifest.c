@@ -96,24 +96,6 @@ trimmed(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
-/* A whole number in lo..hi, or -1. */
-static long
-whole_number(const char *s, long lo, long hi)
-{
-	long v = 0;
-
-	if (*s == '\0')
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > hi)
-			return -1;
-	}
-	return v >= lo ? v : -1;
-}
-
 /* "2" -> 20, "1.5" -> 15; -1 when not N[.N] or zero or too many. */
 static int
 parse_hours(const char *s)
@@ -128,7 +110,7 @@ parse_hours(const char *s)
 		tenth = dot[1] - '0';
 	}
 	w = xstrndup(s, dot != NULL ? (size_t)(dot - s) : strlen(s));
-	whole = whole_number(w, 0, MANIFEST_MAX_HOURS10 / 10);
+	whole = srcfile_whole_number(w, 0, MANIFEST_MAX_HOURS10 / 10);
 	free(w);
 	if (whole < 0 || whole * 10 + tenth == 0 ||
 	    whole * 10 + tenth > MANIFEST_MAX_HOURS10)
@@ -303,7 +285,7 @@ read_value(struct parser *p, const struct directive *dir, const char *arg)
 		    dir->kind == V_ATTEMPTS ? MANIFEST_MAX_ATTEMPTS :
 		    MANIFEST_MAX_WAIT_HOURS;
 
-		v = whole_number(arg, lo, hi);
+		v = srcfile_whole_number(arg, lo, hi);
 		if (v < 0)
 			error(p, p->col, "bad '@%s' value '%s' (a whole number "
 			    "from %ld to %ld)", dir->name, arg, lo, hi);

@@ -372,3 +372,21 @@ srcfile_nearest(const char *word, const char *const *candidates, size_t n)
 	}
 	return best;
 }
+
+long
+srcfile_whole_number(const char *s, long lo, long hi)
+{
+	long v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		/* Stop at once past hi: no overflow, however many digits. */
+		if (v > hi)
+			return -1;
+	}
+	return v >= lo ? v : -1;
+}

@@ -103,4 +103,10 @@ void srcfile_unknown_directive(struct diag *d, const char *path, long line,
 const char *srcfile_nearest(const char *word, const char *const *candidates,
     size_t n);
 
+/*
+ * A whole number written in decimal digits only (no sign, no space), from
+ * lo to hi: the value, or -1 when s is anything else or out of range.
+ */
+long srcfile_whole_number(const char *s, long lo, long hi);
+
 #endif
