@@ -18,6 +18,7 @@
 #include "agreement.h"
 #include "certify.h"
 #include "check.h"
+#include "digest.h"
 #include "course.h"
 #include "defaults.h"
 #include "export.h"
@@ -126,6 +127,26 @@ add_reference_lessons(struct course *c, const char *course_dir)
 	diag_destroy(&quiet);
 }
 
+/*
+ * The course digest (digest.h), for a provider to compare with the one a
+ * submission names; a learner edition shows the one it was published from.
+ */
+static void
+print_digest(const struct course *c)
+{
+	char hex[DIGEST_HEX_LEN + 1];
+
+	if (c->manifest == NULL)
+		return;
+	if (course_digest_in_use(c, hex) != 0)
+		msg_warning("%s: cannot compute the course digest: %s", c->dir,
+		    strerror(errno));
+	else
+		printf("course digest: %s%s\n", hex, c->manifest->learner_edition
+		    ? " (of the full course this learner edition was published "
+		    "from)" : "");
+}
+
 static int
 run_check(const struct options *o, const char *course_dir)
 {
@@ -196,6 +217,8 @@ run_check(const struct options *o, const char *course_dir)
 		    nexamples == 1 ? "" : "s",
 		    d.warnings > 0 ? " (see warnings)" : "");
 		agreement_print(&c, false, stdout);
+		if (o->npaths == 0)
+			print_digest(&c);
 	}
 	diag_destroy(&d);
 	course_destroy(&c);

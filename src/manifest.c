@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
 #include "manifest.h"
 #include "srcfile.h"
 #include "xmalloc.h"
@@ -33,6 +34,9 @@ enum value_kind {
 	V_APPROVAL,	/* BOARD: NUMBER (repeatable) */
 	V_AUTHOR,	/* NAME, CREDENTIALS (repeatable) */
 	V_EVAL,		/* likert|text ID TEXT (repeatable) */
+	V_DIGEST,	/* a course digest: 64 lowercase hex digits */
+	V_EDITION,	/* learner */
+	V_FILENAME,	/* a plain file name in the course root */
 };
 
 struct directive {
@@ -63,6 +67,9 @@ static const struct directive directives[] = {
 	{"wait-hours", V_WAIT, true, F(wait_hours), 0},
 	{"require-practice", V_YESNO, true, F(require_practice), 0},
 	{"evaluation", V_EVAL, false, 0, 0},
+	{"edition", V_EDITION, false, F(learner_edition), 0},
+	{"digest", V_DIGEST, false, F(digest), F(digest_line)},
+	{"public-key", V_FILENAME, false, F(public_key), 0},
 };
 
 #define NDIRECTIVES (sizeof directives / sizeof directives[0])
@@ -310,6 +317,32 @@ read_value(struct parser *p, const struct directive *dir, const char *arg)
 	case V_EVAL:
 		read_eval(p, arg);
 		return;
+	case V_DIGEST:
+		if (!digest_valid_hex(arg)) {
+			error(p, p->col, "bad '@digest' value (the course "
+			    "digest: %d lowercase hex digits)", DIGEST_HEX_LEN);
+			return;
+		}
+		*str = xstrdup(arg);
+		return;
+	case V_EDITION:
+		if (strcmp(arg, "learner") != 0) {
+			error(p, p->col, "bad '@edition' value '%s' (only "
+			    "'learner': a full course has no '@edition')", arg);
+			return;
+		}
+		*(bool *)(void *)(base + dir->field) = true;
+		return;
+	case V_FILENAME:
+		if (arg[0] == '.' || strspn(arg, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(arg)) {
+			error(p, p->col, "bad '@%s' value '%s' (a file name in "
+			    "the course folder: letters, digits, '.', '_', "
+			    "'-', not '.' first)", dir->name, arg);
+			return;
+		}
+		*str = xstrdup(arg);
+		return;
 	}
 }
 
@@ -400,6 +433,13 @@ manifest_load(const char *path, struct diag *d)
 		if (directives[i].required && p.first_line[i] == 0)
 			error(&p, 0, "missing '@%s' in the course manifest",
 			    directives[i].name);
+	if (p.m->digest != NULL)
+		p.line = p.m->digest_line;
+	if (!byte_errors && p.m->learner_edition != (p.m->digest != NULL))
+		error(&p, 0, p.m->digest != NULL ? "'@digest' belongs in a "
+		    "learner edition: add '@edition learner' or remove it" :
+		    "a learner edition ('@edition learner') needs the '@digest' "
+		    "of the full course it was published from");
 	srcfile_destroy(&f);
 	if (d->errors > errors) {
 		manifest_free(p.m);
@@ -437,5 +477,7 @@ manifest_free(struct manifest *m)
 		free(m->evals[i].text);
 	}
 	free(m->evals);
+	free(m->digest);
+	free(m->public_key);
 	free(m);
 }

@@ -55,8 +55,15 @@ struct manifest {
 	bool require_practice;	/* practice quizzes passed first */
 	struct manifest_eval *evals;
 	size_t nevals;
+	/*
+	 * A learner edition (publish.h): "@edition learner", the full
+	 * course's digest (digest.h) and the provider's public key file.
+	 */
+	bool learner_edition;
+	char *digest;		/* 64 hex digits, or NULL */
+	char *public_key;	/* a file name in the course root, or NULL */
 	/* Line of each single-valued directive, for checks that cite it. */
-	long hours_line, posttest_line, pass_line;
+	long hours_line, posttest_line, pass_line, digest_line;
 };
 
 /*

@@ -12,6 +12,7 @@
  *   page        TIME LESSON PAGE PAGES
  *   done        TIME LESSON
  *   time        TIME LESSON SECONDS
+ *   course      TIME DIGEST
  *   quiz-start  TIME QUIZ ATTEMPT NQUESTIONS
  *   quiz-draw   TIME QUIZ ATTEMPT NQUESTIONS SEED QUESTIONS
  *   try         TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
@@ -93,6 +94,7 @@ struct progress {
 	char *licence, *licence_state;	/* NULL until an identity record */
 	time_t identity_time, attested;	/* 0 until recorded */
 	bool clock_injected;		/* some session ran on a test clock */
+	char *digest;			/* course in use (digest.h), or NULL */
 	struct practice_record *practice;
 	size_t npractice;
 	long long *hours;	/* hours (unix time / 3600) with a record,
@@ -489,11 +491,25 @@ apply_clock(struct progress *p, const char *const *f, time_t when,
 	return 0;
 }
 
+/* The course in use from here on: its digest goes with every attempt. */
+static int
+apply_course(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	(void)when;
+	if (f[0][0] == '\0')
+		return bad_field(why, "course", "digest", f[0]);
+	free(p->digest);
+	p->digest = xstrdup(f[0]);
+	return 0;
+}
+
 static int
 apply_quiz_start(struct progress *p, const char *const *f, time_t when,
     char **why)
 {
 	struct quiz_slot *s;
+	struct quiz_attempt *a;
 	long long n;
 	size_t i;
 
@@ -509,7 +525,9 @@ apply_quiz_start(struct progress *p, const char *const *f, time_t when,
 		    f[1]);
 		return -1;
 	}
-	add_attempt(s, f[1], when, &i)->nquestions = (size_t)n;
+	a = add_attempt(s, f[1], when, &i);
+	a->nquestions = (size_t)n;
+	a->digest = p->digest != NULL ? xstrdup(p->digest) : NULL;
 	s->seq[i] = p->seq;
 	return 0;
 }
@@ -833,6 +851,7 @@ static const struct record_type {
 	{ "identity", 5, apply_identity },
 	{ "attest", 3, apply_attestation },
 	{ "clock", 3, apply_clock },
+	{ "course", 3, apply_course },
 	{ "quiz-start", 5, apply_quiz_start },
 	{ "quiz-draw", 7, apply_quiz_draw },
 	{ "try", 12, apply_try },
@@ -1073,6 +1092,27 @@ bool
 progress_clock_injected(const struct progress *p)
 {
 	return p->clock_injected;
+}
+
+int
+progress_record_course(struct progress *p, const char *digest,
+    char **cause)
+{
+	char now[32];
+
+	if (!valid_id(digest))
+		return bad_argument(cause, "no course digest");
+	if (p->digest != NULL && strcmp(p->digest, digest) == 0)
+		return 0;
+	format_time(now, sizeof now, 0);
+	return record(p, (const char *const[]){ "course", now, digest }, 3,
+	    cause);
+}
+
+const char *
+progress_course(const struct progress *p)
+{
+	return p->digest;
 }
 
 /* Unique across concurrent sessions: time, pid, and a per-process count. */
@@ -1385,6 +1425,7 @@ progress_close(struct progress *p)
 			free(a->id);
 			free(a->seed);
 			free(a->draw);
+			free(a->digest);
 		}
 		free(s->q.attempts);
 		free(s->q.quiz);
@@ -1415,6 +1456,7 @@ progress_close(struct progress *p)
 	free(p->hours);
 	journal_close(p->j);
 	free(p->full_name);
+	free(p->digest);
 	free(p->claimed);
 	free(p->learner);
 	free(p);

@@ -66,6 +66,8 @@ struct quiz_attempt {
 	bool passed;
 	char *seed;		/* drawn from a pool: the seed (16 hex) */
 	char *draw;		/* and the questions drawn (draw.h), else NULL */
+	char *digest;		/* the course's digest (digest.h) when the
+				 * attempt began, or NULL: none recorded */
 	struct shown_hints {
 		char *question;	/* question id */
 		int count;	/* hints shown on it so far */
@@ -192,6 +194,15 @@ const char *progress_licence_state(const struct progress *p);	/* or NULL */
 time_t progress_identity_time(const struct progress *p);	/* 0: none */
 time_t progress_attested(const struct progress *p);		/* 0: not yet */
 bool progress_clock_injected(const struct progress *p);
+/*
+ * The course in use is the one with this digest (digest.h): a "course"
+ * record, written only when it differs from the last one, so each attempt
+ * started after it carries the digest (quiz_attempt.digest).  The last
+ * one recorded, or NULL.
+ */
+int progress_record_course(struct progress *p, const char *digest,
+    char **cause);
+const char *progress_course(const struct progress *p);
 /*
  * Starts a new attempt and returns it (borrowed).  When the record could
  * not be saved the attempt is still returned, with *cause set, so the

@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "course.h"
 #include "diag.h"
+#include "digest.h"
 #include "msg.h"
 #include "options.h"
 #include "progress.h"
@@ -95,6 +96,7 @@ struct grader {
 	struct registry *reg;
 	const char *dir;
 	char *out;		/* where certificates go: DIR/certificates */
+	char digest[DIGEST_HEX_LEN + 1];	/* the course's (digest.h) */
 };
 
 /* Read a whole submission file (never through a link) into memory. */
@@ -306,7 +308,7 @@ grade_one(struct grader *g, const char *path)
 	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
 	if ((p = open_submission(learner, bytes, len, &tmpdir, &why)) == NULL)
 		goto refuse;
-	regrade_progress(&g->course, p, &rg);
+	regrade_progress(&g->course, g->digest, p, &rg);
 	if (!rg.passed) {
 		why = xstrdup(rg.why);
 		goto refuse;
@@ -393,6 +395,18 @@ cmd_grade(const struct provider_args *a, const char *dir)
 		    "course.manifest, to grade against it", course_dir);
 		goto out;
 	}
+	if (g.course.manifest->learner_edition) {
+		msg_error("%s is a learner edition, without answer keys: grade "
+		    "against the full course it was published from", course_dir);
+		goto out;
+	}
+	if (course_digest(course_dir, g.digest) != 0) {
+		msg_error("%s: cannot compute the course digest: %s",
+		    course_dir, strerror(errno));
+		goto out;
+	}
+	printf("Grading against %s, course digest %s\n", course_dir,
+	    g.digest);
 	if ((g.reg = open_registry(dir)) == NULL)
 		goto out;
 	g.out = xasprintf("%s/certificates", dir);

@@ -142,9 +142,34 @@ check_lessons(const struct course *c, const struct progress *p,
 	}
 }
 
+/*
+ * Whether attempt a was taken from the course with this digest.  A journal
+ * from before digests were recorded cannot show which course its attempt
+ * came from, so it is refused too: the provider's rule is evidence, and
+ * the learner can sit the post-test again with a current tutor.
+ */
+static bool
+same_course(const struct quiz_attempt *a, const char *digest,
+    struct strbuf *why)
+{
+	if (a->digest == NULL)
+		strbuf_addf(why, "post-test attempt %s: no course digest "
+		    "recorded, so nothing shows it was taken from this course "
+		    "(a journal from a tutor before course digests: the "
+		    "learner sits the post-test again)\n", a->id);
+	else if (strcmp(a->digest, digest) != 0)
+		strbuf_addf(why, "post-test attempt %s was taken from another "
+		    "course (course digest %.12s..., this provider's course is "
+		    "%.12s...): a different or edited course, or another "
+		    "version\n", a->id, a->digest, digest);
+	else
+		return true;
+	return false;
+}
+
 void
-regrade_progress(const struct course *c, const struct progress *p,
-    struct regrade *g)
+regrade_progress(const struct course *c, const char *digest,
+    const struct progress *p, struct regrade *g)
 {
 	const struct manifest *m = c->manifest;
 	const struct quiz *post = find_quiz(c, m != NULL ? m->posttest : NULL);
@@ -171,6 +196,8 @@ regrade_progress(const struct course *c, const struct progress *p,
 			    a->id, limit);
 			break;
 		}
+		if (!same_course(a, digest, &why))
+			break;
 		pct = grade_attempt(post, a, &why, &g->answered);
 		if (pct < 0)
 			break;

@@ -8,6 +8,9 @@
  * provider's course must give exactly the questions the learner answered.
  *
  * Rules, each with a plain reason when it fails:
+ *   - each post-test attempt graded was taken from the provider's course:
+ *     its recorded course digest (digest.h) is the provider's; an attempt
+ *     with none recorded (an older journal) is refused, never assumed;
  *   - the post-test (the manifest's @posttest) has an attempt, within the
  *     manifest's @attempts, whose questions are the ones its seed draws
  *     (a different course, or an edited record, fails here), and whose
@@ -37,9 +40,13 @@ struct regrade {
 	size_t answered;		/* answers graded again, all attempts */
 };
 
-/* Grade p against c into g (regrade_destroy frees it). */
-void regrade_progress(const struct course *c, const struct progress *p,
-    struct regrade *g);
+/*
+ * Grade p against c, whose course digest is digest (course_digest of the
+ * provider's folder, computed once per run), into g (regrade_destroy
+ * frees it).
+ */
+void regrade_progress(const struct course *c, const char *digest,
+    const struct progress *p, struct regrade *g);
 void regrade_destroy(struct regrade *g);
 
 #endif

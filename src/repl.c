@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "cursor.h"
 #include "defaults.h"
+#include "digest.h"
 #include "draw.h"
 #include "evalrun.h"
 #include "gate.h"
@@ -575,6 +576,21 @@ cmd_sources(struct repl *r, const char *arg)
 
 /* ----------------------------------------------------------- quizzes */
 
+/*
+ * Record which course this is (its digest, digest.h) before an attempt
+ * starts, so a provider can tell the attempt came from its course.  A
+ * failure to save shows with the attempt's own record, just after.
+ */
+static void
+note_course(struct repl *r)
+{
+	char hex[DIGEST_HEX_LEN + 1], *cause = NULL;
+
+	if (r->progress != NULL && course_digest_in_use(r->course, hex) == 0)
+		progress_record_course(r->progress, hex, &cause);
+	free(cause);
+}
+
 static void
 start_quiz(struct repl *r, const struct quiz *q)
 {
@@ -597,6 +613,7 @@ start_quiz(struct repl *r, const struct quiz *q)
 			return;
 		}
 	}
+	note_course(r);
 	r->quiz = quizrun_start(q, r->progress, &r->ro, r->out, true);
 	if (quizrun_done(r->quiz)) {
 		quizrun_free(r->quiz);

@@ -145,4 +145,20 @@ long 9 >"$SCRATCH/course/lessons/03-long.lesson"
 expect "@minutes outside it is an error at its line" course/lessons/03-long.lesson \
 "course/lessons/03-long.lesson:4: error: '@minutes 9' does not match the lesson's 2,400 words (at 200 words a minute: 10 to 14 minutes)"
 
+# A learner edition's lines: a digest only with '@edition learner', and
+# one is needed there; each value checked.
+{ good; echo '@digest 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'; } \
+    >"$SCRATCH/digest.manifest"
+expect "a digest outside a learner edition" digest.manifest \
+"digest.manifest:19: error: '@digest' belongs in a learner edition: add '@edition learner' or remove it"
+{ good; echo '@edition learner'; } >"$SCRATCH/edition.manifest"
+expect "a learner edition without its digest" edition.manifest \
+"edition.manifest:1: error: a learner edition ('@edition learner') needs the '@digest' of the full course it was published from"
+{ good; echo '@edition full'; echo '@digest 0123ABC'; echo '@public-key ../provider.pub'; } \
+    >"$SCRATCH/values.manifest"
+expect "bad edition, digest and key-file values" values.manifest \
+"values.manifest:19:10: error: bad '@edition' value 'full' (only 'learner': a full course has no '@edition')
+values.manifest:20:9: error: bad '@digest' value (the course digest: 64 lowercase hex digits)
+values.manifest:21:13: error: bad '@public-key' value '../provider.pub' (a file name in the course folder: letters, digits, '.', '_', '-', not '.' first)"
+
 done_testing

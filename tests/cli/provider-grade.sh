@@ -71,6 +71,9 @@ quit
 IN
 grade honest "$data/learners/erin.journal"
 st=$?
+digest=$(sed -n 's/^Grading against .*, course digest //p' "$SCRATCH/honest.grade")
+check "grading names the digest of the course it grades against" test ${#digest} -eq 64
+check "the journal records it before the attempt" grep -q "^course	[0-9]*	$digest	" "$data/learners/erin.journal"
 check "an honest submission is certified (status $st)" test $st -eq 0
 check "with the score graded again" contains "$SCRATCH/honest.grade" "certified: Erin Example, 100% (pass mark 75%)"
 number=$(grep -Eo 'SAMPLE-CE-[0-9]{8}-[2-9A-Z]{10}' "$SCRATCH/honest.grade" | head -n 1)
@@ -104,7 +107,15 @@ python3 "$chain" append "$data/learners/eve.journal" \
     'quiz-end\t1796000100\tfinal\t1796000000-1-1\t4\t4\tpass' \
     'time\t1796000200\tsample-one\t57600'
 grade appended "$data/learners/eve.journal"
-check "an appended pass line is refused" contains "$SCRATCH/appended.grade" "REFUSED: no post-test attempt reaches the pass mark of 75% when its answers are graded again (best 0%, from 0 answers)"
+check "an appended pass line is refused" contains "$SCRATCH/appended.grade" "REFUSED: post-test attempt 1796000000-1-1: no course digest recorded"
+# The same with a course record forged in front of it: graded, it has no answers.
+printf 'quit\n' | learn ewan "$course"
+python3 "$chain" append "$data/learners/ewan.journal" \
+    "course\t1796000300\t$digest" \
+    'quiz-start\t1796000400\tfinal\t1796000400-1-1\t4' \
+    'quiz-end\t1796000500\tfinal\t1796000400-1-1\t4\t4\tpass'
+grade appended2 "$data/learners/ewan.journal"
+check "an appended pass line with the course digest is refused" contains "$SCRATCH/appended2.grade" "REFUSED: no post-test attempt reaches the pass mark of 75% when its answers are graded again (best 0%, from 0 answers)"
 
 # 2. A fake course with the real ids: one easy question as 'final'.
 fake="$SCRATCH/fake"
@@ -140,7 +151,7 @@ leave
 quit
 IN
 grade fake "$data/learners/faye.journal"
-check "a fake course's attempt is refused" contains "$SCRATCH/fake.grade" "REFUSED: no post-test attempt reaches the pass mark of 75%"
+check "a fake course's attempt is refused" contains "$SCRATCH/fake.grade" "was taken from another course (course digest "
 
 # 3. The honest journal copied under another name, with a new name.
 cp "$data/learners/erin.journal" "$data/learners/mallory.journal"
@@ -190,7 +201,7 @@ check "and says it was changed" contains "$SCRATCH/vf" "NOT VALID: the certifica
 
 "$TUTOR" provider --dir "$pdir" report >"$SCRATCH/report" 2>&1
 check "the report lists the certificate" contains "$SCRATCH/report" "$number"
-check "and counts every submission" contains "$SCRATCH/report" "1 submission certified, 6 refused"
+check "and counts every submission" contains "$SCRATCH/report" "1 submission certified, 7 refused"
 "$TUTOR" provider --dir "$pdir" report csv >"$SCRATCH/audit.csv" 2>&1
 check "the audit export is CSV with the certificate" grep -q "^\"$number\",\"erin\",\"Erin Example\"" "$SCRATCH/audit.csv"
 done_testing

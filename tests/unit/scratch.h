@@ -2,12 +2,12 @@
  * A scratch working directory for a cmocka test group: made with mkdtemp
  * under $TMPDIR (tests never write to the source tree, which is read-only
  * under make distcheck), entered so file names in messages stay short,
- * and emptied and removed afterwards.
+ * and removed afterwards with everything made in it, folders included.
  */
 #ifndef PSOAS_TEST_SCRATCH_H
 #define PSOAS_TEST_SCRATCH_H
 
-#include <dirent.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,24 +31,24 @@ scratch_setup(void **state)
 	return 0;
 }
 
+/* Remove one entry of the scratch tree (nftw, depth first, no links). */
+static int
+scratch_remove(const char *path, const struct stat *sb, int type,
+    struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
 static int
 scratch_teardown(void **state)
 {
-	DIR *dir;
-	struct dirent *e;
-
 	(void)state;
-	if ((dir = opendir(".")) != NULL) {
-		while ((e = readdir(dir)) != NULL)
-			if (strcmp(e->d_name, ".") != 0 &&
-			    strcmp(e->d_name, "..") != 0)
-				unlink(e->d_name);
-		closedir(dir);
-	}
 	if (chdir(scratch_old_cwd) != 0)
 		return -1;
 	free(scratch_old_cwd);
-	return rmdir(scratch_dir);
+	return nftw(scratch_dir, scratch_remove, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 #endif

@@ -212,20 +212,6 @@ a_pdf_certificate_carries_its_signature_and_verifies(void **state)
 	free(out);
 }
 
-/* The key folders first: the scratch teardown removes plain files only. */
-static int
-teardown(void **state)
-{
-	static const char *const files[] = { "keys/provider.key",
-	    "keys/provider.pub", "other/provider.key", "other/provider.pub" };
-
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
-		unlink(files[i]);
-	rmdir("keys");
-	rmdir("other");
-	return scratch_teardown(state);
-}
-
 int
 main(void)
 {
@@ -235,5 +221,5 @@ main(void)
 		cmocka_unit_test(a_pdf_certificate_carries_its_signature_and_verifies),
 	};
 
-	return cmocka_run_group_tests(tests, scratch_setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }
