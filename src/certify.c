@@ -220,6 +220,10 @@ certify_record(struct progress *p, const struct course *c,
 	    a->max)));
 	put_owned(&ps, "pass", xasprintf("%d", m != NULL ? m->pass :
 	    post->pass));
+	/* The score is the latest grading: say when a regrade gave it. */
+	if (a->regraded != 0)
+		put_owned(&ps, "regraded", xasprintf("%lld",
+		    (long long)a->regraded));
 	put_owned(&ps, "seconds", xasprintf("%ld", lesson_seconds(c, p)));
 	put(&ps, "learner", progress_learner(p));
 	put(&ps, "name", progress_full_name(p));

@@ -16,6 +16,13 @@
  *   posttest-title attempt score pass seconds learner name licence
  *   licence-state self-reported test-clock (present when the session ran
  *   on an injected clock: the certificate then says it is not real)
+ *   regraded (present when the passing attempt's score is from a regrade,
+ *   rescore.h: when, in unix seconds)
+ *
+ * The rule reads the latest grading: an attempt that passes after a
+ * regrade completes the course, and is recorded at the learner's next
+ * start.  A completion once recorded stands whatever a later regrade
+ * says: its certificate may have been handed on.
  *
  * Certificates made here are self-reported: the learner's own computer
  * recorded and graded everything, and the certificate says so.

@@ -113,11 +113,13 @@ attempts_rule(const struct course *c, const struct progress *p,
 {
 	const struct manifest *m = c->manifest;
 	const struct quiz_attempt *last;
-	size_t used = finished_attempts(progress_quiz(p, q->id), &last);
+	const struct quiz_progress *qp = progress_quiz(p, q->id);
+	size_t used = finished_attempts(qp, &last);
 	time_t at = opens_at(m, last);
 	char when[40];
 
-	if (last != NULL && last->passed)
+	/* Passed, if only since a regrade (rescore.h): nothing is locked. */
+	if (qp != NULL && qp->passed)
 		return;
 	if (used >= (size_t)m->attempts) {
 		strbuf_addf(why, "You have used all %d attempts at the "
@@ -205,7 +207,7 @@ gate_posttest_after(const struct course *c, const struct progress *p,
 	if (!gate_ce(c) || p == NULL)
 		return;
 	used = finished_attempts(progress_quiz(p, q->id), &last);
-	if (last == NULL || last->passed)
+	if (last == NULL || progress_quiz(p, q->id)->passed)
 		return;
 	if (used < (size_t)m->attempts)
 		strbuf_addf(out, "Attempts used: %zu of %d.\n", used,

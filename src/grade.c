@@ -402,6 +402,31 @@ grade_passed(double part, double whole, int pass)
 	return whole > 0 && grade_whole_percent(part, whole) >= pass;
 }
 
+double
+grade_points(const struct quiz *quiz, const struct question *qn,
+    double fraction, int hints, int tries)
+{
+	long keep = 100L - (long)quiz->hint_cost * hints -
+	    (long)quiz->retry_cost * (tries > 1 ? tries - 1 : 0);
+
+	if (keep < 0)
+		keep = 0;
+	return fraction * qn->points * (double)keep / 100.0;
+}
+
+void
+grade_format_points(char *buf, size_t size, double v)
+{
+	char *end;
+
+	snprintf(buf, size, "%.3f", v);
+	end = buf + strlen(buf);
+	while (end > buf && end[-1] == '0')
+		*--end = '\0';
+	if (end > buf && end[-1] == '.')
+		*--end = '\0';
+}
+
 int
 grade_whole_percent(double part, double whole)
 {

@@ -88,12 +88,24 @@ void grade_jit(pcre2_code *code);
  */
 int grade_whole_percent(double part, double whole);
 
+/* Points as the learner reads them: at most 3 decimals, no trailing 0s. */
+void grade_format_points(char *buf, size_t size, double v);
+
 /*
  * The pass rule, the one place it is decided: part of whole points is a
  * pass of a quiz with pass mark pass (percent) when its whole percent,
  * rounded down, reaches the mark (so 69.9% never passes at 70).
  */
 bool grade_passed(double part, double whole, int pass);
+
+/*
+ * The points an answer to qn of quiz earns (doc/FORMATS.md "Points"): the
+ * fraction of its points the grader gave, less quiz->hint_cost percent a
+ * hint shown and quiz->retry_cost percent a try after the first, never
+ * below 0.  The one rule for a sitting and for a regrade (rescore.h).
+ */
+double grade_points(const struct quiz *quiz, const struct question *qn,
+    double fraction, int hints, int tries);
 
 /*
  * Letters typed for choice/multi/order, e.g. "a, c" -> {0, 2}, in the

@@ -30,6 +30,7 @@
 #include "provider.h"
 #include "render.h"
 #include "repl.h"
+#include "rescore.h"
 #include "report.h"
 #include "words.h"
 #include "xmalloc.h"
@@ -271,6 +272,37 @@ open_progress(const char *data_dir, const char *learner, bool readonly)
 }
 
 /*
+ * --regrade: one learner's journal graded again and appended to.  The
+ * learner must have a journal already: a regrade never makes one.
+ */
+static bool
+regrade_learner(const struct course *c, const char *data_dir,
+    const char *learner)
+{
+	struct progress *p = open_progress(data_dir, learner, true);
+	char *cause = NULL;
+	bool ok;
+
+	if (p == NULL)
+		return false;
+	progress_close(p);
+	if ((p = open_progress(data_dir, learner, false)) == NULL)
+		return false;
+	if (!progress_is_durable(p)) {
+		msg_error("%s: not graded again: its journal cannot be written",
+		    learner);
+		progress_close(p);
+		return false;
+	}
+	ok = rescore_progress(c, p, stdout, &cause) >= 0;
+	if (!ok)
+		msg_error("%s: %s", learner, cause);
+	free(cause);
+	progress_close(p);
+	return ok;
+}
+
+/*
  * --all-learners: an instructor's view of every learner with a journal
  * under data_dir, as a class summary (--progress) or one export.
  */
@@ -285,14 +317,19 @@ run_all_learners(const struct options *o, const struct course *c,
 	int rc;
 
 	for (size_t i = 0; i < n; i++) {
-		struct progress *p = open_progress(data_dir, names[i], true);
+		struct progress *p = NULL;
 
-		if (p != NULL)
+		/* Each learner in turn: a journal open at a time. */
+		if (o->mode == MODE_REGRADE)
+			nopen += regrade_learner(c, data_dir, names[i]);
+		else if ((p = open_progress(data_dir, names[i], true)) != NULL)
 			ps[nopen++] = p;
 		free(names[i]);
 	}
 	free(names);
-	if (o->mode == MODE_EXPORT)
+	if (o->mode == MODE_REGRADE)
+		rc = 0;
+	else if (o->mode == MODE_EXPORT)
 		rc = export_write(stdout, c, ps, nopen, o->export_format,
 		    &cause);
 	else
@@ -370,6 +407,10 @@ main(int argc, char **argv)
 			goto out;
 	} else if (o.all_learners) {
 		status = run_all_learners(&o, &c, data_dir);
+		goto out;
+	} else if (o.mode == MODE_REGRADE) {
+		status = regrade_learner(&c, data_dir, learner) ? EXIT_SUCCESS :
+		    EXIT_FAILURE;
 		goto out;
 	} else {
 		/* NULL means the journal must not be touched (a newer format). */

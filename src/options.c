@@ -37,6 +37,7 @@ enum {
 	OPT_WIDTH,
 	OPT_VERIFY,
 	OPT_KEY,
+	OPT_REGRADE,
 };
 
 static const struct option longopts[] = {
@@ -58,6 +59,7 @@ static const struct option longopts[] = {
 	{"width", required_argument, NULL, OPT_WIDTH},
 	{"verify", required_argument, NULL, OPT_VERIFY},
 	{"key", required_argument, NULL, OPT_KEY},
+	{"regrade", no_argument, NULL, OPT_REGRADE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -190,6 +192,10 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_KEY:
 			o->key_path = optarg;
 			break;
+		case OPT_REGRADE:
+			if (set_mode(o, MODE_REGRADE, "--regrade", cause) != 0)
+				return -1;
+			break;
 		case OPT_PLAIN:
 			o->plain = true;
 			break;
@@ -231,8 +237,9 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		}
 	}
 	if (o->all_learners && o->mode != MODE_PROGRESS &&
-	    o->mode != MODE_EXPORT) {
-		*cause = xstrdup("--all-learners goes with --progress or --export");
+	    o->mode != MODE_EXPORT && o->mode != MODE_REGRADE) {
+		*cause = xstrdup("--all-learners goes with --progress, --export "
+		    "or --regrade");
 		return -1;
 	}
 	if (o->pdf_path != NULL && o->mode != MODE_CERTIFICATE) {
@@ -290,8 +297,12 @@ options_print_help(FILE *fp)
 "      --key FILE          with --verify: the provider's public key\n"
 "                          (default: provider.pub of the course, else of\n"
 "                          the data folder's provider/)\n"
+"      --regrade           grade the learner's recorded answers again with\n"
+"                          the course's rules as they are now, record the\n"
+"                          new verdicts and say what changed\n"
 "      --all-learners      with --progress: a class summary, one line per\n"
-"                          learner; with --export: every learner's rows\n"
+"                          learner; with --export: every learner's rows;\n"
+"                          with --regrade: every learner's journal\n"
 "  -h, --help              display this help and exit\n"
 "  -V, --version           output version information and exit\n"
 "\n"

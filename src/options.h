@@ -15,6 +15,7 @@ enum run_mode {
 	MODE_EXPORT,
 	MODE_CERTIFICATE,
 	MODE_VERIFY,
+	MODE_REGRADE,
 	MODE_HELP,
 	MODE_VERSION,
 };
@@ -31,7 +32,8 @@ struct options {
 	const char *key_path;		/* --key FILE (with --verify) */
 	bool coverage;			/* --coverage (with --check) */
 	bool agreement;			/* --agreement (with --check) */
-	bool all_learners;		/* --all-learners (--progress, --export) */
+	bool all_learners;		/* --all-learners (--progress, --export,
+					 * --regrade) */
 	bool plain;
 	bool no_color;
 	int width;			/* --width, 0 = from the terminal */

@@ -23,6 +23,10 @@
  *   completion  TIME KEY VALUE [KEY VALUE ...]
  *   evaluation  TIME CERTIFICATE ITEM likert|text ANSWER PROMPT
  *   practice    TIME QUIZ QUESTION VERDICT HINTS ANSWER
+ *   regrade     TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
+ *               yes|no
+ *   rescore     TIME QUIZ ATTEMPT SCORE MAX pass|fail
+ *   flag        TIME QUIZ ATTEMPT QUESTION TRY VERDICT ANSWER REASON
  * A "try" is a graded answer that left a try to go; an "answer" is the
  * final one to its question (right, out of tries, or skipped).  Only an
  * "answer" moves the attempt on, so a sitting left after a wrong try
@@ -33,6 +37,13 @@
  * A "completion" holds what a certificate needs, as it was when the
  * course was completed (certify.h lists the keys); its pairs let later
  * versions add keys without a new record type.
+ * A "regrade" grades one try of a finished attempt again with the course
+ * as it is today (rescore.h): the try's new verdict and points, and
+ * whether it now closes its question (yes|no).  A "rescore" follows with
+ * the attempt's new score and result.  Both change the grading only:
+ * what the learner typed, and when, stays as the try records say, which
+ * is all a provider's grading reads (regrade.h).  A "flag" is the
+ * learner saying a verdict was wrong, with the try as graded then.
  * Points are written in fixed point with at most 6 decimals and no
  * locale, so "0.75" reads the same under every LC_NUMERIC.
  */
@@ -100,6 +111,10 @@ struct progress {
 	long long *hours;	/* hours (unix time / 3600) with a record,
 				 * each run of one hour kept once */
 	size_t nhours;
+	struct flag_record *flags;
+	size_t nflags;
+	struct regrade_news *news;	/* since the learner's last record */
+	size_t nnews;
 };
 
 /* ---------------------------------------------------------------- numbers */
@@ -838,6 +853,184 @@ apply_practice(struct progress *p, const char *const *f, time_t when,
 	return 0;
 }
 
+/* The attempt of quiz q with id, or NULL (a regrade of nothing known). */
+static struct quiz_attempt *
+known_attempt(struct progress *p, const char *quiz, const char *id,
+    char **why, const char *type)
+{
+	struct quiz_slot *s = find_quiz(p, quiz);
+	struct quiz_attempt *a;
+	size_t i;
+
+	if (s == NULL || (a = find_attempt(s, id, &i)) == NULL) {
+		*why = xasprintf("%s record for attempt %s of %s, which has no "
+		    "records", type, id, quiz);
+		return NULL;
+	}
+	return a;
+}
+
+static int
+apply_regrade(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct quiz_attempt *a;
+	struct answer_record *t = NULL, *r = NULL;
+	long long qindex, try_no;
+	double points, max;
+	size_t ti = 0;
+
+	(void)when;
+	if (!parse_ll(f[2], 0, MAX_COUNT, &qindex))
+		return bad_field(why, "regrade", "question index", f[2]);
+	if (f[3][0] == '\0')
+		return bad_field(why, "regrade", "question", f[3]);
+	if (!parse_ll(f[4], 1, MAX_COUNT, &try_no))
+		return bad_field(why, "regrade", "try", f[4]);
+	if (f[5][0] == '\0')
+		return bad_field(why, "regrade", "verdict", f[5]);
+	if (!parse_points(f[6], &points))
+		return bad_field(why, "regrade", "points", f[6]);
+	if (!parse_points(f[7], &max))
+		return bad_field(why, "regrade", "max", f[7]);
+	if (strcmp(f[8], "yes") != 0 && strcmp(f[8], "no") != 0)
+		return bad_field(why, "regrade", "final", f[8]);
+	if ((a = known_attempt(p, f[0], f[1], why, "regrade")) == NULL)
+		return 1;
+	for (size_t k = 0; k < a->ntries && t == NULL; k++)
+		if (a->tries[k].qindex == (size_t)qindex &&
+		    a->tries[k].try_no == try_no &&
+		    strcmp(a->tries[k].question, f[3]) == 0)
+			t = &a->tries[ti = k];
+	if (t == NULL) {
+		*why = xasprintf("regrade record for try %s at question %s of "
+		    "attempt %s, which has no such try", f[4], f[3], f[1]);
+		return 1;
+	}
+	free(t->verdict);
+	t->verdict = xstrdup(f[5]);
+	t->points = points;
+	t->max = max;
+	t->final = strcmp(f[8], "yes") == 0;
+	if (!t->final)
+		return 0;
+	for (size_t k = 0; k < a->nanswers && r == NULL; k++)
+		if (strcmp(a->answers[k].question, f[3]) == 0)
+			r = &a->answers[k];
+	if (r == NULL) {
+		/* Its answer record was damaged: this try closes it now. */
+		a->answers = xreallocarray(a->answers, a->nanswers + 1,
+		    sizeof *a->answers);
+		r = &a->answers[a->nanswers++];
+		copy_answer(r, t);
+	}
+	free(r->verdict);
+	r->verdict = xstrdup(f[5]);
+	r->points = points;
+	r->max = max;
+	r->graded_by = ti + 1;
+	return 0;
+}
+
+/* A quiz's best percent and passed, from its finished attempts. */
+static void
+sum_up(struct quiz_slot *s)
+{
+	s->q.best_pct = -1;
+	s->q.passed = false;
+	for (size_t i = 0; i < s->q.nattempts; i++) {
+		const struct quiz_attempt *a = &s->q.attempts[i];
+		double pct;
+
+		if (a->finished == 0)
+			continue;
+		pct = a->max > 0 ? a->score * 100 / a->max : 0;
+		if (pct > s->q.best_pct)
+			s->q.best_pct = pct;
+		s->q.passed |= a->passed;
+	}
+}
+
+static int
+apply_rescore(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	struct quiz_attempt *a;
+	struct regrade_news *n;
+	double score, max;
+
+	if (!parse_points(f[2], &score))
+		return bad_field(why, "rescore", "score", f[2]);
+	if (!parse_points(f[3], &max))
+		return bad_field(why, "rescore", "max", f[3]);
+	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0)
+		return bad_field(why, "rescore", "result", f[4]);
+	if ((a = known_attempt(p, f[0], f[1], why, "rescore")) == NULL)
+		return 1;
+	if (a->finished == 0) {
+		*why = xasprintf("rescore record for attempt %s of %s, which "
+		    "is not finished", f[1], f[0]);
+		return 1;
+	}
+	p->news = xreallocarray(p->news, p->nnews + 1, sizeof *p->news);
+	n = &p->news[p->nnews++];
+	*n = (struct regrade_news){ .quiz = xstrdup(f[0]),
+	    .attempt = xstrdup(f[1]), .old_score = a->score,
+	    .old_max = a->max, .old_passed = a->passed, .score = score,
+	    .max = max, .passed = strcmp(f[4], "pass") == 0, .when = when };
+	a->score = score;
+	a->max = max;
+	a->passed = n->passed;
+	a->regraded = when > 0 ? when : 1;
+	sum_up(find_quiz(p, f[0]));
+	return 0;
+}
+
+static void
+free_flag(struct flag_record *r)
+{
+	free(r->quiz);
+	free(r->attempt);
+	free(r->question);
+	free(r->verdict);
+	free(r->answer);
+	free(r->reason);
+}
+
+static int
+apply_flag(struct progress *p, const char *const *f, time_t when,
+    char **why)
+{
+	long long try_no;
+
+	if (f[0][0] == '\0')
+		return bad_field(why, "flag", "quiz", f[0]);
+	if (f[2][0] == '\0')
+		return bad_field(why, "flag", "question", f[2]);
+	if (!parse_ll(f[3], 1, MAX_COUNT, &try_no))
+		return bad_field(why, "flag", "try", f[3]);
+	if (strlen(f[6]) > FLAG_REASON_MAX)
+		return bad_field(why, "flag", "reason", "(too long)");
+	p->flags = xreallocarray(p->flags, p->nflags + 1, sizeof *p->flags);
+	p->flags[p->nflags++] = (struct flag_record){ .quiz = xstrdup(f[0]),
+	    .attempt = xstrdup(f[1]), .question = xstrdup(f[2]),
+	    .try_no = (int)try_no, .verdict = xstrdup(f[4]),
+	    .answer = xstrdup(f[5]), .reason = xstrdup(f[6]), .when = when };
+	return 0;
+}
+
+static void
+drop_news(struct progress *p)
+{
+	for (size_t i = 0; i < p->nnews; i++) {
+		free(p->news[i].quiz);
+		free(p->news[i].attempt);
+	}
+	free(p->news);
+	p->news = NULL;
+	p->nnews = 0;
+}
+
 static const struct record_type {
 	const char *name;
 	size_t nfields;		/* including TYPE and TIME; 0: pairs */
@@ -861,6 +1054,9 @@ static const struct record_type {
 	{ "completion", 0, NULL },
 	{ "evaluation", 7, apply_evaluation },
 	{ "practice", 7, apply_practice },
+	{ "regrade", 11, apply_regrade },
+	{ "rescore", 7, apply_rescore },
+	{ "flag", 9, apply_flag },
 };
 
 /* The one way state changes: at replay and after every append. */
@@ -870,6 +1066,7 @@ apply_record(void *arg, const char *const *f, size_t n, char **why)
 	struct progress *p = arg;
 	const struct record_type *t = NULL;
 	long long when;
+	bool graded;
 
 	for (size_t i = 0; i < sizeof record_types / sizeof *record_types; i++)
 		if (strcmp(f[0], record_types[i].name) == 0)
@@ -888,7 +1085,16 @@ apply_record(void *arg, const char *const *f, size_t n, char **why)
 	if (!parse_ll(f[1], 0, LLONG_MAX, &when) || (time_t)when != when)
 		return bad_field(why, t->name, "time", f[1]);
 	p->seq++;
-	if (p->nhours == 0 || p->hours[p->nhours - 1] != when / 3600) {
+	/*
+	 * A regrade is no study: it makes no day studied, and its news
+	 * lasts until the learner does anything.
+	 */
+	graded = strcmp(t->name, "regrade") == 0 ||
+	    strcmp(t->name, "rescore") == 0;
+	if (!graded)
+		drop_news(p);
+	if (!graded && (p->nhours == 0 ||
+	    p->hours[p->nhours - 1] != when / 3600)) {
 		p->hours = xreallocarray(p->hours, p->nhours + 1,
 		    sizeof *p->hours);
 		p->hours[p->nhours++] = when / 3600;
@@ -1320,6 +1526,85 @@ progress_record_practice(struct progress *p, const struct practice_record *r,
 	    r->answer != NULL ? r->answer : "" }, 7, cause);
 }
 
+int
+progress_record_regrade(struct progress *p, const char *quiz,
+    const char *attempt, const struct answer_record *t, char **cause)
+{
+	struct quiz_slot *s = valid_id(quiz) ? find_quiz(p, quiz) : NULL;
+	const struct quiz_attempt *a = NULL;
+	char now[32], qi[32], try_no[32], pts[40], max[40];
+	bool known = false;
+	size_t i;
+
+	if (valid_id(attempt) && s != NULL)
+		a = find_attempt(s, attempt, &i);
+	for (size_t k = 0; a != NULL && !known && k < a->ntries; k++)
+		known = a->tries[k].qindex == t->qindex &&
+		    a->tries[k].try_no == t->try_no &&
+		    valid_id(t->question) &&
+		    strcmp(a->tries[k].question, t->question) == 0;
+	if (!known || !valid_id(t->verdict))
+		return bad_argument(cause, "no such try to regrade");
+	format_time(now, sizeof now, 0);
+	snprintf(qi, sizeof qi, "%zu", t->qindex);
+	snprintf(try_no, sizeof try_no, "%d", t->try_no);
+	format_points(pts, sizeof pts, t->final ? t->points : 0);
+	format_points(max, sizeof max, t->max);
+	return record(p, (const char *const[]){ "regrade", now, quiz, attempt,
+	    qi, t->question, try_no, t->verdict, pts, max,
+	    t->final ? "yes" : "no" }, 11, cause);
+}
+
+int
+progress_record_rescore(struct progress *p, const char *quiz,
+    const char *attempt, double score, double max, bool passed,
+    char **cause)
+{
+	struct quiz_slot *s = valid_id(quiz) ? find_quiz(p, quiz) : NULL;
+	const struct quiz_attempt *a;
+	char now[32], sc[40], mx[40];
+	size_t i;
+
+	if (!valid_id(attempt) || s == NULL ||
+	    (a = find_attempt(s, attempt, &i)) == NULL ||
+	    a->finished == 0)
+		return bad_argument(cause, "no such finished attempt");
+	format_time(now, sizeof now, 0);
+	format_points(sc, sizeof sc, score);
+	format_points(mx, sizeof mx, max);
+	return record(p, (const char *const[]){ "rescore", now, quiz, attempt,
+	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
+}
+
+int
+progress_record_flag(struct progress *p, const struct flag_record *f,
+    char **cause)
+{
+	char now[32], try_no[32];
+	const char *reason = f->reason != NULL ? f->reason : "";
+	size_t n = strlen(reason);
+	char *cut;
+	int rc;
+
+	if (!valid_id(f->quiz) || !valid_id(f->question) || f->try_no < 1 ||
+	    f->try_no > MAX_COUNT || f->verdict == NULL)
+		return bad_argument(cause, "bad flag");
+	/* Cut on a character boundary: never half a UTF-8 sequence. */
+	if (n > FLAG_REASON_MAX) {
+		n = FLAG_REASON_MAX;
+		while (n > 0 && ((unsigned char)reason[n] & 0xc0) == 0x80)
+			n--;
+	}
+	cut = xstrndup(reason, n);
+	format_time(now, sizeof now, 0);
+	snprintf(try_no, sizeof try_no, "%d", f->try_no);
+	rc = record(p, (const char *const[]){ "flag", now, f->quiz,
+	    f->attempt != NULL ? f->attempt : "", f->question, try_no,
+	    f->verdict, f->answer != NULL ? f->answer : "", cut }, 9, cause);
+	free(cut);
+	return rc;
+}
+
 /* ---------------------------------------------------------------- open */
 
 bool
@@ -1453,6 +1738,10 @@ progress_close(struct progress *p)
 		free(p->practice[i].answer);
 	}
 	free(p->practice);
+	for (size_t i = 0; i < p->nflags; i++)
+		free_flag(&p->flags[i]);
+	free(p->flags);
+	drop_news(p);
 	free(p->hours);
 	journal_close(p->j);
 	free(p->full_name);
@@ -1542,6 +1831,50 @@ progress_evaluations(const struct progress *p, size_t *n)
 {
 	*n = p->nevaluations;
 	return p->evaluations;
+}
+
+const struct answer_record *
+progress_deciding_try(const struct quiz_attempt *a,
+    const struct answer_record *r)
+{
+	if (r->graded_by > 0 && r->graded_by <= a->ntries)
+		return &a->tries[r->graded_by - 1];
+	return r;
+}
+
+bool
+progress_try_superseded(const struct answer_record *t)
+{
+	return strcmp(t->verdict, PROGRESS_SUPERSEDED) == 0;
+}
+
+const struct flag_record *
+progress_flags(const struct progress *p, size_t *n)
+{
+	*n = p->nflags;
+	return p->flags;
+}
+
+const struct flag_record *
+progress_flag_of(const struct progress *p, const char *quiz,
+    const char *attempt, const char *question, int try_no)
+{
+	for (size_t i = p->nflags; i-- > 0;) {
+		const struct flag_record *f = &p->flags[i];
+
+		if (f->try_no == try_no && strcmp(f->quiz, quiz) == 0 &&
+		    strcmp(f->attempt, attempt) == 0 &&
+		    strcmp(f->question, question) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+const struct regrade_news *
+progress_regrade_news(const struct progress *p, size_t *n)
+{
+	*n = p->nnews;
+	return p->news;
 }
 
 const struct practice_record *

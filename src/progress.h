@@ -50,7 +50,20 @@ struct answer_record {
 	size_t qindex;		/* 0-based position of the question in the
 				 * quiz when recorded; set on replay
 				 * (progress_record_answer takes it apart) */
+	size_t graded_by;	/* in an attempt's answers: 0, or after a
+				 * regrade that closed the question at
+				 * another try, 1 + that try's index in
+				 * the attempt's tries (answer, try_no and
+				 * hints stay as recorded: see
+				 * progress_deciding_try) */
 };
+
+/*
+ * The verdict a regrade gives a try that would never have been asked:
+ * graded again, an earlier try at its question is right and closes it.
+ * Such a try earns nothing and counts nowhere (spaced review, stats).
+ */
+#define PROGRESS_SUPERSEDED "superseded"
 
 struct quiz_attempt {
 	char *id;		/* unique attempt id (time + pid) */
@@ -73,6 +86,8 @@ struct quiz_attempt {
 		int count;	/* hints shown on it so far */
 	} *hints;		/* from "hint" records, one per question */
 	size_t nhints;
+	time_t regraded;	/* when a regrade last changed its score
+				 * or result; 0: never */
 };
 
 struct quiz_progress {
@@ -121,6 +136,37 @@ struct practice_record {
 	char *answer;		/* as typed */
 	int hints;		/* hints revealed on it in this drill */
 	time_t when;		/* 0 when recording: now */
+};
+
+/*
+ * A verdict the learner flagged as wrong, right after it was given (the
+ * quiz command 'flag'): the try as graded then, and the learner's reason.
+ */
+struct flag_record {
+	char *quiz;		/* quiz id */
+	char *attempt;		/* attempt id; "" for a practice try */
+	char *question;		/* question id */
+	int try_no;		/* the try flagged (1 in practice) */
+	char *verdict;		/* its verdict when flagged */
+	char *answer;		/* as typed */
+	char *reason;		/* learner text, at most FLAG_REASON_MAX bytes;
+				 * may be "" */
+	time_t when;
+};
+
+#define FLAG_REASON_MAX 300	/* bytes of a flag's reason */
+
+/*
+ * A regrade that changed a finished attempt's score or result, kept for
+ * the learner's next start-up: the records since the learner last did
+ * anything (any other record ends the news).
+ */
+struct regrade_news {
+	char *quiz;		/* quiz id */
+	char *attempt;		/* attempt id */
+	double old_score, old_max, score, max;
+	bool old_passed, passed;
+	time_t when;
 };
 
 enum resume_kind { RESUME_NONE, RESUME_LESSON, RESUME_QUIZ };
@@ -268,6 +314,28 @@ int progress_record_evaluation(struct progress *p,
 int progress_record_practice(struct progress *p,
     const struct practice_record *r, char **cause);
 
+/*
+ * A regrade (rescore.h) of finished attempt `attempt` of quiz: try t
+ * (its question, qindex and try_no name it; verdict, points, max and
+ * final are the new grading) graded again with today's rules.  The try's
+ * answer, try number and hints never change: only its grading.  When
+ * t->final, the try now closes its question, whose final answer takes
+ * its verdict and points.
+ */
+int progress_record_regrade(struct progress *p, const char *quiz,
+    const char *attempt, const struct answer_record *t, char **cause);
+/* The regraded score and result of finished attempt `attempt` of quiz. */
+int progress_record_rescore(struct progress *p, const char *quiz,
+    const char *attempt, double score, double max, bool passed,
+    char **cause);
+/*
+ * The learner flags a verdict (see struct flag_record; f->when is ignored:
+ * now).  The reason is cut to FLAG_REASON_MAX bytes on a character
+ * boundary.
+ */
+int progress_record_flag(struct progress *p, const struct flag_record *f,
+    char **cause);
+
 /* Queries: NULL when nothing is recorded yet. */
 const struct lesson_progress *progress_lesson(const struct progress *p,
     const char *lesson);
@@ -293,6 +361,22 @@ const struct completion *progress_completions(const struct progress *p,
 const char *completion_get(const struct completion *c, const char *key);
 /* Evaluation answers, one per item and completion, in record order. */
 const struct evaluation_answer *progress_evaluations(const struct progress *p,
+    size_t *n);
+/*
+ * The try whose grading decides final answer r of attempt a: r itself,
+ * unless a regrade closed the question at another try.
+ */
+const struct answer_record *progress_deciding_try(
+    const struct quiz_attempt *a, const struct answer_record *r);
+/* True for a try a regrade found would not have been asked. */
+bool progress_try_superseded(const struct answer_record *t);
+/* Flags, in record order (*n of them). */
+const struct flag_record *progress_flags(const struct progress *p, size_t *n);
+/* The latest flag on try try_no of question in attempt (of quiz), or NULL. */
+const struct flag_record *progress_flag_of(const struct progress *p,
+    const char *quiz, const char *attempt, const char *question, int try_no);
+/* Regrades since the learner last did anything (*n of them). */
+const struct regrade_news *progress_regrade_news(const struct progress *p,
     size_t *n);
 /* Practice tries, in record order (*n of them). */
 const struct practice_record *progress_practice(const struct progress *p,

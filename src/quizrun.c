@@ -130,20 +130,6 @@ put_wrapped(struct quizrun *r, const char *indent, const char *hang,
 #define say(r, indent, hang, ...) \
 	put_wrapped((r), (indent), (hang), xasprintf(__VA_ARGS__))
 
-/* Points with at most three decimals, no trailing zeros: 1, 0.5, 0.125. */
-static void
-format_points(char *buf, size_t size, double v)
-{
-	char *end;
-
-	snprintf(buf, size, "%.3f", v);
-	end = buf + strlen(buf);
-	while (end > buf && end[-1] == '0')
-		*--end = '\0';
-	if (end > buf && end[-1] == '.')
-		*--end = '\0';
-}
-
 static const struct question *
 current(const struct quizrun *r)
 {
@@ -162,19 +148,6 @@ tries_at(const struct quiz *quiz, const struct question *qn)
 	    (qn->kind == Q_CHOICE && qn->nchoices <= 2);
 
 	return two ? 1 : quiz->tries;
-}
-
-/* FORMATS.md "Points": hints and extra tries each cost a percentage. */
-static double
-earned_points(const struct quiz *quiz, const struct question *qn,
-    double fraction, int hints, int tries)
-{
-	long keep = 100L - (long)quiz->hint_cost * hints -
-	    (long)quiz->retry_cost * (tries > 1 ? tries - 1 : 0);
-
-	if (keep < 0)
-		keep = 0;
-	return fraction * qn->points * (double)keep / 100.0;
 }
 
 static void
@@ -310,7 +283,7 @@ close_question(struct quizrun *r, enum outcome outcome, const char *answer,
 	free(res->answer);
 	res->answer = answer != NULL ? xstrdup(answer) : NULL;
 	res->points = outcome == OUT_SKIPPED ? 0 :
-	    earned_points(r->quiz, qn, fraction, r->hints, r->tries);
+	    grade_points(r->quiz, qn, fraction, r->hints, r->tries);
 	res->tries = r->tries;
 	res->hints = r->hints;
 	record(r, outcome, res->answer, res->points, true);
@@ -328,8 +301,8 @@ next_question(struct quizrun *r)
 		if (res->outcome != OUT_CORRECT)
 			show_answer(r, qn, "");
 		show_why(r, qn, "");
-		format_points(got, sizeof got, res->points);
-		format_points(max, sizeof max, qn->points);
+		grade_format_points(got, sizeof got, res->points);
+		grade_format_points(max, sizeof max, qn->points);
 		say(r, "", "", "Points: %s of %s.", got, max);
 	}
 
@@ -365,8 +338,8 @@ show_lost(struct quizrun *r, const struct question *qn,
 	/* A post-test gives verdicts only: its review names the page. */
 	if (r->quiz->posttest)
 		return;
-	format_points(got, sizeof got, res->points);
-	format_points(max, sizeof max, qn->points);
+	grade_format_points(got, sizeof got, res->points);
+	grade_format_points(max, sizeof max, qn->points);
 	strbuf_addf(&why, "Points: %s of %s", got, max);
 	if (res->outcome == OUT_CORRECT || res->outcome == OUT_PARTIAL) {
 		if (res->tries > 1)
@@ -454,8 +427,8 @@ finish_quiz(struct quizrun *r)
 			free(cause);
 	}
 
-	format_points(got, sizeof got, earned);
-	format_points(max, sizeof max, total);
+	grade_format_points(got, sizeof got, earned);
+	grade_format_points(max, sizeof max, total);
 	put(r, "\n");
 	put_styled(r, "bold", quiz->title);
 	put(r, ": finished.\n");
@@ -631,6 +604,8 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 {
 	for (size_t k = 0; k < a->nanswers; k++) {
 		const struct answer_record *rec = &a->answers[k];
+		/* After a regrade, the try that now closes the question. */
+		const struct answer_record *by = progress_deciding_try(a, rec);
 		struct result *res = &r->results[rec->qindex];
 
 		res->outcome = OUT_INCORRECT;
@@ -639,10 +614,10 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 				res->outcome = (enum outcome)o;
 		free(res->answer);
 		res->answer = res->outcome == OUT_SKIPPED ? NULL :
-		    xstrdup(rec->answer);
+		    xstrdup(by->answer);
 		res->points = rec->points;
-		res->tries = rec->try_no;
-		res->hints = rec->hints;
+		res->tries = by->try_no;
+		res->hints = by->hints;
 	}
 	r->cur = a->next < r->quiz->nquestions ? a->next :
 	    r->quiz->nquestions;
@@ -693,6 +668,19 @@ attempt_quiz(const struct quiz *q, const struct quiz_attempt *a,
 	return *view;
 }
 
+const struct quiz *
+quizrun_attempt_quiz(const struct quiz *q, const struct quiz_attempt *a,
+    struct quiz **view)
+{
+	const struct quiz *asked = attempt_quiz(q, a, view);
+
+	if (asked != NULL && attempt_fits(asked, a))
+		return asked;
+	draw_view_free(*view);
+	*view = NULL;
+	return NULL;
+}
+
 bool
 quizrun_review(const struct quiz *base, const struct progress *p,
     const struct render_opts *o, FILE *out)
@@ -710,11 +698,9 @@ quizrun_review(const struct quiz *base, const struct progress *p,
 			last = &qp->attempts[i];
 	if (last == NULL)
 		return false;
-	q = attempt_quiz(base, last, &view);
-	if (q == NULL || !attempt_fits(q, last)) {
-		draw_view_free(view);
+	q = quizrun_attempt_quiz(base, last, &view);
+	if (q == NULL)
 		return false;
-	}
 	memset(&r, 0, sizeof r);
 	r.quiz = q;
 	r.o = *o;
@@ -816,12 +802,11 @@ quizrun_start(const struct quiz *q, struct progress *p,
 
 	if (p != NULL && resume) {
 		a = progress_open_attempt(p, q->id);
-		if (a != NULL && (q = attempt_quiz(base, a, &r->view)) != NULL)
-			r->quiz = q;
 		/* Answers to a quiz file that has since changed don't fit. */
-		if (a != NULL && (q == NULL || !attempt_fits(q, a))) {
-			draw_view_free(r->view);
-			r->view = NULL;
+		if (a != NULL && (q = quizrun_attempt_quiz(base, a, &r->view))
+		    != NULL)
+			r->quiz = q;
+		else if (a != NULL) {
 			r->quiz = q = base;
 			a = NULL;
 			changed = true;

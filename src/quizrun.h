@@ -69,6 +69,16 @@ const struct quiz *quizrun_quiz(const struct quizrun *r);
 bool quizrun_review(const struct quiz *q, const struct progress *p,
     const struct render_opts *o, FILE *out);
 
+/*
+ * The questions attempt a of q asked: q itself or, for a drawn attempt,
+ * a view built from its recorded draw (*view, free with draw_view_free;
+ * NULL otherwise).  NULL when a does not fit q as it is now: another
+ * number of questions, or an answer whose question was renamed, moved or
+ * dropped since, so no answer is ever credited to another question.
+ */
+const struct quiz *quizrun_attempt_quiz(const struct quiz *q,
+    const struct quiz_attempt *a, struct quiz **view);
+
 void quizrun_free(struct quizrun *r);
 
 #endif

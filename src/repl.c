@@ -33,6 +33,7 @@
 #include "qline.h"
 #include "quizrun.h"
 #include "repl.h"
+#include "rescore.h"
 #include "report.h"
 #include "srcfile.h"
 #include "srs.h"
@@ -61,6 +62,7 @@ struct repl {
 	const struct quiz *after_id;	/* post-test to start after it */
 
 	time_t last_activity;
+	char *news;			/* a regrade's news, for the greeting */
 	bool save_warned;
 	bool asking_name;		/* the next line is the learner's name */
 	bool quit;
@@ -1454,6 +1456,11 @@ greet(struct repl *r)
 		say(r, "Type 'next' (or press Enter) to start, 'list' for the "
 		    "lessons, 'help' for commands.\n");
 	}
+	/* A regrade since the last session (rescore.h): said once. */
+	if (r->news != NULL)
+		say(r, "%s\n", r->news);
+	free(r->news);
+	r->news = NULL;
 	say_due(r);
 }
 
@@ -1600,6 +1607,9 @@ repl_run(const struct repl_config *cfg)
 	r.interactive = cfg->interactive;
 	r.out = stdout;
 	r.last_activity = clock_now();
+	/* Before any record of this session ends the news. */
+	if (r.progress != NULL)
+		r.news = rescore_news(r.course, r.progress);
 	if (clock_injected() && r.progress != NULL) {
 		char *cause = NULL;
 
@@ -1630,6 +1640,7 @@ repl_run(const struct repl_config *cfg)
 	note_activity(&r);
 	drop_more(&r);
 	free(r.prompt);
+	free(r.news);
 	free(r.cands);
 	fflush(stdout);
 	return sig != 0 ? 128 + sig : 0;

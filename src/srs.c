@@ -262,9 +262,12 @@ srs_deck_build(struct srs_deck *d, const struct course *c,
 			for (size_t t = 0; t < qp->attempts[a].ntries; t++) {
 				const struct answer_record *r =
 				    &qp->attempts[a].tries[t];
-				size_t it = item_of(d, first, qi, r->question,
-				    &hint);
+				size_t it;
 
+				/* A try a regrade superseded was never due. */
+				if (progress_try_superseded(r))
+					continue;
+				it = item_of(d, first, qi, r->question, &hint);
 				if (it != (size_t)-1)
 					push(&e, it, r->when, srs_grade_of(
 					    r->verdict, r->try_no, r->hints));

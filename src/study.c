@@ -305,7 +305,7 @@ gather(struct stats_input *in, const struct course *c,
 				const struct question *qn =
 				    question_of(q, r->question, &hint);
 
-				if (qn != NULL)
+				if (qn != NULL && !progress_try_superseded(r))
 					count_try(in, q, qn, r->when, strcmp(
 					    r->verdict, "correct") == 0);
 			}

@@ -34,3 +34,4 @@ CLI_TESTS += tests/cli/exports.sh
 CLI_TESTS += tests/cli/issue9-answers.sh
 CLI_TESTS += tests/cli/provider-keys.sh
 CLI_TESTS += tests/cli/provider-grade.sh
+CLI_TESTS += tests/cli/regrade.sh

@@ -1247,12 +1247,154 @@ class_summary_rounds_a_post_test_score_like_every_other_report(void **state)
 	progress_close(p);
 }
 
+
+/* The state a regrade leaves, the same live and after a restart. */
+static void
+assert_regraded(const struct progress *p)
+{
+	const struct quiz_progress *qp = progress_quiz(p, "sample-quiz");
+	const struct quiz_attempt *a = &qp->attempts[0];
+	const struct answer_record *by;
+
+	assert_int_equal(a->nanswers, 1);
+	assert_string_equal(a->answers[0].verdict, "correct");
+	assert_true(a->answers[0].points == 1);
+	/* What was typed stays as recorded: a provider reads only that. */
+	assert_string_equal(a->answers[0].answer, "lesser trochanter");
+	assert_int_equal(a->answers[0].try_no, 2);
+	by = progress_deciding_try(a, &a->answers[0]);
+	assert_string_equal(by->answer, "the lesser trochantor");
+	assert_int_equal(by->try_no, 1);
+	assert_true(by->final);
+	assert_true(progress_try_superseded(&a->tries[1]));
+	assert_false(a->tries[1].final);
+	assert_true(a->score == 1);
+	assert_true(a->passed);
+	assert_true(a->regraded != 0);
+	assert_true(qp->passed);
+	assert_true(qp->best_pct == 100);
+}
+
+static void
+a_regrade_changes_the_grading_never_the_try(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	struct answer_record t = { .question = "q1", .qindex = 0 };
+	const struct quiz_attempt *a;
+	const struct regrade_news *news;
+	char *cause = NULL, *id;
+	size_t n, hours;
+
+	a = progress_record_quiz_start(p, "sample-quiz", 1, &cause);
+	assert_non_null(a);
+	id = xstrdup(a->id);
+	try_at(p, "sample-quiz", 0, "q1", 1, 0, "the lesser trochantor",
+	    "incorrect");
+	{
+		struct answer_record fin = { .question = "q1",
+		    .answer = "lesser trochanter", .verdict = "correct",
+		    .points = 0.5, .max = 1, .try_no = 2, .final = true };
+
+		no_error(progress_record_answer(p, "sample-quiz", 0, &fin,
+		    &cause), cause);
+	}
+	no_error(progress_record_quiz_end(p, "sample-quiz", 0.5, 1, false,
+	    &cause), cause);
+	progress_active_hours(p, &hours);
+
+	/* Try 1 is right by today's rules: it closes q1, try 2 is moot. */
+	t.try_no = 1;
+	t.verdict = "correct";
+	t.points = 1;
+	t.max = 1;
+	t.final = true;
+	no_error(progress_record_regrade(p, "sample-quiz", id, &t, &cause),
+	    cause);
+	t.try_no = 2;
+	t.verdict = PROGRESS_SUPERSEDED;
+	t.points = 0;
+	t.final = false;
+	no_error(progress_record_regrade(p, "sample-quiz", id, &t, &cause),
+	    cause);
+	no_error(progress_record_rescore(p, "sample-quiz", id, 1, 1, true,
+	    &cause), cause);
+	assert_regraded(p);
+	news = progress_regrade_news(p, &n);
+	assert_int_equal(n, 1);
+	assert_true(news[0].old_score == 0.5);
+	assert_false(news[0].old_passed);
+	assert_true(news[0].passed);
+	/* A regrade is no study. */
+	progress_active_hours(p, &n);
+	assert_int_equal(n, hours);
+
+	/* A try that was never recorded cannot be regraded. */
+	t.try_no = 3;
+	assert_int_equal(progress_record_regrade(p, "sample-quiz", id, &t,
+	    &cause), -1);
+	free(cause);
+	cause = NULL;
+	progress_close(p);
+
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	assert_regraded(p);
+	progress_regrade_news(p, &n);
+	assert_int_equal(n, 1);
+	/* The news lasts until the learner does anything. */
+	no_error(progress_record_page(p, "sample-one", 1, 3, &cause), cause);
+	progress_regrade_news(p, &n);
+	assert_int_equal(n, 0);
+	progress_close(p);
+	free(id);
+}
+
+static void
+a_flag_keeps_the_try_and_a_short_reason(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *reason = xcalloc(FLAG_REASON_MAX + 10, 1);
+	struct flag_record fl = { .quiz = "sample-quiz", .attempt = "1-2-3",
+	    .question = "q1", .try_no = 2, .verdict = "incorrect",
+	    .answer = "femural nerve", .reason = "spelt \x1b[31mright" };
+	const struct flag_record *got;
+	size_t n;
+
+	no_error(progress_record_flag(p, &fl, &cause), cause);
+	/* Too long: cut on a character boundary, never half an "Ã©". */
+	memset(reason, 'a', FLAG_REASON_MAX - 1);
+	memcpy(reason + FLAG_REASON_MAX - 1, "\xc3\xa9\xc3\xa9", 4);
+	fl.reason = reason;
+	fl.try_no = 1;
+	no_error(progress_record_flag(p, &fl, &cause), cause);
+	progress_close(p);
+
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	progress_flags(p, &n);
+	assert_int_equal(n, 2);
+	got = progress_flag_of(p, "sample-quiz", "1-2-3", "q1", 2);
+	assert_non_null(got);
+	assert_string_equal(got->reason, "spelt \x1b[31mright");
+	assert_string_equal(got->answer, "femural nerve");
+	got = progress_flag_of(p, "sample-quiz", "1-2-3", "q1", 1);
+	assert_non_null(got);
+	assert_int_equal(strlen(got->reason), FLAG_REASON_MAX - 1);
+	assert_null(progress_flag_of(p, "sample-quiz", "1-2-3", "q2", 1));
+	progress_close(p);
+	free(reason);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(fnv1a_matches_the_published_test_vectors),
+		T(a_regrade_changes_the_grading_never_the_try),
+		T(a_flag_keeps_the_try_and_a_short_reason),
 		T(escape_and_unescape_are_inverse),
 		T(every_record_type_survives_a_restart),
 		T(answers_keep_tabs_newlines_backslashes_and_utf8),
