@@ -29,21 +29,25 @@ enum directive {
 	D_COUNT
 };
 
-static const char *const directive_names[D_COUNT] = {
-	[D_LESSON] = "lesson", [D_TITLE] = "title", [D_TOPIC] = "topic",
-	[D_MINUTES] = "minutes", [D_OBJECTIVE] = "objective",
-	[D_SOURCE] = "source", [D_ORIENTATION] = "orientation",
-	[D_PAGE] = "page", [D_FIGURE] = "figure",
-	[D_DESCRIBE] = "describe", [D_END] = "end", [D_CAUTION] = "caution",
-	[D_PALPATION] = "palpation", [D_NOTE] = "note",
-	[D_MISCONCEPTION] = "misconception",
-};
-
-/* Directives whose argument may not be empty. */
-static const bool needs_value[D_COUNT] = {
-	[D_LESSON] = true, [D_TITLE] = true, [D_TOPIC] = true,
-	[D_MINUTES] = true, [D_OBJECTIVE] = true, [D_SOURCE] = true,
-	[D_PAGE] = true, [D_FIGURE] = true,
+/* The directives, in enum order: their rules (srcfile.h). */
+#define HEAD (SRCDIR_VALUE | SRCDIR_HEADER | SRCDIR_REQUIRED)
+static const struct srcdir directives[D_COUNT] = {
+	[D_LESSON] = {"lesson", HEAD | SRCDIR_ONCE | SRCDIR_FIRST},
+	[D_TITLE] = {"title", HEAD | SRCDIR_ONCE},
+	[D_TOPIC] = {"topic", HEAD | SRCDIR_ONCE},
+	[D_MINUTES] = {"minutes", HEAD | SRCDIR_ONCE},
+	[D_OBJECTIVE] = {"objective", HEAD},
+	[D_SOURCE] = {"source", HEAD},
+	[D_ORIENTATION] = {"orientation", SRCDIR_BARE | SRCDIR_ONCE |
+	    SRCDIR_HEADER},
+	[D_PAGE] = {"page", SRCDIR_VALUE},
+	[D_FIGURE] = {"figure", SRCDIR_VALUE},
+	[D_DESCRIBE] = {"describe", 0},
+	[D_END] = {"end", SRCDIR_BARE},
+	[D_CAUTION] = {"caution", 0},
+	[D_PALPATION] = {"palpation", 0},
+	[D_NOTE] = {"note", 0},
+	[D_MISCONCEPTION] = {"misconception", 0},
 };
 
 enum state {
@@ -66,10 +70,10 @@ struct parser {
 	const char *path;
 	enum state state;
 	bool byte_errors;	/* srcfile blanked some lines */
-	bool seen_directive;
+	struct srcdirs dirs;	/* the rules of directives/seen */
 	long stray_line;	/* last line of text before the first page */
 	bool unknown_open;	/* an unknown directive may have opened a block */
-	long header_line[D_COUNT];	/* first line of each header directive */
+	long seen[D_COUNT];	/* first line of each directive, or 0 */
 	size_t objcap, srccap, pagecap;
 	bool *cited;		/* per source: some [@ID] cites it */
 
@@ -363,23 +367,6 @@ header_directive(struct parser *p, enum directive dir, const char *arg,
     long line, long argcol)
 {
 	struct lesson *l = p->l;
-	const char *name = directive_names[dir];
-
-	if (p->in_page || p->state != S_HEADER) {
-		error(p, line, 1, "'@%s' belongs in the header, before the "
-		    "first '@page'", name);
-		return;
-	}
-	if (dir != D_OBJECTIVE && dir != D_SOURCE && p->header_line[dir]) {
-		error(p, line, 1, "duplicate '@%s' (first given at line %ld)",
-		    name, p->header_line[dir]);
-		return;
-	}
-	if (dir == D_LESSON && p->header_line[dir] == 0 &&
-	    p->seen_directive)
-		error(p, line, 1, "'@lesson' must be the first directive");
-	if (p->header_line[dir] == 0)
-		p->header_line[dir] = line;
 
 	switch (dir) {
 	case D_LESSON:
@@ -425,17 +412,9 @@ header_directive(struct parser *p, enum directive dir, const char *arg,
 static void
 header_check(struct parser *p, long line)
 {
-	static const enum directive required[] = {
-		D_LESSON, D_TITLE, D_TOPIC, D_MINUTES, D_OBJECTIVE, D_SOURCE,
-	};
-
 	/* A blanked (bad) line may have held the directive: don't guess. */
-	if (p->byte_errors)
-		return;
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (p->header_line[required[i]] == 0)
-			error(p, line, 0, "missing '@%s' in the lesson header",
-			    directive_names[required[i]]);
+	if (!p->byte_errors)
+		srcdirs_missing(&p->dirs, line, "lesson header");
 }
 
 /* --------------------------------------------------------------- pages */
@@ -476,6 +455,7 @@ page_open(struct parser *p, const char *title, long line)
 	l->pages[l->npages].lineno = line;
 	l->npages++;
 	p->in_page = true;
+	p->dirs.in_body = true;
 	p->page_dropped = false;
 	p->state = S_PAGE;
 }
@@ -503,7 +483,7 @@ block_open(struct parser *p, enum directive dir, const char *arg, long line,
 	p->unknown_open = false;
 	if (!p->in_page)
 		error(p, line, 1, "'@%s' before the first '@page'",
-		    directive_names[dir]);
+		    directives[dir].name);
 	memset(&p->blk, 0, sizeof p->blk);
 	p->blk.lineno = line;
 	p->blk.text = *arg != '\0' ? cite(p, arg, line, argcol) : NULL;
@@ -650,33 +630,6 @@ figure_body_end(struct parser *p)
 
 /* ---------------------------------------------------------- directives */
 
-static enum directive
-lookup(const char *name, size_t len)
-{
-	for (int i = 0; i < D_COUNT; i++)
-		if (strlen(directive_names[i]) == len &&
-		    memcmp(directive_names[i], name, len) == 0)
-			return (enum directive)i;
-	return D_COUNT;
-}
-
-static void
-unknown_directive(struct parser *p, const struct srcline *sl)
-{
-	const char *s = sl->text + 1;
-	size_t len = 0;
-
-	while (s[len] != '\0' && !is_space(s[len]))
-		len++;
-	if (len == 0) {
-		error(p, sl->lineno, 1, "'@' without a directive name "
-		    "(write '@@' for a literal '@')");
-		return;
-	}
-	srcfile_unknown_directive(p->d, p->path, sl->lineno, s, len,
-	    directive_names, D_COUNT);
-}
-
 /*
  * In a figure body: if the line is "@name" plus an optional argument,
  * return the argument (untrimmed), else NULL.  The line is only read,
@@ -713,34 +666,34 @@ directive(struct parser *p, const struct srcline *sl, enum directive dir,
     const char *arg, long argcol)
 {
 	long no = sl->lineno;
+	bool in_block = p->state == S_FIG_DESC || p->state == S_CALLOUT;
+	bool ok;
 
-	if (dir == D_END && *arg != '\0')
-		error(p, no, argcol, "'@end' takes no value");
 	/*
 	 * Inside a block only @end (and @describe in a figure) belong;
 	 * anything else means the author forgot the @end.
 	 */
-	if (p->state == S_FIG_DESC || p->state == S_CALLOUT) {
-		if (dir == D_END) {
+	if (in_block && dir != D_END && dir != D_DESCRIBE) {
+		block_close(p, false);
+		in_block = false;
+	}
+	ok = srcdirs_check(&p->dirs, &directives[dir], &p->seen[dir], arg,
+	    argcol, no);
+	if (in_block) {
+		if (dir == D_END)
 			block_close(p, true);
-			return;
-		}
-		if (dir == D_DESCRIBE) {
+		else
 			error(p, no, 1, p->state == S_FIG_DESC ?
 			    "'@describe' given twice in one figure" :
 			    "'@describe' outside a figure");
-			return;
-		}
-		block_close(p, false);
-		line(p, sl);
 		return;
 	}
-	if (needs_value[dir] && *arg == '\0') {
-		error(p, no, 0, "'@%s' needs a value", directive_names[dir]);
-		/* Still open a page or figure, to keep the structure. */
-		if (dir != D_PAGE && dir != D_FIGURE)
-			return;
-	}
+	/*
+	 * A page or figure without its value still opens, to keep the
+	 * structure; "@end x" still ends.
+	 */
+	if (!ok && dir != D_END && dir != D_PAGE && dir != D_FIGURE)
+		return;
 
 	switch (dir) {
 	case D_LESSON: case D_TITLE: case D_TOPIC: case D_MINUTES:
@@ -774,7 +727,7 @@ line(struct parser *p, const struct srcline *sl)
 	const char *name, *arg;
 	size_t namelen;
 	long argcol;
-	enum directive dir;
+	const struct srcdir *row;
 
 	/* A figure body is verbatim: only @describe and @end end it. */
 	if (p->state == S_FIG_BODY) {
@@ -804,18 +757,16 @@ line(struct parser *p, const struct srcline *sl)
 		return;
 	}
 	if (srcline_directive(sl, &name, &namelen, &arg, &argcol)) {
-		dir = lookup(name, namelen);
-		/* "@titlefoo" or "@Title": the name must end at white space. */
-		if (dir == D_COUNT || (name[namelen] != '\0' &&
-		    !is_space(name[namelen]))) {
+		row = srcdirs_find(&p->dirs, name, namelen);
+		if (row == NULL) {
 			text_flush(p);
-			unknown_directive(p, sl);
+			srcdirs_unknown(&p->dirs, sl);
 			p->unknown_open = p->state == S_PAGE ||
 			    p->state == S_HEADER;
 			return;
 		}
-		directive(p, sl, dir, arg, argcol);
-		p->seen_directive = true;
+		directive(p, sl, (enum directive)(row - directives), arg,
+		    argcol);
 		return;
 	}
 	if (p->state == S_HEADER && !p->in_page) {
@@ -853,6 +804,9 @@ parse_lines(const char *path, struct srcfile *f, bool read, size_t errors,
 	p.d = d;
 	p.path = path;
 	p.byte_errors = d->errors > errors;
+	p.dirs = (struct srcdirs){ .path = path, .d = d, .rows = directives,
+	    .n = D_COUNT, .seen = p.seen, .header = "header",
+	    .opener = "page" };
 
 	for (size_t i = 0; i < f->n; i++) {
 		if (!srcline_is_blank(&f->lines[i]) &&

@@ -39,37 +39,43 @@ enum value_kind {
 	V_FILENAME,	/* a plain file name in the course root */
 };
 
+/* A row of the table: the rules (srcfile.h), then how the value is read. */
 struct directive {
-	const char *name;
+	struct srcdir dir;
 	enum value_kind kind;
-	bool required;
 	size_t field;		/* offsetof the char * / int / bool in manifest */
 	size_t line_field;	/* offsetof a long for the line, or 0 */
 };
 
 #define F(member) offsetof(struct manifest, member)
+/* Required, at most once, with a value: most of the manifest. */
+#define ONE (SRCDIR_VALUE | SRCDIR_ONCE | SRCDIR_REQUIRED)
+#define MANY (SRCDIR_VALUE)
 
 static const struct directive directives[] = {
-	{"course", V_ID, true, F(course), 0},
-	{"title", V_TEXT, true, F(title), 0},
-	{"version", V_TEXT, true, F(version), 0},
-	{"type", V_TEXT, true, F(type), 0},
-	{"hours", V_HOURS, true, F(hours), F(hours_line)},
-	{"provider-name", V_TEXT, true, F(provider_name), 0},
-	{"provider-address", V_TEXT, true, F(provider_address), 0},
-	{"provider-email", V_EMAIL, true, F(provider_email), 0},
-	{"provider-number", V_TEXT, true, F(provider_number), 0},
-	{"approval", V_APPROVAL, false, 0, 0},
-	{"author", V_AUTHOR, true, 0, 0},
-	{"posttest", V_ID, true, F(posttest), F(posttest_line)},
-	{"pass", V_PERCENT, true, F(pass), F(pass_line)},
-	{"attempts", V_ATTEMPTS, true, F(attempts), 0},
-	{"wait-hours", V_WAIT, true, F(wait_hours), 0},
-	{"require-practice", V_YESNO, true, F(require_practice), 0},
-	{"evaluation", V_EVAL, false, 0, 0},
-	{"edition", V_EDITION, false, F(learner_edition), 0},
-	{"digest", V_DIGEST, false, F(digest), F(digest_line)},
-	{"public-key", V_FILENAME, false, F(public_key), 0},
+	{{"course", ONE}, V_ID, F(course), 0},
+	{{"title", ONE}, V_TEXT, F(title), 0},
+	{{"version", ONE}, V_TEXT, F(version), 0},
+	{{"type", ONE}, V_TEXT, F(type), 0},
+	{{"hours", ONE}, V_HOURS, F(hours), F(hours_line)},
+	{{"provider-name", ONE}, V_TEXT, F(provider_name), 0},
+	{{"provider-address", ONE}, V_TEXT, F(provider_address), 0},
+	{{"provider-email", ONE}, V_EMAIL, F(provider_email), 0},
+	{{"provider-number", ONE}, V_TEXT, F(provider_number), 0},
+	{{"approval", MANY}, V_APPROVAL, 0, 0},
+	{{"author", MANY | SRCDIR_REQUIRED}, V_AUTHOR, 0, 0},
+	{{"posttest", ONE}, V_ID, F(posttest), F(posttest_line)},
+	{{"pass", ONE}, V_PERCENT, F(pass), F(pass_line)},
+	{{"attempts", ONE}, V_ATTEMPTS, F(attempts), 0},
+	{{"wait-hours", ONE}, V_WAIT, F(wait_hours), 0},
+	{{"require-practice", ONE}, V_YESNO, F(require_practice), 0},
+	{{"evaluation", MANY}, V_EVAL, 0, 0},
+	{{"edition", SRCDIR_VALUE | SRCDIR_ONCE}, V_EDITION,
+	    F(learner_edition), 0},
+	{{"digest", SRCDIR_VALUE | SRCDIR_ONCE}, V_DIGEST, F(digest),
+	    F(digest_line)},
+	{{"public-key", SRCDIR_VALUE | SRCDIR_ONCE}, V_FILENAME,
+	    F(public_key), 0},
 };
 
 #define NDIRECTIVES (sizeof directives / sizeof directives[0])
@@ -78,7 +84,8 @@ struct parser {
 	struct manifest *m;
 	struct diag *d;
 	const char *path;
-	long first_line[NDIRECTIVES];	/* 0 until the directive is seen */
+	struct srcdirs dirs;
+	long seen[NDIRECTIVES];		/* 0 until the directive is seen */
 	long line, col;			/* of the value being read */
 };
 
@@ -295,7 +302,7 @@ read_value(struct parser *p, const struct directive *dir, const char *arg)
 		v = srcfile_whole_number(arg, lo, hi);
 		if (v < 0)
 			error(p, p->col, "bad '@%s' value '%s' (a whole number "
-			    "from %ld to %ld)", dir->name, arg, lo, hi);
+			    "from %ld to %ld)", dir->dir.name, arg, lo, hi);
 		else
 			*num = (int)v;
 		return;
@@ -303,7 +310,7 @@ read_value(struct parser *p, const struct directive *dir, const char *arg)
 	case V_YESNO:
 		if (strcmp(arg, "yes") != 0 && strcmp(arg, "no") != 0) {
 			error(p, p->col, "bad '@%s' value '%s' (yes or no)",
-			    dir->name, arg);
+			    dir->dir.name, arg);
 			return;
 		}
 		*(bool *)(void *)(base + dir->field) = strcmp(arg, "yes") == 0;
@@ -338,7 +345,7 @@ read_value(struct parser *p, const struct directive *dir, const char *arg)
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != strlen(arg)) {
 			error(p, p->col, "bad '@%s' value '%s' (a file name in "
 			    "the course folder: letters, digits, '.', '_', "
-			    "'-', not '.' first)", dir->name, arg);
+			    "'-', not '.' first)", dir->dir.name, arg);
 			return;
 		}
 		*str = xstrdup(arg);
@@ -346,65 +353,26 @@ read_value(struct parser *p, const struct directive *dir, const char *arg)
 	}
 }
 
-static bool
-repeatable(const struct directive *dir)
-{
-	return dir->kind == V_APPROVAL || dir->kind == V_AUTHOR ||
-	    dir->kind == V_EVAL;
-}
-
-static void
-unknown_directive(struct parser *p, const char *name, size_t len)
-{
-	const char *names[NDIRECTIVES];
-
-	for (size_t i = 0; i < NDIRECTIVES; i++)
-		names[i] = directives[i].name;
-	if (len == 0)
-		error(p, 1, "'@' without a directive name");
-	else
-		srcfile_unknown_directive(p->d, p->path, p->line, name, len,
-		    names, NDIRECTIVES);
-}
-
 static void
 line(struct parser *p, const struct srcline *sl)
 {
-	const char *name, *arg;
-	size_t namelen, i;
+	const char *arg;
 	long argcol;
+	const struct srcdir *row;
 
 	if (srcline_is_comment(sl) || srcline_is_blank(sl))
 		return;
 	p->line = sl->lineno;
-	if (!srcline_directive(sl, &name, &namelen, &arg, &argcol)) {
+	if (sl->text[0] != '@' || sl->text[1] == '@') {
 		error(p, 1, "text outside a directive (manifest lines are "
 		    "'@name value' or '#' comments)");
 		return;
 	}
+	row = srcdirs_take(&p->dirs, sl, &arg, &argcol);
+	if (row == NULL)
+		return;
 	p->col = argcol;
-	for (i = 0; i < NDIRECTIVES; i++)
-		if (strlen(directives[i].name) == namelen &&
-		    memcmp(directives[i].name, name, namelen) == 0)
-			break;
-	/* The name must end at white space: "@titlefoo" is unknown. */
-	if (i == NDIRECTIVES || (name[namelen] != '\0' &&
-	    !is_space(name[namelen]))) {
-		unknown_directive(p, name, strcspn(name, " \t"));
-		return;
-	}
-	if (!repeatable(&directives[i]) && p->first_line[i] != 0) {
-		error(p, 1, "duplicate '@%s' (first given at line %ld)",
-		    directives[i].name, p->first_line[i]);
-		return;
-	}
-	if (p->first_line[i] == 0)
-		p->first_line[i] = sl->lineno;
-	if (*arg == '\0') {
-		error(p, 0, "'@%s' needs a value", directives[i].name);
-		return;
-	}
-	read_value(p, &directives[i], arg);
+	read_value(p, (const struct directive *)(const void *)row, arg);
 }
 
 struct manifest *
@@ -425,14 +393,14 @@ manifest_load(const char *path, struct diag *d)
 	p.m->path = xstrdup(path);
 	p.d = d;
 	p.path = path;
+	p.dirs = (struct srcdirs){ .path = path, .d = d, .rows = directives,
+	    .n = NDIRECTIVES, .stride = sizeof directives[0], .seen = p.seen };
 	for (size_t i = 0; i < f.n; i++)
 		line(&p, &f.lines[i]);
 	/* A blanked (bad) line may have held the directive: don't guess. */
+	if (!byte_errors)
+		srcdirs_missing(&p.dirs, 1, "course manifest");
 	p.line = 1;
-	for (size_t i = 0; i < NDIRECTIVES && !byte_errors; i++)
-		if (directives[i].required && p.first_line[i] == 0)
-			error(&p, 0, "missing '@%s' in the course manifest",
-			    directives[i].name);
 	if (p.m->digest != NULL)
 		p.line = p.m->digest_line;
 	if (!byte_errors && p.m->learner_edition != (p.m->digest != NULL))

@@ -71,7 +71,7 @@ qkind_directive(enum question_kind kind, const char *name, size_t len,
 	const struct qkind *k = kinds[kind];
 
 	for (size_t i = 0; i < k->ndirectives; i++)
-		if (name_is(name, len, k->directives[i].name)) {
+		if (name_is(name, len, k->directives[i].dir.name)) {
 			*index = i;
 			return &k->directives[i];
 		}
@@ -98,7 +98,7 @@ qkind_directive_names(const char **names, size_t max)
 
 	for (size_t k = 0; k < NKINDS; k++)
 		for (size_t i = 0; i < kinds[k]->ndirectives; i++) {
-			const char *name = kinds[k]->directives[i].name;
+			const char *name = kinds[k]->directives[i].dir.name;
 			bool have = false;
 
 			for (size_t j = 0; j < n; j++)

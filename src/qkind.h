@@ -25,9 +25,12 @@
 #include "grade.h"
 #include "quiz.h"
 #include "render.h"
+#include "srcfile.h"
 
 #define QKIND_MAX_LETTERS 26	/* choices and steps are lettered a..z */
 #define QKIND_MAX_DIRECTIVES 16	/* of one kind, beyond the common ones */
+#define QKIND_DIR (SRCDIR_VALUE | SRCDIR_BODY)
+#define QKIND_BARE (SRCDIR_BARE | SRCDIR_BODY)
 
 /*
  * What a kind's directive handler and finish function may use of the
@@ -82,9 +85,11 @@ void qparse_set_shown(struct qparse *p, struct question *qu, size_t n,
 
 /* One directive a kind takes beyond those every question takes. */
 struct qdirective {
-	const char *name;		/* without '@' */
-	bool once;			/* at most once per question */
-	bool no_value;			/* takes no value (@case) */
+	/*
+	 * Its name and rules (srcfile.h): QKIND_DIR (a value, in a
+	 * question), with SRCDIR_ONCE, or QKIND_BARE (no value: @case).
+	 */
+	struct srcdir dir;
 	/*
 	 * Apply it to qu.  Returns where continuation lines of this
 	 * directive are appended, or NULL when it takes none.
@@ -169,8 +174,7 @@ const struct qdirective *qkind_directive(enum question_kind kind,
 
 /*
  * The directive name (len bytes) of the first kind that takes it, or
- * NULL.  Kinds that share a directive name give it the same once and
- * no_value.
+ * NULL.  Kinds that share a directive name give it the same rules.
  */
 const struct qdirective *qkind_any_directive(const char *name, size_t len);
 

@@ -75,13 +75,13 @@ d_answer(struct qparse *p, struct question *qu, const char *arg, long line,
 }
 
 static const struct qdirective choice_directives[] = {
-	{"choice", false, false, d_choice},
-	{"choice*", false, false, d_choice_star},
-	{"feedback", false, false, d_feedback},
+	{{"choice", QKIND_DIR}, d_choice},
+	{{"choice*", QKIND_DIR}, d_choice_star},
+	{{"feedback", QKIND_DIR}, d_feedback},
 };
 
 static const struct qdirective truefalse_directives[] = {
-	{"answer", true, false, d_answer},
+	{{"answer", QKIND_DIR | SRCDIR_ONCE}, d_answer},
 };
 
 static void

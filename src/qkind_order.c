@@ -22,7 +22,7 @@ d_step(struct qparse *p, struct question *qu, const char *arg, long line,
 }
 
 static const struct qdirective order_directives[] = {
-	{"step", false, false, d_step},
+	{{"step", QKIND_DIR}, d_step},
 };
 
 static void

@@ -184,24 +184,24 @@ d_case(struct qparse *p, struct question *qu, const char *arg, long line,
 }
 
 static const struct qdirective short_directives[] = {
-	{"concept", false, false, d_concept},
-	{"fine", false, false, d_fine},
-	{"accept", false, false, d_accept},
-	{"misconception", false, false, d_misconception},
-	{"feedback", false, false, d_feedback},
-	{"case", true, true, d_case},
+	{{"concept", QKIND_DIR}, d_concept},
+	{{"fine", QKIND_DIR}, d_fine},
+	{{"accept", QKIND_DIR}, d_accept},
+	{{"misconception", QKIND_DIR}, d_misconception},
+	{{"feedback", QKIND_DIR}, d_feedback},
+	{{"case", QKIND_BARE | SRCDIR_ONCE}, d_case},
 };
 
 static const struct qdirective list_directives[] = {
-	{"concept", false, false, d_concept},
-	{"fine", false, false, d_fine},
-	{"unlisted", true, false, d_unlisted},
-	{"accept", false, false, d_accept},
-	{"item", false, false, d_item},
-	{"need", true, false, d_need},
-	{"misconception", false, false, d_misconception},
-	{"feedback", false, false, d_feedback},
-	{"case", true, true, d_case},
+	{{"concept", QKIND_DIR}, d_concept},
+	{{"fine", QKIND_DIR}, d_fine},
+	{{"unlisted", QKIND_DIR | SRCDIR_ONCE}, d_unlisted},
+	{{"accept", QKIND_DIR}, d_accept},
+	{{"item", QKIND_DIR}, d_item},
+	{{"need", QKIND_DIR | SRCDIR_ONCE}, d_need},
+	{{"misconception", QKIND_DIR}, d_misconception},
+	{{"feedback", QKIND_DIR}, d_feedback},
+	{{"case", QKIND_BARE | SRCDIR_ONCE}, d_case},
 };
 
 /* Call fn on every pattern array of qu. */

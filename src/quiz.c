@@ -30,36 +30,31 @@ enum dir_id {
 	D_COUNT
 };
 
-struct directive {
-	const char *name;
-	enum dir_id id;
-	bool header;		/* before the first @question */
-	bool once;		/* at most once (per question, or in the header) */
+/* The rules of each (srcfile.h), in enum order. */
+#define HEAD (SRCDIR_VALUE | SRCDIR_HEADER)
+#define BODY (SRCDIR_VALUE | SRCDIR_BODY)
+static const struct srcdir directives[D_COUNT] = {
+	[D_QUIZ] = {"quiz", HEAD | SRCDIR_ONCE | SRCDIR_FIRST},
+	[D_TITLE] = {"title", HEAD | SRCDIR_ONCE},
+	[D_LESSON] = {"lesson", HEAD | SRCDIR_ONCE},
+	[D_KIND] = {"kind", HEAD | SRCDIR_ONCE},
+	[D_PASS] = {"pass", HEAD | SRCDIR_ONCE},
+	[D_TRIES] = {"tries", HEAD | SRCDIR_ONCE},
+	[D_RETRY_COST] = {"retry-cost", HEAD | SRCDIR_ONCE},
+	[D_HINT_COST] = {"hint-cost", HEAD | SRCDIR_ONCE},
+	[D_SHUFFLE] = {"shuffle", HEAD | SRCDIR_ONCE},
+	[D_DRAW] = {"draw", HEAD},
+	[D_QUESTION] = {"question", SRCDIR_VALUE},
+	[D_ID] = {"id", BODY | SRCDIR_ONCE},
+	[D_PROMPT] = {"prompt", BODY | SRCDIR_ONCE},
+	[D_POINTS] = {"points", BODY | SRCDIR_ONCE},
+	[D_HINT] = {"hint", BODY},
+	[D_EXPLAIN] = {"explain", BODY | SRCDIR_ONCE},
+	[D_EXAMPLE_PLUS] = {"example+", BODY},
+	[D_EXAMPLE_MINUS] = {"example-", BODY},
+	[D_TAUGHT] = {"taught", BODY | SRCDIR_ONCE},
+	[D_TOPIC] = {"topic", BODY | SRCDIR_ONCE},
 };
-
-static const struct directive directives[] = {
-	{"quiz", D_QUIZ, true, true},
-	{"title", D_TITLE, true, true},
-	{"lesson", D_LESSON, true, true},
-	{"kind", D_KIND, true, true},
-	{"pass", D_PASS, true, true},
-	{"tries", D_TRIES, true, true},
-	{"retry-cost", D_RETRY_COST, true, true},
-	{"hint-cost", D_HINT_COST, true, true},
-	{"shuffle", D_SHUFFLE, true, true},
-	{"draw", D_DRAW, true, false},
-	{"question", D_QUESTION, false, false},
-	{"id", D_ID, false, true},
-	{"prompt", D_PROMPT, false, true},
-	{"points", D_POINTS, false, true},
-	{"hint", D_HINT, false, false},
-	{"explain", D_EXPLAIN, false, true},
-	{"example+", D_EXAMPLE_PLUS, false, false},
-	{"example-", D_EXAMPLE_MINUS, false, false},
-	{"taught", D_TAUGHT, false, true},
-	{"topic", D_TOPIC, false, true},
-};
-#define NDIRECTIVES (sizeof directives / sizeof directives[0])
 
 struct parser {
 	struct qparse qp;	/* what the kinds see */
@@ -68,7 +63,7 @@ struct parser {
 	struct quiz *q;
 	size_t qcap;
 	long seen[D_COUNT];	/* header / per-question: line first seen */
-	bool any_directive;
+	struct srcdirs dirs;	/* the rules of directives/seen */
 	struct question *cur;	/* NULL in the header */
 	bool skipping;		/* inside a question whose kind was bad */
 	char **cont;		/* where a continuation line goes, or NULL */
@@ -409,13 +404,6 @@ start_question(struct parser *p, const char *arg, long line, long col)
 
 /* ------------------------------------------------------------ directives */
 
-static void
-duplicate(struct parser *p, const char *name, long line, long first)
-{
-	diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-	    "duplicate '@%s' (first at line %ld)", name, first);
-}
-
 /* "@draw N TOPIC" */
 static void
 draw_rule(struct parser *p, const char *arg, long line, long col)
@@ -448,12 +436,12 @@ draw_rule(struct parser *p, const char *arg, long line, long col)
 }
 
 static void
-header_directive(struct parser *p, const struct directive *dir,
-    const char *arg, long line, long col)
+header_directive(struct parser *p, enum dir_id id, const char *arg, long line,
+    long col)
 {
 	struct quiz *q = p->q;
 
-	switch (dir->id) {
+	switch (id) {
 	case D_QUIZ:
 		id_value(p, "quiz", arg, line, col, &q->id);
 		break;
@@ -528,12 +516,12 @@ taught(struct parser *p, struct question *qu, const char *arg, long line,
 
 /* A directive every question takes, whatever its kind. */
 static void
-question_directive(struct parser *p, const struct directive *dir,
-    const char *arg, long line, long col)
+question_directive(struct parser *p, enum dir_id id, const char *arg,
+    long line, long col)
 {
 	struct question *qu = p->cur;
 
-	switch (dir->id) {
+	switch (id) {
 	case D_ID:
 		id_value(p, "question", arg, line, col, &qu->id);
 		break;
@@ -559,7 +547,7 @@ question_directive(struct parser *p, const struct directive *dir,
 		qu->examples = xreallocarray(qu->examples, qu->nexamples + 1,
 		    sizeof *qu->examples);
 		qu->examples[qu->nexamples].text = xstrdup(arg);
-		qu->examples[qu->nexamples].accept = dir->id == D_EXAMPLE_PLUS;
+		qu->examples[qu->nexamples].accept = id == D_EXAMPLE_PLUS;
 		qu->examples[qu->nexamples].lineno = line;
 		qu->nexamples++;
 		break;
@@ -577,70 +565,46 @@ question_directive(struct parser *p, const struct directive *dir,
 	}
 }
 
-static const struct directive *
-find_directive(const char *name, size_t len)
-{
-	for (size_t i = 0; i < NDIRECTIVES; i++)
-		if (strlen(directives[i].name) == len &&
-		    memcmp(directives[i].name, name, len) == 0)
-			return &directives[i];
-	return NULL;
-}
-
 static void
-unknown_directive(struct parser *p, const struct srcline *l,
-    const char *name, size_t len)
+unknown_directive(struct parser *p, const struct srcline *l)
 {
-	const char *names[NDIRECTIVES + 6 * QKIND_MAX_DIRECTIVES];
+	const char *names[D_COUNT + 6 * QKIND_MAX_DIRECTIVES];
 	size_t nnames = 0;
 
-	/* Report what was written, up to the first space. */
-	if (len == 0 || name[len] != '\0') {
-		name = l->text + 1;
-		len = strcspn(name, " \t");
-	}
-	if (len == 0) {
-		diag_add(p->d, DIAG_ERROR, p->path, l->lineno, 1,
-		    "unknown directive '@'");
-		return;
-	}
-	for (size_t i = 0; i < NDIRECTIVES; i++)
+	for (size_t i = 0; i < D_COUNT; i++)
 		names[nnames++] = directives[i].name;
 	nnames += qkind_directive_names(names + nnames,
 	    sizeof names / sizeof names[0] - nnames);
-	srcfile_unknown_directive(p->d, p->path, l->lineno, name, len, names,
-	    nnames);
+	srcfile_unknown_directive(p->d, p->path, l, names, nnames);
 }
 
 /* A directive of the current question's kind (qkind.h). */
 static void
-kind_directive(struct parser *p, const char *name, size_t len,
+kind_directive(struct parser *p, const struct qdirective *any,
     const char *arg, long line, long col)
 {
 	struct question *qu = p->cur;
-	const struct qdirective *kd;
-	size_t i;
+	const struct qdirective *kd = NULL;
+	long outside = 0;
+	size_t i = 0;
 
-	if (qu == NULL) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-		    "'@%.*s' must come after an '@question'", (int)len, name);
-		return;
+	if (qu != NULL) {
+		kd = qkind_directive(qu->kind, any->dir.name,
+		    strlen(any->dir.name), &i);
+		if (kd == NULL) {
+			diag_add(p->d, DIAG_ERROR, p->path, line, 1,
+			    "'@%s' is not valid in a %s question",
+			    any->dir.name, quiz_kind_name(qu->kind));
+			return;
+		}
 	}
-	kd = qkind_directive(qu->kind, name, len, &i);
-	if (kd == NULL) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-		    "'@%.*s' is not valid in a %s question", (int)len, name,
-		    quiz_kind_name(qu->kind));
+	/* Outside a question the rules say so (the row is a body row). */
+	if (!srcdirs_check(&p->dirs, kd != NULL ? &kd->dir : &any->dir,
+	    kd != NULL ? &p->qp.seen[i] : &outside, arg, col, line) ||
+	    kd == NULL)
 		return;
-	}
-	if (kd->once && p->qp.seen[i] != 0) {
-		duplicate(p, kd->name, line, p->qp.seen[i]);
-		return;
-	}
-	if (p->qp.seen[i] == 0)
-		p->qp.seen[i] = line;
 	p->cont = kd->apply(&p->qp, qu, arg, line, col);
-	p->qp.last = kd->name;
+	p->qp.last = kd->dir.name;
 }
 
 static void
@@ -649,76 +613,44 @@ directive_line(struct parser *p, const struct srcline *l)
 	const char *name, *arg;
 	size_t len;
 	long col, line = l->lineno;
-	const struct directive *dir;
+	const struct srcdir *row;
 	const struct qdirective *kd = NULL;
-	bool first = !p->any_directive;
+	enum dir_id id;
 
 	srcline_directive(l, &name, &len, &arg, &col);
-	p->any_directive = true;
 	p->cont = NULL;
-	dir = find_directive(name, len);
-	if (dir == NULL)
+	row = srcdirs_find(&p->dirs, name, len);
+	if (row == NULL && (name[len] == '\0' || name[len] == ' ' ||
+	    name[len] == '\t'))
 		kd = qkind_any_directive(name, len);
-	/* "@choice*x" or "@quiz:" is not a directive name followed by a value. */
-	if ((dir == NULL && kd == NULL) || (name[len] != '\0' &&
-	    name[len] != ' ' && name[len] != '\t')) {
-		unknown_directive(p, l, name, len);
+	if (row == NULL && kd == NULL) {
+		unknown_directive(p, l);
 		return;
 	}
-	if (dir != NULL && dir->id == D_QUIZ && !first) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-		    "'@quiz' must be the first directive of the file");
-		p->seen[D_QUIZ] = line;
-		return;
-	}
-	if (kd != NULL && kd->no_value) {
-		if (arg[0] != '\0') {
-			diag_add(p->d, DIAG_ERROR, p->path, line, col,
-			    "'@%s' takes no value", kd->name);
-			return;
-		}
-	} else if (arg[0] == '\0') {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-		    "'@%.*s' needs a value", (int)len, name);
-		if (dir != NULL && dir->id == D_QUESTION)
+	if (row != NULL && row - directives == D_QUESTION) {
+		p->dirs.in_body = true;
+		if (srcdirs_check(&p->dirs, row, &p->seen[D_QUESTION], arg,
+		    col, line))
+			start_question(p, arg, line, col);
+		else
 			p->skipping = true, finish_question(p);
 		return;
 	}
-	if (dir != NULL && dir->id == D_QUESTION) {
-		start_question(p, arg, line, col);
-		return;
-	}
+	/* The rest of a question whose kind was bad is not looked at. */
 	if (p->skipping)
 		return;
 	if (kd != NULL) {
-		kind_directive(p, name, len, arg, line, col);
+		kind_directive(p, kd, arg, line, col);
 		return;
 	}
-	if (dir->header && p->q->nquestions > 0) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-		    "'@%s' belongs in the quiz header, before the first "
-		    "'@question'", dir->name);
-		/* Said once: not "missing" as well. */
-		if (p->seen[dir->id] == 0)
-			p->seen[dir->id] = line;
+	id = (enum dir_id)(row - directives);
+	if (!srcdirs_check(&p->dirs, row, &p->seen[id], arg, col, line))
 		return;
-	}
-	if (!dir->header && p->cur == NULL) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-		    "'@%s' must come after an '@question'", dir->name);
-		return;
-	}
-	if (dir->once && p->seen[dir->id] != 0) {
-		duplicate(p, dir->name, line, p->seen[dir->id]);
-		return;
-	}
-	if (p->seen[dir->id] == 0)
-		p->seen[dir->id] = line;
-	if (dir->header) {
-		header_directive(p, dir, arg, line, col);
+	if (row->flags & SRCDIR_HEADER) {
+		header_directive(p, id, arg, line, col);
 	} else {
-		question_directive(p, dir, arg, line, col);
-		p->qp.last = dir->name;
+		question_directive(p, id, arg, line, col);
+		p->qp.last = row->name;
 	}
 }
 
@@ -822,6 +754,9 @@ parse_lines(const char *path, struct srcfile *f, bool read, size_t before,
 	p.q->path = xstrdup(path);
 	p.path = p.q->path;
 	p.qp.path = p.path;
+	p.dirs = (struct srcdirs){ .path = p.path, .d = d, .rows = directives,
+	    .n = D_COUNT, .seen = p.seen, .header = "quiz header",
+	    .opener = "question" };
 	p.q->retry_cost = 50;
 	p.q->hint_cost = 25;
 	p.q->tries = 0;

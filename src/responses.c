@@ -13,20 +13,35 @@
 #include "srcfile.h"
 #include "xmalloc.h"
 
+enum dir_id { D_RESPONSES, D_ORIGIN, D_QUESTION, D_CREDIT, D_NOCREDIT,
+	D_PARTIAL, D_NOTE, D_COUNT };
+
+/* The rules of each directive (srcfile.h), in enum order. */
+#define MARK (SRCDIR_VALUE | SRCDIR_BODY)
+static const struct srcdir directives[D_COUNT] = {
+	[D_RESPONSES] = {"responses", SRCDIR_VALUE | SRCDIR_ONCE |
+	    SRCDIR_HEADER},
+	/* Free text for people: who wrote and who marked. */
+	[D_ORIGIN] = {"origin", SRCDIR_VALUE},
+	[D_QUESTION] = {"question", SRCDIR_VALUE},
+	[D_CREDIT] = {"credit", MARK},
+	[D_NOCREDIT] = {"nocredit", MARK},
+	[D_PARTIAL] = {"partial", MARK},
+	[D_NOTE] = {"note", SRCDIR_BODY},
+};
+
 struct parser {
 	const char *path;
 	struct diag *d;
 	struct responses *rs;
+	struct srcdirs dirs;
+	long seen[D_COUNT];
 };
 
+/* The group responses now go to (the rules keep them after a @question). */
 static struct response_group *
-current(struct parser *p, long line)
+current(struct parser *p)
 {
-	if (p->rs->ngroups == 0) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-		    "a response must follow an '@question QUESTION-ID'");
-		return NULL;
-	}
 	return &p->rs->groups[p->rs->ngroups - 1];
 }
 
@@ -34,11 +49,9 @@ static void
 add_response(struct parser *p, enum mark mark, int items, const char *answer,
     long line)
 {
-	struct response_group *g = current(p, line);
+	struct response_group *g = current(p);
 	struct response *r;
 
-	if (g == NULL)
-		return;
 	g->r = xreallocarray(g->r, g->n + 1, sizeof *g->r);
 	r = &g->r[g->n++];
 	memset(r, 0, sizeof *r);
@@ -71,37 +84,28 @@ partial(struct parser *p, const char *arg, long line, long col)
 static void
 directive(struct parser *p, const struct srcline *l)
 {
-	const char *name, *arg;
-	size_t len;
+	const char *arg;
 	long col, line = l->lineno;
 	struct responses *rs = p->rs;
+	const struct srcdir *row = srcdirs_take(&p->dirs, l, &arg, &col);
+	struct response_group *g;
 
-#define IS(word) (len == strlen(word) && memcmp(name, word, len) == 0)
-	srcline_directive(l, &name, &len, &arg, &col);
-	if (arg[0] == '\0' && !IS("note")) {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 0,
-		    "'@%.*s' needs a value", (int)len, name);
-	} else if (IS("responses")) {
-		if (rs->quiz != NULL || rs->ngroups > 0)
-			diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-			    "'@responses' must come once, before the first "
-			    "'@question'");
-		else if (!srcfile_valid_id(arg))
+	switch (row != NULL ? (enum dir_id)(row - directives) : D_COUNT) {
+	case D_RESPONSES:
+		if (!srcfile_valid_id(arg)) {
 			diag_add(p->d, DIAG_ERROR, p->path, line, col,
 			    "bad quiz id '%s'", arg);
-		else {
+		} else {
 			rs->quiz = xstrdup(arg);
 			rs->quiz_lineno = line;
 		}
-	} else if (IS("origin")) {
-		/* Free text for people: who wrote and who marked. */
-	} else if (IS("question")) {
-		struct response_group *g;
-
+		break;
+	case D_QUESTION:
+		p->dirs.in_body = true;
 		if (!srcfile_valid_id(arg)) {
 			diag_add(p->d, DIAG_ERROR, p->path, line, col,
 			    "bad question id '%s'", arg);
-			return;
+			break;
 		}
 		rs->groups = xreallocarray(rs->groups, rs->ngroups + 1,
 		    sizeof *rs->groups);
@@ -109,30 +113,29 @@ directive(struct parser *p, const struct srcline *l)
 		memset(g, 0, sizeof *g);
 		g->question = xstrdup(arg);
 		g->lineno = line;
-	} else if (IS("credit")) {
+		break;
+	case D_CREDIT:
 		add_response(p, MARK_CREDIT, 0, arg, line);
-	} else if (IS("nocredit")) {
+		break;
+	case D_NOCREDIT:
 		add_response(p, MARK_NOCREDIT, 0, arg, line);
-	} else if (IS("partial")) {
+		break;
+	case D_PARTIAL:
 		partial(p, arg, line, col);
-	} else if (IS("note")) {
-		struct response_group *g = current(p, line);
-
-		if (g == NULL)
-			return;
+		break;
+	case D_NOTE:
+		g = current(p);
 		if (g->n == 0 || g->r[g->n - 1].note != NULL)
 			diag_add(p->d, DIAG_ERROR, p->path, line, 1,
 			    "'@note' must follow the response it is about "
 			    "(one note each)");
 		else
 			g->r[g->n - 1].note = xstrdup(arg);
-	} else {
-		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
-		    "unknown directive '@%.*s' (expected @responses, @origin, "
-		    "@question, @credit, @partial, @nocredit or @note)",
-		    (int)len, name);
+		break;
+	case D_ORIGIN:
+	case D_COUNT:
+		break;
 	}
-#undef IS
 }
 
 struct responses *
@@ -145,13 +148,16 @@ responses_load(const char *path, struct diag *d)
 	p.rs = xcalloc(1, sizeof *p.rs);
 	p.rs->path = xstrdup(path);
 	p.path = p.rs->path;
+	p.dirs = (struct srcdirs){ .path = p.path, .d = d, .rows = directives,
+	    .n = D_COUNT, .seen = p.seen, .header = "header",
+	    .opener = "question" };
 	if (srcfile_read(&f, path, d) == 0) {
 		for (size_t i = 0; i < f.n; i++) {
 			const struct srcline *l = &f.lines[i];
 
 			if (srcline_is_comment(l) || srcline_is_blank(l))
 				continue;
-			if (l->text[0] == '@')
+			if (l->text[0] == '@' && l->text[1] != '@')
 				directive(&p, l);
 			else
 				diag_add(d, DIAG_ERROR, path, l->lineno, 1,

@@ -186,24 +186,151 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 }
 
 void
-srcfile_unknown_directive(struct diag *d, const char *path, long line,
-    const char *word, size_t len, const char *const *names, size_t n)
+srcfile_unknown_directive(struct diag *d, const char *path,
+    const struct srcline *l, const char *const *names, size_t n)
 {
-	char *written = xstrndup(word, len), *lower = xstrndup(word, len);
+	const char *word = l->text + 1;
+	size_t len = strcspn(word, " \t");
+	char *written, *lower;
 	const char *near;
 
+	if (len == 0) {
+		diag_add(d, DIAG_ERROR, path, l->lineno, 1, "'@' without a "
+		    "directive name (write '@@' for a literal '@')");
+		return;
+	}
+	written = xstrndup(word, len);
+	lower = xstrndup(word, len);
 	for (char *c = lower; *c != '\0'; c++)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c - 'A' + 'a');
 	near = srcfile_nearest(lower, names, n);
 	if (near != NULL)
-		diag_add(d, DIAG_ERROR, path, line, 1, "unknown directive "
+		diag_add(d, DIAG_ERROR, path, l->lineno, 1, "unknown directive "
 		    "'@%s'; did you mean '@%s'?", written, near);
 	else
-		diag_add(d, DIAG_ERROR, path, line, 1, "unknown directive '@%s'",
-		    written);
+		diag_add(d, DIAG_ERROR, path, l->lineno, 1,
+		    "unknown directive '@%s'", written);
 	free(lower);
 	free(written);
+}
+
+const struct srcdir *
+srcdirs_row(const struct srcdirs *s, size_t i)
+{
+	size_t stride = s->stride != 0 ? s->stride : sizeof(struct srcdir);
+
+	return (const struct srcdir *)(const void *)
+	    ((const char *)s->rows + i * stride);
+}
+
+size_t
+srcdirs_index(const struct srcdirs *s, const struct srcdir *row)
+{
+	size_t stride = s->stride != 0 ? s->stride : sizeof(struct srcdir);
+
+	return (size_t)((const char *)row - (const char *)s->rows) / stride;
+}
+
+void
+srcdirs_unknown(const struct srcdirs *s, const struct srcline *l)
+{
+	const char **names = xcalloc(s->n + 1, sizeof *names);
+
+	for (size_t i = 0; i < s->n; i++)
+		names[i] = srcdirs_row(s, i)->name;
+	srcfile_unknown_directive(s->d, s->path, l, names, s->n);
+	free(names);
+}
+
+const struct srcdir *
+srcdirs_find(const struct srcdirs *s, const char *name, size_t len)
+{
+	if (name[len] != '\0' && name[len] != ' ' && name[len] != '\t')
+		return NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct srcdir *row = srcdirs_row(s, i);
+
+		if (strlen(row->name) == len &&
+		    memcmp(row->name, name, len) == 0)
+			return row;
+	}
+	return NULL;
+}
+
+#define report(s, line, col, ...) \
+	diag_add((s)->d, DIAG_ERROR, (s)->path, (line), (col), __VA_ARGS__)
+
+bool
+srcdirs_check(struct srcdirs *s, const struct srcdir *row, long *seen,
+    const char *arg, long argcol, long line)
+{
+	bool first = !s->any;
+
+	s->any = true;
+	if ((row->flags & SRCDIR_FIRST) && !first && *seen == 0)
+		report(s, line, 1, "'@%s' must be the first directive of the "
+		    "file", row->name);
+	if ((row->flags & SRCDIR_HEADER) && s->in_body) {
+		report(s, line, 1, "'@%s' belongs in the %s, before the first "
+		    "'@%s'", row->name, s->header, s->opener);
+		/* Said once: not "missing" as well. */
+		if (*seen == 0)
+			*seen = line;
+		return false;
+	}
+	if ((row->flags & SRCDIR_BODY) && !s->in_body) {
+		report(s, line, 1, "'@%s' must come after an '@%s'", row->name,
+		    s->opener);
+		return false;
+	}
+	if ((row->flags & SRCDIR_ONCE) && *seen != 0) {
+		report(s, line, 1, "duplicate '@%s' (first given at line %ld)",
+		    row->name, *seen);
+		return false;
+	}
+	if (*seen == 0)
+		*seen = line;
+	if ((row->flags & SRCDIR_VALUE) && *arg == '\0') {
+		report(s, line, 0, "'@%s' needs a value", row->name);
+		return false;
+	}
+	if ((row->flags & SRCDIR_BARE) && *arg != '\0') {
+		report(s, line, argcol, "'@%s' takes no value", row->name);
+		return false;
+	}
+	return true;
+}
+
+const struct srcdir *
+srcdirs_take(struct srcdirs *s, const struct srcline *l, const char **arg,
+    long *argcol)
+{
+	const char *name;
+	size_t len;
+	const struct srcdir *row;
+
+	if (!srcline_directive(l, &name, &len, arg, argcol))
+		return NULL;
+	row = srcdirs_find(s, name, len);
+	if (row == NULL) {
+		srcdirs_unknown(s, l);
+		return NULL;
+	}
+	if (!srcdirs_check(s, row, &s->seen[srcdirs_index(s, row)], *arg,
+	    *argcol, l->lineno))
+		return NULL;
+	return row;
+}
+
+void
+srcdirs_missing(const struct srcdirs *s, long line, const char *where)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if ((srcdirs_row(s, i)->flags & SRCDIR_REQUIRED) &&
+		    s->seen[i] == 0)
+			report(s, line, 0, "missing '@%s' in the %s",
+			    srcdirs_row(s, i)->name, where);
 }
 
 void *

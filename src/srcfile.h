@@ -91,13 +91,87 @@ const char *srcline_text(const struct srcline *l);
 bool srcfile_valid_id(const char *s);
 
 /*
- * The one report of an unknown directive, for every course file:
- * "unknown directive '@WORD'; did you mean '@NAME'?" with the nearest of
- * names[0..n) when one is close (case ignored), else without.  word is
- * what was written after '@' (len bytes, not empty); at line, column 1.
+ * Directives.  Every course file that has them (lesson, quiz, manifest,
+ * marked responses) describes them as a table, one row per directive,
+ * whose flags name the rules below; the rules are checked here, once,
+ * with one wording for each mistake, so the parsers only apply values.
  */
-void srcfile_unknown_directive(struct diag *d, const char *path, long line,
-    const char *word, size_t len, const char *const *names, size_t n);
+#define SRCDIR_VALUE	0x01	/* needs a value */
+#define SRCDIR_BARE	0x02	/* takes no value */
+#define SRCDIR_ONCE	0x04	/* at most once in its scope */
+#define SRCDIR_HEADER	0x08	/* only before the body opens */
+#define SRCDIR_BODY	0x10	/* only once the body is open */
+#define SRCDIR_FIRST	0x20	/* the file's first directive */
+#define SRCDIR_REQUIRED	0x40	/* srcdirs_missing reports it when unseen */
+
+struct srcdir {
+	const char *name;	/* without '@' */
+	unsigned flags;
+};
+
+/*
+ * A parser's directives and the state the rules need.  seen has one slot
+ * per row: the line the row was first seen on in its scope, or 0 (a
+ * parser clears the slots of a scope when a new one starts, as the quiz
+ * does at each @question).  The body opens with the parser's opener
+ * directive ("page", "question"), when it sets in_body.
+ */
+struct srcdirs {
+	const char *path;
+	struct diag *d;
+	/*
+	 * n rows, stride bytes apart (0: sizeof (struct srcdir)), so a
+	 * parser's own row type may begin with a struct srcdir and carry
+	 * what it needs to apply the directive.
+	 */
+	const void *rows;
+	size_t n, stride;
+	long *seen;
+	const char *header;	/* in messages: "header", "quiz header" */
+	const char *opener;	/* the directive that opens the body, or NULL */
+	bool in_body;
+	bool any;		/* some directive was taken already */
+};
+
+/*
+ * The row of s named by name (len bytes, as srcline_directive gives it),
+ * or NULL.  The name must end at white space or at the end of the line:
+ * "@titlefoo" and "@title:" are unknown.  srcdirs_row is row i; the
+ * index of a row is row - rows when stride is 0, srcdirs_index always.
+ */
+const struct srcdir *srcdirs_find(const struct srcdirs *s, const char *name,
+    size_t len);
+const struct srcdir *srcdirs_row(const struct srcdirs *s, size_t i);
+size_t srcdirs_index(const struct srcdirs *s, const struct srcdir *row);
+
+/*
+ * Check a found row's rules on line: the first-directive rule, header
+ * versus body, only-once (recording the line in *seen), then the value
+ * (arg at argcol: needed or refused).  Reports each broken rule at
+ * s->path:line and returns whether the directive may be applied.
+ */
+bool srcdirs_check(struct srcdirs *s, const struct srcdir *row, long *seen,
+    const char *arg, long argcol, long line);
+
+/*
+ * srcdirs_find and srcdirs_check (with s's own seen slot) on the
+ * directive line l; NULL after reporting why not.
+ */
+const struct srcdir *srcdirs_take(struct srcdirs *s, const struct srcline *l,
+    const char **arg, long *argcol);
+
+/*
+ * Report the directive line l as unknown: "unknown directive '@WORD';
+ * did you mean '@NAME'?" with the nearest of names[0..n) when one is
+ * close (case ignored), else without; WORD is what was written, up to
+ * white space.  srcdirs_unknown suggests from s's own rows.
+ */
+void srcfile_unknown_directive(struct diag *d, const char *path,
+    const struct srcline *l, const char *const *names, size_t n);
+void srcdirs_unknown(const struct srcdirs *s, const struct srcline *l);
+
+/* "missing '@NAME' in the WHERE" for every required row not seen, at line. */
+void srcdirs_missing(const struct srcdirs *s, long line, const char *where);
 
 /* Levenshtein-nearest of candidates[0..n) to word, or NULL if none close. */
 const char *srcfile_nearest(const char *word, const char *const *candidates,

@@ -362,7 +362,7 @@ header_and_question_directives_in_their_place(void **state)
 	    ":9:1: error: '@pass' belongs in the quiz header, before the "
 	    "first '@question'", NULL);
 	assert_errors("@title T\n@quiz t\n@lesson none\n@pass 50\n" SHORT,
-	    ":2: error: '@quiz' must be the first directive of the file",
+	    ":2:1: error: '@quiz' must be the first directive of the file",
 	    NULL);
 }
 
@@ -474,10 +474,10 @@ duplicate_single_directives(void **state)
 {
 	(void)state;
 	assert_errors(HEADER "@title again\n" SHORT,
-	    ":5: error: duplicate '@title' (first at line 2)", NULL);
+	    ":5:1: error: duplicate '@title' (first given at line 2)", NULL);
 	assert_errors(HEADER "@question short\n@prompt P\n@prompt Q\n"
 	    "@accept x\n@explain E\n@taught a 1\n",
-	    ":7: error: duplicate '@prompt' (first at line 6)", NULL);
+	    ":7:1: error: duplicate '@prompt' (first given at line 6)", NULL);
 }
 
 static void

@@ -3,7 +3,7 @@
  * (overlongs, surrogates, truncation, out of range), display widths, and
  * srcfile's byte-level checks of course files (BOM, CR LF, NUL, control
  * characters, long lines, binary files), directive splitting, the escape
- * rules and the "did you mean" suggestions.
+ * rules, the "did you mean" suggestions and the directive rules.
  */
 #include "config.h"
 
@@ -457,6 +457,125 @@ nearest_suggests_close_names_only(void **state)
 	assert_null(srcfile_nearest("x", names, 0));
 }
 
+/* ----------------------------------------------------------- directives */
+
+/*
+ * A made-up file kind for the directive rules: a header of @name (first,
+ * once, required), @tag (repeatable) and @flag (no value), a body opened
+ * by @part, in which @text (once per part) and @end (no value) belong.
+ */
+enum { T_NAME, T_TAG, T_FLAG, T_PART, T_TEXT, T_END, T_COUNT };
+static const struct srcdir test_dirs[T_COUNT] = {
+	[T_NAME] = {"name", SRCDIR_VALUE | SRCDIR_ONCE | SRCDIR_HEADER |
+	    SRCDIR_FIRST | SRCDIR_REQUIRED},
+	[T_TAG] = {"tag", SRCDIR_VALUE | SRCDIR_HEADER | SRCDIR_REQUIRED},
+	[T_FLAG] = {"flag", SRCDIR_BARE | SRCDIR_ONCE | SRCDIR_HEADER},
+	[T_PART] = {"part", SRCDIR_VALUE},
+	[T_TEXT] = {"text", SRCDIR_VALUE | SRCDIR_ONCE | SRCDIR_BODY},
+	[T_END] = {"end", SRCDIR_BARE | SRCDIR_BODY},
+};
+
+/* Run file through the rules: "LINE:ROW-NAME=ARG" for each taken, then the report. */
+static char *
+take_all(const char *file)
+{
+	struct srcfile f;
+	struct diag d;
+	long seen[T_COUNT] = {0};
+	struct srcdirs s = { .path = "t", .rows = test_dirs, .n = T_COUNT,
+	    .seen = seen, .header = "header", .opener = "part" };
+	char *out = xstrdup("");
+
+	diag_init(&d);
+	s.d = &d;
+	assert_int_equal(srcfile_parse(&f, "t", file, strlen(file), &d), 0);
+	for (size_t i = 0; i < f.n; i++) {
+		const struct srcdir *row;
+		const char *arg;
+		long col;
+		char *more;
+
+		if (f.lines[i].text[0] != '@')
+			continue;
+		row = srcdirs_take(&s, &f.lines[i], &arg, &col);
+		if (row == NULL)
+			continue;
+		if (row == &test_dirs[T_PART]) {
+			s.in_body = true;
+			seen[T_TEXT] = 0;	/* a new scope */
+		}
+		more = xasprintf("%s%ld:%s=%s\n", out, f.lines[i].lineno,
+		    row->name, arg);
+		free(out);
+		out = more;
+	}
+	srcdirs_missing(&s, 1, "test header");
+	for (size_t i = 0; i < d.n; i++) {
+		char *more = xasprintf("%s%s\n", out, d.msgs[i]);
+
+		free(out);
+		out = more;
+	}
+	srcfile_destroy(&f);
+	diag_destroy(&d);
+	return out;
+}
+
+static void
+directive_rules_are_one_table(void **state)
+{
+	static const struct {
+		const char *file, *want;
+	} cases[] = {
+		{"@name n\n@tag a\n@tag b\n@flag\n@part p\n@text t\n@end\n",
+		 "1:name=n\n2:tag=a\n3:tag=b\n4:flag=\n5:part=p\n6:text=t\n"
+		 "7:end=\n"},
+		/* "did you mean", by case and by edit; the name ends at a space */
+		{"@name n\n@tagg x\n@Flag\n@name: x\n@zzzzzz\n@\n@tag t\n",
+		 "1:name=n\n7:tag=t\n"
+		 "t:2:1: error: unknown directive '@tagg'; did you mean '@tag'?\n"
+		 "t:3:1: error: unknown directive '@Flag'; did you mean '@flag'?\n"
+		 "t:4:1: error: unknown directive '@name:'; did you mean "
+		 "'@name'?\n"
+		 "t:5:1: error: unknown directive '@zzzzzz'\n"
+		 "t:6:1: error: '@' without a directive name (write '@@' for a "
+		 "literal '@')\n"},
+		/* needs a value, takes no value (at the value's column) */
+		{"@name\n@tag t\n@flag  yes\n",
+		 "2:tag=t\n"
+		 "t:1: error: '@name' needs a value\n"
+		 "t:3:8: error: '@flag' takes no value\n"},
+		/* only once, in its scope; repeatable rows repeat */
+		{"@name n\n@name m\n@tag a\n@tag a\n@part 1\n@text x\n@text y\n"
+		 "@part 2\n@text z\n",
+		 "1:name=n\n3:tag=a\n4:tag=a\n5:part=1\n6:text=x\n8:part=2\n"
+		 "9:text=z\n"
+		 "t:2:1: error: duplicate '@name' (first given at line 1)\n"
+		 "t:7:1: error: duplicate '@text' (first given at line 6)\n"},
+		/* header versus body, and the first directive */
+		{"@tag a\n@name n\n@text early\n@part p\n@flag\n",
+		 "1:tag=a\n2:name=n\n4:part=p\n"
+		 "t:2:1: error: '@name' must be the first directive of the "
+		 "file\n"
+		 "t:3:1: error: '@text' must come after an '@part'\n"
+		 "t:5:1: error: '@flag' belongs in the header, before the "
+		 "first '@part'\n"},
+		/* what is required and never seen */
+		{"@flag\n",
+		 "1:flag=\n"
+		 "t:1: error: missing '@name' in the test header\n"
+		 "t:1: error: missing '@tag' in the test header\n"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = take_all(cases[i].file);
+
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -479,6 +598,7 @@ main(void)
 		cmocka_unit_test(directives_split_into_name_and_trimmed_argument),
 		cmocka_unit_test(comments_blanks_and_escapes),
 		cmocka_unit_test(nearest_suggests_close_names_only),
+		cmocka_unit_test(directive_rules_are_one_table),
 	};
 
 	return cmocka_run_group_tests(tests, scratch_setup,
