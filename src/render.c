@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "defaults.h"
+#include "layout.h"
 #include "render.h"
 #include "text.h"
 #include "strbuf.h"
@@ -668,56 +669,93 @@ figure(const struct render_opts *o, const struct block *b, size_t number,
 	free(text);
 }
 
-char *
-render_page(const struct render_opts *o, const struct lesson *l, size_t page)
+/* Move the lines of ls (left empty) into a new block of t. */
+static void
+flush_block(struct lines *ls, struct layout *t, bool keep)
+{
+	layout_begin(t, keep);
+	for (size_t i = 0; i < ls->n; i++)
+		layout_push(t, ls->v[i].s, ls->v[i].width);
+	ls->n = 0;
+}
+
+/* Whether blocks a and b of a page run on without a blank between. */
+static bool
+same_list(const struct block *a, const struct block *b)
+{
+	return a->kind == BLOCK_BULLET && b->kind == BLOCK_BULLET;
+}
+
+static bool
+is_text(const struct block *b)
+{
+	return b->kind == BLOCK_PARA || b->kind == BLOCK_BULLET;
+}
+
+void
+render_page_layout(const struct render_opts *o, const struct lesson *l,
+    size_t page, struct layout *out)
 {
 	struct lines ls = {0};
-	struct strbuf b = {0};
 	const struct page *pg;
-	size_t figno = 0, from;
+	size_t figno = 0;
 	char *s;
 
 	if (page >= l->npages)
-		return xstrdup("");
+		return;
 	pg = &l->pages[page];
 	for (size_t i = 0; i < page; i++)
 		for (size_t k = 0; k < l->pages[i].nblocks; k++)
 			figno += l->pages[i].blocks[k].kind == BLOCK_FIGURE;
 
+	/* The page's title line and heading go together. */
 	s = xasprintf("%s, page %zu of %zu", l->title, page + 1, l->npages);
-	from = ls.n;
 	wrap_lines(o, s, "", "", (size_t)o->width, &ls);
-	style_lines(o, "dim", &ls, from);
+	style_lines(o, "dim", &ls, 0);
 	free(s);
 	heading(o, pg->title, &ls);
+	flush_block(&ls, out, true);
 
+	/*
+	 * One block per paragraph, bullet, figure or callout: a figure
+	 * or a box is kept whole, text may run on over two screens.  The
+	 * blank line before each is a block of its own, so a kept block
+	 * never starts a screen with a blank.
+	 */
 	for (size_t i = 0; i < pg->nblocks; i++) {
 		const struct block *blk = &pg->blocks[i];
 
-		if (blk->kind == BLOCK_PARA || blk->kind == BLOCK_BULLET) {
-			/* Runs of text blocks share one layout routine. */
-			size_t k = i;
-
-			while (k < pg->nblocks &&
-			    (pg->blocks[k].kind == BLOCK_PARA ||
-			    pg->blocks[k].kind == BLOCK_BULLET))
-				k++;
+		if (!(i > 0 && is_text(blk) && same_list(&pg->blocks[i - 1],
+		    blk))) {
 			add_blank(&ls);
-			text_blocks(o, blk, k - i, "", (size_t)o->width, &ls);
-			i = k - 1;
+			flush_block(&ls, out, false);
+		}
+		if (is_text(blk)) {
+			text_blocks(o, blk, 1, "", (size_t)o->width, &ls);
+			flush_block(&ls, out, false);
 			continue;
 		}
-		add_blank(&ls);
 		if (blk->kind == BLOCK_FIGURE)
 			figure(o, blk, ++figno, &ls);
 		else if (o->plain)
 			callout_plain(o, blk, &ls);
 		else
 			callout_box(o, blk, &ls);
+		flush_block(&ls, out, true);
 	}
-	lines_append(&b, &ls);
-	lines_free(&ls);
-	return strbuf_take(&b);
+	free(ls.v);
+}
+
+char *
+render_page(const struct render_opts *o, const struct lesson *l, size_t page)
+{
+	struct layout t = {0};
+	char *s;
+
+	render_page_layout(o, l, page, &t);
+	s = layout_join(&t);
+	layout_destroy(&t);
+	return s;
 }
 
 char *
@@ -803,4 +841,52 @@ render_bar(const struct render_opts *o, int pct, int cells)
 		strbuf_puts(&b, o->plain ? (i < filled ? "#" : ".") :
 		    (i < filled ? "\u2588" : "\u2591"));
 	return strbuf_take(&b);
+}
+
+/* Columns s shows on a terminal: its SGR codes (ours) take none. */
+static size_t
+visible_width(const char *s, size_t len)
+{
+	size_t w = 0, i = 0;
+
+	while (i < len) {
+		size_t j = i;
+
+		while (j < len && s[j] != '\033')
+			j++;
+		w += text_width(s + i, j - i);
+		if (j < len && j + 1 < len && s[j + 1] == '[') {
+			j += 2;
+			while (j < len && !((unsigned char)s[j] >= 0x40 &&
+			    (unsigned char)s[j] <= 0x7e))
+				j++;
+		}
+		i = j < len ? j + 1 : j;
+	}
+	return w;
+}
+
+void
+render_text_layout(const char *text, bool keep, struct layout *out)
+{
+	const char *p = text;
+	bool in_para = false;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, "\n");
+		bool blank = len == 0;
+
+		if (blank || !in_para)
+			layout_begin(out, keep && !blank);
+		in_para = !blank;
+		layout_push(out, xstrndup(p, len), visible_width(p, len));
+		p += len + (p[len] == '\n');
+	}
+}
+
+const char *
+render_erase_line(void)
+{
+	/* Carriage return, then erase to the end of the line (EL). */
+	return "\r\033[K";
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "layout.h"
 #include "lesson.h"
 
 struct render_opts {
@@ -41,6 +42,24 @@ char *render_wrap(const struct render_opts *o, const char *text,
  */
 char *render_page(const struct render_opts *o, const struct lesson *l,
     size_t page);
+
+/*
+ * The same page as blocks appended to out, for the pager: the title
+ * line with the heading, then each paragraph, bullet, figure and callout
+ * a block (figures and callouts kept whole), each blank line a block.
+ */
+void render_page_layout(const struct render_opts *o, const struct lesson *l,
+    size_t page, struct layout *out);
+
+/*
+ * Text already rendered ('\n'-ended lines, may hold our colour codes)
+ * appended to out, a block per paragraph (lines between blank lines),
+ * each marked keep when keep is true; each blank line a block of its own.
+ */
+void render_text_layout(const char *text, bool keep, struct layout *out);
+
+/* What takes the cursor back to the start of its line and clears it. */
+const char *render_erase_line(void);
 
 /*
  * The lesson's front matter: title, topic, minutes, objectives, and how

@@ -327,6 +327,70 @@ boxes_line_up_at_the_full_width(void **state)
 	lesson_free(l);
 }
 
+/*
+ * For the pager: the page as blocks, the same lines as render_page; the
+ * figure and the callout box each one block marked keep, from its first
+ * line to its last, and text never marked.
+ */
+static void
+page_layout_keeps_figures_and_boxes_whole(void **state)
+{
+	struct lesson *l = load_path(SAMPLE_ONE);
+	struct layout t = {0};
+	char *s = render_page(&boxes40, l, 0), *joined;
+	size_t kept = 0;
+
+	(void)state;
+	render_page_layout(&boxes40, l, 0, &t);
+	joined = layout_join(&t);
+	assert_string_equal(joined, s);
+	for (size_t b = 0; b < t.nblocks; b++) {
+		const struct layout_block *blk = &t.blocks[b];
+		const char *first = t.lines[blk->first].s;
+		const char *last = t.lines[blk->first + blk->n - 1].s;
+
+		assert_true(blk->n > 0);
+		if (strncmp(first, "\xe2\x94\x8c", 3) == 0) {	/* ┌ */
+			assert_true(blk->keep);
+			assert_memory_equal(last, "\xe2\x94\x94", 3); /* └ */
+			kept++;
+		}
+		if (strncmp(last, "Figure 1:", 9) == 0) {
+			assert_true(blk->keep);
+			assert_true(blk->n > 3);
+			kept++;
+		}
+		if (!blk->keep)
+			assert_null(strstr(first, "\xe2\x94\x82"));	/* │ */
+		/* A blank line is a block of its own, never kept. */
+		if (*first == '\0')
+			assert_true(blk->n == 1 && !blk->keep);
+	}
+	assert_int_equal(kept, 2);
+	free(joined);
+	free(s);
+	layout_destroy(&t);
+	lesson_free(l);
+}
+
+/* Rendered text: a block per paragraph, colour codes take no columns. */
+static void
+text_layout_measures_without_colour_codes(void **state)
+{
+	struct layout t = {0};
+
+	(void)state;
+	render_text_layout("\033[1mbold\033[0m \xc3\xa9\nsecond\n\nnext\n",
+	    true, &t);
+	assert_int_equal(t.nlines, 4);
+	assert_int_equal(t.lines[0].width, 6);
+	assert_int_equal(t.nblocks, 3);
+	assert_true(t.blocks[0].keep && t.blocks[0].n == 2);
+	assert_true(!t.blocks[1].keep && t.blocks[1].n == 1);
+	assert_true(t.blocks[2].keep && t.blocks[2].n == 1);
+	layout_destroy(&t);
+}
+
 static void
 colour_codes_appear_only_when_asked(void **state)
 {
@@ -533,6 +597,8 @@ main(void)
 		cmocka_unit_test(
 		    plain_mode_has_no_escapes_no_boxes_and_describes_figures),
 		cmocka_unit_test(boxes_line_up_at_the_full_width),
+		cmocka_unit_test(page_layout_keeps_figures_and_boxes_whole),
+		cmocka_unit_test(text_layout_measures_without_colour_codes),
 		cmocka_unit_test(colour_codes_appear_only_when_asked),
 		cmocka_unit_test(figures_are_verbatim_and_numbered_across_pages),
 		cmocka_unit_test(intro_lists_objectives_and_numbered_sources),
