@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -233,12 +234,11 @@ cancel_line(void)
  * that echoed arrow keys and sent nothing before Enter.
  */
 static void
-suspend(void)
+stop_until_continued(void)
 {
 	struct sigaction dfl, ours;
 	sigset_t tstp;
 
-	rl_cleanup_after_signal();
 	fflush(stdout);
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -251,6 +251,13 @@ suspend(void)
 	sigprocmask(SIG_UNBLOCK, &tstp, NULL);
 	sigprocmask(SIG_BLOCK, &tstp, NULL);
 	sigaction(SIGTSTP, &ours, NULL);
+}
+
+static void
+suspend(void)
+{
+	rl_cleanup_after_signal();
+	stop_until_continued();
 	rl_reset_after_signal();
 	rl_resize_terminal();
 	rl_on_new_line();
@@ -290,6 +297,128 @@ wait_for_line(sigset_t *orig)
 	return pending_line != NULL;
 }
 
+/* ------------------------------------------- one key (more-prompt) */
+
+/*
+ * A key is read with the terminal out of line mode (no echo, no waiting
+ * for Enter) and put back at once, so the shell, readline and a stopped
+ * session always find the modes they expect.  Signals stay on: Ctrl-C
+ * still raises SIGINT, and is passed on as the key "\003".
+ */
+static struct termios key_saved;
+static bool key_raw;
+
+static void
+key_mode(bool on)
+{
+	struct termios t;
+
+	if (on && !key_raw && tcgetattr(STDIN_FILENO, &key_saved) == 0) {
+		t = key_saved;
+		t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+		t.c_cc[VMIN] = 1;
+		t.c_cc[VTIME] = 0;
+		key_raw = tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0;
+	} else if (!on && key_raw) {
+		tcsetattr(STDIN_FILENO, TCSANOW, &key_saved);
+		key_raw = false;
+	}
+}
+
+/* One byte, waiting at most ms milliseconds (forever when negative). */
+static int
+key_byte(sigset_t *orig, long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+	unsigned char c;
+	fd_set fds;
+	int n;
+
+	FD_ZERO(&fds);
+	FD_SET(STDIN_FILENO, &fds);
+	n = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, ms < 0 ? NULL : &ts,
+	    orig);
+	if (n == 0 || (n < 0 && errno == EINTR))
+		return -2;		/* nothing (yet), or a signal */
+	if (n < 0 || read(STDIN_FILENO, &c, 1) != 1)
+		return -1;		/* the end: closed or unreadable */
+	return c;
+}
+
+/*
+ * The rest of an escape sequence (arrows, Page Up and Down), which comes
+ * all at once: ESC [ parameters final, or ESC O letter.  A lone ESC is
+ * the Escape key.
+ */
+static void
+key_sequence(sigset_t *orig, char *key, size_t size)
+{
+	size_t n = 1;
+	int c;
+
+	key[0] = '\033';
+	while (n + 1 < size && (c = key_byte(orig, 30)) >= 0) {
+		key[n++] = (char)c;
+		if (n == 2 && c != '[' && c != 'O')
+			break;
+		if (n > 2 && (key[1] == 'O' || (c >= 0x40 && c <= 0x7e)))
+			break;
+	}
+	key[n] = '\0';
+}
+
+/*
+ * Print the prompt, wait for one key and pass it on.  Returns false when
+ * the session must end: end of input (Ctrl-D, a closed terminal) or a
+ * signal that ends it.
+ */
+static bool
+take_key(const struct lineio *io, sigset_t *orig)
+{
+	char key[16];
+	int c = -2;
+
+	/* Keys mode first: a key sent on seeing the prompt is read raw. */
+	key_mode(true);
+	fputs(io->prompt(io->ctx), stdout);
+	fflush(stdout);
+	while (c == -2 && got_exit_signal == 0) {
+		c = key_byte(orig, -1);
+		if (got_sigint) {
+			got_sigint = 0;
+			c = '\003';
+		}
+		if (got_sigtstp) {
+			got_sigtstp = 0;
+			key_mode(false);
+			stop_until_continued();
+			key_mode(true);
+			got_sigwinch = 1;	/* redraw the prompt */
+		}
+		if (got_sigwinch && c == -2) {
+			got_sigwinch = 0;
+			rl_reset_screen_size();
+			fputs(io->prompt(io->ctx), stdout);
+			fflush(stdout);
+		}
+	}
+	if (c == '\033')
+		key_sequence(orig, key, sizeof key);
+	key_mode(false);
+	if (c == -1 || c == 4) {
+		pending_eof = true;
+		return false;
+	}
+	if (c < 0)
+		return false;
+	if (c != '\033') {
+		key[0] = (char)c;
+		key[1] = '\0';
+	}
+	io->key(io->ctx, key);
+	return true;
+}
+
 int
 lineio_run_terminal(const struct lineio *io)
 {
@@ -310,6 +439,13 @@ lineio_run_terminal(const struct lineio *io)
 		char *line;
 
 		fflush(stdout);
+		if (io->wants_key != NULL && io->wants_key(io->ctx)) {
+			if (take_key(io, &orig))
+				continue;
+			if (pending_eof)
+				fputc('\n', stdout);
+			break;
+		}
 		rl_callback_handler_install(io->prompt(io->ctx), on_line);
 		if (!wait_for_line(&orig)) {
 			rl_callback_handler_remove();

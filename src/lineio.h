@@ -32,6 +32,18 @@ struct lineio {
 	    int start);
 	/* Terminal only, may be NULL: true to keep the next line out of history. */
 	bool (*private_line)(void *ctx);
+	/*
+	 * Terminal only, may be NULL: true when the next input is one key
+	 * (the pager's more-prompt), not a line.  The prompt hook gives what
+	 * to print for it; the line is not echoed and no Enter is awaited.
+	 */
+	bool (*wants_key)(void *ctx);
+	/*
+	 * The key pressed, as the bytes it sent: "\r", " ", "q", "\033[6~"
+	 * (Page Down), "\003" for Ctrl-C.  Ctrl-D is the end of input here
+	 * as at a prompt, and is not passed on.
+	 */
+	void (*key)(void *ctx, const char *key);
 	const char *history_path;	/* readline history file, or NULL */
 };
 

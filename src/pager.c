@@ -1,7 +1,9 @@
 /*
- * The pager of pager.h.  Lines are split once, when the text is shown,
- * and each is freed as it goes out, so a long page kept for later costs
- * only what is still to be seen.
+ * The pager of pager.h.  A place in the text is a block and a line of it,
+ * not a line number, so the place survives laying the text out again at
+ * another width: blocks are the same whatever the width, only their
+ * lines change.  Each screen is worked out from where it starts, so going
+ * back is only remembering where the screens began.
  */
 #include "config.h"
 
@@ -11,29 +13,151 @@
 #include "pager.h"
 #include "xmalloc.h"
 
-void
-pager_drop(struct pager *pg)
+static const struct {
+	const char *key;
+	enum pager_action action;
+} keys[] = {
+	{"\r", PAGER_MORE}, {"\n", PAGER_MORE}, {" ", PAGER_MORE},
+	{"\033[B", PAGER_MORE}, {"\033OB", PAGER_MORE}, {"\033[6~", PAGER_MORE},
+	{"b", PAGER_BACK}, {"B", PAGER_BACK},
+	{"\033[A", PAGER_BACK}, {"\033OA", PAGER_BACK}, {"\033[5~", PAGER_BACK},
+	{"q", PAGER_STOP}, {"Q", PAGER_STOP}, {"\033", PAGER_STOP},
+	{"\003", PAGER_STOP},
+};
+
+enum pager_action
+pager_key(const char *key)
 {
-	for (size_t i = pg->at; i < pg->n; i++)
-		free(pg->lines[i]);
-	free(pg->lines);
-	memset(pg, 0, sizeof *pg);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(keys[i].key, key) == 0)
+			return keys[i].action;
+	return PAGER_NONE;
+}
+
+/* Rows a line takes once the terminal folds it at cols columns. */
+static size_t
+line_rows(const struct pager *pg, const struct layout_line *l)
+{
+	size_t cols = pg->cols > 0 ? pg->cols : 80;
+
+	return l->width == 0 ? 1 : (l->width + cols - 1) / cols;
+}
+
+static const struct layout_line *
+line_at(const struct pager *pg, struct pager_pos p)
+{
+	return &pg->text.lines[pg->text.blocks[p.block].first + p.line];
+}
+
+/* Rows of lines [from, n) of block b. */
+static size_t
+block_rows(const struct pager *pg, size_t b, size_t from)
+{
+	const struct layout_block *blk = &pg->text.blocks[b];
+	size_t rows = 0;
+
+	for (size_t i = from; i < blk->n; i++)
+		rows += line_rows(pg, &pg->text.lines[blk->first + i]);
+	return rows;
+}
+
+/* p moved past blocks it has reached the end of. */
+static struct pager_pos
+settle(const struct pager *pg, struct pager_pos p)
+{
+	while (p.block < pg->text.nblocks &&
+	    p.line >= pg->text.blocks[p.block].n) {
+		p.block++;
+		p.line = 0;
+	}
+	return p;
+}
+
+static bool
+before(struct pager_pos a, struct pager_pos b)
+{
+	return a.block < b.block || (a.block == b.block && a.line < b.line);
+}
+
+/*
+ * Where the screen that starts at p ends.  Whole blocks while they fit;
+ * a kept block that does not fit in what is left starts the next screen
+ * (if it is taller than a screen it is split there, a screen at a time);
+ * other blocks are split between lines.  A screen holds at least one
+ * line, however tall, so paging always moves on.
+ */
+static struct pager_pos
+screen_end(const struct pager *pg, struct pager_pos p)
+{
+	size_t rows = pg->rows > 0 ? pg->rows : 1, used = 0;
+
+	for (p = settle(pg, p); p.block < pg->text.nblocks;
+	    p = settle(pg, p)) {
+		const struct layout_block *blk = &pg->text.blocks[p.block];
+		size_t need = block_rows(pg, p.block, p.line);
+
+		if (used + need <= rows) {
+			used += need;
+			p.line = blk->n;
+			continue;
+		}
+		if (blk->keep && p.line == 0 && used > 0)
+			break;
+		while (p.line < blk->n) {
+			size_t r = line_rows(pg, line_at(pg, p));
+
+			if (used > 0 && used + r > rows)
+				return p;
+			used += r;
+			p.line++;
+		}
+	}
+	return p;
+}
+
+/* Print the lines from a up to b. */
+static void
+print_range(const struct pager *pg, FILE *out, struct pager_pos a,
+    struct pager_pos b)
+{
+	for (a = settle(pg, a); before(a, b); a = settle(pg, a)) {
+		fprintf(out, "%s\n", line_at(pg, a)->s);
+		a.line++;
+	}
 }
 
 bool
 pager_pending(const struct pager *pg)
 {
-	return pg->at < pg->n;
+	return settle(pg, pg->at).block < pg->text.nblocks;
+}
+
+void
+pager_drop(struct pager *pg)
+{
+	layout_destroy(&pg->text);
+	free(pg->screens);
+	pg->screens = NULL;
+	pg->nscreens = 0;
+	pg->tail = 0;
+	pg->at = (struct pager_pos){0, 0};
 }
 
 bool
-pager_more(struct pager *pg, FILE *out, size_t rows)
+pager_more(struct pager *pg, FILE *out)
 {
-	for (size_t shown = 0; pg->at < pg->n && shown < rows; shown++) {
-		fprintf(out, "%s\n", pg->lines[pg->at]);
-		free(pg->lines[pg->at]);
-		pg->at++;
+	struct pager_pos end;
+
+	if (!pager_pending(pg)) {
+		pager_drop(pg);
+		return false;
 	}
+	end = screen_end(pg, pg->at);
+	pg->screens = xreallocarray(pg->screens, pg->nscreens + 1,
+	    sizeof *pg->screens);
+	pg->screens[pg->nscreens++] = pg->at;
+	print_range(pg, out, pg->at, end);
+	pg->at = end;
 	if (pager_pending(pg))
 		return true;
 	pager_drop(pg);
@@ -41,19 +165,107 @@ pager_more(struct pager *pg, FILE *out, size_t rows)
 }
 
 bool
-pager_show(struct pager *pg, FILE *out, const char *text, size_t rows)
+pager_show(struct pager *pg, FILE *out, struct layout *text)
 {
-	const char *p = text;
-
 	pager_drop(pg);
-	while (*p != '\0') {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+	layout_move(&pg->text, text);
+	pg->tail = pg->text.nblocks;
+	return pager_more(pg, out);
+}
 
-		pg->lines = xreallocarray(pg->lines, pg->n + 1,
-		    sizeof *pg->lines);
-		pg->lines[pg->n++] = xstrndup(p, len);
-		p += len + (nl != NULL);
+bool
+pager_back(struct pager *pg, FILE *out)
+{
+	struct pager_pos start, end;
+
+	if (pg->nscreens < 2)
+		return false;
+	pg->nscreens--;
+	start = pg->screens[pg->nscreens - 1];
+	end = screen_end(pg, start);
+	print_range(pg, out, start, end);
+	pg->at = end;
+	return true;
+}
+
+void
+pager_stop(struct pager *pg, FILE *out)
+{
+	struct pager_pos from = {pg->tail, 0};
+
+	if (pager_pending(pg)) {
+		if (before(from, pg->at))
+			from = pg->at;
+		print_range(pg, out, from, (struct pager_pos){
+		    pg->text.nblocks, 0});
 	}
-	return pager_more(pg, out, rows);
+	pager_drop(pg);
+}
+
+void
+pager_append(struct pager *pg, struct layout *tail)
+{
+	layout_move(&pg->text, tail);
+}
+
+/* Where p of the old text is in the new one (old_n lines of each block). */
+static struct pager_pos
+map_pos(struct pager_pos p, const size_t *old_n, size_t old_tail,
+    size_t old_blocks, const struct layout *text, size_t new_tail)
+{
+	struct pager_pos q;
+
+	if (p.block >= old_blocks)
+		return (struct pager_pos){text->nblocks, 0};
+	if (p.block >= old_tail)
+		q.block = p.block - old_tail + new_tail;
+	else
+		q.block = p.block < new_tail ? p.block : new_tail;
+	q.line = 0;
+	/* As far into the block: the same share of its lines. */
+	if (q.block < text->nblocks && old_n[p.block] > 0 &&
+	    (q.block == p.block || p.block >= old_tail))
+		q.line = p.line * text->blocks[q.block].n / old_n[p.block];
+	return q;
+}
+
+void
+pager_relayout(struct pager *pg, struct layout *text, struct layout *tail)
+{
+	struct layout next = {0};
+	size_t *old_n = xcalloc(pg->text.nblocks + 1, sizeof *old_n);
+	size_t old_tail = pg->tail, old_blocks = pg->text.nblocks, new_tail;
+
+	for (size_t b = 0; b < old_blocks; b++)
+		old_n[b] = pg->text.blocks[b].n;
+	layout_move(&next, text);
+	new_tail = next.nblocks;
+	layout_move(&next, tail);
+	pg->at = map_pos(pg->at, old_n, old_tail, old_blocks, &next,
+	    new_tail);
+	for (size_t i = 0; i < pg->nscreens; i++)
+		pg->screens[i] = map_pos(pg->screens[i], old_n, old_tail,
+		    old_blocks, &next, new_tail);
+	layout_destroy(&pg->text);
+	pg->text = next;
+	pg->tail = new_tail;
+	free(old_n);
+}
+
+int
+pager_percent(const struct pager *pg)
+{
+	size_t total = 0, shown = 0;
+	struct pager_pos at = settle(pg, pg->at);
+
+	for (size_t b = 0; b < pg->text.nblocks; b++) {
+		size_t r = block_rows(pg, b, 0);
+
+		total += r;
+		if (b < at.block)
+			shown += r;
+		else if (b == at.block)
+			shown += r - block_rows(pg, b, at.line);
+	}
+	return total == 0 ? 100 : (int)(shown * 100 / total);
 }

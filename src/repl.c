@@ -43,6 +43,26 @@
 #include "words.h"
 #include "xmalloc.h"
 
+/*
+ * What the pager is showing, kept so that it can be made again at another
+ * width: a lesson page (after the lesson's front matter when intro), the
+ * end of a lesson, or a command's output.  The tail holds what was said
+ * while it was being paged, as said (unwrapped).
+ */
+enum view_kind { VIEW_NONE, VIEW_PAGE, VIEW_FINISH, VIEW_COMMAND };
+
+struct view {
+	enum view_kind kind;
+	const struct lesson *lesson;
+	size_t page;
+	bool intro;
+	const struct command *cmd;
+	char *arg;
+	char **tail;
+	size_t ntail;
+	int width;			/* the width it was laid out at */
+};
+
 struct repl {
 	const struct course *course;
 	struct progress *progress;
@@ -52,8 +72,13 @@ struct repl {
 	FILE *out;
 
 	struct cursor cur;		/* the lesson being read, and where */
-	struct pager more;		/* rest of a page taller than the
+	bool paging;			/* long output a screen at a time */
+	struct pager more;		/* rest of a text taller than the
 					 * screen */
+	struct view view;		/* what the pager shows, to lay it
+					 * out again after a resize */
+	bool capturing;			/* r->out is a view being made */
+	const char *more_note;		/* said at the next more-prompt */
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
 	struct practice *drill;		/* practice under way, or NULL */
@@ -74,6 +99,13 @@ struct repl {
 /* A command's needs: when one is missing the command is not run. */
 #define NEEDS_PROGRESS	(1u << 0)	/* progress kept in this session */
 #define NEEDS_LESSON	(1u << 1)	/* a lesson open */
+/*
+ * How its output is shown: a screen at a time on a terminal.  It is run
+ * again to lay it out at a new width after a resize, so it must change
+ * nothing; PAGED_BARE only when given no argument (with one it writes).
+ */
+#define PAGED		(1u << 2)
+#define PAGED_BARE	(1u << 3)
 
 struct command {
 	const char *name;
@@ -89,7 +121,10 @@ struct command {
 	 * are answered "leave the quiz first".
 	 */
 	bool in_quiz;
-	/* What it needs, checked once before it runs (run_command). */
+	/*
+	 * What it needs, checked once before it runs (run_command), and
+	 * whether its output is PAGED.
+	 */
 	unsigned needs;
 };
 
@@ -110,31 +145,75 @@ say_wrapped(struct repl *r, const char *text)
 	free(w);
 }
 
+/* A message as say shows it: each '\n'-ended line wrapped. */
+static char *
+said_text(struct repl *r, const char *text)
+{
+	struct strbuf b = {0};
+	const char *line = text;
+
+	while (*line != '\0') {
+		size_t len = strcspn(line, "\n");
+		char *one = xstrndup(line, len), *w;
+
+		if (len == 0) {
+			strbuf_add(&b, "\n", 1);
+		} else {
+			w = render_wrap(&r->ro, one, "", "");
+			strbuf_puts(&b, w);
+			free(w);
+		}
+		free(one);
+		line += len + (line[len] == '\n');
+	}
+	return strbuf_take(&b);
+}
+
+/* Whether what is said now waits at the end of the text being paged. */
+static bool
+tailing(const struct repl *r)
+{
+	return pager_pending(&r->more) && !r->capturing;
+}
+
+/* The message as it waits at the end of the text being paged. */
+static void
+tail_layout(struct repl *r, const char *msg, struct layout *out)
+{
+	char *w = said_text(r, msg);
+
+	render_text_layout(w, false, out);
+	free(w);
+}
+
 /*
  * Print a message: each '\n'-ended line of it is wrapped to the width, so
  * no message runs past the edge of a narrow terminal (or --width 20) and
- * gets broken mid-word there.
+ * gets broken mid-word there.  While a text is being paged the message
+ * waits at its end instead of landing in its middle.
  */
 static void
 say(struct repl *r, const char *fmt, ...)
 {
 	va_list ap;
-	char *text, *line, *nl;
+	char *text, *w;
 
 	va_start(ap, fmt);
 	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	for (line = text; *line != '\0'; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (nl != NULL)
-			*nl = '\0';
-		if (*line == '\0')
-			fputc('\n', r->out);
-		else
-			say_wrapped(r, line);
-		if (nl == NULL)
-			break;
+	if (tailing(r)) {
+		struct layout t = {0};
+
+		tail_layout(r, text, &t);
+		pager_append(&r->more, &t);
+		r->view.tail = xreallocarray(r->view.tail, r->view.ntail + 1,
+		    sizeof *r->view.tail);
+		r->view.tail[r->view.ntail++] = text;
+		return;
 	}
+	w = said_text(r, text);
+	fputs(w, r->out);
+	free(w);
 	free(text);
 }
 
@@ -152,16 +231,6 @@ warn_unsaved(struct repl *r, char *cause)
 	free(cause);
 }
 
-static int
-screen_rows(void)
-{
-	struct winsize ws;
-
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 4)
-		return ws.ws_row;
-	return DEFAULT_HEIGHT;
-}
-
 /*
  * The terminal may have been resized since the last line: wrap what comes
  * next to its width now (readline has already followed the SIGWINCH).
@@ -177,43 +246,140 @@ follow_resize(struct repl *r)
 	r->ro.width = now.width;
 }
 
+/* ------------------------------------------------------------ paging */
+
+static void view_make(struct repl *r, struct layout *out);
+
+/* The screen now: rows for text (the more-prompt takes one), columns. */
+static void
+measure_screen(struct repl *r)
+{
+	struct winsize ws;
+
+	r->more.rows = DEFAULT_HEIGHT - 1;
+	r->more.cols = (size_t)r->ro.width;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
+		if (ws.ws_row > 4)
+			r->more.rows = ws.ws_row - 1u;
+		if (ws.ws_col > 0)
+			r->more.cols = ws.ws_col;
+	}
+}
+
+static void
+view_clear(struct repl *r)
+{
+	free(r->view.arg);
+	for (size_t i = 0; i < r->view.ntail; i++)
+		free(r->view.tail[i]);
+	free(r->view.tail);
+	memset(&r->view, 0, sizeof r->view);
+}
+
 static void
 drop_more(struct repl *r)
 {
 	pager_drop(&r->more);
+	view_clear(r);
 }
 
-/* After a screenful, say how to see the rest. */
-static void
-more_prompt(struct repl *r, bool more)
-{
-	char *s;
-
-	if (!more)
-		return;
-	s = render_style(&r->ro, "dim", "-- more: press Enter to continue --");
-	fprintf(r->out, "%s\n", s);
-	free(s);
-}
-
-/* Text a screen at a time on a terminal (pager.h); all of it otherwise. */
-static void
-show_paged(struct repl *r, const char *text)
+/* Start showing a new view of kind (its fields are set next). */
+static struct view *
+view_start(struct repl *r, enum view_kind kind)
 {
 	drop_more(r);
-	if (!r->interactive) {
-		fputs(text, r->out);
-		return;
-	}
-	more_prompt(r, pager_show(&r->more, r->out, text,
-	    (size_t)screen_rows() - 2));
+	r->view.kind = kind;
+	return &r->view;
 }
 
+/* Show the view just set: a screen at a time when paging, else whole. */
 static void
-show_more(struct repl *r)
+show_view(struct repl *r)
 {
-	more_prompt(r, pager_more(&r->more, r->out,
-	    (size_t)screen_rows() - 2));
+	struct layout t = {0};
+
+	r->view.width = r->ro.width;
+	view_make(r, &t);
+	if (!r->paging) {
+		char *s = layout_join(&t);
+
+		fputs(s, r->out);
+		free(s);
+		layout_destroy(&t);
+		view_clear(r);
+		return;
+	}
+	measure_screen(r);
+	if (!pager_show(&r->more, r->out, &t))
+		view_clear(r);
+}
+
+/*
+ * At the more-prompt the terminal may have been resized: what is still
+ * to come is made again at the new width (boxes drawn to it), from the
+ * same place; what was shown stays as it is.
+ */
+static void
+follow_resize_paged(struct repl *r)
+{
+	struct layout text = {0}, tail = {0};
+
+	follow_resize(r);
+	measure_screen(r);
+	if (!pager_pending(&r->more) || r->view.width == r->ro.width)
+		return;
+	r->view.width = r->ro.width;
+	view_make(r, &text);
+	for (size_t i = 0; i < r->view.ntail; i++)
+		tail_layout(r, r->view.tail[i], &tail);
+	pager_relayout(&r->more, &text, &tail);
+}
+
+/*
+ * The more-prompt: where the reader is and the keys, as much of it as
+ * fits on one line of the terminal.
+ */
+static char *
+more_prompt(struct repl *r)
+{
+	static const char *const forms[] = {
+		"-- %s (%d%%) -- Enter: more, b: back, q: stop",
+		"-- %s (%d%%) -- Enter, b, q",
+		"-- %s (%d%%) --",
+	};
+	const char *what = r->more_note != NULL ? r->more_note : "more";
+	char *line = NULL, *styled, *prompt;
+
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		free(line);
+		line = xasprintf(forms[i], what, pager_percent(&r->more));
+		if (strlen(line) < r->more.cols)
+			break;
+	}
+	styled = render_style(&r->ro, "dim", line);
+	prompt = xasprintf("%s%s", render_erase_line(), styled);
+	free(styled);
+	free(line);
+	return prompt;
+}
+
+/* A key at the more-prompt (pager.h says which does what). */
+static void
+more_key(struct repl *r, const char *key)
+{
+	enum pager_action a = pager_key(key);
+
+	fputs(render_erase_line(), r->out);
+	r->more_note = NULL;
+	follow_resize_paged(r);
+	if (a == PAGER_MORE)
+		pager_more(&r->more, r->out);
+	else if (a == PAGER_BACK && !pager_back(&r->more, r->out))
+		r->more_note = "first screen";
+	else if (a == PAGER_STOP)
+		pager_stop(&r->more, r->out);
+	if (!pager_pending(&r->more))
+		view_clear(r);
 }
 
 /* ------------------------------------------------------ time on task */
@@ -256,36 +422,50 @@ note_activity(struct repl *r)
  * away unseen.
  */
 static void
-show_page_after(struct repl *r, const char *intro)
+show_page_after(struct repl *r, bool intro)
 {
-	char *page = render_page(&r->ro, r->cur.lesson, r->cur.page);
-	char *text = xasprintf("\n%s%s%s", intro ? intro : "",
-	    intro ? "\n" : "", page);
+	struct view *v;
 	char *cause = NULL;
 
 	if (r->progress != NULL &&
 	    progress_record_page(r->progress, r->cur.lesson->id,
 	    (int)r->cur.page + 1, (int)r->cur.lesson->npages, &cause) != 0)
 		warn_unsaved(r, cause);
-	show_paged(r, text);
-	free(text);
-	free(page);
+	v = view_start(r, VIEW_PAGE);
+	v->lesson = r->cur.lesson;
+	v->page = r->cur.page;
+	v->intro = intro;
+	show_view(r);
+}
+
+/* The page as the view shows it: a blank line, front matter, the page. */
+static void
+make_page(struct repl *r, struct layout *out)
+{
+	layout_begin(out, false);
+	layout_push(out, xstrdup(""), 0);
+	if (r->view.intro) {
+		char *intro = render_lesson_intro(&r->ro, r->view.lesson);
+
+		render_text_layout(intro, false, out);
+		free(intro);
+		layout_begin(out, false);
+		layout_push(out, xstrdup(""), 0);
+	}
+	render_page_layout(&r->ro, r->view.lesson, r->view.page, out);
 }
 
 static void
 show_page(struct repl *r)
 {
-	show_page_after(r, NULL);
+	show_page_after(r, false);
 }
 
 /* Show the lesson just opened: its front matter, then its page. */
 static void
 show_opened(struct repl *r, bool intro)
 {
-	char *text = intro ? render_lesson_intro(&r->ro, r->cur.lesson) : NULL;
-
-	show_page_after(r, text);
-	free(text);
+	show_page_after(r, intro);
 }
 
 static void
@@ -294,16 +474,6 @@ open_lesson_at(struct repl *r, const struct lesson *l, size_t page,
 {
 	cursor_open(&r->cur, l, page);
 	show_opened(r, intro);
-}
-
-/* A lesson's sources, a screen at a time like its pages. */
-static void
-show_sources(struct repl *r, const struct lesson *l)
-{
-	char *text = render_lesson_sources(&r->ro, l);
-
-	show_paged(r, text);
-	free(text);
 }
 
 /* Append msg (taken over) to b, wrapped to the width. */
@@ -339,11 +509,7 @@ not_yet_read(struct repl *r)
 static void
 finish_lesson(struct repl *r)
 {
-	const struct quiz *q = course_quiz_for_lesson(r->course,
-	    r->cur.lesson->id);
-	struct strbuf text = {0};
 	char *cause = NULL;
-	char *msg, *sources;
 
 	if (r->progress != NULL && gate_ce(r->course) &&
 	    gate_unread_pages(r->progress, r->cur.lesson, NULL) > 0) {
@@ -354,12 +520,24 @@ finish_lesson(struct repl *r)
 	    progress_record_lesson_done(r->progress, r->cur.lesson->id,
 	    &cause) != 0)
 		warn_unsaved(r, cause);
-	/* One text, so a long source list pages with what follows it. */
+	view_start(r, VIEW_FINISH)->lesson = r->cur.lesson;
+	show_view(r);
+}
+
+/* The end of a lesson: one text, so a long source list pages with it. */
+static void
+make_finish(struct repl *r, struct layout *out)
+{
+	const struct lesson *l = r->view.lesson;
+	const struct quiz *q = course_quiz_for_lesson(r->course, l->id);
+	struct strbuf text = {0};
+	char *msg, *sources;
+
 	strbuf_puts(&text, "\n");
-	msg = xasprintf("You have finished \"%s\".", r->cur.lesson->title);
+	msg = xasprintf("You have finished \"%s\".", l->title);
 	strbuf_take_wrapped(r, &text, msg);
 	strbuf_puts(&text, "\n");
-	sources = render_lesson_sources(&r->ro, r->cur.lesson);
+	sources = render_lesson_sources(&r->ro, l);
 	strbuf_puts(&text, sources);
 	free(sources);
 	strbuf_puts(&text, "\n");
@@ -368,7 +546,7 @@ finish_lesson(struct repl *r)
 	    "lesson, or 'list' to choose.");
 	strbuf_take_wrapped(r, &text, msg);
 	msg = strbuf_take(&text);
-	show_paged(r, msg);
+	render_text_layout(msg, false, out);
 	free(msg);
 }
 
@@ -376,10 +554,6 @@ static void
 cmd_next(struct repl *r, const char *arg)
 {
 	(void)arg;
-	if (pager_pending(&r->more)) {
-		show_more(r);
-		return;
-	}
 	switch (cursor_next(&r->cur)) {
 	case CURSOR_NO_LESSON: {
 		const struct resume_point rp = r->progress ?
@@ -561,6 +735,7 @@ static void
 cmd_sources(struct repl *r, const char *arg)
 {
 	const struct lesson *l = r->cur.lesson;
+	char *text;
 
 	if (*arg != '\0') {
 		l = course_find_lesson(r->course, arg, NULL);
@@ -573,7 +748,9 @@ cmd_sources(struct repl *r, const char *arg)
 		say(r, "Which lesson? Type 'sources ID'.\n");
 		return;
 	}
-	show_sources(r, l);
+	text = render_lesson_sources(&r->ro, l);
+	fputs(text, r->out);
+	free(text);
 }
 
 /* ----------------------------------------------------------- quizzes */
@@ -757,7 +934,7 @@ cmd_due(struct repl *r, const char *arg)
 
 	(void)arg;
 	text = study_due(&r->ro, r->course, r->progress, clock_now());
-	show_paged(r, text);
+	fputs(text, r->out);
 	free(text);
 }
 
@@ -774,7 +951,7 @@ cmd_stats(struct repl *r, const char *arg)
 		return;
 	}
 	text = study_stats(&o, r->course, r->progress, clock_now());
-	show_paged(r, text);
+	fputs(text, r->out);
 	free(text);
 }
 
@@ -942,19 +1119,21 @@ cmd_quit(struct repl *r, const char *arg)
 static const struct command commands[] = {
 	{"help", "[COMMAND]", "list the commands, or explain one",
 	    "Without a command, lists every command. With one, explains it.",
-	    cmd_help, COMPLETE_COMMAND, true, 0},
+	    cmd_help, COMPLETE_COMMAND, true, PAGED},
 	{"list", "", "lessons and quizzes, with your status",
 	    "Lists the lessons in course order with their estimated minutes "
 	    "and how far you got, then the quizzes with your best score.",
-	    cmd_list, COMPLETE_NONE, true, 0},
+	    cmd_list, COMPLETE_NONE, true, PAGED},
 	{"open", "ID|NUMBER", "start reading a lesson",
 	    "Opens a lesson at its first page, by id (see 'list') or by its "
 	    "number in the list. Tab completes lesson ids.",
 	    cmd_open, COMPLETE_LESSON, false, 0},
 	{"next", "", "next page (Enter does the same)",
-	    "Shows the rest of a long page, then the next page. After the last "
-	    "page the lesson is marked done; 'next' again opens the next "
-	    "lesson.", cmd_next, COMPLETE_NONE, false, 0},
+	    "Shows the next page. After the last page the lesson is marked "
+	    "done; 'next' again opens the next lesson. A text taller than the "
+	    "screen stops at a more-prompt: Enter or space shows more, 'b' "
+	    "the screen before, 'q' stops.", cmd_next, COMPLETE_NONE, false,
+	    0},
 	{"back", "", "previous page",
 	    "Goes back one page in the lesson you are reading.",
 	    cmd_back, COMPLETE_NONE, false, NEEDS_LESSON},
@@ -977,7 +1156,7 @@ static const struct command commands[] = {
 	    "questions you missed in your latest attempt: your answer, the "
 	    "right answer and the explanation (for the post-test, the lesson "
 	    "page to re-read). Nothing is graded or recorded.",
-	    cmd_review, COMPLETE_QUIZ, false, NEEDS_PROGRESS},
+	    cmd_review, COMPLETE_QUIZ, false, NEEDS_PROGRESS | PAGED},
 	{"practice", "[QUIZ|missed|due]", "drill questions until right",
 	    "Asks questions of the practice quizzes (those of one quiz, the "
 	    "ones you missed or those due for review; without a word, the due "
@@ -989,25 +1168,26 @@ static const struct command commands[] = {
 	{"due", "", "questions due for review today",
 	    "Lists the practice questions whose review is due today, by "
 	    "quiz, and when the next ones fall due. 'practice due' drills "
-	    "them.", cmd_due, COMPLETE_NONE, true, NEEDS_PROGRESS},
+	    "them.", cmd_due, COMPLETE_NONE, true, NEEDS_PROGRESS | PAGED},
 	{"stats", "[--plain]", "accuracy, days studied, time, what is due",
 	    "Shows your accuracy per topic and per lesson week by week as bar "
 	    "charts, the days you studied as a calendar strip, your time on "
 	    "task and what is due. With --plain, the same as plain numbers.",
-	    cmd_stats, COMPLETE_NONE, true, NEEDS_PROGRESS},
+	    cmd_stats, COMPLETE_NONE, true, NEEDS_PROGRESS | PAGED},
 	{"sources", "[ID]", "the sources a lesson cites",
 	    "Lists the published sources of the lesson you are reading, or of "
-	    "the lesson ID.", cmd_sources, COMPLETE_LESSON, false, 0},
+	    "the lesson ID.", cmd_sources, COMPLETE_LESSON, false, PAGED},
 	{"progress", "", "your progress report",
 	    "Shows each lesson (not started, page k of n, done) with time "
 	    "spent, each quiz with best score and attempts, and overall "
 	    "completion.", cmd_progress, COMPLETE_NONE, true,
-	    NEEDS_PROGRESS},
+	    NEEDS_PROGRESS | PAGED},
 	{"certificate", "[FILE.pdf]", "your certificate of completion",
 	    "Shows your certificate once you have completed the course: every "
 	    "lesson read and the post-test passed. With a file name, saves it "
 	    "as a PDF there instead.",
-	    cmd_certificate, COMPLETE_NONE, false, NEEDS_PROGRESS},
+	    cmd_certificate, COMPLETE_NONE, false,
+	    NEEDS_PROGRESS | PAGED_BARE},
 	{"evaluate", "", "the course evaluation for your provider",
 	    "Asks the course evaluation questions you have not answered yet "
 	    "(once you have completed the course): statements to rate from 1 "
@@ -1139,16 +1319,68 @@ suggest(struct repl *r, const char *word)
 		    word);
 }
 
+/* Whether cmd's output, given arg, is a view the pager shows. */
+static bool
+is_paged(const struct repl *r, const struct command *cmd, const char *arg)
+{
+	return r->paging && ((cmd->needs & PAGED) ||
+	    ((cmd->needs & PAGED_BARE) && *arg == '\0'));
+}
+
 /* Run cmd once what it needs is there; say what is missing otherwise. */
 static void
 run_command(struct repl *r, const struct command *cmd, const char *arg)
 {
+	struct view *v;
+
 	if ((cmd->needs & NEEDS_PROGRESS) && r->progress == NULL)
 		say(r, "No progress is being kept in this session.\n");
 	else if ((cmd->needs & NEEDS_LESSON) && r->cur.lesson == NULL)
 		say(r, "No lesson is open. Type 'open ID' first.\n");
-	else
+	else if (!is_paged(r, cmd, arg))
 		cmd->run(r, arg);
+	else {
+		v = view_start(r, VIEW_COMMAND);
+		v->cmd = cmd;
+		v->arg = xstrdup(arg);
+		show_view(r);
+	}
+}
+
+/* A command's output, caught as it prints, laid out for the pager. */
+static void
+make_command(struct repl *r, struct layout *out)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *screen = r->out, *mem = open_memstream(&buf, &len);
+
+	if (mem == NULL) {
+		/* Out of memory for a stream: shown whole, not paged. */
+		r->view.cmd->run(r, r->view.arg);
+		return;
+	}
+	r->out = mem;
+	r->capturing = true;
+	r->view.cmd->run(r, r->view.arg);
+	r->capturing = false;
+	r->out = screen;
+	if (fclose(mem) == 0 && buf != NULL)
+		render_text_layout(buf, true, out);
+	free(buf);
+}
+
+static void
+view_make(struct repl *r, struct layout *out)
+{
+	static void (*const makers[])(struct repl *, struct layout *) = {
+		[VIEW_PAGE] = make_page,
+		[VIEW_FINISH] = make_finish,
+		[VIEW_COMMAND] = make_command,
+	};
+
+	if (r->view.kind != VIEW_NONE)
+		makers[r->view.kind](r, out);
 }
 
 static void greet(struct repl *r);
@@ -1470,7 +1702,9 @@ static void
 update_prompt(struct repl *r)
 {
 	free(r->prompt);
-	if (r->asking_name)
+	if (pager_pending(&r->more))
+		r->prompt = more_prompt(r);
+	else if (r->asking_name)
 		r->prompt = xstrdup("Full name: ");
 	else if (r->quiz != NULL)
 		r->prompt = xasprintf("[%s] answer> ", quizrun_where(r->quiz));
@@ -1480,8 +1714,6 @@ update_prompt(struct repl *r)
 		r->prompt = xasprintf("[%s] > ", evalrun_where(r->eval));
 	else if (r->id != NULL)
 		r->prompt = xasprintf("[%s] > ", idrun_where(r->id));
-	else if (pager_pending(&r->more))
-		r->prompt = xstrdup("[more] > ");
 	else if (r->cur.lesson != NULL && !r->cur.finished)
 		r->prompt = xasprintf("[%s %zu/%zu] > ", r->cur.lesson->id,
 		    r->cur.page + 1, r->cur.lesson->npages);
@@ -1518,6 +1750,22 @@ hook_prompt(void *ctx)
 
 	update_prompt(r);
 	return r->prompt;
+}
+
+static bool
+hook_wants_key(void *ctx)
+{
+	return pager_pending(&((struct repl *)ctx)->more);
+}
+
+static void
+hook_key(void *ctx, const char *key)
+{
+	struct repl *r = ctx;
+
+	clock_tick();
+	note_activity(r);
+	more_key(r, key);
 }
 
 static bool
@@ -1594,6 +1842,8 @@ repl_run(const struct repl_config *cfg)
 		.prompt = hook_prompt,
 		.candidates = hook_candidates,
 		.private_line = hook_private_line,
+		.wants_key = hook_wants_key,
+		.key = hook_key,
 		.history_path = cfg->history_path,
 	};
 	int sig;
@@ -1605,6 +1855,8 @@ repl_run(const struct repl_config *cfg)
 	r.ro = cfg->render;
 	r.fixed_width = cfg->fixed_width;
 	r.interactive = cfg->interactive;
+	/* Paged on a terminal only; never on a pipe, never in plain mode. */
+	r.paging = cfg->interactive && isatty(STDOUT_FILENO) && !r.ro.plain;
 	r.out = stdout;
 	r.last_activity = clock_now();
 	/* Before any record of this session ends the news. */

@@ -48,7 +48,7 @@ printf 'nxet\nopen nosuch\nopen\nhelp next\nhelp nosuch\nopen sample-one\npage 9
     session "$SCRATCH/typo"
 check "an unknown command suggests the nearest" contains "$SCRATCH/typo" "Did you mean 'next'?"
 check "an unknown lesson is named" contains "$SCRATCH/typo" "There is no lesson 'nosuch'"
-check "help CMD explains one command" contains "$SCRATCH/typo" "Shows the rest of a long page"
+check "help CMD explains one command" contains "$SCRATCH/typo" "Shows the next page"
 check "a bad page number gets the range" contains "$SCRATCH/typo" "Give a page number from 1 to"
 
 # --- any bytes, any length

@@ -39,11 +39,11 @@ try:
     seen = p.expect(r"sample-one ")
     t.check("Tab completes a lesson id after open", seen is not None, p.buf)
     p.send("\r")
-    seen = p.expect(r"(?s)-- more: press Enter to continue --.*\[more\] > ")
+    seen = p.expect(r"-- more \(\d+%\) -- Enter: more, b: back, q: stop")
     t.check("a page taller than the screen stops at a screenful", seen is not None, p.buf)
     for _ in range(5):
         p.send("\r")
-        seen = p.expect(r"\[(more|sample-one 1/\d+)\] > ")
+        seen = p.expect(r"-- more \(\d+%\)|\[sample-one 1/\d+\] > ")
         if seen is None or b"sample-one" in seen[-30:]:
             break
     t.check("then Enter shows the rest and the prompt says which lesson and page",

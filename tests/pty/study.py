@@ -1,0 +1,118 @@
+"""practice, due and stats in a real terminal (issue 13 items 5 and 6), on
+an injected clock: a quiz taken on day 0 schedules its questions; on day
+2 start-up says one is due, 'due' names it, 'practice' drills it and
+brings a wrong answer back until it is right; 'stats' draws its charts a
+screen at a time on a small terminal, 'stats --plain' gives numbers."""
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
+from ptylib import Tap, Tutor  # noqa: E402
+
+tutor = os.environ["TUTOR"]
+course = os.path.join(os.environ["top_srcdir"], "tests", "data", "course")
+scratch = tempfile.mkdtemp(prefix="psoas-study.")
+data = os.path.join(scratch, "data")
+T = 1796040000	# 2026-11-30 12:40 UTC
+MORE = r"-- more \(\d+%\) --"
+ANSWER = r"answer> "
+PROMPT = r"(?:psoas-tutor> |\] > )"
+t = Tap()
+
+
+def start(day, rows=24, cols=80):
+    env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null",
+               TZ="UTC", PSOAS_TUTOR_NOW=str(T + day * 86400))
+    env.pop("NO_COLOR", None)
+    return Tutor([tutor, "--course", course, "--data-dir", data,
+                  "--learner", "pty"], env, rows=rows, cols=cols)
+
+
+def plain(raw):
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", (raw or b"").decode("utf-8", "replace"))
+
+
+def finish(p):
+    p.send("quit\r")
+    if p.wait(10) is None:
+        p.kill()
+
+
+try:
+    # Day 0: the practice quiz, question 1 wrong then right, the rest right.
+    p = start(0)
+    if p.expect(r"Full name: ") is not None:
+        p.send("Sam Study\r")
+    p.expect(PROMPT)
+    p.send("quiz sample-quiz\r")
+    for a in ["greater trochanter", "lesser trochanter", "psoas major, iliacus",
+              "b", "a c", "true", "b a d c"]:
+        p.expect(ANSWER)
+        p.send(a + "\r")
+    seen = p.expect(PROMPT)
+    t.check("a quiz taken on a terminal ends at the prompt", seen is not None, p.buf)
+    p.send("due\r")
+    seen = p.expect(r"Next: 1 on 2026-12-01, 5 on 2026-12-04\.")
+    t.check("due on the same day: nothing today, and the next dates", seen is not None, p.buf)
+    finish(p)
+
+    # Day 2: one question is due.
+    p = start(2)
+    seen = p.expect(r"1 question is due for review today")
+    t.check("start-up says how many questions are due", seen is not None, p.buf)
+    p.expect(PROMPT)
+    p.send("due\r")
+    seen = p.expect(r"sample-quiz \(1\): insertion")
+    t.check("due names the question by quiz", seen is not None, p.buf)
+    p.expect(PROMPT)
+    p.send("practice\r")
+    seen = p.expect(r"Practice: sample-quiz, question insertion \(1 to go\)")
+    t.check("practice drills the due question", seen is not None, p.buf)
+    p.expect(ANSWER)
+    p.send("femur\r")
+    seen = p.expect(r"(?s)The answer: lesser trochanter.*It comes back once the others are done\.")
+    t.check("a wrong answer shows the answer and comes back", seen is not None, p.buf)
+    done = None
+    for _ in range(3):
+        p.expect(ANSWER + "|" + PROMPT)
+        p.send("lesser trochanter\r")
+        done = p.expect(r"1 needed more than one go\.", timeout=2)
+        if done is not None:
+            break
+    t.check("the drill ends once it is right", done is not None, p.buf)
+    p.expect(PROMPT)
+
+    # stats on a small terminal: a screen at a time.
+    p.resize(12, 80)
+    p.send("stats\r")
+    seen = p.expect(MORE)
+    t.check("stats is paged on a small terminal",
+            seen is not None and "Accuracy by topic" in plain(seen), p.buf)
+    rest = b""
+    for _ in range(10):
+        p.send("\r")
+        got = p.expect(MORE + "|" + PROMPT)
+        if got is None:
+            break
+        rest += got
+        if not re.search(MORE.encode(), got):
+            break
+    t.check("its bars are drawn, and paging reaches what is due",
+            "\u2588" in plain((seen or b"") + rest) and
+            "Spaced review: 0 due today, 6 in review" in plain(rest), plain(rest))
+    p.resize(40, 80)
+    p.send("stats --plain\r")
+    seen = p.expect(r"sample-one: 71% right \(5 of 7 tries\)")
+    t.check("stats --plain gives numbers", seen is not None and "\u2588".encode() not in seen, p.buf)
+    p.expect(r"Spaced review: ")
+    p.send("due\r")
+    seen = p.expect(r"Nothing is due for review today\.")
+    t.check("after practice nothing is due today", seen is not None, p.buf)
+    finish(p)
+finally:
+    shutil.rmtree(scratch, ignore_errors=True)
+t.done()
+sys.exit(0)
