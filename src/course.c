@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "course.h"
+#include "coursevalues.h"
 #include "defaults.h"
 #include "xmalloc.h"
 
@@ -259,6 +260,10 @@ course_link(struct course *c, struct diag *d)
 	}
 	if (c->manifest != NULL && c->nquizzes > 0)
 		link_manifest(c, d);
+	/* Rules the manifest sets, quoted in lesson text, come from it. */
+	if (c->manifest != NULL)
+		for (size_t i = 0; i < c->nlessons; i++)
+			coursevalues_expand(c->lessons[i], c->manifest, d);
 	if (c->lex == NULL)
 		c->lex = lexicon_new();
 	/* Files checked on their own are read with their course's glossary. */

@@ -5,7 +5,9 @@
 # bad value of each kind, a duplicate); the manifest must agree with the
 # course (its post-test is a quiz of the course, with the same pass mark);
 # and --check proves the CE hours from the content lessons' words and each
-# lesson's @minutes from its own (12,000 words a CE hour, 200 a minute).
+# lesson's @minutes from its own (12,000 words a CE hour, 200 a minute);
+# and lesson text quoting {attempts}, {wait-hours}, {pass} or {posttest}
+# shows the manifest's values (an unknown name is an error).
 . "$top_srcdir/tests/cli/lib.sh"
 
 
@@ -160,5 +162,31 @@ expect "bad edition, digest and key-file values" values.manifest \
 "values.manifest:19:10: error: bad '@edition' value 'full' (only 'learner': a full course has no '@edition')
 values.manifest:20:9: error: bad '@digest' value (the course digest: 64 lowercase hex digits)
 values.manifest:21:13: error: bad '@public-key' value '../provider.pub' (a file name in the course folder: letters, digits, '.', '_', '-', not '.' first)"
+
+
+# Course values: a lesson that writes {attempts}, {wait-hours}, {pass} or
+# {posttest} shows the manifest's values, so the welcome lesson's rules
+# cannot disagree with the ones the tutor enforces; an unknown name in
+# braces is an error at its line.
+rm -rf "$SCRATCH/course"
+cp -R "$FIXTURE" "$SCRATCH/course"
+long 12 >"$SCRATCH/course/lessons/03-long.lesson"
+sed -e 's/^@attempts 3/@attempts 5/' -e 's/^@wait-hours 24/@wait-hours 48/' \
+    "$SCRATCH/good.manifest" >"$SCRATCH/course/course.manifest"
+printf '%s\n' '@lesson rules' '@title Rules' '@topic x' '@orientation' \
+    '@minutes 1' '@objective O' '@source s S' '@page The post-test' \
+    'Type *quiz {posttest}*: {attempts} attempts, {wait-hours} hours apart,' \
+    'pass mark {pass}%.' '- {attempts} in a bullet, and {not a value}. [@s]' \
+    >"$SCRATCH/course/lessons/00-rules.lesson"
+printf 'open rules\nquit\n' | "$TUTOR" --plain --course "$SCRATCH/course" \
+    --data-dir "$SCRATCH/values-data" >"$SCRATCH/out" 2>"$SCRATCH/err"
+check "lesson text shows the manifest's post-test rules" contains "$SCRATCH/out" \
+    "Type quiz final: 5 attempts, 48 hours apart, pass mark 75%."
+check "in bullets too, and other braces stay as written" contains \
+    "$SCRATCH/out" "5 in a bullet, and {not a value}. [1]"
+sed -i 's/{attempts} attempts/{atempts} attempts/' \
+    "$SCRATCH/course/lessons/00-rules.lesson"
+expect "an unknown course value is an error at its line" course \
+"course/lessons/00-rules.lesson:9: error: unknown course value '{atempts}' (the manifest gives {attempts}, {wait-hours}, {pass} and {posttest})"
 
 done_testing
