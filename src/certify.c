@@ -53,6 +53,28 @@ who(const struct progress *p)
 }
 
 /*
+ * What is left of the post-test.  A learner edition's is graded by the
+ * provider only, which issues the certificate: locally it is at most
+ * awaiting the provider, never passed.
+ */
+static void
+posttest_left(struct strbuf *why, const struct quiz *post,
+    const struct quiz_progress *qp)
+{
+	if (!post->keyless)
+		strbuf_addf(why, "\n  pass the post-test (quiz %s, pass mark "
+		    "%d%%)", post->id, post->pass);
+	else if (qp != NULL && qp->awaiting)
+		strbuf_addf(why, "\n  the post-test (quiz %s) is awaiting the "
+		    "provider: your answers go to your provider for grading, "
+		    "and the provider issues the certificate", post->id);
+	else
+		strbuf_addf(why, "\n  take the post-test (quiz %s): your "
+		    "answers go to your provider for grading, and the provider "
+		    "issues the certificate", post->id);
+}
+
+/*
  * The completion rule.  Returns the passing attempt when p has completed
  * c; otherwise NULL, and when why is not NULL says there everything that
  * is left, one requirement a line after the first.
@@ -77,8 +99,7 @@ completed(const struct course *c, const struct progress *p,
 	a = first_pass(progress_quiz(p, post->id));
 	if (a == NULL) {
 		if (why != NULL)
-			strbuf_addf(why, "\n  pass the post-test (quiz %s, "
-			    "pass mark %d%%)", post->id, post->pass);
+			posttest_left(why, post, progress_quiz(p, post->id));
 		unmet++;
 	}
 	for (size_t i = 0; i < c->nlessons - c->nreference; i++) {

@@ -84,7 +84,10 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 			c->lessons[c->nlessons++] = l;
 		}
 	} else if (has_suffix(path, ".quiz")) {
-		struct quiz *q = quiz_load(path, d);
+		/* A learner edition's post-test has no keys (publish.h). */
+		struct quiz *q = c->manifest != NULL &&
+		    c->manifest->learner_edition ? quiz_load_edition(path, d) :
+		    quiz_load(path, d);
 
 		if (q != NULL) {
 			c->quizzes = xreallocarray(c->quizzes, c->nquizzes + 1,

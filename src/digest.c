@@ -20,6 +20,7 @@
 #include "defaults.h"
 #include "digest.h"
 #include "manifest.h"
+#include "slurp.h"
 #include "xmalloc.h"
 
 struct names {
@@ -78,49 +79,21 @@ list_sub(const char *root, const char *sub, const char *suffix,
 static int
 hash_file(crypto_hash_sha256_state *st, const char *root, const char *rel)
 {
-	char *path = xasprintf("%s/%s", root, rel);
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	char *bytes = NULL, len[32];
-	size_t have = 0, cap = 0;
-	struct stat sb;
-	ssize_t n = 0;
-	int rc = -1, saved;
+	char *path = xasprintf("%s/%s", root, rel), len[32], *bytes;
+	size_t have;
 
+	bytes = slurp_at(AT_FDCWD, path, &have);
 	free(path);
-	if (fd == -1)
+	if (bytes == NULL)
 		return -1;
-	if (fstat(fd, &sb) != 0)
-		goto out;
-	if (!S_ISREG(sb.st_mode)) {
-		errno = EINVAL;
-		goto out;
-	}
-	/* Read to the end, not to st_size: the length hashed is what was read. */
-	for (;;) {
-		if (have == cap) {
-			cap = cap ? cap * 2 : (size_t)sb.st_size + 1;
-			bytes = xreallocarray(bytes, cap, 1);
-		}
-		n = read(fd, bytes + have, cap - have);
-		if (n <= 0)
-			break;
-		have += (size_t)n;
-	}
-	if (n < 0)
-		goto out;
 	snprintf(len, sizeof len, "%zu", have);
 	crypto_hash_sha256_update(st, (const unsigned char *)rel,
 	    strlen(rel) + 1);
 	crypto_hash_sha256_update(st, (const unsigned char *)len,
 	    strlen(len) + 1);
 	crypto_hash_sha256_update(st, (const unsigned char *)bytes, have);
-	rc = 0;
-out:
-	saved = errno;
 	free(bytes);
-	close(fd);
-	errno = saved;
-	return rc;
+	return 0;
 }
 
 int

@@ -71,10 +71,12 @@ shuffle(size_t *v, size_t n, uint64_t *state)
 /*
  * This attempt's letters for qu (n of them), on top of the file's own:
  * shuffled, and never showing the choices or steps in their written
- * order, since steps shown in order would give an ordering question away.
+ * order, since steps shown in order would give an ordering question away
+ * (keyless: never in the file's own lettering; draw_make_edition).
  */
 static size_t *
-new_shown(const struct question *qu, size_t n, uint64_t *state)
+new_shown(const struct question *qu, size_t n, uint64_t *state,
+    bool keyless)
 {
 	size_t *shown = xcalloc(n, sizeof *shown);
 	bool in_order = true;
@@ -83,7 +85,7 @@ new_shown(const struct question *qu, size_t n, uint64_t *state)
 		shown[i] = i;
 	shuffle(shown, n, state);
 	for (size_t i = 0; i < n; i++)
-		in_order &= qu->shown[shown[i]] == i;
+		in_order &= (keyless ? shown[i] : qu->shown[shown[i]]) == i;
 	if (in_order && n > 1) {
 		size_t first = shown[0];
 
@@ -94,8 +96,8 @@ new_shown(const struct question *qu, size_t n, uint64_t *state)
 	return shown;
 }
 
-void
-draw_make(const struct quiz *q, uint64_t seed, struct draw *d)
+static void
+make(const struct quiz *q, uint64_t seed, struct draw *d, bool keyless)
 {
 	uint64_t state = seed;
 	size_t *pool = xcalloc(q->nquestions ? q->nquestions : 1,
@@ -123,8 +125,20 @@ draw_make(const struct quiz *q, uint64_t seed, struct draw *d)
 		const struct question *qu = &q->questions[d->question[i]];
 		size_t n = letters(qu);
 
-		d->shown[i] = n > 0 ? new_shown(qu, n, &state) : NULL;
+		d->shown[i] = n > 0 ? new_shown(qu, n, &state, keyless) : NULL;
 	}
+}
+
+void
+draw_make(const struct quiz *q, uint64_t seed, struct draw *d)
+{
+	make(q, seed, d, q->keyless);
+}
+
+void
+draw_make_edition(const struct quiz *q, uint64_t seed, struct draw *d)
+{
+	make(q, seed, d, true);
 }
 
 char *

@@ -44,6 +44,17 @@ uint64_t draw_new_seed(void);
 void draw_make(const struct quiz *q, uint64_t seed, struct draw *d);
 
 /*
+ * The draw a learner edition of q makes with seed (q being the full
+ * quiz).  It differs from draw_make in one rule only: the edition cannot
+ * tell when an attempt's letters would show a question in its written
+ * (for order questions: right) order, since that is the key, so it keeps
+ * the attempt's letters from showing the file's own lettering instead.
+ * The questions, and the text behind every letter, are the same as the
+ * full course shows for that draw: the provider grades either.
+ */
+void draw_make_edition(const struct quiz *q, uint64_t seed, struct draw *d);
+
+/*
  * The drawn questions as one line of text for the journal: question ids
  * in drawn order, separated by spaces, a lettered one followed by '/'
  * and, for each letter from 'a', the letter it takes over from the quiz

@@ -380,6 +380,11 @@ main(int argc, char **argv)
 		return EXIT_SUCCESS;
 	}
 	course_dir = options_course_dir(&o);
+	if (o.mode == MODE_PUBLISH) {
+		status = provider_publish(&o, course_dir);
+		free(course_dir);
+		return status;
+	}
 	if (o.mode == MODE_VERIFY) {
 		status = provider_verify(&o, course_dir);
 		free(course_dir);

@@ -38,6 +38,7 @@ enum {
 	OPT_VERIFY,
 	OPT_KEY,
 	OPT_REGRADE,
+	OPT_PUBLISH,
 };
 
 static const struct option longopts[] = {
@@ -60,6 +61,7 @@ static const struct option longopts[] = {
 	{"verify", required_argument, NULL, OPT_VERIFY},
 	{"key", required_argument, NULL, OPT_KEY},
 	{"regrade", no_argument, NULL, OPT_REGRADE},
+	{"publish", required_argument, NULL, OPT_PUBLISH},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -196,6 +198,11 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			if (set_mode(o, MODE_REGRADE, "--regrade", cause) != 0)
 				return -1;
 			break;
+		case OPT_PUBLISH:
+			o->publish_dir = optarg;
+			if (set_mode(o, MODE_PUBLISH, "--publish", cause) != 0)
+				return -1;
+			break;
 		case OPT_PLAIN:
 			o->plain = true;
 			break;
@@ -246,8 +253,9 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup("--pdf goes with --certificate");
 		return -1;
 	}
-	if (o->key_path != NULL && o->mode != MODE_VERIFY) {
-		*cause = xstrdup("--key goes with --verify");
+	if (o->key_path != NULL && o->mode != MODE_VERIFY &&
+	    o->mode != MODE_PUBLISH) {
+		*cause = xstrdup("--key goes with --verify or --publish");
 		return -1;
 	}
 	if (optind < argc) {
@@ -294,9 +302,12 @@ options_print_help(FILE *fp)
 "      --verify CERTIFICATE\n"
 "                          check a provider-signed certificate (text or\n"
 "                          PDF) offline: valid, or why not\n"
-"      --key FILE          with --verify: the provider's public key\n"
-"                          (default: provider.pub of the course, else of\n"
-"                          the data folder's provider/)\n"
+"      --publish OUTDIR    (a provider) write the learner edition of the\n"
+"                          course to OUTDIR, new or empty: no answer keys\n"
+"                          in the post-test, which the provider grades\n"
+"      --key FILE          with --verify or --publish: the provider's\n"
+"                          public key (default: provider.pub of the\n"
+"                          course, else of the data folder's provider/)\n"
 "      --regrade           grade the learner's recorded answers again with\n"
 "                          the course's rules as they are now, record the\n"
 "                          new verdicts and say what changed\n"

@@ -16,6 +16,7 @@ enum run_mode {
 	MODE_CERTIFICATE,
 	MODE_VERIFY,
 	MODE_REGRADE,
+	MODE_PUBLISH,
 	MODE_HELP,
 	MODE_VERSION,
 };
@@ -29,7 +30,8 @@ struct options {
 	const char *export_format;	/* --export FORMAT */
 	const char *pdf_path;		/* --pdf FILE (with --certificate) */
 	const char *verify_path;	/* --verify CERTIFICATE */
-	const char *key_path;		/* --key FILE (with --verify) */
+	const char *key_path;		/* --key FILE (--verify, --publish) */
+	const char *publish_dir;	/* --publish OUTDIR */
 	bool coverage;			/* --coverage (with --check) */
 	bool agreement;			/* --agreement (with --check) */
 	bool all_learners;		/* --all-learners (--progress, --export,

@@ -19,7 +19,7 @@
  *               HINTS ANSWER
  *   answer      TIME QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX
  *               HINTS ANSWER
- *   quiz-end    TIME QUIZ ATTEMPT SCORE MAX pass|fail
+ *   quiz-end    TIME QUIZ ATTEMPT SCORE MAX pass|fail|ungraded
  *   completion  TIME KEY VALUE [KEY VALUE ...]
  *   evaluation  TIME CERTIFICATE ITEM likert|text ANSWER PROMPT
  *   practice    TIME QUIZ QUESTION VERDICT HINTS ANSWER
@@ -719,7 +719,8 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 		return bad_field(why, "quiz-end", "score", f[2]);
 	if (!parse_points(f[3], &max))
 		return bad_field(why, "quiz-end", "max", f[3]);
-	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0)
+	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0 &&
+	    strcmp(f[4], "ungraded") != 0)
 		return bad_field(why, "quiz-end", "result", f[4]);
 
 	s = get_quiz(p, f[0]);
@@ -730,8 +731,11 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 	a->score = score;
 	a->max = max;
 	a->passed = strcmp(f[4], "pass") == 0;
+	a->ungraded = strcmp(f[4], "ungraded") == 0;
 	pct = max > 0 ? score * 100 / max : 0;
-	if (pct > s->q.best_pct)
+	if (a->ungraded)
+		s->q.awaiting = true;
+	else if (pct > s->q.best_pct)
 		s->q.best_pct = pct;
 	if (a->passed)
 		s->q.passed = true;
@@ -1469,6 +1473,21 @@ progress_record_quiz_end(struct progress *p, const char *quiz, double score,
 	format_points(mx, sizeof mx, max);
 	return record(p, (const char *const[]){ "quiz-end", now, quiz, at->id,
 	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
+}
+
+int
+progress_record_quiz_sent(struct progress *p, const char *quiz, double max,
+    char **cause)
+{
+	const struct quiz_attempt *at = open_attempt(find_quiz(p, quiz), NULL);
+	char now[32], mx[40];
+
+	if (at == NULL)
+		return bad_argument(cause, "no attempt of this quiz is open");
+	format_time(now, sizeof now, 0);
+	format_points(mx, sizeof mx, max);
+	return record(p, (const char *const[]){ "quiz-end", now, quiz, at->id,
+	    "0", mx, "ungraded" }, 7, cause);
 }
 
 int

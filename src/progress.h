@@ -77,6 +77,8 @@ struct quiz_attempt {
 	size_t ntries;
 	double score, max;	/* points, when finished */
 	bool passed;
+	bool ungraded;		/* a learner edition's post-test: answers
+				 * recorded for the provider, not graded */
 	char *seed;		/* drawn from a pool: the seed (16 hex) */
 	char *draw;		/* and the questions drawn (draw.h), else NULL */
 	char *digest;		/* the course's digest (digest.h) when the
@@ -96,6 +98,7 @@ struct quiz_progress {
 	size_t nattempts;
 	double best_pct;	/* best finished score, percent; -1 if none */
 	bool passed;		/* any finished attempt passed */
+	bool awaiting;		/* an attempt awaits the provider's grading */
 };
 
 /*
@@ -300,6 +303,12 @@ void progress_release_attempt(struct progress *p);
 
 int progress_record_quiz_end(struct progress *p, const char *quiz,
     double score, double max, bool passed, char **cause);
+/*
+ * End the open attempt of a learner edition's post-test without a grade:
+ * its answers are recorded for the provider ("quiz-end ... ungraded").
+ */
+int progress_record_quiz_sent(struct progress *p, const char *quiz,
+    double max, char **cause);
 
 /*
  * Record a completion made of npairs key/value pairs (kv[2i] is a key:

@@ -26,9 +26,11 @@
 #include "options.h"
 #include "progress.h"
 #include "provider.h"
+#include "publish.h"
 #include "regrade.h"
 #include "registry.h"
 #include "seal.h"
+#include "slurp.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -103,26 +105,11 @@ struct grader {
 static char *
 read_submission(const char *path, size_t *len, char **cause)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	struct strbuf b = {0};
-	char buf[65536];
-	ssize_t n;
+	char *bytes = slurp_at(AT_FDCWD, path, len);
 
-	if (fd == -1) {
+	if (bytes == NULL)
 		*cause = xasprintf("cannot read it: %s", strerror(errno));
-		return NULL;
-	}
-	strbuf_add(&b, "", 0);
-	while ((n = read(fd, buf, sizeof buf)) > 0)
-		strbuf_add(&b, buf, (size_t)n);
-	close(fd);
-	if (n < 0) {
-		*cause = xasprintf("cannot read it: %s", strerror(errno));
-		strbuf_destroy(&b);
-		return NULL;
-	}
-	*len = b.len;
-	return strbuf_take(&b);
+	return bytes;
 }
 
 /* The learner's short name from the submission's file name NAME.journal. */
@@ -595,4 +582,43 @@ provider_verify(const struct options *o, const char *course_dir)
 		fprintf(stderr, "psoas-tutor: %s\n", report);
 	free(report);
 	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+int
+provider_publish(const struct options *o, const char *course_dir)
+{
+	char *key, *cause = NULL, *dir, hex[DIGEST_HEX_LEN + 1];
+	struct course c;
+	struct diag d;
+	int status = EXIT_FAILURE;
+
+	if (o->key_path != NULL)
+		key = xstrdup(o->key_path);
+	else if ((dir = provider_dir(NULL)) == NULL)
+		return EXIT_FAILURE;
+	else {
+		key = xasprintf("%s/%s", dir, SEAL_PUBLIC_FILE);
+		free(dir);
+	}
+	diag_init(&d);
+	course_load(&c, course_dir, &d);
+	if (d.errors > 0) {
+		diag_print(&d, stderr);
+		msg_error("%s: publish only a course that passes --check",
+		    course_dir);
+	} else if (publish_edition(&c, key, o->publish_dir, &cause) != 0) {
+		msg_error("%s", cause);
+	} else if (course_digest(course_dir, hex) == 0) {
+		printf("Learner edition of %s written to %s.\n"
+		    "Course digest %s (the post-test's answers are graded "
+		    "against this course only).\nGive learners the folder; keep "
+		    "this full course to grade with 'psoas-tutor provider "
+		    "grade'.\n", course_dir, o->publish_dir, hex);
+		status = EXIT_SUCCESS;
+	}
+	free(cause);
+	free(key);
+	diag_destroy(&d);
+	course_destroy(&c);
+	return status;
 }

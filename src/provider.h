@@ -27,4 +27,11 @@ int provider_main(int argc, char **argv);
  */
 int provider_verify(const struct options *o, const char *course_dir);
 
+/*
+ * --publish: write the learner edition (publish.h) of the course at
+ * course_dir to o->publish_dir, with the public key o->key_path, else the
+ * default provider folder's.  Returns the exit status.
+ */
+int provider_publish(const struct options *o, const char *course_dir);
+
 #endif

@@ -41,6 +41,11 @@ struct qparse {
 	struct diag *d;
 	const char *quiz_id;	/* "" until @quiz */
 	bool shuffle;		/* the quiz's @shuffle */
+	/*
+	 * A learner edition's post-test (quiz.keyless): no key is given, so
+	 * none is required, and steps are written in their shown order.
+	 */
+	bool keyless;
 	const char *last;	/* the previous directive of this question
 				 * (its name without '@'), or NULL */
 	long seen[QKIND_MAX_DIRECTIVES];	/* line the kind's directive

@@ -98,10 +98,11 @@ finish_choices(struct qparse *p, struct question *qu, bool one)
 	else if (qu->nchoices > QKIND_MAX_LETTERS)
 		qparse_error(p, qu->lineno, 0, "%s question '%s' has more than "
 		    "26 '@choice' lines (%zu)", kind, qu->id, qu->nchoices);
-	if (one && ncorrect != 1)
+	/* A keyless post-test has no key to count. */
+	if (!p->keyless && one && ncorrect != 1)
 		qparse_error(p, qu->lineno, 0, "%s question '%s' needs exactly "
 		    "one correct '@choice*' (has %zu)", kind, qu->id, ncorrect);
-	if (!one && ncorrect == 0)
+	else if (!p->keyless && !one && ncorrect == 0)
 		qparse_error(p, qu->lineno, 0, "%s question '%s' needs at least "
 		    "one correct '@choice*' (has %zu)", kind, qu->id, ncorrect);
 	qparse_set_shown(p, qu, qu->nchoices, p->shuffle, false);
@@ -122,7 +123,7 @@ finish_multi(struct qparse *p, struct question *qu)
 static void
 finish_truefalse(struct qparse *p, struct question *qu)
 {
-	if (qparse_seen(p, qu, "answer") == 0)
+	if (qparse_seen(p, qu, "answer") == 0 && !p->keyless)
 		qparse_missing(p, qu, "answer");
 }
 

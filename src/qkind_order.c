@@ -34,7 +34,9 @@ finish_order(struct qparse *p, struct question *qu)
 	else if (qu->nsteps > QKIND_MAX_LETTERS)
 		qparse_error(p, qu->lineno, 0, "order question '%s' has more "
 		    "than 26 '@step' lines (%zu)", qu->id, qu->nsteps);
-	qparse_set_shown(p, qu, qu->nsteps, true, true);
+	/* Keyless steps are written in their shown order: the right one is
+	 * the provider's secret. */
+	qparse_set_shown(p, qu, qu->nsteps, !p->keyless, true);
 }
 
 static void

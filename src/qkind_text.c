@@ -252,7 +252,7 @@ prepare_text(const struct question *qu)
 static void
 finish_short(struct qparse *p, struct question *qu)
 {
-	if (qu->naccept == 0 && qu->nconcepts == 0)
+	if (qu->naccept == 0 && qu->nconcepts == 0 && !p->keyless)
 		qparse_missing(p, qu, "concept' or '@accept");
 	recompile_case_sensitive(p, qu);
 }
@@ -262,7 +262,7 @@ finish_list(struct qparse *p, struct question *qu)
 {
 	long need_line = qparse_seen(p, qu, "need");
 
-	if (qu->nitems == 0)
+	if (qu->nitems == 0 && !p->keyless)
 		qparse_missing(p, qu, "item");
 	if (need_line == 0)
 		qparse_missing(p, qu, "need");

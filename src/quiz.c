@@ -66,6 +66,7 @@ struct parser {
 	struct srcdirs dirs;	/* the rules of directives/seen */
 	struct question *cur;	/* NULL in the header */
 	bool skipping;		/* inside a question whose kind was bad */
+	bool edition;		/* a learner edition's file */
 	char **cont;		/* where a continuation line goes, or NULL */
 };
 
@@ -333,7 +334,7 @@ finish_question(struct parser *p)
 	p->qp.quiz_id = p->q->id != NULL ? p->q->id : "";
 	p->qp.shuffle = p->q->shuffle;
 	qkind_of(qu->kind)->finish(&p->qp, qu);
-	if (qu->explain == NULL)
+	if (qu->explain == NULL && !p->qp.keyless)
 		missing(p, qu, "explain");
 	if (p->seen[D_TAUGHT] == 0)
 		missing(p, qu, "taught");
@@ -389,6 +390,7 @@ start_question(struct parser *p, const char *arg, long line, long col)
 		return;
 	}
 	p->skipping = false;
+	p->qp.keyless = p->edition && q->posttest;
 	if (q->nquestions == p->qcap) {
 		p->qcap = p->qcap ? p->qcap * 2 : 8;
 		q->questions = xreallocarray(q->questions, p->qcap,
@@ -607,6 +609,22 @@ kind_directive(struct parser *p, const struct qdirective *any,
 	p->qp.last = kd->dir.name;
 }
 
+const char *const quiz_key_directives[] = {
+	"accept", "concept", "misconception", "fine", "item", "unlisted",
+	"case", "answer", "choice*", "feedback", "hint", "explain", "example+",
+	"example-", NULL
+};
+
+/* In a keyless post-test: whether directive name (len bytes) is a key. */
+static bool
+is_key(const char *name, size_t len)
+{
+	for (const char *const *k = quiz_key_directives; *k != NULL; k++)
+		if (strlen(*k) == len && memcmp(*k, name, len) == 0)
+			return true;
+	return false;
+}
+
 static void
 directive_line(struct parser *p, const struct srcline *l)
 {
@@ -639,6 +657,12 @@ directive_line(struct parser *p, const struct srcline *l)
 	/* The rest of a question whose kind was bad is not looked at. */
 	if (p->skipping)
 		return;
+	if (p->cur != NULL && p->qp.keyless && is_key(name, len)) {
+		diag_add(p->d, DIAG_ERROR, p->path, line, 1, "'@%.*s' gives an "
+		    "answer away: a learner edition's post-test holds questions "
+		    "and choices only", (int)len, name);
+		return;
+	}
 	if (kd != NULL) {
 		kind_directive(p, kd, arg, line, col);
 		return;
@@ -742,12 +766,13 @@ check_draws(struct parser *p)
  * fail the load too.  f is destroyed.
  */
 static void *
-parse_lines(const char *path, struct srcfile *f, bool read, size_t before,
-    struct diag *d)
+parse_lines_as(const char *path, struct srcfile *f, bool read,
+    size_t before, struct diag *d, bool edition)
 {
 	struct parser p;
 
 	memset(&p, 0, sizeof p);
+	p.edition = edition;
 	p.d = d;
 	p.qp.d = d;
 	p.q = xcalloc(1, sizeof *p.q);
@@ -795,6 +820,7 @@ parse_lines(const char *path, struct srcfile *f, bool read, size_t before,
 	check_draws(&p);
 	if (p.q->tries == 0)
 		p.q->tries = p.q->posttest ? 1 : 2;
+	p.q->keyless = edition && p.q->posttest;
 	srcfile_destroy(f);
 	if (d->errors != before) {
 		quiz_free(p.q);
@@ -803,10 +829,30 @@ parse_lines(const char *path, struct srcfile *f, bool read, size_t before,
 	return p.q;
 }
 
+static void *
+parse_lines(const char *path, struct srcfile *f, bool read, size_t before,
+    struct diag *d)
+{
+	return parse_lines_as(path, f, read, before, d, false);
+}
+
+static void *
+parse_edition_lines(const char *path, struct srcfile *f, bool read,
+    size_t before, struct diag *d)
+{
+	return parse_lines_as(path, f, read, before, d, true);
+}
+
 struct quiz *
 quiz_load(const char *path, struct diag *d)
 {
 	return srcfile_load(path, parse_lines, d);
+}
+
+struct quiz *
+quiz_load_edition(const char *path, struct diag *d)
+{
+	return srcfile_load(path, parse_edition_lines, d);
 }
 
 struct quiz *

@@ -146,6 +146,12 @@ struct quiz {
 	size_t ndraws;
 	struct question *questions;
 	size_t nquestions;
+	/*
+	 * A learner edition's post-test (publish.h): questions and choices
+	 * only, no key, nothing that grades; order steps are written in the
+	 * order shown.  Its answers are recorded for the provider to grade.
+	 */
+	bool keyless;
 };
 
 /*
@@ -155,6 +161,20 @@ struct quiz {
  * the checker's job (check.h), so a learner is never blocked by it.
  */
 struct quiz *quiz_load(const char *path, struct diag *d);
+
+/*
+ * The same for a learner edition (manifest "@edition learner"): there a
+ * post-test must be keyless, and a keyless post-test is accepted nowhere
+ * else.
+ */
+struct quiz *quiz_load_edition(const char *path, struct diag *d);
+
+/*
+ * The directives a keyless post-test must not hold (they give an answer
+ * away), NULL-terminated: the publisher leaves them out, the parser
+ * refuses them.
+ */
+extern const char *const quiz_key_directives[];
 
 /* The same from size bytes of buf, reported under name (srcfile.h). */
 struct quiz *quiz_parse(const char *name, const char *buf, size_t size,

@@ -41,6 +41,7 @@ enum outcome {
 	OUT_PARTIAL,
 	OUT_INCORRECT,
 	OUT_SKIPPED,
+	OUT_RECORDED,	/* keyless: recorded for the provider, not graded */
 };
 
 /* The verdict words progress records use (progress.h answer_record). */
@@ -50,6 +51,7 @@ static const char *const outcome_names[] = {
 	[OUT_PARTIAL] = "partial",
 	[OUT_INCORRECT] = "incorrect",
 	[OUT_SKIPPED] = "skipped",
+	[OUT_RECORDED] = "ungraded",
 };
 
 struct result {
@@ -184,7 +186,11 @@ show_heading(struct quizrun *r)
 		    quiz->retry_cost);
 	else
 		say(r, "", "", "You have one try at each question.");
-	if (quiz->hint_cost > 0)
+	if (quiz->keyless)
+		say(r, "", "", "This learner edition records your answers and "
+		    "grades nothing: your answers go to your provider for "
+		    "grading. It has no hints.");
+	else if (quiz->hint_cost > 0)
 		say(r, "", "", "Each hint costs %d%% of the question's points.",
 		    quiz->hint_cost);
 	else
@@ -404,6 +410,32 @@ show_review(struct quizrun *r)
 	}
 }
 
+/*
+ * The end of a keyless post-test (a learner edition's): the answers are
+ * recorded, and only the provider can grade them.
+ */
+static void
+finish_sent(struct quizrun *r)
+{
+	char *cause = NULL;
+
+	r->ended = true;
+	if (r->progress != NULL) {
+		if (progress_record_quiz_sent(r->progress, r->quiz->id,
+		    quiz_total_points(r->quiz), &cause) != 0)
+			save_failed(r, cause);
+		else
+			free(cause);
+	}
+	put(r, "\n");
+	put_styled(r, "bold", r->quiz->title);
+	put(r, ": finished.\n");
+	say(r, "", "", "Your answers are recorded. Your answers go to your "
+	    "provider for grading: this learner edition holds no answer key, "
+	    "so it shows no score. The provider grades them against the full "
+	    "course and issues your certificate.");
+}
+
 static void
 finish_quiz(struct quizrun *r)
 {
@@ -414,6 +446,10 @@ finish_quiz(struct quizrun *r)
 	bool passed;
 	char *cause = NULL;
 
+	if (quiz->keyless) {
+		finish_sent(r);
+		return;
+	}
 	for (size_t i = 0; i < quiz->nquestions; i++)
 		earned += r->results[i].points;
 	pct = grade_whole_percent(earned, total);
@@ -537,6 +573,14 @@ answer(struct quizrun *r, const char *line, size_t len)
 		return;
 	}
 	r->tries++;
+	if (r->quiz->keyless) {
+		/* Letters and true/false were read; nothing else is judged. */
+		close_question(r, OUT_RECORDED, line, 0);
+		put(r, "Answer recorded.\n");
+		next_question(r);
+		grade_result_destroy(&g);
+		return;
+	}
 	outcome = g.verdict == GRADE_CORRECT ? OUT_CORRECT :
 	    g.verdict == GRADE_PARTIAL ? OUT_PARTIAL : OUT_INCORRECT;
 	left = tries_at(r->quiz, qn) - r->tries;
@@ -698,6 +742,12 @@ quizrun_review(const struct quiz *base, const struct progress *p,
 			last = &qp->attempts[i];
 	if (last == NULL)
 		return false;
+	if (last->ungraded) {
+		fprintf(out, "\n%s: your answers are with your provider for "
+		    "grading; this learner edition has no key to review them "
+		    "by.\n", base->title);
+		return true;
+	}
 	q = quizrun_attempt_quiz(base, last, &view);
 	if (q == NULL)
 		return false;

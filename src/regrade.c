@@ -62,6 +62,33 @@ answer_points(const struct quiz *quiz, const struct question *q,
 }
 
 /*
+ * Draw q with seed as the learner's tutor did: as the full course, or as
+ * its learner edition (draw.h), whichever gives the questions and letters
+ * recorded.  False when neither does.
+ */
+static bool
+redraw(const struct quiz *q, uint64_t seed, const char *recorded,
+    struct draw *d)
+{
+	static void (*const makers[])(const struct quiz *, uint64_t,
+	    struct draw *) = { draw_make, draw_make_edition };
+
+	for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++) {
+		char *drawn;
+		bool same;
+
+		makers[i](q, seed, d);
+		drawn = draw_format(q, d);
+		same = strcmp(drawn, recorded) == 0;
+		free(drawn);
+		if (same)
+			return true;
+		draw_destroy(d);
+	}
+	return false;
+}
+
+/*
  * Grade attempt a of quiz q again.  Returns the percent, or -1 with a
  * reason added to why when the attempt does not fit the course.
  */
@@ -75,7 +102,6 @@ grade_attempt(const struct quiz *q, const struct quiz_attempt *a,
 	double score = 0, max = 0;
 	uint64_t seed;
 	int pct = -1;
-	char *drawn = NULL;
 
 	memset(&d, 0, sizeof d);
 	if (draw_applies(q)) {
@@ -86,9 +112,7 @@ grade_attempt(const struct quiz *q, const struct quiz_attempt *a,
 			    "post-test\n", a->id);
 			return -1;
 		}
-		draw_make(q, seed, &d);
-		drawn = draw_format(q, &d);
-		if (strcmp(drawn, a->draw) != 0) {
+		if (!redraw(q, seed, a->draw, &d)) {
 			strbuf_addf(why, "post-test attempt %s answered other "
 			    "questions than its seed draws from this course "
 			    "(a different course with the same ids, or an "
@@ -116,7 +140,6 @@ grade_attempt(const struct quiz *q, const struct quiz_attempt *a,
 	}
 	pct = grade_whole_percent(score, max);
 out:
-	free(drawn);
 	if (view != NULL)
 		draw_view_free(view);
 	draw_destroy(&d);

@@ -676,6 +676,8 @@ quiz_status(struct repl *r, const struct quiz *q, char *buf, size_t size)
 	if (open != NULL)
 		snprintf(buf, size, "at question %zu/%zu",
 		    open->next + 1, open->nquestions);
+	else if (qp != NULL && qp->awaiting && !qp->passed)
+		snprintf(buf, size, "answers sent, awaiting the provider");
 	else if (qp == NULL || qp->best_pct < 0)
 		snprintf(buf, size, "not taken");
 	else

@@ -100,6 +100,10 @@ report_quiz(FILE *out, const struct render_opts *o, const struct quiz *q,
 	put_bar(out, o, best_percent(qp));
 	if (finished == 0)
 		fputs("not taken yet", out);
+	else if (q->keyless && !qp->passed)
+		fprintf(out, "%zu attempt%s, awaiting the provider: your "
+		    "answers go to your provider for grading", finished,
+		    finished == 1 ? "" : "s");
 	else
 		fprintf(out, "best of %zu attempt%s, %s (pass mark %d%%)",
 		    finished, finished == 1 ? "" : "s",

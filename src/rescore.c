@@ -310,6 +310,12 @@ regrade_quiz(struct run *run, const struct quiz *q, struct strbuf *out)
 
 	if (qp == NULL || qp->nattempts == 0)
 		return;
+	/* A learner edition's post-test has no key: the provider grades it. */
+	if (q->keyless) {
+		strbuf_addf(out, "  %s: graded by your provider, not here (this "
+		    "learner edition holds no answer key)\n", q->id);
+		return;
+	}
 	if (!rules_fit(q)) {
 		strbuf_addf(out, "  %s: its answer rules fail the course "
 		    "checker (psoas-tutor --check); not graded again\n", q->id);

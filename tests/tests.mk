@@ -28,6 +28,7 @@ CLI_TESTS += tests/cli/man-pages.sh
 CLI_TESTS += tests/cli/instructor.sh
 CLI_TESTS += tests/cli/review.sh
 CLI_TESTS += tests/cli/readme-examples.sh
+CLI_TESTS += tests/cli/publish.sh
 CLI_TESTS += tests/cli/check-manifest.sh
 CLI_TESTS += tests/cli/certificate.sh
 CLI_TESTS += tests/cli/exports.sh

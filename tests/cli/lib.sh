@@ -62,6 +62,37 @@ session() {
 	    >"$_out" 2>"$_out.err"
 }
 
+# lesson_lines COURSE: what a learner types to read every lesson of
+# COURSE to its end ("open ID", then "next" once a page).
+lesson_lines() {
+	for _f in "$1"/lessons/*.lesson; do
+		sed -n 's/^@lesson[ 	]*//p' "$_f" | sed 's/^/open /'
+		grep '^@page' "$_f" | sed 's/.*/next/'
+	done
+}
+
+# study_shipped COURSE DATA LEARNER NAME: a learner reads every lesson of
+# COURSE (the shipped course, or its learner edition), starts the
+# post-test with identity and attestation, and leaves at its first
+# question; then, in a second session, answers every drawn question as
+# the full course's examples do (tests/cli/posttest-answers.py).  The
+# clock must be injected (PSOAS_TUTOR_NOW) with a step of at least 300 s
+# a line, so every page counts as read.  Output in DATA/LEARNER.out{1,2}.
+study_shipped() {
+	mkdir -p "$2"
+	{ echo "name $4"; lesson_lines "$1"; echo "quiz posttest"; echo "$4"
+	  echo "LMT-$3"; echo ME; echo "I did the work of this course myself"
+	  echo leave; echo quit; } |
+	    "$TUTOR" --course "$1" --data-dir "$2" --learner "$3" --plain \
+	    >"$2/$3.out1" 2>&1
+	{ echo "quiz posttest"
+	  python3 "$top_srcdir/tests/cli/posttest-answers.py" \
+	      "$top_srcdir/quizzes/99-posttest.quiz" "$2/learners/$3.journal"
+	  echo quit; } |
+	    "$TUTOR" --course "$1" --data-dir "$2" --learner "$3" --plain \
+	    >"$2/$3.out2" 2>&1
+}
+
 # done_testing: the end of a script, with its counted plan.
 done_testing() {
 	[ -n "$_tap_planned" ] || echo "1..$_tap_n"
