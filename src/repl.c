@@ -1704,8 +1704,11 @@ static void
 update_prompt(struct repl *r)
 {
 	free(r->prompt);
-	if (pager_pending(&r->more))
+	if (pager_pending(&r->more)) {
+		/* Drawn again after a resize: measured, and laid out, anew. */
+		follow_resize_paged(r);
 		r->prompt = more_prompt(r);
+	}
 	else if (r->asking_name)
 		r->prompt = xstrdup("Full name: ");
 	else if (r->quiz != NULL)

@@ -222,6 +222,18 @@ try:
     t.check("progress is paged on a small terminal", seen is not None, p.buf)
     p.send("q")
     p.expect(LESSON_PROMPT)
+
+    # In a quiz, a paged command's "back to the question" waits for its end.
+    p.send("quiz anatomy-quiz\r")
+    p.expect(r"answer> ")
+    p.send("list\r")
+    seen = p.expect(MORE)
+    p.send("q")
+    back = p.expect(r"(?s)Back to anatomy-quiz 1/\d+:.*answer> ")
+    t.check("in a quiz, list is paged and 'q' still says where the quiz stands",
+            seen is not None and back is not None, p.buf)
+    p.send("leave\r")
+    p.expect(LESSON_PROMPT)
     quit_(p)
 
     # --- A resize at the more-prompt: what is still to come is laid out at

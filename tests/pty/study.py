@@ -108,6 +108,13 @@ try:
     seen = p.expect(r"sample-one: 71% right \(5 of 7 tries\)")
     t.check("stats --plain gives numbers", seen is not None and "\u2588".encode() not in seen, p.buf)
     p.expect(r"Spaced review: ")
+    p.resize(8, 80)
+    p.send("review\r")
+    seen = p.expect(MORE)
+    p.send("q")
+    t.check("review is paged on a small terminal, and 'q' stops it",
+            seen is not None and p.expect(PROMPT) is not None, p.buf)
+    p.resize(40, 80)
     p.send("due\r")
     seen = p.expect(r"Nothing is due for review today\.")
     t.check("after practice nothing is due today", seen is not None, p.buf)
