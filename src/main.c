@@ -32,6 +32,7 @@
 #include "repl.h"
 #include "rescore.h"
 #include "report.h"
+#include "submission.h"
 #include "words.h"
 #include "xmalloc.h"
 
@@ -433,6 +434,15 @@ main(int argc, char **argv)
 	case MODE_EXPORT:
 		status = export_write(stdout, &c, &p, 1, o.export_format,
 		    &cause) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+		break;
+	case MODE_SUBMIT:
+		status = submission_write(o.submit_path, &c,
+		    progress_journal_path(p), learner, &cause) == 0 ?
+		    EXIT_SUCCESS : EXIT_FAILURE;
+		if (status == EXIT_SUCCESS)
+			printf("Submission written to %s: send this file to "
+			    "your provider (e-mail or upload) for grading.\n",
+			    o.submit_path);
 		break;
 	case MODE_CERTIFICATE:
 		status = certify_print(stdout, o.pdf_path, &c, p, &cause) == 0 ?

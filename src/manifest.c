@@ -26,6 +26,7 @@ enum value_kind {
 	V_TEXT,		/* any non-empty text */
 	V_ID,		/* a course id */
 	V_EMAIL,	/* one address: local@domain.tld */
+	V_SITE,		/* a web address: https://host[/path] */
 	V_HOURS,	/* N or N.N */
 	V_PERCENT,	/* whole number 1..100 */
 	V_ATTEMPTS,	/* whole number 1..MANIFEST_MAX_ATTEMPTS */
@@ -62,6 +63,8 @@ static const struct directive directives[] = {
 	{{"provider-address", ONE}, V_TEXT, F(provider_address), 0},
 	{{"provider-email", ONE}, V_EMAIL, F(provider_email), 0},
 	{{"provider-number", ONE}, V_TEXT, F(provider_number), 0},
+	{{"provider-site", SRCDIR_VALUE | SRCDIR_ONCE}, V_SITE,
+	    F(provider_site), 0},
 	{{"approval", MANY}, V_APPROVAL, 0, 0},
 	{{"author", MANY | SRCDIR_REQUIRED}, V_AUTHOR, 0, 0},
 	{{"posttest", ONE}, V_ID, F(posttest), F(posttest_line)},
@@ -143,6 +146,32 @@ valid_email(const char *s)
 		return false;
 	at = strchr(at + 1, '.');
 	return at != NULL && at[1] != '\0' && at[-1] != '@';
+}
+
+/*
+ * A web address the xAPI statements can build IRIs on: http(s)://, a
+ * host of letters, digits, dots and hyphens, an optional path of the
+ * same and '/', '_', '~'; no query, fragment or space.
+ */
+static bool
+valid_site(const char *s)
+{
+	static const char host[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-";
+	size_t n;
+
+	if (strncmp(s, "https://", 8) == 0)
+		s += 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		s += 7;
+	else
+		return false;
+	if ((n = strspn(s, host)) == 0 || s[0] == '.' || s[0] == '-')
+		return false;
+	s += n;
+	return *s == '\0' || (*s == '/' &&
+	    strspn(s, "/_~abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") == strlen(s));
 }
 
 static void
@@ -274,6 +303,15 @@ read_value(struct parser *p, const struct directive *dir, const char *arg)
 		if (!valid_email(arg)) {
 			error(p, p->col, "bad e-mail address '%s' (one "
 			    "address, like name@example.org)", arg);
+			return;
+		}
+		*str = xstrdup(arg);
+		return;
+	case V_SITE:
+		if (!valid_site(arg)) {
+			error(p, p->col, "bad '@provider-site' value '%s' (the "
+			    "provider's web address, like "
+			    "https://ce.example.org)", arg);
 			return;
 		}
 		*str = xstrdup(arg);
@@ -431,6 +469,7 @@ manifest_free(struct manifest *m)
 	free(m->provider_address);
 	free(m->provider_email);
 	free(m->provider_number);
+	free(m->provider_site);
 	for (size_t i = 0; i < m->napprovals; i++) {
 		free(m->approvals[i].board);
 		free(m->approvals[i].number);

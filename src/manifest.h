@@ -44,6 +44,8 @@ struct manifest {
 	char *provider_address;
 	char *provider_email;
 	char *provider_number;
+	char *provider_site;	/* https://... or NULL: names learners and
+				 * activities in xAPI statements (xapi.h) */
 	struct manifest_approval *approvals;
 	size_t napprovals;
 	char **authors;		/* "NAME, CREDENTIALS" */

@@ -39,6 +39,7 @@ enum {
 	OPT_KEY,
 	OPT_REGRADE,
 	OPT_PUBLISH,
+	OPT_SUBMIT,
 };
 
 static const struct option longopts[] = {
@@ -62,6 +63,7 @@ static const struct option longopts[] = {
 	{"key", required_argument, NULL, OPT_KEY},
 	{"regrade", no_argument, NULL, OPT_REGRADE},
 	{"publish", required_argument, NULL, OPT_PUBLISH},
+	{"submit", required_argument, NULL, OPT_SUBMIT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -203,6 +205,15 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			if (set_mode(o, MODE_PUBLISH, "--publish", cause) != 0)
 				return -1;
 			break;
+		case OPT_SUBMIT:
+			if (optarg[0] == '\0') {
+				*cause = xstrdup("--submit: give the file to write");
+				return -1;
+			}
+			o->submit_path = optarg;
+			if (set_mode(o, MODE_SUBMIT, "--submit", cause) != 0)
+				return -1;
+			break;
 		case OPT_PLAIN:
 			o->plain = true;
 			break;
@@ -311,6 +322,8 @@ options_print_help(FILE *fp)
 "      --regrade           grade the learner's recorded answers again with\n"
 "                          the course's rules as they are now, record the\n"
 "                          new verdicts and say what changed\n"
+"      --submit FILE       write the learner's submission for the provider\n"
+"                          (xAPI statements) to FILE, a new file\n"
 "      --all-learners      with --progress: a class summary, one line per\n"
 "                          learner; with --export: every learner's rows;\n"
 "                          with --regrade: every learner's journal\n"

@@ -17,6 +17,7 @@ enum run_mode {
 	MODE_VERIFY,
 	MODE_REGRADE,
 	MODE_PUBLISH,
+	MODE_SUBMIT,
 	MODE_HELP,
 	MODE_VERSION,
 };
@@ -32,6 +33,7 @@ struct options {
 	const char *verify_path;	/* --verify CERTIFICATE */
 	const char *key_path;		/* --key FILE (--verify, --publish) */
 	const char *publish_dir;	/* --publish OUTDIR */
+	const char *submit_path;	/* --submit FILE */
 	bool coverage;			/* --coverage (with --check) */
 	bool agreement;			/* --agreement (with --check) */
 	bool all_learners;		/* --all-learners (--progress, --export,

@@ -32,6 +32,7 @@
 #include "seal.h"
 #include "slurp.h"
 #include "strbuf.h"
+#include "submission.h"
 #include "xmalloc.h"
 
 struct provider_args {
@@ -99,6 +100,8 @@ struct grader {
 	const char *dir;
 	char *out;		/* where certificates go: DIR/certificates */
 	char digest[DIGEST_HEX_LEN + 1];	/* the course's (digest.h) */
+	struct xapi_course xc;	/* for xAPI submissions, unless */
+	char *xapi_why;		/* the course cannot read them: why */
 };
 
 /* Read a whole submission file (never through a link) into memory. */
@@ -133,14 +136,35 @@ learner_of(const char *path)
 }
 
 /*
+ * A replay warning on the journal rebuilt from an xAPI submission, as a
+ * reason: every record there came from a statement, so a record the
+ * replay skips is a statement that does not fit (an answer to a question
+ * already closed, a number out of range): the submission is refused.
+ */
+static char *
+statement_problem(const char *msg, const size_t *lines, size_t nlines)
+{
+	const char *at = strstr(msg, ".journal:"), *what;
+	unsigned long line = at != NULL ? strtoul(at + 9, NULL, 10) : 0;
+
+	what = strstr(msg, "warning: ");
+	what = what != NULL ? what + 9 : msg;
+	if (line >= 1 && line <= nlines && lines[line - 1] > 0)
+		return xasprintf("statement %zu does not fit the statements "
+		    "before it: %s", lines[line - 1], what);
+	return xasprintf("the submission does not read as a whole: %s", what);
+}
+
+/*
  * Replay a submission in a private folder of its own, so the provider's
  * journal code reads it exactly as a learner's machine would.  Records
  * whose checksum or chain fails make the submission refused: *why says
- * where.
+ * where.  For a journal rebuilt from an xAPI submission (lines not NULL:
+ * the statement of each line) any record skipped refuses it.
  */
 static struct progress *
 open_submission(const char *learner, const char *bytes, size_t len,
-    char **tmpdir, char **why)
+    const size_t *lines, size_t nlines, char **tmpdir, char **why)
 {
 	char tmpl[] = "/tmp/psoas-grade.XXXXXX", *dir, *path;
 	struct progress *p = NULL;
@@ -168,7 +192,12 @@ open_submission(const char *learner, const char *bytes, size_t len,
 	diag_init(&d);
 	p = progress_open_readonly(dir, learner, &d, why);
 	for (size_t i = 0; p != NULL && i < d.n; i++)
-		if (strstr(d.msgs[i], "checksum mismatch") != NULL) {
+		if (lines != NULL) {
+			*why = statement_problem(d.msgs[i], lines, nlines);
+			progress_close(p);
+			p = NULL;
+			break;
+		} else if (strstr(d.msgs[i], "checksum mismatch") != NULL) {
 			const char *at = strstr(d.msgs[i], ".journal:");
 
 			*why = xasprintf("the journal was changed after it "
@@ -278,22 +307,40 @@ grade_one(struct grader *g, const char *path)
 	char hex[2 * sizeof hash + 1];
 	struct progress *p = NULL;
 	struct regrade rg = {0};
-	size_t len = 0;
+	size_t len = 0, *lines = NULL, nlines = 0;
 	long sub;
 	int rc = 1;
 
 	printf("%s:\n", path);
 	hex[0] = '\0';
-	if (learner == NULL) {
-		why = xstrdup("its name is not LEARNER.journal with a valid "
-		    "learner name");
-		goto refuse;
-	}
 	if ((bytes = read_submission(path, &len, &why)) == NULL)
 		goto refuse;
 	crypto_hash_sha256(hash, (const unsigned char *)bytes, len);
 	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-	if ((p = open_submission(learner, bytes, len, &tmpdir, &why)) == NULL)
+	if (submission_detect(bytes, len)) {
+		/* xAPI: the journal its statements stand for, read alike. */
+		char *journal;
+		size_t jlen;
+
+		free(learner);
+		learner = NULL;
+		if (g->xapi_why != NULL) {
+			why = xstrdup(g->xapi_why);
+			goto refuse;
+		}
+		if (submission_to_journal(bytes, len, &g->xc, &learner,
+		    &journal, &jlen, &lines, &nlines, &why) != 0)
+			goto refuse;
+		free(bytes);
+		bytes = journal;
+		len = jlen;
+	} else if (learner == NULL) {
+		why = xstrdup("its name is not LEARNER.journal with a valid "
+		    "learner name, and it is no xAPI submission");
+		goto refuse;
+	}
+	if ((p = open_submission(learner, bytes, len, lines, nlines, &tmpdir,
+	    &why)) == NULL)
 		goto refuse;
 	regrade_progress(&g->course, g->digest, p, &rg);
 	if (!rg.passed) {
@@ -332,6 +379,7 @@ out:
 	remove_tmp(tmpdir, learner);
 	free(bytes);
 	free(learner);
+	free(lines);
 	return rc;
 }
 
@@ -394,6 +442,13 @@ cmd_grade(const struct provider_args *a, const char *dir)
 	}
 	printf("Grading against %s, course digest %s\n", course_dir,
 	    g.digest);
+	if (xapi_course_init(&g.xc, &g.course, &g.xapi_why) != 0) {
+		char *why = g.xapi_why;
+
+		g.xapi_why = xasprintf("the provider's course cannot read "
+		    "xAPI submissions: %s", why);
+		free(why);
+	}
 	if ((g.reg = open_registry(dir)) == NULL)
 		goto out;
 	g.out = xasprintf("%s/certificates", dir);
@@ -415,6 +470,8 @@ cmd_grade(const struct provider_args *a, const char *dir)
 		status = EXIT_FAILURE;
 out:
 	registry_close(g.reg);
+	xapi_course_destroy(&g.xc);
+	free(g.xapi_why);
 	free(g.out);
 	diag_destroy(&d);
 	course_destroy(&g.course);
@@ -487,7 +544,8 @@ static const struct command {
 	int (*run)(const struct provider_args *, const char *dir);
 } commands[] = {
 	{ "keygen", "keygen", cmd_keygen },
-	{ "grade", "grade SUBMISSION...   (a learner's NAME.journal)",
+	{ "grade", "grade SUBMISSION...   (a learner's --submit file, or "
+	    "NAME.journal)",
 	    cmd_grade },
 	{ "report", "report [csv]", cmd_report },
 	{ "verify", "verify NUMBER", cmd_verify },

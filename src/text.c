@@ -239,3 +239,15 @@ text_escape_controls(const char *s, bool escape_backslash)
 	}
 	return strbuf_take(&b);
 }
+
+int
+text_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

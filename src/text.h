@@ -24,6 +24,9 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad);
  */
 size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* The value of hex digit c (either case), or -1 when it is none. */
+int text_hex_digit(char c);
+
 /* Columns a code point takes on a terminal: 0 (combining), 1 or 2 (wide). */
 int text_cp_width(uint32_t cp);
 
