@@ -36,3 +36,4 @@ CLI_TESTS += tests/cli/issue9-answers.sh
 CLI_TESTS += tests/cli/provider-keys.sh
 CLI_TESTS += tests/cli/provider-grade.sh
 CLI_TESTS += tests/cli/regrade.sh
+CLI_TESTS += tests/cli/xapi-submission.sh
