@@ -25,4 +25,10 @@
 #define SPELL_DICT_ENV "PSOAS_TUTOR_DICT_DIR"	/* overrides SPELL_DICT_DIR (tests) */
 #define GLOSSARY_FILE "glossary"	/* at the course root */
 
+#define LRS_CONNECT_TIMEOUT 5		/* seconds to reach the LRS */
+#define LRS_TIMEOUT 30			/* seconds for one batch, all told */
+#define LRS_BATCH 50			/* statements in one POST */
+#define LRS_BACKOFF_FIRST 5		/* seconds before the first retry */
+#define LRS_BACKOFF_MAX 3600		/* seconds: the longest wait between tries */
+
 #endif

@@ -24,6 +24,7 @@
 #include "export.h"
 #include "grade.h"
 #include "lineio.h"
+#include "lrs.h"
 #include "msg.h"
 #include "options.h"
 #include "progress.h"
@@ -247,6 +248,13 @@ load_course_for_learner(struct course *c, const char *dir)
 	return usable;
 }
 
+/* The session's safe point: statements to the LRS (lrs.h). */
+static void
+safe_point(void *arg)
+{
+	lrs_safe_point(arg);
+}
+
 /*
  * A learner's session may create the journal; a report (--progress,
  * --export, --certificate, --all-learners) only reads, so a mistyped
@@ -444,6 +452,16 @@ main(int argc, char **argv)
 			    "your provider (e-mail or upload) for grading.\n",
 			    o.submit_path);
 		break;
+	case MODE_SEND: {
+		size_t sent, left;
+
+		status = lrs_send(data_dir, learner, &c,
+		    progress_journal_path(p), o.send_due, &sent, &left,
+		    &cause) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+		printf("%zu statement%s sent to the LRS, %zu waiting\n", sent,
+		    sent == 1 ? "" : "s", left);
+		break;
+	}
 	case MODE_CERTIFICATE:
 		status = certify_print(stdout, o.pdf_path, &c, p, &cause) == 0 ?
 		    EXIT_SUCCESS : EXIT_FAILURE;
@@ -454,8 +472,18 @@ main(int argc, char **argv)
 			.progress = p,
 			.interactive = isatty(STDIN_FILENO),
 		};
-		char *history = NULL;
+		char *history = NULL, *why = NULL;
+		struct lrs *lrs = NULL;
 
+		if (p != NULL && progress_is_durable(p) && data_dir != NULL &&
+		    (lrs = lrs_open(data_dir, learner, &c,
+		    progress_journal_path(p), &why)) != NULL) {
+			cfg.safe_point = safe_point;
+			cfg.safe_arg = lrs;
+		}
+		if (why != NULL)
+			msg_warning("%s", why);
+		free(why);
 		if (p == NULL)
 			msg_warning("progress will not be saved in this "
 			    "session");
@@ -473,6 +501,7 @@ main(int argc, char **argv)
 		grade_set_stop_check(lineio_stop_pending);
 		status = repl_run(&cfg);
 		terminal_gone = status == 128 + SIGHUP;
+		lrs_close(lrs);
 		free(history);
 		break;
 	}

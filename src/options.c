@@ -40,6 +40,7 @@ enum {
 	OPT_REGRADE,
 	OPT_PUBLISH,
 	OPT_SUBMIT,
+	OPT_SEND,
 };
 
 static const struct option longopts[] = {
@@ -64,6 +65,7 @@ static const struct option longopts[] = {
 	{"regrade", no_argument, NULL, OPT_REGRADE},
 	{"publish", required_argument, NULL, OPT_PUBLISH},
 	{"submit", required_argument, NULL, OPT_SUBMIT},
+	{"send", optional_argument, NULL, OPT_SEND},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -214,6 +216,16 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			if (set_mode(o, MODE_SUBMIT, "--submit", cause) != 0)
 				return -1;
 			break;
+		case OPT_SEND:
+			if (optarg != NULL && strcmp(optarg, "due") != 0) {
+				*cause = xasprintf("--send: '%s' is not 'due'",
+				    optarg);
+				return -1;
+			}
+			o->send_due = optarg != NULL;
+			if (set_mode(o, MODE_SEND, "--send", cause) != 0)
+				return -1;
+			break;
 		case OPT_PLAIN:
 			o->plain = true;
 			break;
@@ -324,6 +336,9 @@ options_print_help(FILE *fp)
 "                          new verdicts and say what changed\n"
 "      --submit FILE       write the learner's submission for the provider\n"
 "                          (xAPI statements) to FILE, a new file\n"
+"      --send[=due]        send the learner's queued statements to the\n"
+"                          provider's LRS (DATA/lrs.conf) now; =due: only\n"
+"                          when the back-off allows (what a session runs)\n"
 "      --all-learners      with --progress: a class summary, one line per\n"
 "                          learner; with --export: every learner's rows;\n"
 "                          with --regrade: every learner's journal\n"

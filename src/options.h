@@ -18,6 +18,7 @@ enum run_mode {
 	MODE_REGRADE,
 	MODE_PUBLISH,
 	MODE_SUBMIT,
+	MODE_SEND,
 	MODE_HELP,
 	MODE_VERSION,
 };
@@ -34,6 +35,7 @@ struct options {
 	const char *key_path;		/* --key FILE (--verify, --publish) */
 	const char *publish_dir;	/* --publish OUTDIR */
 	const char *submit_path;	/* --submit FILE */
+	bool send_due;			/* --send=due: only when the back-off allows */
 	bool coverage;			/* --coverage (with --check) */
 	bool agreement;			/* --agreement (with --check) */
 	bool all_learners;		/* --all-learners (--progress, --export,

@@ -94,6 +94,8 @@ struct repl {
 	char *prompt;
 	const char **cands;		/* completion candidates (borrowed words) */
 	size_t ncands;
+	void (*safe_point)(void *arg);	/* repl_config's */
+	void *safe_arg;
 };
 
 /* A command's needs: when one is missing the command is not run. */
@@ -1731,7 +1733,11 @@ update_prompt(struct repl *r)
 static void
 hook_handle(void *ctx, char *line)
 {
-	handle_line(ctx, line);
+	struct repl *r = ctx;
+
+	handle_line(r, line);
+	if (r->safe_point != NULL)
+		r->safe_point(r->safe_arg);
 }
 
 /*
@@ -1867,6 +1873,8 @@ repl_run(const struct repl_config *cfg)
 	/* Before any record of this session ends the news. */
 	if (r.progress != NULL)
 		r.news = rescore_news(r.course, r.progress);
+	r.safe_point = cfg->safe_point;
+	r.safe_arg = cfg->safe_arg;
 	if (clock_injected() && r.progress != NULL) {
 		char *cause = NULL;
 

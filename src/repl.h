@@ -18,6 +18,10 @@ struct repl_config {
 	bool fixed_width;		/* --width: do not follow the terminal */
 	bool interactive;		/* stdin is a terminal: use readline */
 	const char *history_path;	/* readline history file, or NULL */
+	/* Called after each line is handled and at the end, when every
+	 * record so far is on disk (the LRS queue, lrs.h); may be NULL. */
+	void (*safe_point)(void *arg);
+	void *safe_arg;
 };
 
 /*

@@ -104,3 +104,39 @@ skip_all() {
 	echo "1..0 # SKIP $1"
 	exit 0
 }
+
+# ce_course DIR [SITE]: a copy of the fixture course at DIR with a CE
+# manifest naming the provider's site (default https://harbour.example),
+# for the tests of submissions and statements.
+ce_course() {
+	cp -R "$FIXTURE" "$1"
+	chmod -R u+w "$1"
+	cat >"$1/course.manifest" <<MAN
+@course sample-ce
+@title Sample Course as Approved
+@version 3.1
+@type home study
+@hours 0.1
+@provider-name Harbour Bodywork Education
+@provider-address 12 Quay Road, Portsmouth, ME 03801
+@provider-email ce@harbour.example
+@provider-number NCBTMB-451122
+@provider-site ${2:-https://harbour.example}
+@author Ann Example, LMT
+@posttest final
+@pass 75
+@attempts 3
+@wait-hours 0
+@require-practice no
+MAN
+}
+
+# honest_work: what an honest learner types on that course, from opening
+# the first lesson to leaving the passed post-test (identity, attestation
+# and four right answers); one line each.
+honest_work() {
+	printf '%s\n' 'open sample-one' next next 'open sample-two' next \
+	    'quiz final' '' ME-LMT-2231 ME \
+	    'I did the work of this course myself' 'lesser trochanter' \
+	    'psoas major and iliacus' b true leave
+}

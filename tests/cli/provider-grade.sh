@@ -12,25 +12,7 @@ command -v pdftotext >/dev/null 2>&1 ||
     skip_all "pdftotext (poppler-utils) is not installed"
 
 course="$SCRATCH/course"
-cp -R "$FIXTURE" "$course"
-chmod -R u+w "$course"
-cat >"$course/course.manifest" <<'MAN'
-@course sample-ce
-@title Sample Course as Approved
-@version 3.1
-@type home study
-@hours 0.1
-@provider-name Harbour Bodywork Education
-@provider-address 12 Quay Road, Portsmouth, ME 03801
-@provider-email ce@harbour.example
-@provider-number NCBTMB-451122
-@author Ann Example, LMT
-@posttest final
-@pass 75
-@attempts 3
-@wait-hours 0
-@require-practice no
-MAN
+ce_course "$course"
 # Each line a scripted learner types takes 60 s on the injected clock, so
 # pages are on screen long enough to count as read; the provider grades on
 # an injected clock too (a test), and its certificates say so.

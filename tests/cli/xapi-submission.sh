@@ -9,26 +9,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 
 course="$SCRATCH/course"
-cp -R "$FIXTURE" "$course"
-chmod -R u+w "$course"
-cat >"$course/course.manifest" <<'MAN'
-@course sample-ce
-@title Sample Course as Approved
-@version 3.1
-@type home study
-@hours 0.1
-@provider-name Harbour Bodywork Education
-@provider-address 12 Quay Road, Portsmouth, ME 03801
-@provider-email ce@harbour.example
-@provider-number NCBTMB-451122
-@provider-site https://harbour.example/ce
-@author Ann Example, LMT
-@posttest final
-@pass 75
-@attempts 3
-@wait-hours 0
-@require-practice no
-MAN
+ce_course "$course" https://harbour.example/ce
 PSOAS_TUTOR_NOW="$(date -u -d 'today 01:00' +%s)+60"
 export PSOAS_TUTOR_NOW
 pdir="$SCRATCH/provider"
@@ -66,21 +47,7 @@ practice sample-quiz
 the "greater" trochanter \\ or <b>lesser</b> & 'so on' é 😀
 skip
 leave
-open sample-one
-next
-next
-open sample-two
-next
-quiz final
-
-ME-LMT-2231
-ME
-I did the work of this course myself
-lesser trochanter
-psoas major and iliacus
-b
-true
-leave
+$(honest_work)
 practice sample-quiz
 $long
 leave
