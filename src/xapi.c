@@ -285,7 +285,8 @@ emit(struct xapi *x, const char *const *f, size_t n, int k, struct stmt *s)
 	{
 		struct strbuf e = {0};
 
-		put_ext(&e, c, "digest", c->digest);
+		put_ext(&e, c, "digest", x->digest != NULL ? x->digest :
+		    c->digest);
 		put_ext(&e, c, "version", c->version);
 		strbuf_add(&b, e.s, e.len);
 		strbuf_destroy(&e);
@@ -375,6 +376,17 @@ rec_clock(struct xapi *x, const char *const *f, size_t n)
 {
 	(void)n;
 	replace(&x->clock, f[2]);
+}
+
+/* The course in use changed: said once, and carried from here on. */
+static void
+rec_course(struct xapi *x, const char *const *f, size_t n)
+{
+	struct stmt s = { .verb = "initialized", .type = "course" };
+
+	replace(&x->digest, f[2]);
+	s.object = xstrdup(x->course->iri);
+	emit(x, f, n, 0, &s);
 }
 
 static void
@@ -612,6 +624,7 @@ static const struct record_map {
 	{ "identity", 5, rec_identity },
 	{ "attest", 3, rec_attest },
 	{ "clock", 3, rec_clock },
+	{ "course", 3, rec_course },
 	{ "page", 5, rec_page },
 	{ "read", 5, rec_read },
 	{ "time", 4, rec_time },
@@ -653,6 +666,7 @@ xapi_destroy(struct xapi *x)
 	free(x->attestation);
 	free(x->attested);
 	free(x->clock);
+	free(x->digest);
 	memset(x, 0, sizeof *x);
 }
 
@@ -928,6 +942,15 @@ back_quiz_end(struct said *s, char **why)
 	return 0;
 }
 
+static int
+back_course(struct said *s, char **why)
+{
+	(void)why;
+	begin(s, "course");
+	add(s, ext(s, "digest"));	/* checked: the provider's */
+	return 0;
+}
+
 static const struct statement_map {
 	const char *verb;
 	const char *kind;	/* "" for the course itself */
@@ -944,6 +967,7 @@ static const struct statement_map {
 	{ "completed", "quizzes", NULL, back_quiz_end },
 	{ "passed", "quizzes", NULL, back_ignore },
 	{ "failed", "quizzes", NULL, back_ignore },
+	{ "initialized", "", NULL, back_course },
 	{ "completed", "", NULL, back_ignore },
 	{ "responded", "evaluation", NULL, back_ignore },
 };

@@ -13,7 +13,9 @@
  * an account (homePage = the manifest's @provider-site, name = the
  * learner's short name) with the name on record then; timestamps are the
  * record's, in UTC; every statement's context carries the course
- * activity and, as extensions, the course digest and version.  A raw
+ * activity and, as extensions, the course digest (the one the journal
+ * recorded last in a "course" record, else the course's in use) and
+ * version.  A raw
  * answer goes in result.response as typed; bytes that are not UTF-8
  * cannot be JSON text, so they show as U+FFFD there and the exact bytes
  * ride along in hex in a result extension.  result.success and
@@ -71,6 +73,8 @@ struct xapi {
 	char *identity_time;	/* its timestamp, or NULL */
 	char *attestation, *attested;	/* the attestation and its time */
 	char *clock;		/* a test clock's value, or NULL */
+	char *digest;		/* the last "course" record's digest, or NULL:
+				 * statements carry it, else the course's */
 	/* state of the mapping: lessons opened so far */
 	char **opened;
 	size_t nopened;
