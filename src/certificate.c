@@ -91,7 +91,16 @@ course_rows(const struct certificate *c, struct rows *r)
 	add_row(r, "Post-test score", xasprintf("%d%% (pass mark %d%%)",
 	    c->score, c->pass));
 	add_row(r, "Time on task", minutes_text(c->seconds));
+	add_row(r, "Attestation", c->attested != NULL && c->attested[0] != '\0'
+	    ? xasprintf("the participant attested on %s that the work is "
+	    "their own", c->attested) : xstrdup("none recorded"));
+	add_row(r, "Clock", xstrdup(c->test_clock ? "a test clock "
+	    "(PSOAS_TUTOR_NOW): dates and times are not real" :
+	    "the real clock"));
 	add_row(r, "Certificate number", xstrdup(or_unstated(c->number)));
+	if (c->reissued != NULL)
+		add_row(r, "Reissued", xasprintf("%s (UTC), a new copy of the "
+		    "certificate as issued, same number", c->reissued));
 }
 
 static void

@@ -53,6 +53,11 @@ struct certificate {
 	long seconds;			/* time on task in the lessons */
 	bool self_reported;		/* no provider has verified it */
 	bool test_clock;		/* recorded on an injected clock */
+	const char *attested;		/* when the participant attested the
+					 * work is their own, "YYYY-MM-DD HH:MM
+					 * UTC", or NULL: not recorded */
+	const char *reissued;		/* a reissued copy: its date, else
+					 * NULL (the certificate as issued) */
 	const char *signature;		/* the provider's Ed25519 signature
 					 * of the fields, hex (seal.h), or
 					 * NULL: a signature line to sign by

@@ -283,7 +283,7 @@ certify_print(FILE *out, const char *pdf_path, const struct course *c,
 	const struct completion *done;
 	struct certificate cert;
 	const char **approvals;
-	char date[16] = "";
+	char date[16] = "", attested[32];
 	struct tm tm;
 	size_t n, napprovals = 0;
 	int rc = 0;
@@ -333,6 +333,8 @@ certify_print(FILE *out, const char *pdf_path, const struct course *c,
 		/* Only a provider's check can make it anything else. */
 		.self_reported = true,
 		.test_clock = completion_get(done, "test-clock") != NULL,
+		.attested = certify_attested_text(
+		    (time_t)to_long(completion_get(done, "attested")), attested),
 	};
 	if (cert.participant == NULL || cert.participant[0] == '\0')
 		cert.participant = cert.learner;
@@ -348,4 +350,15 @@ certify_print(FILE *out, const char *pdf_path, const struct course *c,
 	}
 	free(approvals);
 	return rc;
+}
+
+const char *
+certify_attested_text(time_t t, char buf[32])
+{
+	struct tm tm;
+
+	if (t <= 0 || gmtime_r(&t, &tm) == NULL)
+		return NULL;
+	strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm);
+	return buf;
 }

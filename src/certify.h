@@ -58,6 +58,12 @@ int certify_print(FILE *out, const char *pdf_path, const struct course *c,
     const struct progress *p, char **cause);
 
 /*
+ * The attestation time t as a certificate shows it, "YYYY-MM-DD HH:MM
+ * UTC", into buf; NULL (buf untouched) when t is 0: none recorded.
+ */
+const char *certify_attested_text(time_t t, char buf[32]);
+
+/*
  * A new certificate number: the course id in capitals, the date of now
  * (UTC) and 10 random characters that read well over the phone.
  */

@@ -28,6 +28,7 @@
 #include "provider.h"
 #include "publish.h"
 #include "regrade.h"
+#include "reissue.h"
 #include "registry.h"
 #include "seal.h"
 #include "slurp.h"
@@ -236,7 +237,8 @@ issue(struct grader *g, const struct progress *p, const struct regrade *rg,
 	const struct manifest *m = g->course.manifest;
 	const char **approvals = xcalloc(m->napprovals + 1, sizeof *approvals);
 	time_t now = clock_now();
-	char date[16], *number = certify_new_number(m->course, now);
+	char date[16], attested[32], *number = certify_new_number(m->course,
+	    now);
 	char *txt, *pdf, *fields;
 	struct certificate c;
 	struct tm tm;
@@ -265,6 +267,8 @@ issue(struct grader *g, const struct progress *p, const struct regrade *rg,
 		.posttest = m->posttest, .attempt = rg->attempt->id,
 		.score = rg->score, .pass = rg->pass, .seconds = rg->seconds,
 		.test_clock = progress_clock_injected(p) || clock_injected(),
+		.attested = certify_attested_text(progress_attested(p),
+		    attested),
 	};
 	seal_certificate(&c, &g->key);
 	txt = xasprintf("%s/%s.txt", g->out, number);
@@ -295,6 +299,28 @@ issue(struct grader *g, const struct progress *p, const struct regrade *rg,
 	free(pdf);
 	free(number);
 	return rc;
+}
+
+/*
+ * The participant evaluation in a certified submission, into the registry.
+ * A refused submission's are not kept: it may be a copy under another
+ * name, and an honest learner's come with the submission that passes.
+ */
+static int
+add_evaluations(struct grader *g, long sub, const char *learner,
+    const struct progress *p, char **cause)
+{
+	size_t n;
+	const struct evaluation_answer *e = progress_evaluations(p, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (registry_add_evaluation(g->reg, sub, learner, &e[i],
+		    cause) != 0)
+			return -1;
+	if (n > 0)
+		printf("  %zu evaluation answer%s recorded\n", n,
+		    n == 1 ? "" : "s");
+	return 0;
 }
 
 /* Grade one submission; 0 certified, 1 refused, -1 failed. */
@@ -357,7 +383,8 @@ grade_one(struct grader *g, const char *path)
 	}
 	sub = registry_add_submission(g->reg, learner, path, hex, true, NULL,
 	    rg.attempt->id, rg.score, &cause);
-	rc = sub < 0 || issue(g, p, &rg, sub, &cause) != 0 ? -1 : 0;
+	rc = sub < 0 || issue(g, p, &rg, sub, &cause) != 0 ||
+	    add_evaluations(g, sub, learner, p, &cause) != 0 ? -1 : 0;
 	if (rc != 0)
 		msg_error("%s", cause);
 	goto out;
@@ -538,6 +565,52 @@ cmd_verify(const struct provider_args *a, const char *dir)
 	return status;
 }
 
+static int
+cmd_reissue(const struct provider_args *a, const char *dir)
+{
+	char *cause = NULL, *txt = NULL, *pdf = NULL, *out;
+	struct seal_key k;
+	struct registry *r;
+	int rc;
+
+	if (a->argc != 1) {
+		msg_error("provider reissue takes one certificate number");
+		return EXIT_FAILURE;
+	}
+	if (seal_load_secret(dir, &k, &cause) != 0) {
+		msg_error("%s", cause);
+		free(cause);
+		return EXIT_FAILURE;
+	}
+	if ((r = open_registry(dir)) == NULL) {
+		sodium_memzero(&k, sizeof k);
+		return EXIT_FAILURE;
+	}
+	out = xasprintf("%s/certificates", dir);
+	if (mkdir(out, 0700) == -1 && errno != EEXIST) {
+		rc = -1;
+		cause = xasprintf("cannot create folder %s: %s", out,
+		    strerror(errno));
+	} else
+		rc = reissue_certificate(r, &k, a->argv[0], out, &txt, &pdf,
+		    &cause);
+	if (rc == 1)
+		msg_error("%s: this provider's registry has no such "
+		    "certificate: nothing reissued", a->argv[0]);
+	else if (rc < 0)
+		msg_error("%s", cause);
+	else
+		printf("%s reissued, signed, as issued with the date of this "
+		    "copy:\n  %s\n  %s\n", a->argv[0], txt, pdf);
+	registry_close(r);
+	sodium_memzero(&k, sizeof k);
+	free(cause);
+	free(txt);
+	free(pdf);
+	free(out);
+	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 static const struct command {
 	const char *name;
 	const char *usage;
@@ -549,6 +622,7 @@ static const struct command {
 	    cmd_grade },
 	{ "report", "report [csv]", cmd_report },
 	{ "verify", "verify NUMBER", cmd_verify },
+	{ "reissue", "reissue NUMBER", cmd_reissue },
 };
 
 static void

@@ -45,6 +45,25 @@ static const char *const migrations[] = {
 	"  signature TEXT NOT NULL,"
 	"  key TEXT NOT NULL,"
 	"  issued INTEGER NOT NULL);",
+	/* 2: participant evaluations, and certificates reissued. */
+	"CREATE TABLE evaluations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  submission INTEGER NOT NULL REFERENCES submissions(id),"
+	"  learner TEXT NOT NULL,"
+	"  evaluates TEXT NOT NULL,"
+	"  item TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('likert', 'text')),"
+	"  answer TEXT NOT NULL,"
+	"  prompt TEXT NOT NULL,"
+	"  answered INTEGER NOT NULL,"
+	"  UNIQUE (learner, evaluates, item, answered));"
+	"CREATE TABLE reissues ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT NOT NULL REFERENCES certificates(number),"
+	"  reissued INTEGER NOT NULL,"
+	"  fields TEXT NOT NULL,"
+	"  signature TEXT NOT NULL,"
+	"  key TEXT NOT NULL);",
 };
 
 static int
@@ -217,6 +236,60 @@ registry_add_certificate(struct registry *r, const struct registry_cert *c,
 	return rc;
 }
 
+int
+registry_add_evaluation(struct registry *r, long submission,
+    const char *learner, const struct evaluation_answer *e, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	/* The same answer from a submission sent again is kept once. */
+	if (sqlite3_prepare_v2(r->db, "INSERT OR IGNORE INTO evaluations "
+	    "(submission, learner, evaluates, item, kind, answer, prompt, "
+	    "answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL)
+	    != SQLITE_OK)
+		return fail(r, cause, "cannot record the evaluation");
+	sqlite3_bind_int64(st, 1, submission);
+	sqlite3_bind_text(st, 2, learner, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->certificate, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, e->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, e->answer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, e->prompt, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, (sqlite3_int64)e->when);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		rc = 0;
+	else
+		fail(r, cause, "cannot record the evaluation");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+registry_add_reissue(struct registry *r, const char *number,
+    const char *fields, const char *signature, const char *key,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(r->db, "INSERT INTO reissues (number, "
+	    "reissued, fields, signature, key) VALUES (?, ?, ?, ?, ?)", -1,
+	    &st, NULL) != SQLITE_OK)
+		return fail(r, cause, "cannot record the reissue");
+	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	sqlite3_bind_text(st, 3, fields, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, signature, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		rc = 0;
+	else
+		fail(r, cause, "cannot record the reissue");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 bool
 registry_certificate(struct registry *r, const char *number, char **fields,
     char **signature, char **key)
@@ -280,6 +353,69 @@ registry_export_csv(struct registry *r, FILE *out)
 	return ferror(out) ? -1 : 0;
 }
 
+static int
+report_reissues(struct registry *r, FILE *out)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT number, date(reissued, "
+	    "'unixepoch') FROM reissues ORDER BY id", -1, &st, NULL)
+	    != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fprintf(out, "reissued: %s on %s\n", sqlite3_column_text(st, 0),
+		    sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * The participant evaluation, item by item (the latest answer of each
+ * learner to each item counts): a Likert item's answers, mean and spread
+ * from 1 to 5; a text item's number of answers.
+ */
+static int
+report_evaluations(struct registry *r, FILE *out)
+{
+	sqlite3_stmt *st;
+	bool any = false;
+
+	if (sqlite3_prepare_v2(r->db, "WITH latest AS (SELECT * FROM "
+	    "evaluations e WHERE answered = (SELECT max(answered) FROM "
+	    "evaluations f WHERE f.learner = e.learner AND f.item = e.item)) "
+	    "SELECT item, kind, count(DISTINCT learner), avg(CASE kind WHEN "
+	    "'likert' THEN CAST(answer AS INTEGER) END), "
+	    "sum(answer = '1'), sum(answer = '2'), sum(answer = '3'), "
+	    "sum(answer = '4'), sum(answer = '5'), max(prompt) FROM latest "
+	    "GROUP BY item, kind ORDER BY min(id)", -1, &st, NULL)
+	    != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *item = (const char *)sqlite3_column_text(st, 0);
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		int n = sqlite3_column_int(st, 2);
+
+		if (!any)
+			fputs("Participant evaluations (latest answer of each "
+			    "learner):\n", out);
+		any = true;
+		if (strcmp(kind, "likert") == 0)
+			fprintf(out, "  %-12s %d answer%s, mean %.1f of 5 "
+			    "(1:%d 2:%d 3:%d 4:%d 5:%d)  %s\n", item, n,
+			    n == 1 ? "" : "s", sqlite3_column_double(st, 3),
+			    sqlite3_column_int(st, 4), sqlite3_column_int(st, 5),
+			    sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+			    sqlite3_column_int(st, 8), sqlite3_column_text(st, 9));
+		else
+			fprintf(out, "  %-12s %d written answer%s  %s\n", item, n,
+			    n == 1 ? "" : "s", sqlite3_column_text(st, 9));
+	}
+	sqlite3_finalize(st);
+	if (!any)
+		fputs("No participant evaluations yet.\n", out);
+	return 0;
+}
+
 int
 registry_report(struct registry *r, FILE *out)
 {
@@ -310,5 +446,7 @@ registry_report(struct registry *r, FILE *out)
 	sqlite3_finalize(st);
 	fprintf(out, "%ld submission%s certified, %ld refused\n", certified,
 	    certified == 1 ? "" : "s", refused);
+	if (report_reissues(r, out) != 0 || report_evaluations(r, out) != 0)
+		return -1;
 	return ferror(out) ? -1 : 0;
 }

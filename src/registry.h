@@ -1,7 +1,7 @@
 /*
  * The provider's registry: one SQLite database, DIR/registry.sqlite3, in
  * WAL mode, of every submission graded and every certificate issued.
- * Schema (version 1, PRAGMA user_version; migrations run in order on
+ * Schema (version 2, PRAGMA user_version; migrations run in order on
  * open, each in one transaction, so an older registry is brought up to
  * date and never rebuilt):
  *
@@ -16,6 +16,20 @@
  *               signed field lines, seal.h), signature TEXT, key TEXT,
  *               issued INTEGER)
  *
+ * Version 2 adds:
+ *
+ *   evaluations(id INTEGER PRIMARY KEY, submission INTEGER REFERENCES
+ *               submissions, learner TEXT, evaluates TEXT (the completion
+ *               number or, from a learner edition, the post-test attempt
+ *               the learner's answers were for), item TEXT, kind TEXT
+ *               ('likert' | 'text'), answer TEXT, prompt TEXT (as asked),
+ *               answered INTEGER (unix time); UNIQUE (learner, evaluates,
+ *               item, answered): a submission sent again adds nothing)
+ *   reissues(id INTEGER PRIMARY KEY, number TEXT REFERENCES
+ *               certificates, reissued INTEGER (unix time), fields TEXT,
+ *               signature TEXT, key TEXT: the reissued copy's signed
+ *               fields, which add "reissued: DATE")
+ *
  * An attempt is certified once: a second submission of the same attempt
  * (a journal copied under another name) is refused.  Rows are never
  * deleted by the program: the retention rule (at least six years) is the
@@ -27,8 +41,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "progress.h"
+
 #define REGISTRY_FILE "registry.sqlite3"
-#define REGISTRY_VERSION 1
+#define REGISTRY_VERSION 2
 
 struct registry;
 
@@ -58,13 +74,30 @@ int registry_add_certificate(struct registry *r,
     const struct registry_cert *c, char **cause);
 
 /*
+ * A participant's evaluation answer e, from submission (its id), in the
+ * evaluations table; one already recorded is kept once.  0, or -1 with
+ * *cause.
+ */
+int registry_add_evaluation(struct registry *r, long submission,
+    const char *learner, const struct evaluation_answer *e, char **cause);
+
+/* A reissued copy of certificate number, as signed.  0, or -1 with *cause. */
+int registry_add_reissue(struct registry *r, const char *number,
+    const char *fields, const char *signature, const char *key,
+    char **cause);
+
+/*
  * The signed fields, signature and key of certificate number, as new
  * strings; false when the registry has no such certificate.
  */
 bool registry_certificate(struct registry *r, const char *number,
     char **fields, char **signature, char **key);
 
-/* Every certificate, one line each (report), or as CSV for an audit. */
+/*
+ * Every certificate, one line each, the submissions certified and
+ * refused, the reissues and the participant evaluations summed up item by
+ * item (report); or the certificates as CSV for an audit.
+ */
 int registry_report(struct registry *r, FILE *out);
 int registry_export_csv(struct registry *r, FILE *out);
 

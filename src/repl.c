@@ -968,15 +968,29 @@ cmd_progress(struct repl *r, const char *arg)
 	report_progress(r->out, r->course, r->progress, &r->ro);
 }
 
-/* The completion to evaluate: the first recorded, or NULL. */
+/*
+ * The completion to evaluate: the first recorded; in a learner edition,
+ * where only the provider completes the course, the first post-test
+ * attempt sent to the provider (its id); or NULL.
+ */
 static const char *
 completion_number(struct repl *r)
 {
 	size_t n = 0;
 	const struct completion *c = r->progress != NULL ?
 	    progress_completions(r->progress, &n) : NULL;
+	const struct manifest *m = r->course->manifest;
+	const struct quiz_progress *qp;
 
-	return n > 0 ? completion_get(&c[0], "number") : NULL;
+	if (n > 0)
+		return completion_get(&c[0], "number");
+	if (r->progress == NULL || m == NULL || !m->learner_edition ||
+	    (qp = progress_quiz(r->progress, m->posttest)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < qp->nattempts; i++)
+		if (qp->attempts[i].ungraded)
+			return qp->attempts[i].id;
+	return NULL;
 }
 
 static void
@@ -1509,6 +1523,9 @@ after_posttest(struct repl *r, const struct quiz *q)
 	if (out.s != NULL)
 		say(r, "%s", out.s);
 	strbuf_destroy(&out);
+	/* A learner edition's course ends here: the provider completes it. */
+	if (q->keyless && r->course->manifest->nevals > 0)
+		start_evaluation(r);
 }
 
 static void

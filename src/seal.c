@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "certfields.h"
 #include "journal.h"
 #include "ownfile.h"
 #include "seal.h"
@@ -26,7 +27,6 @@
 #define PUBLIC_HEADER "psoas-tutor provider public key 1"
 #define SEAL_BEGIN "-----BEGIN PSOAS-TUTOR SEAL-----"
 #define SEAL_END "-----END PSOAS-TUTOR SEAL-----"
-#define SEAL_FORMAT "format: psoas-tutor certificate 1"
 #define SEAL_MAX_FILE (16L << 20)
 
 static void
@@ -184,59 +184,6 @@ seal_load_public(const char *path, struct seal_key *k, char **cause)
 	return 0;
 }
 
-/* ------------------------------------------------------- canonical text */
-
-static void
-field(struct strbuf *b, const char *key, const char *value)
-{
-	char *v = journal_escape(value != NULL ? value : "");
-
-	strbuf_addf(b, "%s: %s\n", key, v);
-	free(v);
-}
-
-/*
- * The signed text: every field the certificate shows, one line each, in
- * this order, and the signing key.  One home for the order; --verify reads
- * the lines as they are and never rebuilds them.
- */
-static char *
-canonical_fields(const struct certificate *c, const char *keyhex)
-{
-	struct strbuf b = {0};
-	char num[32];
-
-	strbuf_puts(&b, SEAL_FORMAT "\n");
-	field(&b, "number", c->number);
-	field(&b, "name", c->participant);
-	field(&b, "learner", c->learner);
-	field(&b, "licence", c->licence);
-	field(&b, "licence-state", c->licence_state);
-	field(&b, "title", c->title);
-	field(&b, "course", c->course);
-	field(&b, "version", c->version);
-	field(&b, "type", c->type);
-	field(&b, "hours", c->hours);
-	field(&b, "completed", c->completed);
-	field(&b, "provider-name", c->provider_name);
-	field(&b, "provider-address", c->provider_address);
-	field(&b, "provider-email", c->provider_email);
-	field(&b, "provider-number", c->provider_number);
-	for (size_t i = 0; i < c->napprovals; i++)
-		field(&b, "approval", c->approvals[i]);
-	field(&b, "posttest", c->posttest);
-	field(&b, "attempt", c->attempt);
-	snprintf(num, sizeof num, "%d", c->score);
-	field(&b, "score", num);
-	snprintf(num, sizeof num, "%d", c->pass);
-	field(&b, "pass", num);
-	snprintf(num, sizeof num, "%ld", c->seconds);
-	field(&b, "seconds", num);
-	field(&b, "test-clock", c->test_clock ? "yes" : "no");
-	field(&b, "key", keyhex);
-	return strbuf_take(&b);
-}
-
 static char *
 sign_hex(const struct seal_key *k, const char *s, size_t len)
 {
@@ -251,7 +198,7 @@ sign_hex(const struct seal_key *k, const char *s, size_t len)
 void
 seal_certificate(struct certificate *c, const struct seal_key *k)
 {
-	char *canon = canonical_fields(c, k->hex);
+	char *canon = certfields_text(c, k->hex);
 
 	c->signature = sign_hex(k, canon, strlen(canon));
 	c->signer = xstrdup(k->hex);
@@ -261,7 +208,7 @@ seal_certificate(struct certificate *c, const struct seal_key *k)
 char *
 seal_fields(const struct certificate *c, const struct seal_key *k)
 {
-	return canonical_fields(c, k->hex);
+	return certfields_text(c, k->hex);
 }
 
 void
@@ -281,7 +228,7 @@ sealed(const char *body, size_t blen, const struct certificate *c,
     const struct seal_key *k, const char *prefix, size_t *len)
 {
 	struct strbuf b = {0};
-	char *canon = canonical_fields(c, k->hex), *line, *next, *doc;
+	char *canon = certfields_text(c, k->hex), *line, *next, *doc;
 
 	strbuf_add(&b, body, blen);
 	if (blen > 0 && body[blen - 1] != '\n')
@@ -423,6 +370,7 @@ struct seal_parts {
 	size_t doclen;
 	size_t signed_len;	/* bytes the document signature covers */
 	char *number, *name, *course, *version, *key;	/* new */
+	char *reissued;		/* new, or NULL: not a reissue */
 };
 
 static char *
@@ -509,6 +457,8 @@ parse_seal(const char *s, size_t len, struct seal_parts *sp)
 				slot = &sp->version;
 			else if ((v = line_value(l, n, "key")) != NULL)
 				slot = &sp->key;
+			else if ((v = line_value(l, n, "reissued")) != NULL)
+				slot = &sp->reissued;
 			if (slot != NULL) {
 				free(*slot);
 				*slot = v;
@@ -519,8 +469,8 @@ parse_seal(const char *s, size_t len, struct seal_parts *sp)
 	if (!ended)
 		return "its seal is cut short or has something after it";
 	if (sp->signature == NULL || sp->doc == NULL || sp->key == NULL ||
-	    sp->canon.len < strlen(SEAL_FORMAT) ||
-	    memcmp(sp->canon.s, SEAL_FORMAT "\n", strlen(SEAL_FORMAT) + 1) != 0)
+	    sp->canon.len < strlen(CERTFIELDS_FORMAT) ||
+	    memcmp(sp->canon.s, CERTFIELDS_FORMAT "\n", strlen(CERTFIELDS_FORMAT) + 1) != 0)
 		return "its seal is incomplete or of an unknown format";
 	return NULL;
 }
@@ -541,6 +491,7 @@ parts_destroy(struct seal_parts *sp)
 	free(sp->course);
 	free(sp->version);
 	free(sp->key);
+	free(sp->reissued);
 }
 
 int
@@ -571,9 +522,11 @@ seal_verify_file(const char *path, const struct seal_key *k, char **report)
 		    "provider signed)", path);
 	} else {
 		*report = xasprintf("%s: valid: certificate %s for %s, course "
-		    "%s version %s, signed by the provider's key %.16s...",
+		    "%s version %s, signed by the provider's key %.16s...%s%s",
 		    path, or_none(sp.number), or_none(sp.name),
-		    or_none(sp.course), or_none(sp.version), k->hex);
+		    or_none(sp.course), or_none(sp.version), k->hex,
+		    sp.reissued != NULL ? "; a copy reissued on " : "",
+		    sp.reissued != NULL ? sp.reissued : "");
 		rc = 0;
 	}
 	parts_destroy(&sp);

@@ -107,6 +107,9 @@ Course version: 3.1
 Completion date: $today (UTC)
 Post-test score: 100% (pass mark 75%)
 Time on task:
+Attestation: the participant attested on $today
+that the work is their own
+Clock: a test clock (PSOAS_TUTOR_NOW): dates and times are not real
 Certificate number: $number
 Provider: Harbour Bodywork Education
 Address: 12 Quay Road, Portsmouth, ME 03801

@@ -75,7 +75,8 @@ lesson_lines() {
 # COURSE (the shipped course, or its learner edition), starts the
 # post-test with identity and attestation, and leaves at its first
 # question; then, in a second session, answers every drawn question as
-# the full course's examples do (tests/cli/posttest-answers.py).  The
+# the full course's examples do (tests/cli/posttest-answers.py), and then
+# the evaluation if it opens (ratings 5 4 5 4 3, one comment).  The
 # clock must be injected (PSOAS_TUTOR_NOW) with a step of at least 300 s
 # a line, so every page counts as read.  Output in DATA/LEARNER.out{1,2}.
 study_shipped() {
@@ -88,7 +89,7 @@ study_shipped() {
 	{ echo "quiz posttest"
 	  python3 "$top_srcdir/tests/cli/posttest-answers.py" \
 	      "$top_srcdir/quizzes/99-posttest.quiz" "$2/learners/$3.journal"
-	  echo quit; } |
+	  printf '5\n4\n5\n4\n3\nClear and useful.\nquit\n'; } |
 	    "$TUTOR" --course "$1" --data-dir "$2" --learner "$3" --plain \
 	    >"$2/$3.out2" 2>&1
 }

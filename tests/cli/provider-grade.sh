@@ -72,6 +72,12 @@ check "the PDF shows its number" contains "$SCRATCH/pdf.txt" "$number"
 check "and its signature" contains "$SCRATCH/pdf.txt" "Signed by the provider"
 check "a signed certificate does not call itself self-reported" lacks "$txt" "SELF-REPORTED"
 check "a certificate made on a test clock says so" contains "$txt" "TEST CLOCK"
+tr '\n' ' ' <"$SCRATCH/pdf.txt" | sed 's/  */ /g' >"$SCRATCH/pdf.joined"
+check "the PDF prints the attestation" grep -Eq "Attestation: the participant attested on [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC that the work is their own" "$SCRATCH/pdf.joined"
+check "and the clock it was recorded on" contains "$SCRATCH/pdf.joined" "Clock: a test clock (PSOAS_TUTOR_NOW)"
+check "the text certificate prints the attestation" contains "$txt" "the participant attested on"
+check "and the clock" contains "$txt" "a test clock"
+check "both are signed fields" grep -q "^attested: [0-9]" "$txt"
 PSOAS_TUTOR_NOW= "$TUTOR" provider --dir "$pdir" --course "$course" grade \
     "$data/learners/erin.journal" >"$SCRATCH/realclock.grade" 2>&1
 check "a provider on a real clock refuses work done on a test clock" \
@@ -181,9 +187,61 @@ st=$?
 check "a changed byte in a certificate fails --verify (status $st)" test $st -eq 1
 check "and says it was changed" contains "$SCRATCH/vf" "NOT VALID: the certificate was changed after signing"
 
+# A reissue: a new signed copy from the registry, same number, dated.
+"$TUTOR" provider --dir "$pdir" reissue "$number" >"$SCRATCH/reissue" 2>&1
+st=$?
+check "a certificate is reissued (status $st)" test $st -eq 0
+rtxt=$(ls "$pdir/certificates/$number-reissue-"*.txt)
+rpdf=$(ls "$pdir/certificates/$number-reissue-"*.pdf)
+"$TUTOR" --verify "$rpdf" --key "$pdir/provider.pub" >"$SCRATCH/vr" 2>&1
+check "the reissued copy verifies, and says it is a reissue" \
+    grep -Eq "valid: certificate $number for Erin Example.*a copy reissued on [0-9-]{10}" "$SCRATCH/vr"
+pdftotext "$rpdf" - 2>/dev/null | tr '\n' ' ' | sed 's/  */ /g' >"$SCRATCH/rpdf.txt"
+check "the reissued PDF says so, with the same number" grep -Eq "Certificate number: $number .*Reissued: [0-9-]{10} \(UTC\), a new copy" "$SCRATCH/rpdf.txt"
+check "the reissue keeps the score as issued" contains "$rtxt" "100% (pass mark 75%)"
+"$TUTOR" --verify "$txt" --key "$pdir/provider.pub" >"$SCRATCH/v.orig" 2>&1
+check "the original still verifies" contains "$SCRATCH/v.orig" "valid: certificate $number"
+"$TUTOR" provider --dir "$pdir" reissue SAMPLE-CE-20000101-NOSUCHCERT >"$SCRATCH/reissue-bad" 2>&1
+st=$?
+check "an unknown number is not reissued (status $st)" test $st -eq 1
+check "saying why" contains "$SCRATCH/reissue-bad" "no such certificate: nothing reissued"
+
 "$TUTOR" provider --dir "$pdir" report >"$SCRATCH/report" 2>&1
 check "the report lists the certificate" contains "$SCRATCH/report" "$number"
 check "and counts every submission" contains "$SCRATCH/report" "1 submission certified, 7 refused"
+check "and the reissue" grep -Eq "^reissued: $number on [0-9-]{10}$" "$SCRATCH/report"
+
+# A registry of version 1 (before evaluations) is brought up to date.
+old="$SCRATCH/old"
+mkdir "$old"
+python3 - "$old/registry.sqlite3" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript('''
+CREATE TABLE submissions (id INTEGER PRIMARY KEY, received INTEGER NOT NULL,
+  learner TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('certified', 'refused')),
+  reason TEXT, attempt TEXT, score INTEGER);
+CREATE TABLE certificates (number TEXT PRIMARY KEY,
+  submission INTEGER NOT NULL REFERENCES submissions(id),
+  learner TEXT NOT NULL, name TEXT NOT NULL, licence TEXT,
+  course TEXT NOT NULL, version TEXT NOT NULL, hours TEXT NOT NULL,
+  completed TEXT NOT NULL, score INTEGER NOT NULL,
+  attempt TEXT NOT NULL UNIQUE, fields TEXT NOT NULL,
+  signature TEXT NOT NULL, key TEXT NOT NULL, issued INTEGER NOT NULL);
+INSERT INTO submissions VALUES (1, 1700000000, 'old', 'old.journal', 'x',
+  'refused', 'kept', NULL, 0);
+PRAGMA user_version = 1;
+''')
+PY
+"$TUTOR" provider --dir "$old" report >"$SCRATCH/old.report" 2>&1
+check "a version 1 registry opens" contains "$SCRATCH/old.report" "0 submissions certified, 1 refused"
+check "and is migrated to version 2, its rows kept" test "$(python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute('PRAGMA user_version').fetchone()[0],
+      db.execute('SELECT count(*) FROM submissions').fetchone()[0],
+      db.execute('SELECT count(*) FROM evaluations').fetchone()[0])" "$old/registry.sqlite3")" = "2 1 0"
 "$TUTOR" provider --dir "$pdir" report csv >"$SCRATCH/audit.csv" 2>&1
 check "the audit export is CSV with the certificate" grep -q "^\"$number\",\"erin\",\"Erin Example\"" "$SCRATCH/audit.csv"
 done_testing

@@ -143,6 +143,9 @@ check "with the draw and its seed" grep -q "^quiz-draw	" "$journal"
 check "and the course digest before the attempt" \
     grep -q "^course	[0-9]*	$digest	" "$journal"
 check "the attempt ends ungraded" grep -q "	ungraded	[0-9a-f]*$" "$journal"
+attempt=$(sed -n 's/^quiz-draw	[0-9]*	posttest	\([^	]*\)	.*/\1/p' "$journal")
+check "the evaluation opens once the post-test is sent, for that attempt" \
+    test "$(grep -c "^evaluation	[0-9]*	$attempt	" "$journal")" -eq 6
 "$TUTOR" --course "$ed" --data-dir "$SCRATCH/data" --learner ann \
     --progress --plain --width 200 >"$SCRATCH/progress" 2>&1
 check "progress says the post-test awaits the provider" \
@@ -165,6 +168,16 @@ check "and records no grade for it" test -z "$(grep '^rescore	.*	posttest	' "$jo
 st=$?
 check "the provider certifies it (status $st)" test $st -eq 0
 check "with the score graded again" contains "$SCRATCH/grade" "certified: Ann Honest, 100%"
+check "and the evaluation recorded" contains "$SCRATCH/grade" "6 evaluation answers recorded"
+"$TUTOR" provider report >"$SCRATCH/report" 2>&1
+check "the report sums up the evaluation" contains "$SCRATCH/report" \
+    "objectives   1 answer, mean 5.0 of 5 (1:0 2:0 3:0 4:0 5:1)"
+check "with the written answers counted" contains "$SCRATCH/report" \
+    "comments     1 written answer"
+"$TUTOR" provider --course "$full" grade "$journal" >/dev/null 2>&1
+"$TUTOR" provider report >"$SCRATCH/report2" 2>&1
+check "a submission sent again adds no evaluation" contains "$SCRATCH/report2" \
+    "objectives   1 answer, mean 5.0 of 5"
 "$TUTOR" provider --course "$ed" grade "$journal" >"$SCRATCH/grade-ed" 2>&1
 check "grading against the edition is refused" \
     contains "$SCRATCH/grade-ed" "is a learner edition, without answer keys"
