@@ -120,18 +120,39 @@ check_examples(const struct quiz *qz, const struct question *q,
  * A rule that matches an empty answer credits anything ('@accept .*'),
  * whatever the examples say when a misconception happens to catch them.
  */
+/*
+ * --check compiles every pattern as grading will (the load only proved
+ * each compiles as written): the compiled code, or NULL after a report.
+ */
+static pcre2_code *
+compiled(const struct quiz *qz, const struct question *q,
+    const struct pattern *p, struct diag *d)
+{
+	char *err;
+	size_t off;
+	pcre2_code *code = grade_text_code(q, p, &err, &off);
+
+	if (code == NULL) {
+		diag_add(d, DIAG_ERROR, qz->path, p->lineno,
+		    p->col + (long)off, "bad pattern: %s", err);
+		free(err);
+	}
+	return code;
+}
+
 static void
 check_empty_matches(const struct quiz *qz, const struct question *q,
     const struct pattern *pats, size_t n, struct diag *d)
 {
 	for (size_t i = 0; i < n; i++) {
 		pcre2_match_data *md;
+		pcre2_code *code = compiled(qz, q, &pats[i], d);
 		int rc;
 
-		if (pats[i].code == NULL)
+		if (code == NULL)
 			continue;
-		md = pcre2_match_data_create_from_pattern(pats[i].code, NULL);
-		rc = pcre2_match(pats[i].code, (PCRE2_SPTR)"", 0, 0, 0, md, NULL);
+		md = pcre2_match_data_create_from_pattern(code, NULL);
+		rc = pcre2_match(code, (PCRE2_SPTR)"", 0, 0, 0, md, NULL);
 		pcre2_match_data_free(md);
 		if (rc >= 0)
 			diag_add(d, DIAG_ERROR, qz->path, pats[i].lineno,
@@ -147,6 +168,10 @@ check_rules_credit_something(const struct quiz *qz, const struct question *q,
 {
 	check_empty_matches(qz, q, q->accept, q->naccept, d);
 	check_empty_matches(qz, q, q->concepts, q->nconcepts, d);
+	for (size_t i = 0; i < q->nmisconceptions; i++)
+		(void)compiled(qz, q, &q->misconceptions[i], d);
+	for (size_t i = 0; i < q->nfine; i++)
+		(void)compiled(qz, q, &q->fine[i], d);
 	for (size_t i = 0; i < q->nitems; i++) {
 		check_empty_matches(qz, q, q->items[i].accept,
 		    q->items[i].naccept, d);

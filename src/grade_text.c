@@ -44,25 +44,48 @@
 static const char word_before[] = "(?<![\\w])(?:";
 static const char word_after[] = ")(?![\\w])";
 
-pcre2_code *
-grade_text_compile(const char *src, bool case_sensitive, char **err,
-    size_t *erroffset)
+bool
+grade_text_valid(const struct pattern *p, char **err, size_t *erroffset)
 {
-	char *wrapped = xasprintf("%s%s%s", word_before, src, word_after);
-	size_t pre = sizeof word_before - 1;
-	pcre2_code *code;
+	pcre2_code *code = grade_compile(p->src, false, p->role == ROLE_ACCEPT,
+	    err, erroffset);
 
-	/* "a)(b" would escape the wrapper: compile the pattern alone first. */
-	code = grade_compile(src, case_sensitive, false, err, erroffset);
-	if (code != NULL) {
-		pcre2_code_free(code);
-		code = grade_compile(wrapped, case_sensitive, false, err,
-		    erroffset);
-		if (code == NULL)
-			*erroffset = *erroffset > pre ? *erroffset - pre : 0;
+	pcre2_code_free(code);
+	return code != NULL;
+}
+
+pcre2_code *
+grade_text_code(const struct question *qu, const struct pattern *p,
+    char **err, size_t *erroffset)
+{
+	/* The cache of a const pattern: filled once, then only read. */
+	struct pattern *cache = (struct pattern *)(uintptr_t)p;
+	size_t pre = sizeof word_before - 1, off = 0;
+	char *why = NULL, *wrapped;
+
+	if (p->code != NULL || (p->broken && err == NULL))
+		return p->code;
+	if (p->role == ROLE_ACCEPT) {
+		cache->code = grade_compile(p->src, qu->case_sensitive, true,
+		    &why, &off);
+	} else {
+		wrapped = xasprintf("%s%s%s", word_before, p->src, word_after);
+		cache->code = grade_compile(wrapped, qu->case_sensitive, false,
+		    &why, &off);
+		/* Within what the author wrote, whatever broke. */
+		off = off > pre ? off - pre : 0;
+		if (off > strlen(p->src))
+			off = strlen(p->src);
+		free(wrapped);
 	}
-	free(wrapped);
-	return code;
+	cache->broken = cache->code == NULL;
+	if (err != NULL)
+		*err = why;
+	else
+		free(why);
+	if (erroffset != NULL)
+		*erroffset = off;
+	return p->code;
 }
 
 /* ------------------------------------------------------------- context */
@@ -146,8 +169,9 @@ match_from(struct ctx *c, const struct pattern *p, const struct view *v,
 		return -1;
 	if (from > v->len)
 		return 0;
-	rc = pcre2_match(p->code, (PCRE2_SPTR)v->s, v->len, from,
-	    PCRE2_NO_UTF_CHECK, c->md, grade_match_context());
+	rc = pcre2_match(grade_text_code(c->q, p, NULL, NULL),
+	    (PCRE2_SPTR)v->s, v->len, from, PCRE2_NO_UTF_CHECK, c->md,
+	    grade_match_context());
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -277,14 +301,16 @@ struct reading {
 
 /* Is word matched, as a whole, by one of arr's patterns? */
 static bool
-matches_word(const struct pattern *arr, size_t n, const char *word,
-    pcre2_match_data *md)
+matches_word(const struct question *q, const struct pattern *arr, size_t n,
+    const char *word, pcre2_match_data *md)
 {
-	for (size_t i = 0; i < n; i++)
-		if (arr[i].code != NULL && pcre2_match(arr[i].code,
-		    (PCRE2_SPTR)word, strlen(word), 0, 0, md,
-		    grade_match_context()) >= 0)
+	for (size_t i = 0; i < n; i++) {
+		pcre2_code *code = grade_text_code(q, &arr[i], NULL, NULL);
+
+		if (code != NULL && pcre2_match(code, (PCRE2_SPTR)word,
+		    strlen(word), 0, 0, md, grade_match_context()) >= 0)
 			return true;
+	}
 	return false;
 }
 
@@ -302,11 +328,11 @@ question_wants(const void *ctx, const char *word)
 
 	if (md == NULL)
 		abort();
-	yes = matches_word(q->concepts, q->nconcepts, w, md) ||
-	    matches_word(q->accept, q->naccept, w, md);
+	yes = matches_word(q, q->concepts, q->nconcepts, w, md) ||
+	    matches_word(q, q->accept, q->naccept, w, md);
 	for (size_t i = 0; i < q->nitems && !yes; i++)
-		yes = matches_word(q->items[i].concepts, q->items[i].nconcepts,
-		    w, md) || matches_word(q->items[i].accept,
+		yes = matches_word(q, q->items[i].concepts, q->items[i].nconcepts,
+		    w, md) || matches_word(q, q->items[i].accept,
 		    q->items[i].naccept, w, md);
 	pcre2_match_data_free(md);
 	free(w);

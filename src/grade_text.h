@@ -27,11 +27,21 @@ struct grade_opts {
 };
 
 /*
- * Compile a @concept, @misconception or @fine pattern: matched anywhere,
- * but only as whole words (no letter or digit right before or after it).
- * Errors as grade_compile, with the offset in src.
+ * Whether p's source compiles (as written, without the wrapper that
+ * makes it match whole words): the load's check, which keeps nothing,
+ * so a course of many quizzes holds no compiled pattern until one of its
+ * quizzes is used.  Errors as grade_compile, with the offset in p->src.
  */
-pcre2_code *grade_text_compile(const char *src, bool case_sensitive,
-    char **err, size_t *erroffset);
+bool grade_text_valid(const struct pattern *p, char **err, size_t *erroffset);
+
+/*
+ * p's compiled code: compiled on first use with qu's @case (a @accept
+ * matching the whole answer, the others only as whole words: no letter
+ * or digit right before or after) and kept in p until the quiz is
+ * freed.  NULL when it does not compile (p is then marked broken; err,
+ * when not NULL, gets why, and *erroffset where in p->src).
+ */
+pcre2_code *grade_text_code(const struct question *qu,
+    const struct pattern *p, char **err, size_t *erroffset);
 
 #endif

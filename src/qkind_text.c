@@ -19,20 +19,17 @@
 /* ---------------------------------------------------------------- parse */
 
 /*
- * @accept matches the whole answer (or list part); @concept,
- * @misconception and @fine match whole words anywhere (grade_text.h).
+ * A bad pattern fails the load with its line and column.  Nothing is
+ * kept: the pattern is compiled for grading when first needed
+ * (grade_text_code), with the question's @case.
  */
 static void
-compile_pattern(struct qparse *p, struct pattern *pat, bool case_sensitive)
+check_pattern(struct qparse *p, struct pattern *pat)
 {
 	char *err;
 	size_t off;
 
-	pcre2_code_free(pat->code);
-	pat->code = pat->role == ROLE_ACCEPT ?
-	    grade_compile(pat->src, case_sensitive, true, &err, &off) :
-	    grade_text_compile(pat->src, case_sensitive, &err, &off);
-	if (pat->code == NULL) {
+	if (!grade_text_valid(pat, &err, &off)) {
 		qparse_error(p, pat->lineno, pat->col + (long)off,
 		    "bad pattern: %s", err);
 		free(err);
@@ -86,8 +83,7 @@ add_answer_pattern(struct qparse *p, struct question *qu, const char *arg,
 		arr = role == ROLE_ACCEPT ? &it->accept : &it->concepts;
 		n = role == ROLE_ACCEPT ? &it->naccept : &it->nconcepts;
 	}
-	compile_pattern(p, add_pattern(p, qu, arr, n, arg, line, col, role),
-	    false);
+	check_pattern(p, add_pattern(p, qu, arr, n, arg, line, col, role));
 }
 
 static char **
@@ -110,8 +106,8 @@ static char **
 d_fine(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
-	compile_pattern(p, add_pattern(p, qu, &qu->fine, &qu->nfine, arg, line,
-	    col, ROLE_FINE), false);
+	check_pattern(p, add_pattern(p, qu, &qu->fine, &qu->nfine, arg, line,
+	    col, ROLE_FINE));
 	return NULL;
 }
 
@@ -154,8 +150,8 @@ static char **
 d_misconception(struct qparse *p, struct question *qu, const char *arg,
     long line, long col)
 {
-	compile_pattern(p, add_pattern(p, qu, &qu->misconceptions,
-	    &qu->nmisconceptions, arg, line, col, ROLE_MISCONCEPTION), false);
+	check_pattern(p, add_pattern(p, qu, &qu->misconceptions,
+	    &qu->nmisconceptions, arg, line, col, ROLE_MISCONCEPTION));
 	return NULL;
 }
 
@@ -204,49 +200,26 @@ static const struct qdirective list_directives[] = {
 	{{"case", QKIND_BARE | SRCDIR_ONCE}, d_case},
 };
 
-/* Call fn on every pattern array of qu. */
+/* Compile (when first needed, so with the question's @case) and JIT. */
 static void
-each_patterns(const struct question *qu,
-    void (*fn)(struct pattern *arr, size_t n, void *arg), void *arg)
-{
-	fn(qu->accept, qu->naccept, arg);
-	fn(qu->concepts, qu->nconcepts, arg);
-	fn(qu->misconceptions, qu->nmisconceptions, arg);
-	fn(qu->fine, qu->nfine, arg);
-	for (size_t t = 0; t < qu->nitems; t++) {
-		fn(qu->items[t].accept, qu->items[t].naccept, arg);
-		fn(qu->items[t].concepts, qu->items[t].nconcepts, arg);
-	}
-}
-
-static void
-recompile(struct pattern *arr, size_t n, void *p)
+jit_patterns(const struct question *qu, const struct pattern *arr, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (arr[i].code != NULL)
-			compile_pattern(p, &arr[i], true);
-}
-
-/* @case may come after the patterns: recompile them case-sensitively. */
-static void
-recompile_case_sensitive(struct qparse *p, struct question *qu)
-{
-	if (qu->case_sensitive)
-		each_patterns(qu, recompile, p);
-}
-
-static void
-jit_patterns(struct pattern *arr, size_t n, void *unused)
-{
-	(void)unused;
-	for (size_t i = 0; i < n; i++)
-		grade_jit(arr[i].code);
+		grade_jit(grade_text_code(qu, &arr[i], NULL, NULL));
 }
 
 static void
 prepare_text(const struct question *qu)
 {
-	each_patterns(qu, jit_patterns, NULL);
+	jit_patterns(qu, qu->accept, qu->naccept);
+	jit_patterns(qu, qu->concepts, qu->nconcepts);
+	jit_patterns(qu, qu->misconceptions, qu->nmisconceptions);
+	jit_patterns(qu, qu->fine, qu->nfine);
+	for (size_t t = 0; t < qu->nitems; t++) {
+		jit_patterns(qu, qu->items[t].accept, qu->items[t].naccept);
+		jit_patterns(qu, qu->items[t].concepts,
+		    qu->items[t].nconcepts);
+	}
 }
 
 static void
@@ -254,7 +227,6 @@ finish_short(struct qparse *p, struct question *qu)
 {
 	if (qu->naccept == 0 && qu->nconcepts == 0 && !p->keyless)
 		qparse_missing(p, qu, "concept' or '@accept");
-	recompile_case_sensitive(p, qu);
 }
 
 static void
@@ -275,7 +247,6 @@ finish_list(struct qparse *p, struct question *qu)
 		if (qu->items[i].naccept == 0 && qu->items[i].nconcepts == 0)
 			qparse_error(p, qu->items[i].lineno, 0, "item '%s' has "
 			    "no '@concept' or '@accept'", qu->items[i].label);
-	recompile_case_sensitive(p, qu);
 }
 
 static void

@@ -217,15 +217,22 @@ qparse_set_shown(struct qparse *p, struct question *qu, size_t n,
 
 /* An id value: *out gets a copy, or an error is reported. */
 static void
+id_error(struct parser *p, const char *what, const char *arg, long line,
+    long col)
+{
+	diag_add(p->d, DIAG_ERROR, p->path, line, col, "bad %s id '%s': use "
+	    "lower-case letters, digits and '-' (not first), at most %d "
+	    "bytes", what, arg, SRCFILE_MAX_ID);
+}
+
+static void
 id_value(struct parser *p, const char *what, const char *arg, long line,
     long col, char **out)
 {
 	if (srcfile_valid_id(arg))
 		*out = xstrdup(arg);
 	else
-		diag_add(p->d, DIAG_ERROR, p->path, line, col,
-		    "bad %s id '%s': use lower-case letters, digits and '-' "
-		    "(not first), at most %d bytes", what, arg, SRCFILE_MAX_ID);
+		id_error(p, what, arg, line, col);
 }
 
 static void
@@ -233,6 +240,23 @@ number(struct parser *p, const char *name, const char *arg, long line,
     long col, int lo, int hi, int *out)
 {
 	qparse_number(&p->qp, name, arg, line, col, lo, hi, out);
+}
+
+/*
+ * s (len bytes) as a word of the quiz's pool: an equal one of the last
+ * few added (questions come in runs of one lesson and topic), else a new
+ * copy.  Borrowed until quiz_free.
+ */
+static const char *
+word(struct quiz *q, const char *s, size_t len)
+{
+	for (size_t i = q->nwords; i > 0 && i + 8 > q->nwords; i--)
+		if (strlen(q->words[i - 1]) == len &&
+		    memcmp(q->words[i - 1], s, len) == 0)
+			return q->words[i - 1];
+	q->words = xreallocarray(q->words, q->nwords + 1, sizeof *q->words);
+	q->words[q->nwords] = xstrndup(s, len);
+	return q->words[q->nwords++];
 }
 
 static char *
@@ -266,8 +290,6 @@ free_question(struct question *qu)
 	for (size_t i = 0; i < qu->nexamples; i++)
 		free(qu->examples[i].text);
 	free(qu->examples);
-	free(qu->taught_lesson);
-	free(qu->topic);
 }
 
 void
@@ -281,6 +303,7 @@ quiz_free(struct quiz *q)
 	for (size_t i = 0; i < q->ndraws; i++)
 		free(q->draws[i].topic);
 	free(q->draws);
+	free_strings(q->words, q->nwords);
 	free(q->path);
 	free(q->id);
 	free(q->title);
@@ -338,8 +361,8 @@ finish_question(struct parser *p)
 		missing(p, qu, "explain");
 	if (p->seen[D_TAUGHT] == 0)
 		missing(p, qu, "taught");
-	if (qu->topic == NULL && qu->taught_lesson != NULL)
-		qu->topic = xstrdup(qu->taught_lesson);
+	if (qu->topic == NULL)
+		qu->topic = qu->taught_lesson;
 }
 
 /* "short, list, choice, multi, truefalse or order" */
@@ -511,7 +534,8 @@ taught(struct parser *p, struct question *qu, const char *arg, long line,
 		free(lesson);
 		return;
 	}
-	qu->taught_lesson = lesson;
+	qu->taught_lesson = word(p->q, lesson, strlen(lesson));
+	free(lesson);
 	qu->taught_page = n;
 	qu->taught_lineno = line;
 }
@@ -557,9 +581,10 @@ question_directive(struct parser *p, enum dir_id id, const char *arg,
 		taught(p, qu, arg, line, col);
 		break;
 	case D_TOPIC:
-		free(qu->topic);
-		qu->topic = NULL;
-		id_value(p, "topic", arg, line, col, &qu->topic);
+		if (srcfile_valid_id(arg))
+			qu->topic = word(p->q, arg, strlen(arg));
+		else
+			id_error(p, "topic", arg, line, col);
 		qu->topic_lineno = line;
 		break;
 	default:
@@ -821,6 +846,10 @@ parse_lines_as(const char *path, struct srcfile *f, bool read,
 	if (p.q->tries == 0)
 		p.q->tries = p.q->posttest ? 1 : 2;
 	p.q->keyless = edition && p.q->posttest;
+	/* A course holds every quiz from start-up: no room to spare. */
+	if (p.q->nquestions > 0)
+		p.q->questions = xreallocarray(p.q->questions,
+		    p.q->nquestions, sizeof *p.q->questions);
 	srcfile_destroy(f);
 	if (d->errors != before) {
 		quiz_free(p.q);

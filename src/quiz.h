@@ -1,8 +1,9 @@
 /*
  * Quiz files: parse a .quiz file (doc/FORMATS.md, psoas-tutor(5)) into
- * questions whose answer patterns are already compiled, so a bad pattern
- * fails the load with its file, line and column and grading never
- * compiles anything.
+ * questions whose answer patterns are proved to compile, so a bad pattern
+ * fails the load with its file, line and column.  A pattern is compiled
+ * for grading when its quiz starts or it is first needed
+ * (grade_text_code), so a course of many quizzes holds none at start-up.
  */
 #ifndef PSOAS_QUIZ_H
 #define PSOAS_QUIZ_H
@@ -36,9 +37,14 @@ enum pattern_role {
 
 struct pattern {
 	enum pattern_role role;
+	/*
+	 * The load proves src compiles; code is compiled when first needed
+	 * (grade_text_code) and kept, owned; broken when that failed.
+	 */
+	bool broken;
 	char *src;		/* the pattern as written */
 	long lineno, col;	/* where it was written (col of the pattern) */
-	pcre2_code *code;	/* compiled at load; owned */
+	pcre2_code *code;
 	char *feedback;		/* misconceptions: what to tell the learner */
 };
 
@@ -110,10 +116,14 @@ struct question {
 	struct example *examples;
 	size_t nexamples;
 
-	char *topic;			/* @topic, else taught_lesson's id */
+	/*
+	 * Ids many questions share, so borrowed from the quiz's pool of
+	 * them (struct quiz words), not one copy per question.
+	 */
+	const char *topic;		/* @topic, else taught_lesson's id */
 	long topic_lineno;		/* of @topic, or 0 */
 
-	char *taught_lesson;		/* @taught LESSON PAGE */
+	const char *taught_lesson;	/* @taught LESSON PAGE */
 	int taught_page;		/* 1-based */
 	long taught_lineno;
 };
@@ -152,10 +162,12 @@ struct quiz {
 	 * order shown.  Its answers are recorded for the provider to grade.
 	 */
 	bool keyless;
+	char **words;		/* owned: the ids questions borrow */
+	size_t nwords;
 };
 
 /*
- * Parse path and compile every pattern.  Problems go to d as
+ * Parse path and check every pattern compiles.  Problems go to d as
  * "path:line[:col]: error: ...".  Returns a new quiz (free with quiz_free)
  * or NULL when the file had any error.  Examples are not run here: that is
  * the checker's job (check.h), so a learner is never blocked by it.

@@ -23,14 +23,16 @@
  */
 #define MAX_BAD_LINES 10
 
+/* Line no is the len bytes at s, in f->text: ended there by a NUL. */
 static void
-add_line(struct srcfile *f, size_t *cap, const char *s, size_t len, long no)
+add_line(struct srcfile *f, size_t *cap, char *s, size_t len, long no)
 {
 	if (f->n == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
 		f->lines = xreallocarray(f->lines, *cap, sizeof *f->lines);
 	}
-	f->lines[f->n].text = xstrndup(s, len);
+	s[len] = '\0';
+	f->lines[f->n].text = s;
 	f->lines[f->n].len = len;
 	f->lines[f->n].lineno = no;
 	f->n++;
@@ -86,10 +88,10 @@ check_line(const struct srcfile *f, const char *s, size_t len, long no,
 static void
 drop_lines(struct srcfile *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		free(f->lines[i].text);
 	free(f->lines);
+	free(f->text);
 	f->lines = NULL;
+	f->text = NULL;
 	f->n = 0;
 }
 
@@ -116,6 +118,9 @@ srcfile_parse(struct srcfile *f, const char *name, const char *buf,
 		    "binary file (contains NUL bytes)");
 		return -1;
 	}
+	/* Room for the NUL that ends a last line without a newline. */
+	f->text = xmalloc(size + 1);
+	memcpy(f->text, buf, size);
 	while (start < size) {
 		const char *nl = memchr(buf + start, '\n', size - start);
 		size_t end = nl ? (size_t)(nl - buf) : size;
@@ -125,7 +130,7 @@ srcfile_parse(struct srcfile *f, const char *name, const char *buf,
 		if (len > 0 && buf[start + len - 1] == '\r')
 			len--;
 		if (check_line(f, buf + start, len, no, d)) {
-			add_line(f, &cap, buf + start, len, no);
+			add_line(f, &cap, f->text + start, len, no);
 		} else if (++nbad == MAX_BAD_LINES) {
 			diag_add(d, DIAG_ERROR, name, no, 0, "too many bad "
 			    "lines, giving up (is this a binary file, or not "
@@ -133,7 +138,7 @@ srcfile_parse(struct srcfile *f, const char *name, const char *buf,
 			drop_lines(f);
 			return -1;
 		} else {
-			add_line(f, &cap, "", 0, no);
+			add_line(f, &cap, f->text + start, 0, no);
 		}
 		start = end + 1;
 	}
@@ -146,7 +151,7 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 	FILE *fp;
 	struct stat st;
 	char *buf;
-	size_t nread;
+	size_t nread, want;
 	int rc;
 
 	memset(f, 0, sizeof *f);
@@ -168,9 +173,21 @@ srcfile_read(struct srcfile *f, const char *path, struct diag *d)
 		fclose(fp);
 		return -1;
 	}
-	/* One byte more than the limit, so an oversized file shows. */
-	buf = xmalloc(SRCFILE_MAX_SIZE + 1);
-	nread = fread(buf, 1, SRCFILE_MAX_SIZE + 1, fp);
+	/*
+	 * A buffer of the file's size and a byte (a file that grew while
+	 * being read makes it grow), never more than one byte over the
+	 * limit, so an oversized file shows.
+	 */
+	want = st.st_size < SRCFILE_MAX_SIZE ? (size_t)st.st_size + 1 :
+	    SRCFILE_MAX_SIZE + 1;
+	buf = xmalloc(want);
+	nread = 0;
+	while ((nread += fread(buf + nread, 1, want - nread, fp)) == want &&
+	    want <= SRCFILE_MAX_SIZE) {
+		want = want * 2 < SRCFILE_MAX_SIZE + 1 ? want * 2 :
+		    SRCFILE_MAX_SIZE + 1;
+		buf = xreallocarray(buf, want, 1);
+	}
 	if (ferror(fp)) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "read error: %s",
 		    strerror(errno));
@@ -357,8 +374,7 @@ srcfile_load_mem(const char *name, const char *buf, size_t size,
 void
 srcfile_destroy(struct srcfile *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		free(f->lines[i].text);
+	free(f->text);
 	free(f->lines);
 	free(f->path);
 	memset(f, 0, sizeof *f);

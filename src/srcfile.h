@@ -20,13 +20,18 @@
 #define SRCFILE_MAX_SIZE (1024 * 1024)	/* bytes in one file */
 
 struct srcline {
-	char *text;	/* owned, NUL-terminated, no newline */
+	char *text;	/* NUL-terminated, no newline; in its file's text */
 	size_t len;
 	long lineno;	/* 1-based */
 };
 
 struct srcfile {
 	char *path;	/* owned copy of the path as given */
+	/*
+	 * One owned copy of the file, each line ended by a NUL where its
+	 * newline was: a line is not an allocation of its own.
+	 */
+	char *text;
 	struct srcline *lines;
 	size_t n;
 };

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "grade.h"
+#include "grade_text.h"
 #include "quiz.h"
 
 /* The name the text of write_file is parsed under. */
@@ -120,7 +121,11 @@ sample_quiz_parses_into_structs(void **state)
 	assert_int_equal(qu->naccept, 1);
 	assert_int_equal(qu->accept[0].lineno, 11);
 	assert_int_equal(qu->accept[0].col, 9);
-	assert_non_null(qu->accept[0].code);
+	/* Proved to compile at load; compiled for grading when first needed. */
+	assert_null(qu->accept[0].code);
+	assert_non_null(grade_text_code(qu, &qu->accept[0], NULL, NULL));
+	assert_ptr_equal(grade_text_code(qu, &qu->accept[0], NULL, NULL),
+	    qu->accept[0].code);
 	assert_int_equal(qu->nmisconceptions, 1);
 	assert_string_equal(qu->misconceptions[0].src,
 	    "\\bgreater\\s+trochanter\\b");
@@ -642,7 +647,10 @@ jit_size(const struct pattern *p)
 	return size;
 }
 
-/* Start-up compiles without JIT; a sitting's quiz_prepare JITs, once. */
+/*
+ * Start-up keeps no compiled pattern; a sitting's quiz_prepare compiles
+ * and JITs, once.
+ */
 static void
 patterns_are_jit_compiled_when_a_quiz_is_prepared(void **state)
 {
@@ -656,7 +664,7 @@ patterns_are_jit_compiled_when_a_quiz_is_prepared(void **state)
 	diag_init(&d);
 	q = load(path, &d);
 	assert_non_null(q);
-	assert_int_equal(jit_size(&q->questions[0].accept[0]), 0);
+	assert_null(q->questions[0].accept[0].code);
 	quiz_prepare(q);
 	(void)pcre2_config(PCRE2_CONFIG_JIT, &jit);
 	size = jit_size(&q->questions[0].accept[0]);
@@ -664,6 +672,39 @@ patterns_are_jit_compiled_when_a_quiz_is_prepared(void **state)
 		assert_true(size > 0);
 	quiz_prepare(q);
 	assert_int_equal(jit_size(&q->questions[0].accept[0]), size);
+	quiz_free(q);
+	diag_destroy(&d);
+}
+
+/*
+ * The load proves a pattern compiles as written; one that only breaks
+ * inside the whole-word wrapper ('#' starts a comment under (?x), so it
+ * hides the wrapper's end) is reported when it is compiled for grading
+ * (as --check does for every pattern), with its column.
+ */
+static void
+a_pattern_broken_by_the_wrapper_is_reported_when_compiled(void **state)
+{
+	struct diag d;
+	struct quiz *q;
+	const struct question *qu;
+	char *err = NULL;
+	size_t off = 99;
+
+	(void)state;
+	write_file(HEADER "@question short\n@prompt P\n@accept x\n"
+	    "@misconception a(?x)#\n@explain E\n@taught a 1\n");
+	diag_init(&d);
+	q = load(path, &d);
+	assert_non_null(q);
+	qu = &q->questions[0];
+	assert_null(grade_text_code(qu, &qu->misconceptions[0], &err, &off));
+	assert_non_null(err);
+	assert_true(qu->misconceptions[0].broken);
+	assert_true(off <= strlen(qu->misconceptions[0].src));
+	free(err);
+	/* Asked again without a report: still nothing, not compiled again. */
+	assert_null(grade_text_code(qu, &qu->misconceptions[0], NULL, NULL));
 	quiz_free(q);
 	diag_destroy(&d);
 }
@@ -679,6 +720,8 @@ main(void)
 		cmocka_unit_test(case_after_pattern_still_applies),
 		cmocka_unit_test(escapes_and_comments_in_text),
 		cmocka_unit_test(bad_pattern_reports_pcre2_message_and_column),
+		cmocka_unit_test(
+		    a_pattern_broken_by_the_wrapper_is_reported_when_compiled),
 		cmocka_unit_test(unknown_directive_suggests_nearest),
 		cmocka_unit_test(directive_not_valid_for_kind),
 		cmocka_unit_test(header_and_question_directives_in_their_place),
