@@ -223,4 +223,39 @@ for bad in 'not json' '{"format": "psoas-tutor submission 1", "learner": "x", "s
 	grade bad "$SCRATCH/bad.json"
 	check "a broken submission is refused, not a crash: $(echo "$bad" | cut -c1-20)" contains "$SCRATCH/bad.grade" "REFUSED: "
 done
+
+# The whole way as issue 12 means it: the provider publishes a learner
+# edition, the learner sits the post-test there (nothing graded on the
+# learner's machine), submits, and the provider certifies.
+PSOAS_TUTOR_PROVIDER_DIR="$pdir" "$TUTOR" --course "$course" \
+    --publish "$SCRATCH/edition" >"$SCRATCH/publish" 2>&1
+{ echo 'name Ed Learner'; honest_work; echo quit; } |
+    "$TUTOR" --course "$SCRATCH/edition" --data-dir "$data" --learner ed \
+    --plain >"$SCRATCH/ed.out" 2>&1
+"$TUTOR" --course "$SCRATCH/edition" --data-dir "$data" --learner ed \
+    --submit "$SCRATCH/ed.json" >"$SCRATCH/ed.submit" 2>&1
+st=$?
+check "a learner edition writes a submission (status $st)" test $st -eq 0
+check "whose post-test answers carry no verdict of the learner's machine" \
+    python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["statements"]; a=[x for x in s if "/quizzes/final/" in x["object"]["id"] and x["verb"]["id"].endswith("/answered")]; sys.exit(not a or any("success" in x["result"] or "score" in x["result"] for x in a))' "$SCRATCH/ed.json"
+grade edition "$SCRATCH/ed.json"
+check "and the provider certifies it against the full course" contains "$SCRATCH/edition.grade" "certified: Ed Learner, 100% (pass mark 75%)"
+if [ -n "${vdir:-}" ]; then
+	node "$vdir/validate.js" "$SCRATCH/ed.json" >"$SCRATCH/validate-ed.out" 2>&1
+	check "the edition's statements pass the xAPI validator too" test $? -eq 0
+fi
+
+# Memory errors and leaks writing and grading a submission (valgrind).
+if command -v valgrind >/dev/null 2>&1 && ! ldd "$TUTOR" 2>/dev/null | grep -q libasan; then
+	vg() {
+		valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite,indirect "$@"
+	}
+	vg "$TUTOR" --course "$course" --data-dir "$data" --learner hal \
+	    --submit "$SCRATCH/hal-vg.json" >/dev/null 2>"$SCRATCH/submit.vg"
+	check "--submit of hostile bytes: no memory errors or leaks" test $? -eq 0
+	vg "$TUTOR" provider --dir "$pdir" --course "$course" grade \
+	    "$SCRATCH/undrawn.json" "$SCRATCH/bad.json" >/dev/null 2>"$SCRATCH/grade.vg"
+	check "grading submissions: no memory errors or leaks" test $? -ne 99
+fi
 done_testing
