@@ -254,53 +254,120 @@ queue_lines(const char *text, size_t len, char ***out)
 }
 
 /*
- * Bring the queue up to the journal: statements the journal gives that
- * the queue lacks are appended in one write.  Returns the queue's length
- * after, or -1 with *cause.
+ * Statements made from a journal so far, a record at a time: those past
+ * base are in x, not yet queued.  What the queue held after our last
+ * write is kept, so a session does not read the whole queue again while
+ * nobody else has written to it.
  */
-static long
-queue_fill(const struct paths *p, const struct xapi_course *xc,
-    const char *learner, const char *journal_path, char **cause)
-{
+struct feeder {
 	struct xapi x;
-	char *text = NULL;
-	size_t len, have;
-	long rc = -1;
-	int fd;
+	size_t base;
+	off_t queue_size;	/* -1: unknown */
+	size_t queue_count;
+};
 
-	xapi_init(&x, xc, learner);
-	if (xapi_read_journal(&x, journal_path, cause) != 0) {
-		xapi_destroy(&x);
-		return -1;
-	}
+static void
+feeder_init(struct feeder *f, const struct xapi_course *xc,
+    const char *learner)
+{
+	xapi_init(&f->x, xc, learner);
+	f->base = 0;
+	f->queue_size = -1;
+	f->queue_count = 0;
+}
+
+/* The statements made are queued: drop them, keep the count. */
+static void
+feeder_flush(struct feeder *f)
+{
+	for (size_t i = 0; i < f->x.n; i++)
+		free(f->x.statements[i]);
+	f->base += f->x.n;
+	f->x.n = 0;
+}
+
+/*
+ * Append to the queue the statements of f it lacks, in one write.
+ * Returns 0; 1 when the queue holds fewer than f has dropped (someone
+ * removed it: start f again from the journal's beginning); -1 with
+ * *cause.
+ */
+static int
+queue_append(const struct paths *p, struct feeder *f, char **cause)
+{
+	struct strbuf add = {0};
+	struct stat st;
+	char *text = NULL;
+	size_t len, have, total = f->base + f->x.n;
+	bool torn = false;
+	int fd, rc = -1;
+
 	fd = ownfile_open(p->queue, O_RDWR | O_CREAT | O_APPEND, 0600, cause);
 	if (fd == -1) {
 		if (*cause == NULL)
 			*cause = xasprintf("%s: %s", p->queue, strerror(errno));
-		xapi_destroy(&x);
 		return -1;
 	}
-	if (flock(fd, LOCK_EX) == 0) {
-		struct strbuf add = {0};
-
+	if (flock(fd, LOCK_EX) != 0 || fstat(fd, &st) != 0) {
+		*cause = xasprintf("%s: %s", p->queue, strerror(errno));
+		goto out;
+	}
+	if (st.st_size == f->queue_size) {
+		have = f->queue_count;
+	} else {
 		text = slurp(fd, &len);
 		have = queue_lines(text, len, NULL);
-		if (len > 0 && text[len - 1] != '\n' && have < x.n)
-			strbuf_add(&add, "\n", 1);	/* after a torn line */
-		for (size_t i = have; i < x.n; i++)
-			queue_line(&add, i, x.statements[i]);
-		if (add.len == 0 || write_all(fd, add.s, add.len) == 0)
-			rc = (long)(have > x.n ? have : x.n);
-		else
-			*cause = xasprintf("%s: %s", p->queue, strerror(errno));
-		strbuf_destroy(&add);
-	} else {
-		*cause = xasprintf("%s: %s", p->queue, strerror(errno));
+		torn = len > 0 && text[len - 1] != '\n';
 	}
+	if (have < f->base) {
+		rc = 1;
+		goto out;
+	}
+	if (torn && have < total)
+		strbuf_add(&add, "\n", 1);	/* after a line torn by a crash */
+	for (size_t i = have; i < total; i++)
+		queue_line(&add, i, f->x.statements[i - f->base]);
+	if (add.len > 0 && write_all(fd, add.s, add.len) != 0) {
+		*cause = xasprintf("%s: %s", p->queue, strerror(errno));
+		goto out;
+	}
+	f->queue_size = fstat(fd, &st) == 0 ? st.st_size : -1;
+	f->queue_count = have > total ? have : total;
+	feeder_flush(f);
+	rc = 0;
+out:
+	strbuf_destroy(&add);
 	free(text);
 	close(fd);
-	xapi_destroy(&x);
 	return rc;
+}
+
+/*
+ * Bring the queue up to the journal: feed f the records it has not seen
+ * and queue their statements.  Returns the queue's length, or -1 with
+ * *cause.
+ */
+static long
+queue_fill(const struct paths *p, struct feeder *f, const char *journal_path,
+    char **cause)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		int rc;
+
+		if (xapi_read_journal(&f->x, journal_path, cause) != 0)
+			return -1;
+		if ((rc = queue_append(p, f, cause)) <= 0)
+			return rc < 0 ? -1 : (long)f->queue_count;
+		/* The queue was removed: make it again from the start. */
+		const struct xapi_course *xc = f->x.course;
+		char *learner = xstrdup(f->x.learner);
+
+		xapi_destroy(&f->x);
+		feeder_init(f, xc, learner);
+		free(learner);
+	}
+	*cause = xasprintf("%s: it changes under us", p->queue);
+	return -1;
 }
 
 /*
@@ -532,10 +599,15 @@ lrs_send(const char *data_dir, const char *learner, const struct course *c,
 	paths_init(&p, data_dir, learner);
 	rc = -1;
 	if (xapi_course_init(&xc, c, cause) == 0) {
+		struct feeder f;
+
+		/* The background sender only sends: the session queues. */
+		feeder_init(&f, &xc, learner);
 		curl_global_init(CURL_GLOBAL_DEFAULT);
-		if (queue_fill(&p, &xc, learner, journal_path, cause) >= 0)
+		if (due_only || queue_fill(&p, &f, journal_path, cause) >= 0)
 			rc = send_queue(&p, &cfg, due_only, sent, left, cause);
 		curl_global_cleanup();
+		xapi_destroy(&f.x);
 		xapi_course_destroy(&xc);
 	}
 	paths_destroy(&p);
@@ -547,6 +619,7 @@ lrs_send(const char *data_dir, const char *learner, const struct course *c,
 
 struct lrs {
 	struct xapi_course xc;
+	struct feeder f;	/* the journal's statements, as it grows */
 	struct paths p;
 	char *data_dir, *learner, *course_dir, *journal;
 	off_t journal_size;	/* when last queued; -1: never */
@@ -575,6 +648,7 @@ lrs_open(const char *data_dir, const char *learner, const struct course *c,
 		return NULL;
 	}
 	paths_init(&l->p, data_dir, learner);
+	feeder_init(&l->f, &l->xc, learner);
 	l->data_dir = xstrdup(data_dir);
 	l->learner = xstrdup(learner);
 	l->course_dir = xstrdup(c->dir);
@@ -618,8 +692,7 @@ lrs_safe_point(struct lrs *l)
 	if (l->child > 0 && waitpid(l->child, NULL, WNOHANG) != 0)
 		l->child = 0;	/* finished (or gone): reaped */
 	if (stat(l->journal, &st) == 0 && st.st_size != l->journal_size) {
-		long q = queue_fill(&l->p, &l->xc, l->learner, l->journal,
-		    &cause);
+		long q = queue_fill(&l->p, &l->f, l->journal, &cause);
 
 		free(cause);
 		if (q >= 0) {
@@ -648,6 +721,7 @@ lrs_close(struct lrs *l)
 		return;
 	lrs_safe_point(l);
 	/* A sender still at work goes on alone, bounded by its timeouts. */
+	xapi_destroy(&l->f.x);
 	xapi_course_destroy(&l->xc);
 	paths_destroy(&l->p);
 	free(l->data_dir);

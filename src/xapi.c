@@ -688,22 +688,32 @@ xapi_add_record(struct xapi *x, const char *const *f, size_t n)
 	}
 }
 
+/* The records of a journal read again, past those x has seen. */
+struct feeding {
+	struct xapi *x;
+	size_t seen;
+};
+
 static int
 feed(void *arg, const char *const *fields, size_t n, char **why)
 {
+	struct feeding *fd = arg;
+
 	(void)why;
-	xapi_add_record(arg, fields, n);
+	if (fd->seen++ >= fd->x->records)
+		xapi_add_record(fd->x, fields, n);
 	return 0;
 }
 
 int
 xapi_read_journal(struct xapi *x, const char *path, char **cause)
 {
+	struct feeding fd = { .x = x };
 	struct journal *j;
 	struct diag d;
 
 	diag_init(&d);
-	j = journal_open_readonly(path, feed, x, &d, cause);
+	j = journal_open_readonly(path, feed, &fd, &d, cause);
 	diag_destroy(&d);
 	if (j == NULL)
 		return -1;

@@ -88,8 +88,9 @@ void xapi_destroy(struct xapi *x);
 void xapi_add_record(struct xapi *x, const char *const *fields, size_t n);
 
 /*
- * Feed every intact record of the journal at path (read-only; damaged
- * records are skipped as every reader skips them).  Returns 0, or -1
+ * Feed the intact records of the journal at path that x has not seen
+ * (all of them for a new x; a journal only grows), read-only; damaged
+ * records are skipped as every reader skips them.  Returns 0, or -1
  * with *cause.
  */
 int xapi_read_journal(struct xapi *x, const char *path, char **cause);
