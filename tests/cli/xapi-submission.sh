@@ -6,6 +6,7 @@
 # (tests/xapi, npm); the honest submission certified by provider grade;
 # and the forgeries of tests/cli/provider-grade.sh made on submissions
 # instead of journals, each refused with its reason.
+real_home=${HOME:-}	# lib.sh gives the test a HOME of its own
 . "$top_srcdir/tests/cli/lib.sh"
 
 course="$SCRATCH/course"
@@ -96,12 +97,14 @@ else
 	vdir="$top_srcdir/tests/xapi"
 	if [ ! -d "$vdir/node_modules/@learninglocker/xapi-validation" ]; then
 		# A copy of the tree (make check-sanitizers) has no
-		# node_modules: install it from npm's cache, offline.
+		# node_modules: install it from the user's npm cache, which
+		# the README's 'npm ci' filled, offline.
 		mkdir -p "$SCRATCH/xapi"
 		cp "$vdir/package.json" "$vdir/package-lock.json" \
 		    "$vdir/validate.js" "$SCRATCH/xapi/"
-		(cd "$SCRATCH/xapi" && npm ci --offline --no-audit --no-fund) \
-		    >"$SCRATCH/npm.out" 2>&1
+		cache=$(HOME="$real_home" npm config get cache 2>/dev/null)
+		(cd "$SCRATCH/xapi" && npm ci --offline --no-audit --no-fund \
+		    --cache "$cache") >"$SCRATCH/npm.out" 2>&1
 		vdir="$SCRATCH/xapi"
 	fi
 	node "$vdir/validate.js" "$SCRATCH/erin.json" "$SCRATCH/hal.json" \
