@@ -22,6 +22,7 @@
 #include "course.h"
 #include "defaults.h"
 #include "export.h"
+#include "flag.h"
 #include "grade.h"
 #include "lineio.h"
 #include "lrs.h"
@@ -338,6 +339,8 @@ run_all_learners(const struct options *o, const struct course *c,
 	free(names);
 	if (o->mode == MODE_REGRADE)
 		rc = 0;
+	else if (o->mode == MODE_FLAGGED)
+		rc = (flag_report(stdout, c, ps, nopen), 0);
 	else if (o->mode == MODE_EXPORT)
 		rc = export_write(stdout, c, ps, nopen, o->export_format,
 		    &cause);
@@ -462,6 +465,10 @@ main(int argc, char **argv)
 		    sent == 1 ? "" : "s", left);
 		break;
 	}
+	case MODE_FLAGGED:
+		flag_report(stdout, &c, &p, 1);
+		status = EXIT_SUCCESS;
+		break;
 	case MODE_CERTIFICATE:
 		status = certify_print(stdout, o.pdf_path, &c, p, &cause) == 0 ?
 		    EXIT_SUCCESS : EXIT_FAILURE;

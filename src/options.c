@@ -41,6 +41,7 @@ enum {
 	OPT_PUBLISH,
 	OPT_SUBMIT,
 	OPT_SEND,
+	OPT_FLAGGED,
 };
 
 static const struct option longopts[] = {
@@ -66,6 +67,7 @@ static const struct option longopts[] = {
 	{"publish", required_argument, NULL, OPT_PUBLISH},
 	{"submit", required_argument, NULL, OPT_SUBMIT},
 	{"send", optional_argument, NULL, OPT_SEND},
+	{"flagged", no_argument, NULL, OPT_FLAGGED},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -226,6 +228,10 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			if (set_mode(o, MODE_SEND, "--send", cause) != 0)
 				return -1;
 			break;
+		case OPT_FLAGGED:
+			if (set_mode(o, MODE_FLAGGED, "--flagged", cause) != 0)
+				return -1;
+			break;
 		case OPT_PLAIN:
 			o->plain = true;
 			break;
@@ -267,9 +273,10 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 		}
 	}
 	if (o->all_learners && o->mode != MODE_PROGRESS &&
-	    o->mode != MODE_EXPORT && o->mode != MODE_REGRADE) {
-		*cause = xstrdup("--all-learners goes with --progress, --export "
-		    "or --regrade");
+	    o->mode != MODE_EXPORT && o->mode != MODE_REGRADE &&
+	    o->mode != MODE_FLAGGED) {
+		*cause = xstrdup("--all-learners goes with --progress, --export, "
+		    "--regrade or --flagged");
 		return -1;
 	}
 	if (o->pdf_path != NULL && o->mode != MODE_CERTIFICATE) {
@@ -339,9 +346,12 @@ options_print_help(FILE *fp)
 "      --send[=due]        send the learner's queued statements to the\n"
 "                          provider's LRS (DATA/lrs.conf) now; =due: only\n"
 "                          when the back-off allows (what a session runs)\n"
+"      --flagged           the verdicts the learner flagged, per question,\n"
+"                          as marked responses waiting for their marks\n"
 "      --all-learners      with --progress: a class summary, one line per\n"
 "                          learner; with --export: every learner's rows;\n"
-"                          with --regrade: every learner's journal\n"
+"                          with --regrade: every learner's journal; with\n"
+"                          --flagged: every learner's flags\n"
 "  -h, --help              display this help and exit\n"
 "  -V, --version           output version information and exit\n"
 "\n"

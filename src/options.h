@@ -19,6 +19,7 @@ enum run_mode {
 	MODE_PUBLISH,
 	MODE_SUBMIT,
 	MODE_SEND,
+	MODE_FLAGGED,
 	MODE_HELP,
 	MODE_VERSION,
 };
@@ -39,7 +40,7 @@ struct options {
 	bool coverage;			/* --coverage (with --check) */
 	bool agreement;			/* --agreement (with --check) */
 	bool all_learners;		/* --all-learners (--progress, --export,
-					 * --regrade) */
+					 * --regrade, --flagged) */
 	bool plain;
 	bool no_color;
 	int width;			/* --width, 0 = from the terminal */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "flag.h"
 #include "grade.h"
 #include "msg.h"
 #include "practice.h"
@@ -32,6 +33,7 @@ struct practice {
 	FILE *out;
 	bool ended, warned;
 	char *where;
+	struct flag_record last;	/* the verdict just given, for 'flag' */
 };
 
 struct drill_command {
@@ -46,12 +48,15 @@ static void cmd_repeat(struct practice *);
 static void cmd_leave(struct practice *);
 static void cmd_help(struct practice *);
 
-/* The words of qline.h, in its order. */
+/* The words of qline.h, in its order, and its flag. */
 static const struct drill_command commands[] = {
 	{ "hint", "show the next hint (free here)", cmd_hint },
 	{ "skip", "drop this question from this drill", cmd_skip },
 	{ "repeat", "show the question again", cmd_repeat },
 	{ "leave", "stop practising (every try so far is kept)", cmd_leave },
+	/* Typed "flag [REASON]": read by qline.h, run by practice_input. */
+	{ QLINE_FLAG_WORD, "the verdict just given is wrong (type flag and "
+	    "your reason); your instructor sees it", NULL },
 	{ "help", "list these commands", cmd_help },
 };
 
@@ -173,6 +178,7 @@ answer(struct practice *d, const char *line)
 	const struct question *qn = current(d)->question;
 	struct qshow s = show_to(d);
 	struct grade_result g;
+	const char *verdict;
 	bool right;
 
 	grade_answer(qn, line, strlen(line), &g);
@@ -184,8 +190,10 @@ answer(struct practice *d, const char *line)
 		return;
 	}
 	right = g.verdict == GRADE_CORRECT;
-	record(d, right ? "correct" : g.verdict == GRADE_PARTIAL ? "partial" :
-	    "incorrect", line);
+	verdict = right ? "correct" : g.verdict == GRADE_PARTIAL ? "partial" :
+	    "incorrect";
+	record(d, verdict, line);
+	flag_set(&d->last, current(d)->quiz->id, "", qn->id, 1, verdict, line);
 	put_styled(d, right ? "green" : g.verdict == GRADE_PARTIAL ? "yellow" :
 	    "red", right ? "Correct." : g.verdict == GRADE_PARTIAL ?
 	    "Partly correct." : "Not correct.");
@@ -300,9 +308,13 @@ practice_input(struct practice *d, const char *line)
 		say(d, "Type your answer, or help for the practice commands.");
 	else if (q.kind == QLINE_WORD) {
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-			if (strcmp(commands[i].name, q.word) == 0)
+			if (strcmp(commands[i].name, q.word) == 0 &&
+			    commands[i].run != NULL)
 				commands[i].run(d);
-	} else
+	} else if (q.kind == QLINE_FLAG)
+		put_wrapped(d, "", "", flag_verdict(d->progress, &d->last,
+		    q.answer));
+	else
 		answer(d, q.answer);
 	qline_destroy(&q);
 	return !d->ended;
@@ -327,6 +339,12 @@ practice_where(struct practice *d)
 	return d->where;
 }
 
+const struct flag_record *
+practice_last_verdict(const struct practice *d)
+{
+	return flag_has(&d->last) ? &d->last : NULL;
+}
+
 void
 practice_free(struct practice *d)
 {
@@ -336,5 +354,6 @@ practice_free(struct practice *d)
 	free(d->queue);
 	free(d->misses);
 	free(d->where);
+	flag_clear(&d->last);
 	free(d);
 }

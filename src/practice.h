@@ -40,6 +40,9 @@ void practice_leave(struct practice *d);
 /* "practice 3 left", for the prompt; borrowed until the next call. */
 const char *practice_where(struct practice *d);
 
+/* The verdict the drill gave last (flag.h), or NULL; borrowed. */
+const struct flag_record *practice_last_verdict(const struct practice *d);
+
 void practice_free(struct practice *d);
 
 #endif

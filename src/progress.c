@@ -1881,7 +1881,8 @@ progress_flag_of(const struct progress *p, const char *quiz,
 	for (size_t i = p->nflags; i-- > 0;) {
 		const struct flag_record *f = &p->flags[i];
 
-		if (f->try_no == try_no && strcmp(f->quiz, quiz) == 0 &&
+		if ((try_no == 0 || f->try_no == try_no) &&
+		    strcmp(f->quiz, quiz) == 0 &&
 		    strcmp(f->attempt, attempt) == 0 &&
 		    strcmp(f->question, question) == 0)
 			return f;

@@ -381,7 +381,10 @@ const struct answer_record *progress_deciding_try(
 bool progress_try_superseded(const struct answer_record *t);
 /* Flags, in record order (*n of them). */
 const struct flag_record *progress_flags(const struct progress *p, size_t *n);
-/* The latest flag on try try_no of question in attempt (of quiz), or NULL. */
+/*
+ * The latest flag on try try_no (0: any try) of question in attempt (of
+ * quiz), or NULL.
+ */
 const struct flag_record *progress_flag_of(const struct progress *p,
     const char *quiz, const char *attempt, const char *question, int try_no);
 /* Regrades since the learner last did anything (*n of them). */

@@ -40,12 +40,11 @@ find_word(const char *s, size_t len)
 	return NULL;
 }
 
-/* In "answer TEXT", where TEXT starts; else NULL. */
+/* In "WORD TEXT", where TEXT starts; else NULL. */
 static const char *
-escape(const char *s, size_t len)
+after_word(const char *s, size_t len, const char *word)
 {
-	static const char word[] = "answer";
-	size_t k = sizeof word - 1;
+	size_t k = strlen(word);
 
 	if (len <= k || strncasecmp(s, word, k) != 0 ||
 	    (s[k] != ' ' && s[k] != '\t'))
@@ -53,6 +52,24 @@ escape(const char *s, size_t len)
 	while (s[k] == ' ' || s[k] == '\t')
 		k++;
 	return s + k;
+}
+
+/* In "answer TEXT", where TEXT starts; else NULL. */
+static const char *
+escape(const char *s, size_t len)
+{
+	return after_word(s, len, "answer");
+}
+
+/* "flag" alone (reason "") or "flag REASON": where the reason starts. */
+static const char *
+flag(const char *s, size_t len)
+{
+	size_t k = strlen(QLINE_FLAG_WORD);
+
+	if (len == k && strncasecmp(s, QLINE_FLAG_WORD, k) == 0)
+		return s + k;
+	return after_word(s, len, QLINE_FLAG_WORD);
 }
 
 void
@@ -67,6 +84,11 @@ qline_read(const char *line, struct qline *q)
 		return;
 	if ((q->word = find_word(line + start, end - start)) != NULL) {
 		q->kind = QLINE_WORD;
+		return;
+	}
+	if ((text = flag(line + start, end - start)) != NULL) {
+		q->kind = QLINE_FLAG;
+		q->answer = xstrndup(text, (size_t)(line + end - text));
 		return;
 	}
 	q->kind = QLINE_ANSWER;
@@ -90,5 +112,6 @@ qline_is_own(const char *line)
 
 	span(line, &start, &end, &len);
 	return find_word(line + start, end - start) != NULL ||
+	    flag(line + start, end - start) != NULL ||
 	    escape(line + start, end - start) != NULL;
 }

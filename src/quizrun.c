@@ -26,6 +26,7 @@
 #include "check.h"
 #include "clock.h"
 #include "draw.h"
+#include "flag.h"
 #include "grade.h"
 #include "msg.h"
 #include "qkind.h"
@@ -75,6 +76,9 @@ struct quizrun {
 	bool warned;		/* told once that a record was not saved */
 	struct result *results;	/* one per question */
 	char *where;
+	char *attempt;		/* the attempt's id, or NULL */
+	const struct progress *flags;	/* where flags are looked up */
+	struct flag_record last;	/* the verdict just given, for 'flag' */
 };
 
 struct quiz_command {
@@ -95,6 +99,10 @@ static const struct quiz_command commands[] = {
 	{ "repeat", "show the question again", cmd_repeat },
 	{ "leave", "stop for now; your answers are kept and you go on from "
 	    "this question next time", cmd_leave },
+	/* Typed "flag [REASON]": read by qline.h, run by quizrun_input. */
+	{ QLINE_FLAG_WORD, "the verdict just given is wrong (type flag and "
+	    "your reason); your instructor sees it, and no try is used",
+	    NULL },
 	{ "help", "list these commands", cmd_help },
 };
 
@@ -364,6 +372,30 @@ show_lost(struct quizrun *r, const struct question *qn,
 	grade_result_destroy(&g);
 }
 
+/* The learner's latest flag on a verdict of qn in this attempt, or NULL. */
+static const struct flag_record *
+flagged(const struct quizrun *r, const struct question *qn)
+{
+	if (r->flags == NULL || r->attempt == NULL)
+		return NULL;
+	return progress_flag_of(r->flags, r->quiz->id, r->attempt, qn->id, 0);
+}
+
+static void
+show_flag(struct quizrun *r, const struct flag_record *f)
+{
+	char *reason = text_escape_controls(f->reason, false);
+
+	/* Not wrapped: render_wrap would read asterisks as emphasis. */
+	if (reason[0] != '\0')
+		fprintf(r->out, "  You flagged the verdict on try %d (%s): "
+		    "%s\n", f->try_no, f->verdict, reason);
+	else
+		fprintf(r->out, "  You flagged the verdict on try %d (%s).\n",
+		    f->try_no, f->verdict);
+	free(reason);
+}
+
 static void
 show_review(struct quizrun *r)
 {
@@ -372,9 +404,10 @@ show_review(struct quizrun *r)
 	for (size_t i = 0; i < r->quiz->nquestions; i++) {
 		const struct question *qn = &r->quiz->questions[i];
 		const struct result *res = &r->results[i];
+		const struct flag_record *fl = flagged(r, qn);
 		char *head, *answer;
 
-		if (!lost_points(qn, res))
+		if (!lost_points(qn, res) && fl == NULL)
 			continue;
 		if (!any) {
 			put(r, "\n");
@@ -399,6 +432,8 @@ show_review(struct quizrun *r)
 			free(answer);
 		}
 		show_lost(r, qn, res);
+		if (fl != NULL)
+			show_flag(r, fl);
 		/* A post-test's answers stay secret: say what to re-read. */
 		if (!r->quiz->posttest) {
 			show_answer(r, qn, "  ");
@@ -590,6 +625,8 @@ answer(struct quizrun *r, const char *line, size_t len)
 		close_question(r, outcome, line, g.fraction);
 	else
 		record(r, outcome, line, 0, false);
+	flag_set(&r->last, r->quiz->id, r->attempt, qn->id, r->tries,
+	    outcome_names[outcome], line);
 
 	switch (outcome) {
 	case OUT_CORRECT:
@@ -756,9 +793,12 @@ quizrun_review(const struct quiz *base, const struct progress *p,
 	r.o = *o;
 	r.out = out;
 	r.results = xcalloc(q->nquestions, sizeof *r.results);
+	r.flags = p;
+	r.attempt = last->id;
 	restore(&r, last);
 	for (size_t i = 0; i < q->nquestions; i++)
-		missed |= lost_points(&q->questions[i], &r.results[i]);
+		missed |= lost_points(&q->questions[i], &r.results[i]) ||
+		    flagged(&r, &q->questions[i]) != NULL;
 	snprintf(pct, sizeof pct, "%d%%", grade_whole_percent(last->score,
 	    last->max));
 	put(&r, "\n");
@@ -865,6 +905,9 @@ quizrun_start(const struct quiz *q, struct progress *p,
 	if (a == NULL)
 		cause = start_attempt(r, base);
 	q = r->quiz;
+	r->flags = p;
+	if (p != NULL && progress_open_attempt(p, base->id) != NULL)
+		r->attempt = xstrdup(progress_open_attempt(p, base->id)->id);
 	r->results = xcalloc(q->nquestions > 0 ? q->nquestions : 1,
 	    sizeof *r->results);
 	/* Rules the checker refuses must not grade anyone. */
@@ -937,9 +980,13 @@ quizrun_input(struct quizrun *r, const char *line)
 		    "commands.");
 	else if (q.kind == QLINE_WORD) {
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-			if (strcmp(commands[i].name, q.word) == 0)
+			if (strcmp(commands[i].name, q.word) == 0 &&
+			    commands[i].run != NULL)
 				commands[i].run(r);
-	} else
+	} else if (q.kind == QLINE_FLAG)
+		put_wrapped(r, "", "", flag_verdict(r->progress, &r->last,
+		    q.answer));
+	else
 		answer(r, q.answer, strlen(q.answer));
 	qline_destroy(&q);
 	return !r->ended;
@@ -997,6 +1044,14 @@ quizrun_free(struct quizrun *r)
 		free(r->results[i].answer);
 	free(r->results);
 	free(r->where);
+	free(r->attempt);
+	flag_clear(&r->last);
 	draw_view_free(r->view);
 	free(r);
+}
+
+const struct flag_record *
+quizrun_last_verdict(const struct quizrun *r)
+{
+	return flag_has(&r->last) ? &r->last : NULL;
 }

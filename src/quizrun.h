@@ -79,6 +79,12 @@ bool quizrun_review(const struct quiz *q, const struct progress *p,
 const struct quiz *quizrun_attempt_quiz(const struct quiz *q,
     const struct quiz_attempt *a, struct quiz **view);
 
+/*
+ * The verdict the sitting gave last (flag.h), for 'flag' typed once the
+ * sitting has ended; NULL when none.  Borrowed until quizrun_free.
+ */
+const struct flag_record *quizrun_last_verdict(const struct quizrun *r);
+
 void quizrun_free(struct quizrun *r);
 
 #endif

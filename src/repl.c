@@ -24,6 +24,7 @@
 #include "digest.h"
 #include "draw.h"
 #include "evalrun.h"
+#include "flag.h"
 #include "gate.h"
 #include "idrun.h"
 #include "lineio.h"
@@ -88,6 +89,9 @@ struct repl {
 
 	time_t last_activity;
 	char *news;			/* a regrade's news, for the greeting */
+	struct flag_record flaggable;	/* the last verdict of a quiz or
+					 * drill just ended, until the next
+					 * command: 'flag' names it */
 	bool save_warned;
 	bool asking_name;		/* the next line is the learner's name */
 	bool quit;
@@ -1134,6 +1138,16 @@ cmd_quit(struct repl *r, const char *arg)
 		    "saved.\n");
 }
 
+/* "flag [REASON]" right after a quiz or drill ends on a verdict. */
+static void
+cmd_flag(struct repl *r, const char *arg)
+{
+	char *msg = flag_verdict(r->progress, &r->flaggable, arg);
+
+	say_wrapped(r, msg);
+	free(msg);
+}
+
 static const struct command commands[] = {
 	{"help", "[COMMAND]", "list the commands, or explain one",
 	    "Without a command, lists every command. With one, explains it.",
@@ -1195,6 +1209,12 @@ static const struct command commands[] = {
 	{"sources", "[ID]", "the sources a lesson cites",
 	    "Lists the published sources of the lesson you are reading, or of "
 	    "the lesson ID.", cmd_sources, COMPLETE_LESSON, false, PAGED},
+	{"flag", "[REASON]", "the verdict just given is wrong",
+	    "Right after an answer is graded in a quiz or in practice (also "
+	    "once the quiz has ended on it), flags the verdict for your "
+	    "instructor, with your reason if you give one. No try is used "
+	    "and no score changes; 'review' shows your flag.",
+	    cmd_flag, COMPLETE_NONE, false, 0},
 	{"progress", "", "your progress report",
 	    "Shows each lesson (not started, page k of n, done) with time "
 	    "spent, each quiz with best score and attempts, and overall "
@@ -1528,6 +1548,16 @@ after_posttest(struct repl *r, const struct quiz *q)
 		start_evaluation(r);
 }
 
+/* The verdict a quiz or drill ended on, for 'flag' (f may be NULL). */
+static void
+keep_flaggable(struct repl *r, const struct flag_record *f)
+{
+	flag_clear(&r->flaggable);
+	if (f != NULL)
+		flag_set(&r->flaggable, f->quiz, f->attempt, f->question,
+		    f->try_no, f->verdict, f->answer);
+}
+
 static void
 handle_line(struct repl *r, char *raw)
 {
@@ -1556,6 +1586,7 @@ handle_line(struct repl *r, char *raw)
 			const struct quiz *q = course_quiz_by_id(r->course,
 			    quizrun_quiz(r->quiz)->id, NULL);
 
+			keep_flaggable(r, quizrun_last_verdict(r->quiz));
 			quizrun_free(r->quiz);
 			r->quiz = NULL;
 			after_posttest(r, q);
@@ -1590,8 +1621,10 @@ handle_line(struct repl *r, char *raw)
 		}
 		if (quiz_runs_command(r, line))
 			return;
-		if (!practice_input(r->drill, line))
+		if (!practice_input(r->drill, line)) {
+			keep_flaggable(r, practice_last_verdict(r->drill));
 			end_drill(r);
+		}
 		return;
 	}
 	if (r->eval != NULL) {
@@ -1621,6 +1654,9 @@ handle_line(struct repl *r, char *raw)
 		return;
 	}
 	run_command(r, cmd, arg);
+	/* 'flag' names the verdict just given, not one from long ago. */
+	if (cmd->run != cmd_flag)
+		flag_clear(&r->flaggable);
 	note_completion(r);
 }
 
@@ -1923,6 +1959,7 @@ repl_run(const struct repl_config *cfg)
 	drop_more(&r);
 	free(r.prompt);
 	free(r.news);
+	flag_clear(&r.flaggable);
 	free(r.cands);
 	fflush(stdout);
 	return sig != 0 ? 128 + sig : 0;

@@ -60,26 +60,6 @@ same_grading(const struct answer_record *t, const struct grading *g)
 	    same_points(t->final ? t->points : 0, g->final ? g->points : 0);
 }
 
-/* Learner text, quoted for the report: controls escaped, cut short. */
-static char *
-quoted(const char *s)
-{
-	size_t n = strlen(s);
-	char *cut, *esc, *q;
-
-	if (n > SHOWN_ANSWER) {
-		n = SHOWN_ANSWER;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	cut = xstrndup(s, n);
-	esc = text_escape_controls(cut, false);
-	q = xasprintf("\"%s%s\"", esc, n < strlen(s) ? "..." : "");
-	free(cut);
-	free(esc);
-	return q;
-}
-
 /*
  * Grade the tries idx[0..n) of question qn again into g[0..n), replaying
  * the sitting: the first try right now closes the question, the tries
@@ -199,7 +179,8 @@ regrade_question(struct run *run, const struct quiz *quiz,
 		    strcmp(old_verdict, g[closer].verdict) != 0 ||
 		    !same_points(old_points, g[closer].points))) {
 			char was[32], now[32], max[32];
-			char *ans = quoted(a->tries[idx[closer]].answer);
+			char *ans = text_quoted(a->tries[idx[closer]].answer,
+			    SHOWN_ANSWER);
 
 			grade_format_points(was, sizeof was, old_points);
 			grade_format_points(now, sizeof now, g[closer].points);

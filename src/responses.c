@@ -14,7 +14,7 @@
 #include "xmalloc.h"
 
 enum dir_id { D_RESPONSES, D_ORIGIN, D_QUESTION, D_CREDIT, D_NOCREDIT,
-	D_PARTIAL, D_NOTE, D_COUNT };
+	D_PARTIAL, D_NOTE, D_UNMARKED, D_COUNT };
 
 /* The rules of each directive (srcfile.h), in enum order. */
 #define MARK (SRCDIR_VALUE | SRCDIR_BODY)
@@ -28,6 +28,8 @@ static const struct srcdir directives[D_COUNT] = {
 	[D_NOCREDIT] = {"nocredit", MARK},
 	[D_PARTIAL] = {"partial", MARK},
 	[D_NOTE] = {"note", SRCDIR_BODY},
+	/* A response still to be marked (flag.h): always an error. */
+	[D_UNMARKED] = {RESPONSES_UNMARKED, MARK},
 };
 
 struct parser {
@@ -131,6 +133,12 @@ directive(struct parser *p, const struct srcline *l)
 			    "(one note each)");
 		else
 			g->r[g->n - 1].note = xstrdup(arg);
+		break;
+	case D_UNMARKED:
+		diag_add(p->d, DIAG_ERROR, p->path, line, 1,
+		    "response not marked yet: replace '@%s' with '@credit', "
+		    "'@partial N' or '@nocredit' once a fair marker has read "
+		    "it", RESPONSES_UNMARKED);
 		break;
 	case D_ORIGIN:
 	case D_COUNT:

@@ -11,6 +11,13 @@
 
 #include "diag.h"
 
+/*
+ * The placeholder mark of a response waiting to be marked (flag.h prints
+ * flagged answers with it): --check refuses it, so an answer pasted in
+ * unmarked can never pass as marked.
+ */
+#define RESPONSES_UNMARKED "unmarked"
+
 enum mark {
 	MARK_CREDIT,		/* full credit */
 	MARK_PARTIAL,		/* list: some items, fewer than needed */

@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
 #include "text.h"
+#include "xmalloc.h"
 
 bool
 text_utf8_valid(const char *s, size_t len, size_t *bad)
@@ -250,4 +252,23 @@ text_hex_digit(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
+}
+
+char *
+text_quoted(const char *s, size_t max)
+{
+	size_t n = strlen(s), len = n;
+	char *cut, *esc, *q;
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	cut = xstrndup(s, n);
+	esc = text_escape_controls(cut, false);
+	q = xasprintf("\"%s%s\"", esc, n < len ? "..." : "");
+	free(cut);
+	free(esc);
+	return q;
 }

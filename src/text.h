@@ -56,4 +56,11 @@ bool text_has_control(const char *s, size_t len);
  */
 char *text_escape_controls(const char *s, bool escape_backslash);
 
+/*
+ * Learner text to quote in a message: at most max bytes of s (cut on a
+ * character boundary, then "..."), controls escaped as above, in double
+ * quotes.  New string.
+ */
+char *text_quoted(const char *s, size_t max);
+
 #endif

@@ -38,3 +38,4 @@ CLI_TESTS += tests/cli/provider-grade.sh
 CLI_TESTS += tests/cli/regrade.sh
 CLI_TESTS += tests/cli/xapi-submission.sh
 CLI_TESTS += tests/cli/lrs-send.sh
+CLI_TESTS += tests/cli/flag.sh
