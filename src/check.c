@@ -180,6 +180,38 @@ check_rules_credit_something(const struct quiz *qz, const struct question *q,
 	}
 }
 
+/*
+ * The objective a question is linked to must exist, so that stats counts
+ * its tries where they belong; a question linked to none is counted
+ * nowhere, which the author should know.
+ */
+static void
+check_objective(const struct course *c, const struct quiz *qz,
+    const struct question *q, struct diag *d)
+{
+	const char *id = quiz_objective_lesson(qz, q);
+	const struct lesson *l;
+
+	if (id == NULL) {
+		if (!qz->keyless)
+			diag_add(d, DIAG_WARNING, qz->path, q->lineno, 0,
+			    "quiz '%s' question '%s' names no lesson objective "
+			    "('@objective N'), so stats cannot count it under "
+			    "one", qz->id, q->id);
+		return;
+	}
+	l = course_lesson_by_id(c, id, NULL);
+	if (l == NULL)
+		diag_add(d, DIAG_ERROR, qz->path, q->objective_lineno, 0,
+		    "quiz '%s' question '%s': '@objective' names lesson '%s', "
+		    "which is not in the course", qz->id, q->id, id);
+	else if ((size_t)q->objective > l->nobjectives)
+		diag_add(d, DIAG_ERROR, qz->path, q->objective_lineno, 0,
+		    "quiz '%s' question '%s': '@objective' names objective %d "
+		    "of lesson '%s', which has %zu", qz->id, q->id,
+		    q->objective, id, l->nobjectives);
+}
+
 static void
 check_question(const struct course *c, const struct quiz *qz,
     const struct question *q, struct diag *d)
@@ -207,6 +239,7 @@ check_question(const struct course *c, const struct quiz *qz,
 			    q->id, q->taught_page, q->taught_lesson, l->npages,
 			    l->npages == 1 ? "" : "s");
 	}
+	check_objective(c, qz, q, d);
 	if (!qz->keyless)
 		check_examples(qz, q, d);
 }

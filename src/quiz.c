@@ -27,7 +27,7 @@ enum dir_id {
 	D_QUIZ, D_TITLE, D_LESSON, D_KIND, D_PASS, D_TRIES, D_RETRY_COST,
 	D_HINT_COST, D_SHUFFLE, D_DRAW, D_QUESTION, D_ID, D_PROMPT, D_POINTS,
 	D_HINT, D_EXPLAIN, D_EXAMPLE_PLUS, D_EXAMPLE_MINUS, D_TAUGHT, D_TOPIC,
-	D_COUNT
+	D_OBJECTIVE, D_COUNT
 };
 
 /* The rules of each (srcfile.h), in enum order. */
@@ -54,6 +54,7 @@ static const struct srcdir directives[D_COUNT] = {
 	[D_EXAMPLE_MINUS] = {"example-", BODY},
 	[D_TAUGHT] = {"taught", BODY | SRCDIR_ONCE},
 	[D_TOPIC] = {"topic", BODY | SRCDIR_ONCE},
+	[D_OBJECTIVE] = {"objective", BODY | SRCDIR_ONCE},
 };
 
 struct parser {
@@ -171,6 +172,14 @@ hash_ids(const char *quiz_id, const char *question_id)
 		h *= 0x100000001b3u;
 	}
 	return h;
+}
+
+const char *
+quiz_objective_lesson(const struct quiz *q, const struct question *qu)
+{
+	if (qu->objective == 0)
+		return NULL;
+	return qu->objective_lesson != NULL ? qu->objective_lesson : q->lesson;
 }
 
 uint64_t
@@ -540,6 +549,49 @@ taught(struct parser *p, struct question *qu, const char *arg, long line,
 	qu->taught_lineno = line;
 }
 
+/*
+ * "@objective N" (the Nth objective of the quiz's own lesson) or
+ * "@objective LESSON-ID N" (of that lesson: the post-test's form).  Only
+ * the form is checked here; whether the objective exists is the
+ * checker's question (check.h), which sees the lessons.
+ */
+static void
+objective(struct parser *p, struct question *qu, const char *arg, long line,
+    long col)
+{
+	const char *sp = strpbrk(arg, " \t"), *num = arg;
+	char *lesson = NULL;
+	int n;
+
+	if (sp != NULL) {
+		lesson = xstrndup(arg, (size_t)(sp - arg));
+		for (num = sp; *num == ' ' || *num == '\t'; num++)
+			;
+	}
+	if ((lesson != NULL && !srcfile_valid_id(lesson)) ||
+	    !parse_int(num, 1, 1000, &n)) {
+		diag_add(p->d, DIAG_ERROR, p->path, line, col,
+		    "bad '@objective' value '%s': expected an objective "
+		    "number of the quiz's lesson ('@objective 2'), or a "
+		    "lesson id and a number ('@objective psoas-anatomy 2')",
+		    arg);
+		free(lesson);
+		return;
+	}
+	if (lesson == NULL && p->q->lesson == NULL) {
+		diag_add(p->d, DIAG_ERROR, p->path, line, col,
+		    "'@objective %s' needs the quiz's '@lesson', and this quiz "
+		    "has none: name the lesson, e.g. '@objective psoas-anatomy "
+		    "%d'", arg, n);
+		return;
+	}
+	qu->objective_lesson = lesson != NULL ?
+	    word(p->q, lesson, strlen(lesson)) : NULL;
+	free(lesson);
+	qu->objective = n;
+	qu->objective_lineno = line;
+}
+
 /* A directive every question takes, whatever its kind. */
 static void
 question_directive(struct parser *p, enum dir_id id, const char *arg,
@@ -586,6 +638,9 @@ question_directive(struct parser *p, enum dir_id id, const char *arg,
 		else
 			id_error(p, "topic", arg, line, col);
 		qu->topic_lineno = line;
+		break;
+	case D_OBJECTIVE:
+		objective(p, qu, arg, line, col);
 		break;
 	default:
 		break;

@@ -126,6 +126,15 @@ struct question {
 	const char *taught_lesson;	/* @taught LESSON PAGE */
 	int taught_page;		/* 1-based */
 	long taught_lineno;
+
+	/*
+	 * @objective: the objective-th (1-based; 0 for none) @objective of
+	 * lesson objective_lesson, or of the quiz's lesson when that is NULL
+	 * (quiz_objective_lesson says which); borrowed from the quiz's words.
+	 */
+	int objective;
+	const char *objective_lesson;
+	long objective_lineno;
 };
 
 /* "@draw N TOPIC": each attempt asks N questions of that topic. */
@@ -206,6 +215,10 @@ int quiz_total_points(const struct quiz *q);
  * nothing more.
  */
 void quiz_prepare(const struct quiz *q);
+
+/* The id of the lesson whose objective qu tests, or NULL when it names none. */
+const char *quiz_objective_lesson(const struct quiz *q,
+    const struct question *qu);
 
 /*
  * The quiz's reproducible random stream (splitmix64): the same state

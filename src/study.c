@@ -214,32 +214,37 @@ study_due(const struct render_opts *o, const struct course *c,
 
 /* ---------------------------------------------------------------- stats */
 
-/* Right and graded tries in each of the last STUDY_WEEKS weeks. */
+/*
+ * Right and graded tries in each of the last STUDY_WEEKS weeks, of one
+ * topic, lesson or lesson objective.
+ */
 struct tally {
 	const char *name;
+	const char *text;	/* an objective's text, else NULL */
+	long rank;		/* objectives: course order */
 	long right[STUDY_WEEKS], total[STUDY_WEEKS];
 };
 
 struct tallies {
 	struct tally *v;
 	size_t n;
-	size_t last;		/* the one found last: tries come in runs */
 };
 
-static struct tally *
+enum { BY_TOPIC, BY_LESSON, BY_OBJECTIVE, BY_COUNT };
+
+#define NO_TALLY ((size_t)-1)
+
+/* The tally named name (compared by content), made when new. */
+static size_t
 tally_of(struct tallies *t, const char *name)
 {
-	if (t->last < t->n && (t->v[t->last].name == name ||
-	    strcmp(t->v[t->last].name, name) == 0))
-		return &t->v[t->last];
 	for (size_t i = 0; i < t->n; i++)
-		if (strcmp(t->v[i].name, name) == 0)
-			return &t->v[t->last = i];
-	t->last = t->n;
+		if (t->v[i].name == name || strcmp(t->v[i].name, name) == 0)
+			return i;
 	t->v = xreallocarray(t->v, t->n + 1, sizeof *t->v);
 	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
 	t->v[t->n].name = name;
-	return &t->v[t->n++];
+	return t->n++;
 }
 
 /* The question id of quiz q, looked up from *hint on (tries come in order). */
@@ -257,30 +262,87 @@ question_of(const struct quiz *q, const char *id, size_t *hint)
 	return NULL;
 }
 
+/*
+ * slot[quiz][BY_COUNT * question + by] is the tally each try of that
+ * question counts in, found once per question rather than once per try:
+ * a journal holds many tries of few questions.
+ */
 struct stats_input {
-	struct tallies topics, lessons;
+	struct tallies by[BY_COUNT];
+	size_t **slot;
+	size_t nquizzes;
 	time_t end;		/* of today */
 };
 
+/* The tally of qn's lesson objective, or NO_TALLY. */
+static size_t
+objective_tally(struct stats_input *in, const struct course *c,
+    const struct quiz *q, const struct question *qn)
+{
+	const char *id = quiz_objective_lesson(q, qn);
+	size_t li = 0, k;
+	const struct lesson *l = id != NULL ?
+	    course_lesson_by_id(c, id, &li) : NULL;
+	struct tally *t;
+
+	if (l == NULL || (size_t)qn->objective > l->nobjectives)
+		return NO_TALLY;
+	/* Keyed by the objective's text, which is one string per objective. */
+	k = tally_of(&in->by[BY_OBJECTIVE], l->objectives[qn->objective - 1]);
+	t = &in->by[BY_OBJECTIVE].v[k];
+	if (t->text == NULL) {
+		t->text = t->name;
+		t->name = l->id;
+		t->rank = (long)li * 1000 + qn->objective;
+	}
+	return k;
+}
+
 static void
-count_try(struct stats_input *in, const struct quiz *q,
-    const struct question *qn, time_t when, bool right)
+slots_make(struct stats_input *in, const struct course *c)
+{
+	in->nquizzes = c->nquizzes;
+	in->slot = xcalloc(c->nquizzes + 1, sizeof *in->slot);
+	for (size_t qi = 0; qi < c->nquizzes; qi++) {
+		const struct quiz *q = c->quizzes[qi];
+
+		in->slot[qi] = xcalloc(BY_COUNT * q->nquestions + 1,
+		    sizeof **in->slot);
+		for (size_t k = 0; k < q->nquestions; k++) {
+			const struct question *qn = &q->questions[k];
+			const char *lesson = qn->taught_lesson != NULL ?
+			    qn->taught_lesson : q->lesson != NULL ? q->lesson :
+			    q->id;
+			size_t *s = &in->slot[qi][BY_COUNT * k];
+
+			s[BY_TOPIC] = tally_of(&in->by[BY_TOPIC],
+			    qn->topic != NULL ? qn->topic : lesson);
+			s[BY_LESSON] = tally_of(&in->by[BY_LESSON], lesson);
+			s[BY_OBJECTIVE] = objective_tally(in, c, q, qn);
+		}
+	}
+}
+
+static void
+count_try(struct stats_input *in, size_t qi, size_t k, time_t when,
+    bool right)
 {
 	long week;
-	const char *lesson = qn->taught_lesson != NULL ? qn->taught_lesson :
-	    q->lesson != NULL ? q->lesson : q->id;
-	struct tally *t[2];
+	const size_t *s = &in->slot[qi][BY_COUNT * k];
 
 	if (when > in->end)
 		return;
 	week = (long)((in->end - when) / (7L * DAY));
 	if (week >= STUDY_WEEKS)
 		return;
-	t[0] = tally_of(&in->topics, qn->topic != NULL ? qn->topic : lesson);
-	t[1] = tally_of(&in->lessons, lesson);
-	for (int k = 0; k < 2; k++) {
-		t[k]->total[STUDY_WEEKS - 1 - week]++;
-		t[k]->right[STUDY_WEEKS - 1 - week] += right;
+	for (int by = 0; by < BY_COUNT; by++) {
+		struct tally *t;
+
+		if (s[by] == NO_TALLY)
+			continue;
+		t = &in->by[by].v[s[by]];
+		t->total[STUDY_WEEKS - 1 - week]++;
+		t->right[STUDY_WEEKS - 1 - week] += right;
 	}
 }
 
@@ -290,9 +352,10 @@ gather(struct stats_input *in, const struct course *c,
 {
 	const struct practice_record *pr;
 	const struct quiz *q = NULL;
-	size_t npr = 0, hint = 0;
+	size_t npr = 0, hint = 0, qi = 0;
 
-	for (size_t qi = 0; qi < c->nquizzes; qi++) {
+	slots_make(in, c);
+	for (qi = 0; qi < c->nquizzes; qi++) {
 		const struct quiz_progress *qp;
 
 		q = c->quizzes[qi];
@@ -306,7 +369,8 @@ gather(struct stats_input *in, const struct course *c,
 				    question_of(q, r->question, &hint);
 
 				if (qn != NULL && !progress_try_superseded(r))
-					count_try(in, q, qn, r->when, strcmp(
+					count_try(in, qi, (size_t)(qn -
+					    q->questions), r->when, strcmp(
 					    r->verdict, "correct") == 0);
 			}
 	}
@@ -316,13 +380,23 @@ gather(struct stats_input *in, const struct course *c,
 
 		/* Practice comes a quiz at a time: look a quiz up once. */
 		if (k == 0 || strcmp(pr[k].quiz, pr[k - 1].quiz) != 0)
-			q = course_find_quiz(c, pr[k].quiz, NULL);
+			q = course_find_quiz(c, pr[k].quiz, &qi);
 		qn = q != NULL ? question_of(q, pr[k].question, &hint) : NULL;
 
 		if (qn != NULL)
-			count_try(in, q, qn, pr[k].when,
-			    strcmp(pr[k].verdict, "correct") == 0);
+			count_try(in, qi, (size_t)(qn - q->questions),
+			    pr[k].when, strcmp(pr[k].verdict, "correct") == 0);
 	}
+}
+
+static void
+stats_input_destroy(struct stats_input *in)
+{
+	for (size_t qi = 0; qi < in->nquizzes; qi++)
+		free(in->slot[qi]);
+	free(in->slot);
+	for (int by = 0; by < BY_COUNT; by++)
+		free(in->by[by].v);
 }
 
 /* A column per week: a block as tall as that week's accuracy. */
@@ -351,35 +425,89 @@ week_line(struct strbuf *b, const struct render_opts *o, const struct tally *t)
 	strbuf_puts(b, "  (oldest first; \u00b7 no tries)\n");
 }
 
+/* At most cols columns of text (UTF-8), "..." in place of the rest. */
+static void
+add_cut(struct strbuf *b, const char *text, int cols)
+{
+	const char *t = text;
+	int n = 0;
+
+	for (; *t != '\0'; t++)
+		if ((*t & 0xc0) != 0x80 && ++n > cols)
+			break;
+	if (*t == '\0') {
+		strbuf_puts(b, text);
+		return;
+	}
+	/* Back to the start of the character that left room for "...". */
+	for (n = 0, t = text; *t != '\0' && n < cols - 3; t++)
+		n += (*t & 0xc0) != 0x80;
+	while ((*t & 0xc0) == 0x80)
+		t++;
+	strbuf_addf(b, "%.*s...", (int)(t - text), text);
+}
+
+/* One tally's line: "NAME [bar] P%" or, plain, "NAME: P% right (...)". */
+static void
+tally_line(struct strbuf *b, const struct render_opts *o,
+    const struct tally *t, long right, long total)
+{
+	int pct = grade_whole_percent((double)right, (double)total);
+	char *bar, *name = t->text != NULL ? xasprintf("%s %ld", t->name,
+	    t->rank % 1000) : xstrdup(t->name);
+
+	if (o->plain) {
+		strbuf_addf(b, "  %s%s: %d%% right (%ld of %ld tries)\n",
+		    t->text != NULL ? "objective " : "", name, pct, right,
+		    total);
+		if (t->text != NULL)
+			add_wrapped(b, o, "      ", "      ", xstrdup(t->text));
+	} else {
+		bar = render_bar(o, pct, BAR_CELLS);
+		strbuf_addf(b, "  %-20s [%s] %3d%%  %ld tr%s\n", name, bar, pct,
+		    total, total == 1 ? "y" : "ies");
+		free(bar);
+		if (t->text != NULL) {
+			strbuf_puts(b, "      ");
+			add_cut(b, t->text, o->width > 16 ? o->width - 7 : 9);
+			strbuf_puts(b, "\n");
+		}
+	}
+	free(name);
+}
+
+static int
+by_rank(const void *a, const void *b)
+{
+	const struct tally *x = a, *y = b;
+
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
 static void
 tally_section(struct strbuf *b, const struct render_opts *o,
-    const char *heading, const struct tallies *ts)
+    const char *heading, struct tallies *ts)
 {
+	size_t shown = 0;
+
 	strbuf_addf(b, "\n%s\n", heading);
-	if (ts->n == 0)
-		strbuf_puts(b, "  No answers in the last 8 weeks.\n");
+	qsort(ts->v, ts->n, sizeof *ts->v, by_rank);
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct tally *t = &ts->v[i];
 		long right = 0, total = 0;
-		int pct;
-		char *bar;
 
 		for (int w = 0; w < STUDY_WEEKS; w++) {
 			right += t->right[w];
 			total += t->total[w];
 		}
-		pct = grade_whole_percent((double)right, (double)total);
-		if (o->plain) {
-			strbuf_addf(b, "  %s: %d%% right (%ld of %ld tries)\n",
-			    t->name, pct, right, total);
-		} else {
-			bar = render_bar(o, pct, BAR_CELLS);
-			strbuf_addf(b, "  %-20s [%s] %3d%%  %ld tr%s\n", t->name,
-			    bar, pct, total, total == 1 ? "y" : "ies");
-			free(bar);
-		}
+		if (total == 0)
+			continue;
+		shown++;
+		tally_line(b, o, t, right, total);
 		week_line(b, o, t);
 	}
+	if (shown == 0)
+		strbuf_puts(b, "  No answers in the last 8 weeks.\n");
 }
 
 /* Days with any record among the last STUDY_DAYS, oldest first. */
@@ -497,12 +625,13 @@ study_stats(const struct render_opts *o, const struct course *c,
 	gather(&in, c, p);
 	strbuf_puts(&b, "Statistics: every graded try, in quizzes and "
 	    "practice, over the last 8 weeks\n");
-	tally_section(&b, o, "Accuracy by topic", &in.topics);
-	tally_section(&b, o, "Accuracy by lesson", &in.lessons);
+	tally_section(&b, o, "Accuracy by topic", &in.by[BY_TOPIC]);
+	tally_section(&b, o, "Accuracy by lesson", &in.by[BY_LESSON]);
+	tally_section(&b, o, "Accuracy by lesson objective (lesson and "
+	    "objective number)", &in.by[BY_OBJECTIVE]);
 	days_section(&b, o, p, now);
 	time_section(&b, o, c, p);
 	due_section(&b, c, p, now);
-	free(in.topics.v);
-	free(in.lessons.v);
+	stats_input_destroy(&in);
 	return strbuf_take(&b);
 }

@@ -59,6 +59,10 @@ FIXTURE_FILES = \
 	tests/data/bad-quizzes/match-limit.quiz \
 	tests/data/bad-quizzes/missing-parts.expected \
 	tests/data/bad-quizzes/missing-parts.quiz \
+	tests/data/bad-quizzes/objective-value.expected \
+	tests/data/bad-quizzes/objective-value.quiz \
+	tests/data/bad-quizzes/objective.expected \
+	tests/data/bad-quizzes/objective.quiz \
 	tests/data/bad-quizzes/stray-text.expected \
 	tests/data/bad-quizzes/stray-text.quiz \
 	tests/data/bad-quizzes/taught-missing.expected \

@@ -79,7 +79,7 @@ else
 	fail "--show-matches names the misconception and its feedback" \
 	    "$SCRATCH/show"
 fi
-if has "      \"iliacus\": accept $SAMPLE:32 (item 'iliacus')"; then
+if has "      \"iliacus\": accept $SAMPLE:33 (item 'iliacus')"; then
 	pass "--show-matches shows the item each list part was credited to"
 else
 	fail "--show-matches shows list parts" "$SCRATCH/show"
@@ -88,7 +88,7 @@ fi
 "$TUTOR" --course "$COURSE" --check --show-matches sample-quiz:palpate \
     >"$SCRATCH/show" 2>"$SCRATCH/err"
 if [ $? -eq 0 ] && [ "$(grep -c '^question ' "$SCRATCH/show")" -eq 1 ] &&
-    has "question 'palpate' (order, line 81)"; then
+    has "question 'palpate' (order, line 86)"; then
 	pass "--show-matches QUIZ:QUESTION shows only that question"
 else
 	fail "--show-matches QUIZ:QUESTION shows only that question" \

@@ -69,6 +69,8 @@ check "stats shows accuracy per topic" contains "$SCRATCH/st" "Accuracy by topic
 check "as bars" grep -q 'sample-one *\[█*░*\]  71%  7 tries' "$SCRATCH/st"
 check "week by week" grep -q 'weeks ·······▆' "$SCRATCH/st"
 check "per lesson too" contains "$SCRATCH/st" "Accuracy by lesson"
+check "and per lesson objective, with its text" \
+    grep -A1 -E '^  sample-one 1 +\[█*░*\] +[0-9]+%' "$SCRATCH/st" | grep -q 'Name the'
 check "days studied as a calendar strip" \
     grep -q '^  2026-11-05 ······· ······· ······· ····█·█ 2026-12-02$' "$SCRATCH/st"
 check "time on task" contains "$SCRATCH/st" "Time on task in the lessons: 0 min"

@@ -107,7 +107,20 @@ try:
     p.send("stats --plain\r")
     seen = p.expect(r"sample-one: 71% right \(5 of 7 tries\)")
     t.check("stats --plain gives numbers", seen is not None and "\u2588".encode() not in seen, p.buf)
-    p.expect(r"Spaced review: ")
+    # Accuracy per lesson objective follows, with each objective's text.
+    rest = b""
+    for _ in range(10):
+        got = p.expect(MORE + "|" + PROMPT)
+        if got is None:
+            break
+        rest += got
+        if not re.search(MORE.encode(), got):
+            break
+        p.send("\r")
+    t.check("stats --plain gives accuracy per lesson objective",
+            re.search(r"objective sample-one 1: \d+% right \(\d+ of \d+ tries\)\s+"
+                      r"Name the \S*two\S* parts of the iliopsoas", plain((seen or b"") + rest)) is not None
+            and "Spaced review: " in plain(rest), plain(rest))
     p.resize(8, 80)
     p.send("review\r")
     seen = p.expect(MORE)
