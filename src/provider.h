@@ -4,8 +4,9 @@
  * DIR (default $PSOAS_TUTOR_PROVIDER_DIR, else the data folder's
  * provider/) holds the provider's key pair (seal.h).  Commands:
  *   keygen           make the key pair, once
- *   grade FILE...    grade learners' journals again (regrade.h), issue
- *                    signed certificates, record all in the registry
+ *   grade FILE...    grade learners' submissions (submission.h) or
+ *                    journals again (regrade.h), issue signed
+ *                    certificates, record all in the registry
  *   report [csv]     the registry's certificates (registry.h)
  *   verify NUMBER    a certificate's registry record against its signature
  * and, for anyone, `psoas-tutor --verify CERTIFICATE [--key FILE]`.
