@@ -21,6 +21,8 @@
 #define GRADE_DEPTH_LIMIT 10000		/* PCRE2 backtracking depth (interpreter) */
 #define GRADE_HEAP_LIMIT 10240		/* PCRE2 heap, KiB */
 #define GRADE_BUDGET_MS 1000		/* grading time per answer, all patterns */
+#define STOP_ASK_MS 5			/* ms between two looks for a signal
+					 * pending while grading (lineio.c) */
 #define SPELL_DICT_DIR "/usr/share/hunspell"	/* en_US.aff/.dic, en_med_glut.dic */
 #define SPELL_DICT_ENV "PSOAS_TUTOR_DICT_DIR"	/* overrides SPELL_DICT_DIR (tests) */
 #define GLOSSARY_FILE "glossary"	/* at the course root */

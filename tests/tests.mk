@@ -39,3 +39,4 @@ CLI_TESTS += tests/cli/regrade.sh
 CLI_TESTS += tests/cli/xapi-submission.sh
 CLI_TESTS += tests/cli/lrs-send.sh
 CLI_TESTS += tests/cli/flag.sh
+PTY_TESTS += tests/pty/slow-grading.py
