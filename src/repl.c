@@ -47,10 +47,11 @@
 /*
  * What the pager is showing, kept so that it can be made again at another
  * width: a lesson page (after the lesson's front matter when intro), the
- * end of a lesson, or a command's output.  The tail holds what was said
- * while it was being paged, as said (unwrapped).
+ * end of a lesson, a command's output, or what a quiz or a drill wrote
+ * (text: it cannot be written again, so it keeps its width).  The tail
+ * holds what was said while it was being paged, as said (unwrapped).
  */
-enum view_kind { VIEW_NONE, VIEW_PAGE, VIEW_FINISH, VIEW_COMMAND };
+enum view_kind { VIEW_NONE, VIEW_PAGE, VIEW_FINISH, VIEW_COMMAND, VIEW_TEXT };
 
 struct view {
 	enum view_kind kind;
@@ -59,6 +60,7 @@ struct view {
 	bool intro;
 	const struct command *cmd;
 	char *arg;
+	char *text;
 	char **tail;
 	size_t ntail;
 	int width;			/* the width it was laid out at */
@@ -79,6 +81,15 @@ struct repl {
 	struct view view;		/* what the pager shows, to lay it
 					 * out again after a resize */
 	bool capturing;			/* r->out is a view being made */
+	/*
+	 * When paging, quizzes and drills write here, and what a line made
+	 * them write is taken after it and paged like any text.
+	 */
+	struct {
+		FILE *fp;
+		char *buf;
+		size_t len, taken;
+	} run;
 	const char *more_note;		/* said at the next more-prompt */
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
@@ -276,6 +287,7 @@ static void
 view_clear(struct repl *r)
 {
 	free(r->view.arg);
+	free(r->view.text);
 	for (size_t i = 0; i < r->view.ntail; i++)
 		free(r->view.tail[i]);
 	free(r->view.tail);
@@ -367,6 +379,49 @@ more_prompt(struct repl *r)
 	free(styled);
 	free(line);
 	return prompt;
+}
+
+/* Where a quiz or a drill starting now writes. */
+static FILE *
+run_out(struct repl *r)
+{
+	if (!r->paging)
+		return r->out;
+	if (r->run.fp == NULL)
+		r->run.fp = open_memstream(&r->run.buf, &r->run.len);
+	return r->run.fp != NULL ? r->run.fp : r->out;
+}
+
+/*
+ * Show what the quiz or drill wrote since the last call: paged, or whole
+ * when the session is ending (no key will come).  Once neither runs, the
+ * stream is closed, so its memory lasts one quiz or drill.
+ */
+static void
+show_run_output(struct repl *r, bool whole)
+{
+	char *text;
+
+	if (r->run.fp == NULL)
+		return;
+	fflush(r->run.fp);
+	if (r->run.len > r->run.taken) {
+		text = xstrndup(r->run.buf + r->run.taken,
+		    r->run.len - r->run.taken);
+		r->run.taken = r->run.len;
+		if (whole) {
+			fputs(text, r->out);
+			free(text);
+		} else {
+			view_start(r, VIEW_TEXT)->text = text;
+			show_view(r);
+		}
+	}
+	if (r->quiz == NULL && r->drill == NULL) {
+		fclose(r->run.fp);
+		free(r->run.buf);
+		memset(&r->run, 0, sizeof r->run);
+	}
 }
 
 /* A key at the more-prompt (pager.h says which does what). */
@@ -801,11 +856,12 @@ start_quiz(struct repl *r, const struct quiz *q)
 		}
 	}
 	note_course(r);
-	r->quiz = quizrun_start(q, r->progress, &r->ro, r->out, true);
+	r->quiz = quizrun_start(q, r->progress, &r->ro, run_out(r), true);
 	if (quizrun_done(r->quiz)) {
 		quizrun_free(r->quiz);
 		r->quiz = NULL;
 	}
+	show_run_output(r, false);
 }
 
 static void
@@ -927,7 +983,8 @@ cmd_practice(struct repl *r, const char *arg)
 	} else {
 		drop_more(r);
 		r->drill = practice_start(items, n, what, r->progress, &r->ro,
-		    r->out);
+		    run_out(r));
+		show_run_output(r, false);
 	}
 	free(items);
 	free(what);
@@ -1408,6 +1465,13 @@ make_command(struct repl *r, struct layout *out)
 	free(buf);
 }
 
+/* Text written once (a quiz's): each paragraph kept whole if it fits. */
+static void
+make_text(struct repl *r, struct layout *out)
+{
+	render_text_layout(r->view.text, true, out);
+}
+
 static void
 view_make(struct repl *r, struct layout *out)
 {
@@ -1415,6 +1479,7 @@ view_make(struct repl *r, struct layout *out)
 		[VIEW_PAGE] = make_page,
 		[VIEW_FINISH] = make_finish,
 		[VIEW_COMMAND] = make_command,
+		[VIEW_TEXT] = make_text,
 	};
 
 	if (r->view.kind != VIEW_NONE)
@@ -1576,6 +1641,7 @@ handle_line(struct repl *r, char *raw)
 			quizrun_leave(r->quiz);
 			quizrun_free(r->quiz);
 			r->quiz = NULL;
+			show_run_output(r, true);
 			r->quit = true;
 			return;
 		}
@@ -1589,7 +1655,10 @@ handle_line(struct repl *r, char *raw)
 			keep_flaggable(r, quizrun_last_verdict(r->quiz));
 			quizrun_free(r->quiz);
 			r->quiz = NULL;
+			show_run_output(r, false);
 			after_posttest(r, q);
+		} else {
+			show_run_output(r, false);
 		}
 		note_completion(r);
 		return;
@@ -1616,6 +1685,7 @@ handle_line(struct repl *r, char *raw)
 		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
 			practice_leave(r->drill);
 			end_drill(r);
+			show_run_output(r, true);
 			r->quit = true;
 			return;
 		}
@@ -1625,6 +1695,7 @@ handle_line(struct repl *r, char *raw)
 			keep_flaggable(r, practice_last_verdict(r->drill));
 			end_drill(r);
 		}
+		show_run_output(r, false);
 		return;
 	}
 	if (r->eval != NULL) {
@@ -1948,11 +2019,13 @@ repl_run(const struct repl_config *cfg)
 	if (r.quiz != NULL) {
 		quizrun_leave(r.quiz);
 		quizrun_free(r.quiz);
+		r.quiz = NULL;
 	}
 	if (r.drill != NULL) {
 		practice_leave(r.drill);
 		end_drill(&r);
 	}
+	show_run_output(&r, true);
 	evalrun_free(r.eval);
 	idrun_free(r.id);
 	note_activity(&r);

@@ -35,6 +35,17 @@ def plain(raw):
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", (raw or b"").decode("utf-8", "replace"))
 
 
+def waiting_for(p):
+    """Once the output has rested: "answer", "more" or None."""
+    while p.expect(r"(?!)", timeout=0.3) is None and p._read(0.3):
+        pass
+    tail = plain(p.buf[-200:]).rstrip(" ")
+    p.buf = b""
+    if tail.endswith("answer>"):
+        return "answer"
+    return "more" if re.search(MORE + r"[^\n]*$", tail) else None
+
+
 def finish(p):
     p.send("quit\r")
     if p.wait(10) is None:
@@ -126,6 +137,25 @@ try:
     p.send("due\r")
     seen = p.expect(r"Nothing is due for review today\.")
     t.check("after practice nothing is due today", seen is not None, p.buf)
+
+    # A quiz's end (score and review) is paged on a small terminal too.
+    p.resize(10, 80)
+    p.send("quiz sample-quiz\r")
+    for a in ["femur", "femur", "psoas major, iliacus", "b", "a c", "true", "b a d c"]:
+        # Feedback and the next question may take more than a screen:
+        # wait until the output rests, then answer or page on.
+        for _ in range(5):
+            if waiting_for(p) != "more":
+                break
+            p.send("\r")
+        p.send(a + "\r")
+    end = p.expect(MORE)
+    p.send("\r")
+    review = p.expect(r"(?s)Review:.*Your answer: femur")
+    t.check("the end of a quiz stops at a more-prompt, then shows the review",
+            end is not None and b"finished." in end and review is not None, p.buf)
+    p.send("q")
+    p.expect(PROMPT)
     finish(p)
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
