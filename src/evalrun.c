@@ -28,10 +28,7 @@ static void
 say_at(struct evalrun *e, const char *indent, const char *hang,
     const char *text)
 {
-	char *w = render_wrap(&e->ro, text, indent, hang);
-
-	fputs(w, e->out);
-	free(w);
+	render_put(e->out, &e->ro, text, indent, hang);
 }
 
 static void

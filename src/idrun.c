@@ -35,10 +35,7 @@ struct idrun {
 static void
 say(struct idrun *r, const char *text)
 {
-	char *w = render_wrap(&r->ro, text, "", "");
-
-	fputs(w, r->out);
-	free(w);
+	render_put(r->out, &r->ro, text, "", "");
 }
 
 bool

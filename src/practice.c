@@ -64,10 +64,7 @@ static void
 put_wrapped(struct practice *d, const char *indent, const char *hang,
     char *text)
 {
-	char *w = render_wrap(&d->o, text, indent, hang);
-
-	fputs(w, d->out);
-	free(w);
+	render_put(d->out, &d->o, text, indent, hang);
 	free(text);
 }
 

@@ -116,16 +116,13 @@ qshow_say(const struct qshow *s, const char *indent, const char *hang,
     const char *fmt, ...)
 {
 	va_list ap;
-	char *text, *wrapped;
+	char *text;
 
 	va_start(ap, fmt);
 	text = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (text[0] != '\0') {
-		wrapped = render_wrap(s->o, text, indent, hang);
-		fputs(wrapped, s->out);
-		free(wrapped);
-	}
+	if (text[0] != '\0')
+		render_put(s->out, s->o, text, indent, hang);
 	free(text);
 }
 

@@ -420,6 +420,16 @@ wrap_lines(const struct render_opts *o, const char *text, const char *indent,
 	free(bold);
 }
 
+void
+render_put(FILE *out, const struct render_opts *o, const char *text,
+    const char *indent, const char *hang)
+{
+	char *w = render_wrap(o, text, indent, hang);
+
+	fputs(w, out);
+	free(w);
+}
+
 char *
 render_wrap(const struct render_opts *o, const char *text,
     const char *indent, const char *hang)

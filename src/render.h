@@ -8,6 +8,7 @@
 #define PSOAS_RENDER_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 
 #include "layout.h"
@@ -33,6 +34,10 @@ void render_opts_detect(struct render_opts *o, bool no_color, bool plain);
  * string of '\n'-terminated lines; the caller frees it.
  */
 char *render_wrap(const struct render_opts *o, const char *text,
+    const char *indent, const char *hang);
+
+/* render_wrap, printed to out: the one "wrap and print" of the program. */
+void render_put(FILE *out, const struct render_opts *o, const char *text,
     const char *indent, const char *hang);
 
 /*

@@ -43,10 +43,7 @@ static void
 put_wrapped(FILE *out, const struct render_opts *o, const char *indent,
     const char *hang, char *text)
 {
-	char *wrapped = render_wrap(o, text, indent, hang);
-
-	fputs(wrapped, out);
-	free(wrapped);
+	render_put(out, o, text, indent, hang);
 	free(text);
 }
 

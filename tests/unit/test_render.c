@@ -138,6 +138,23 @@ indent_and_hang_prefix_the_lines(void **state)
 	    "  - one two three\n    four five six\n");
 }
 
+/* render_put prints what render_wrap returns: the one wrap-and-print. */
+static void
+put_prints_the_wrapped_text(void **state)
+{
+	struct render_opts o = {20, false, false};
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+
+	(void)state;
+	assert_non_null(out);
+	render_put(out, &o, "one two three four five six", "  - ", "    ");
+	assert_int_equal(fclose(out), 0);
+	assert_string_equal(buf, "  - one two three\n    four five six\n");
+	free(buf);
+}
+
 static void
 accented_letters_take_one_column(void **state)
 {
@@ -586,6 +603,7 @@ main(void)
 		cmocka_unit_test(words_fill_lines_up_to_the_exact_width),
 		cmocka_unit_test(empty_text_gives_one_empty_line),
 		cmocka_unit_test(indent_and_hang_prefix_the_lines),
+		cmocka_unit_test(put_prints_the_wrapped_text),
 		cmocka_unit_test(accented_letters_take_one_column),
 		cmocka_unit_test(wide_characters_take_two_columns),
 		cmocka_unit_test(long_word_is_broken_hard),
