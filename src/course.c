@@ -15,15 +15,8 @@
 #include "course.h"
 #include "coursevalues.h"
 #include "defaults.h"
+#include "text.h"
 #include "xmalloc.h"
-
-static bool
-has_suffix(const char *name, const char *suffix)
-{
-	size_t n = strlen(name), s = strlen(suffix);
-
-	return n > s && strcmp(name + n - s, suffix) == 0;
-}
 
 static int
 compare_names(const void *a, const void *b)
@@ -48,7 +41,8 @@ list_files(const char *dir, const char *suffix, char ***out, size_t *n)
 	if (dp == NULL)
 		return -1;
 	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.' || !has_suffix(de->d_name, suffix))
+		if (de->d_name[0] == '.' ||
+		    !text_has_suffix(de->d_name, suffix))
 			continue;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -75,7 +69,7 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 {
 	size_t before = d->errors;
 
-	if (has_suffix(path, ".lesson")) {
+	if (text_has_suffix(path, ".lesson")) {
 		struct lesson *l = lesson_load(path, d);
 
 		if (l != NULL) {
@@ -83,7 +77,7 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 			    sizeof *c->lessons);
 			c->lessons[c->nlessons++] = l;
 		}
-	} else if (has_suffix(path, ".quiz")) {
+	} else if (text_has_suffix(path, ".quiz")) {
 		/* A learner edition's post-test has no keys (publish.h). */
 		struct quiz *q = c->manifest != NULL &&
 		    c->manifest->learner_edition ? quiz_load_edition(path, d) :
@@ -94,7 +88,7 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 			    sizeof *c->quizzes);
 			c->quizzes[c->nquizzes++] = q;
 		}
-	} else if (has_suffix(path, ".manifest")) {
+	} else if (text_has_suffix(path, ".manifest")) {
 		struct manifest *m;
 
 		if (c->manifest != NULL) {
@@ -105,7 +99,7 @@ course_add_file(struct course *c, const char *path, struct diag *d)
 		m = manifest_load(path, d);
 		if (m != NULL)
 			c->manifest = m;
-	} else if (has_suffix(path, ".responses")) {
+	} else if (text_has_suffix(path, ".responses")) {
 		struct responses *rs = responses_load(path, d);
 
 		if (rs != NULL) {

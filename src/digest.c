@@ -21,6 +21,7 @@
 #include "digest.h"
 #include "manifest.h"
 #include "slurp.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct names {
@@ -59,19 +60,15 @@ list_sub(const char *root, const char *sub, const char *suffix,
 {
 	char *path = xasprintf("%s/%s", root, sub);
 	DIR *dp = opendir(path);
-	size_t s = strlen(suffix);
 	struct dirent *de;
 
 	free(path);
 	if (dp == NULL)
 		return;
-	while ((de = readdir(dp)) != NULL) {
-		size_t n = strlen(de->d_name);
-
-		if (de->d_name[0] != '.' && n > s &&
-		    strcmp(de->d_name + n - s, suffix) == 0)
+	while ((de = readdir(dp)) != NULL)
+		if (de->d_name[0] != '.' &&
+		    text_has_suffix(de->d_name, suffix))
 			names_add(ns, xasprintf("%s/%s", sub, de->d_name));
-	}
 	closedir(dp);
 }
 

@@ -14,6 +14,7 @@
 #include "glossary.h"
 #include "srcfile.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xmalloc.h"
 
 static bool
@@ -27,16 +28,6 @@ static char
 lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-static char *
-trimmed(const char *b, const char *e)
-{
-	while (b < e && (*b == ' ' || *b == '\t'))
-		b++;
-	while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	return xstrndup(b, (size_t)(e - b));
 }
 
 static bool
@@ -62,8 +53,8 @@ add_entry(struct glossary *g, const struct srcline *l, struct diag *d)
 		    "'TERM = COURSE TERM' (e.g. 'belly button = umbilicus')");
 		return;
 	}
-	term = trimmed(text, eq);
-	meaning = trimmed(eq + 1, text + l->len);
+	term = text_trimmed(text, (size_t)(eq - text));
+	meaning = text_trimmed(eq + 1, l->len - (size_t)(eq + 1 - text));
 	for (char *p = term; *p != '\0'; p++)
 		*p = lower(*p);
 	if (term[0] == '\0' || meaning[0] == '\0' || !valid_term(term)) {

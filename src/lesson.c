@@ -155,20 +155,6 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* s without leading and trailing white space, as a new string. */
-static char *
-trimmed(const char *s)
-{
-	size_t len;
-
-	while (is_space(*s))
-		s++;
-	len = strlen(s);
-	while (len > 0 && is_space(s[len - 1]))
-		len--;
-	return xstrndup(s, len);
-}
-
 /* ---------------------------------------------------------- text blocks */
 
 /* Finish the paragraph, bullet or description being collected. */
@@ -211,7 +197,7 @@ static void
 text_start(struct parser *p, enum block_kind kind, long line, const char *s)
 {
 	text_flush(p);
-	p->text = trimmed(s);
+	p->text = text_trimmed(s, strlen(s));
 	p->textlen = strlen(p->text);
 	p->text_kind = kind;
 	p->text_line = line;
@@ -220,7 +206,7 @@ text_start(struct parser *p, enum block_kind kind, long line, const char *s)
 static void
 text_append(struct parser *p, const char *s)
 {
-	char *t = trimmed(s);
+	char *t = text_trimmed(s, strlen(s));
 	size_t len = strlen(t);
 
 	if (len > 0) {

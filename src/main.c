@@ -36,6 +36,7 @@
 #include "report.h"
 #include "submission.h"
 #include "words.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /*
@@ -91,14 +92,6 @@ is_dir(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static bool
-has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
 /*
@@ -175,8 +168,8 @@ run_check(const struct options *o, const char *course_dir)
 				only_quizzes = false;
 			} else {
 				course_add_file(&c, path, &d);
-				if (!has_suffix(path, ".quiz") &&
-				    !has_suffix(path, ".responses"))
+				if (!text_has_suffix(path, ".quiz") &&
+				    !text_has_suffix(path, ".responses"))
 					only_quizzes = false;
 			}
 		}

@@ -15,6 +15,7 @@
 #include "digest.h"
 #include "manifest.h"
 #include "srcfile.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define MANIFEST_MAX_HOURS10 1000	/* tenths of an hour: at most 100 hours */
@@ -101,18 +102,6 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-static char *
-trimmed(const char *s, size_t len)
-{
-	while (len > 0 && is_space(*s)) {
-		s++;
-		len--;
-	}
-	while (len > 0 && is_space(s[len - 1]))
-		len--;
-	return xstrndup(s, len);
-}
-
 /* "2" -> 20, "1.5" -> 15; -1 when not N[.N] or zero or too many. */
 static int
 parse_hours(const char *s)
@@ -186,8 +175,8 @@ read_approval(struct parser *p, const char *arg)
 		error(p, p->col, "'@approval' needs 'BOARD: NUMBER'");
 		return;
 	}
-	board = trimmed(arg, (size_t)(colon - arg));
-	number = trimmed(colon + 1, strlen(colon + 1));
+	board = text_trimmed(arg, (size_t)(colon - arg));
+	number = text_trimmed(colon + 1, strlen(colon + 1));
 	if (*board == '\0' || *number == '\0') {
 		error(p, p->col, "'@approval' needs 'BOARD: NUMBER' (%s is "
 		    "empty)", *board == '\0' ? "the board" : "the number");
@@ -214,7 +203,7 @@ read_author(struct parser *p, const char *arg)
 		error(p, p->col, "'@author' needs 'NAME, CREDENTIALS'");
 		return;
 	}
-	cred = trimmed(comma + 1, strlen(comma + 1));
+	cred = text_trimmed(comma + 1, strlen(comma + 1));
 	if (*cred == '\0')
 		error(p, p->col, "'@author' needs 'NAME, CREDENTIALS' (no "
 		    "credentials after the comma)");

@@ -138,9 +138,7 @@ options_parse(struct options *o, int argc, char **argv, char **cause)
 			break;
 		case OPT_LEARNER:
 			if (!progress_valid_learner(optarg)) {
-				*cause = xasprintf("invalid learner name '%s': use 1 to 64 "
-				    "letters, digits, '.', '_' or '-', not starting "
-				    "with '.' or '-'", optarg);
+				*cause = progress_learner_problem(optarg);
 				return -1;
 			}
 			o->learner = optarg;

@@ -69,6 +69,7 @@
 #include "xmalloc.h"
 
 #define LEARNER_MAX 64		/* bytes in a learner's short name */
+#define JOURNAL_SUFFIX ".journal"	/* learners/NAME.journal */
 #define MAX_COUNT 100000	/* pages, questions, tries, hints: sanity bound */
 #define MAX_POINTS 1e12		/* points and scores: sanity bound */
 
@@ -1626,6 +1627,33 @@ progress_record_flag(struct progress *p, const struct flag_record *f,
 
 /* ---------------------------------------------------------------- open */
 
+char *
+progress_learner_problem(const char *s)
+{
+	return xasprintf("invalid learner name '%s': use 1 to %d letters, "
+	    "digits, '.', '_' or '-', not starting with '.' or '-'", s,
+	    LEARNER_MAX);
+}
+
+char *
+progress_learner_of_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+	char *name;
+
+	base = base != NULL ? base + 1 : path;
+	n = strlen(base);
+	if (!text_has_suffix(base, JOURNAL_SUFFIX))
+		return NULL;
+	name = xstrndup(base, n - strlen(JOURNAL_SUFFIX));
+	if (!progress_valid_learner(name)) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
 bool
 progress_valid_learner(const char *s)
 {
@@ -1651,14 +1679,12 @@ open_progress(const char *data_dir, const char *learner, bool readonly,
 	struct stat st;
 
 	if (!progress_valid_learner(learner)) {
-		give_cause(cause, xasprintf("invalid learner name '%s': use 1 "
-		    "to %d letters, digits, '.', '_' or '-', not starting with "
-		    "'.' or '-'", learner, LEARNER_MAX));
+		give_cause(cause, progress_learner_problem(learner));
 		return NULL;
 	}
 	p = xcalloc(1, sizeof *p);
 	p->learner = xstrdup(learner);
-	path = xasprintf("%s/learners/%s.journal", data_dir, learner);
+	path = xasprintf("%s/learners/%s" JOURNAL_SUFFIX, data_dir, learner);
 	if (readonly && lstat(path, &st) == -1 && errno == ENOENT) {
 		/* Say it in the reader's terms, not the file's. */
 		give_cause(cause, xasprintf("no learner '%s' in %s: nothing "
@@ -1948,8 +1974,6 @@ char **
 progress_list_learners(const char *data_dir, size_t *n)
 {
 	char *dir = xasprintf("%s/learners", data_dir);
-	const char *suffix = ".journal";
-	size_t slen = strlen(suffix);
 	char **names = xcalloc(1, sizeof *names);
 	struct dirent *e;
 	DIR *dp;
@@ -1960,16 +1984,10 @@ progress_list_learners(const char *data_dir, size_t *n)
 	if (dp == NULL)
 		return names;
 	while ((e = readdir(dp)) != NULL) {
-		size_t len = strlen(e->d_name);
-		char *name;
+		char *name = progress_learner_of_file(e->d_name);
 
-		if (len <= slen || strcmp(e->d_name + len - slen, suffix) != 0)
+		if (name == NULL)
 			continue;
-		name = xstrndup(e->d_name, len - slen);
-		if (!progress_valid_learner(name)) {
-			free(name);
-			continue;
-		}
 		names = xreallocarray(names, *n + 2, sizeof *names);
 		names[(*n)++] = name;
 		names[*n] = NULL;

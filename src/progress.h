@@ -409,6 +409,15 @@ struct resume_point progress_resume(const struct progress *p);
  */
 bool progress_valid_learner(const char *s);
 
+/* Why s is not a learner's short name, as a new string (the rule's one wording). */
+char *progress_learner_problem(const char *s);
+
+/*
+ * The learner a journal's file name NAME.journal is for (the file name
+ * only, or a path), as a new string; NULL when it names none.
+ */
+char *progress_learner_of_file(const char *path);
+
 /*
  * The rule for a full name, which goes on certificates and into exports:
  * valid UTF-8 of at most MAX_FULL_NAME bytes with no control or

@@ -116,26 +116,6 @@ read_submission(const char *path, size_t *len, char **cause)
 	return bytes;
 }
 
-/* The learner's short name from the submission's file name NAME.journal. */
-static char *
-learner_of(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	size_t n;
-	char *name;
-
-	base = base != NULL ? base + 1 : path;
-	n = strlen(base);
-	if (n <= 8 || strcmp(base + n - 8, ".journal") != 0)
-		return NULL;
-	name = xstrndup(base, n - 8);
-	if (!progress_valid_learner(name)) {
-		free(name);
-		return NULL;
-	}
-	return name;
-}
-
 /*
  * A replay warning on the journal rebuilt from an xAPI submission, as a
  * reason: every record there came from a statement, so a record the
@@ -327,8 +307,8 @@ add_evaluations(struct grader *g, long sub, const char *learner,
 static int
 grade_one(struct grader *g, const char *path)
 {
-	char *learner = learner_of(path), *why = NULL, *tmpdir = NULL;
-	char *bytes = NULL, *number = NULL, *holder = NULL, *cause = NULL;
+	char *learner = progress_learner_of_file(path);
+	char *why = NULL, *tmpdir = NULL, *bytes = NULL, *number = NULL, *holder = NULL, *cause = NULL;
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	char hex[2 * sizeof hash + 1];
 	struct progress *p = NULL;

@@ -16,6 +16,7 @@
 #include "quiz.h"
 #include "srcfile.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /*
@@ -763,7 +764,7 @@ text_line(struct parser *p, const struct srcline *l)
 {
 	char **target = p->cur != NULL ? p->cont : NULL;
 	const char *s = srcline_text(l);
-	const char *e = s + strlen(s);
+	char *piece;
 
 	if (p->skipping)
 		return;
@@ -774,16 +775,9 @@ text_line(struct parser *p, const struct srcline *l)
 		    "next line)");
 		return;
 	}
-	while (*s == ' ' || *s == '\t')
-		s++;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	{
-		char *piece = xstrndup(s, (size_t)(e - s));
-
-		*target = join(*target, piece);
-		free(piece);
-	}
+	piece = text_trimmed(s, strlen(s));
+	*target = join(*target, piece);
+	free(piece);
 }
 
 /* Question ids, given or default, must be unique: progress is keyed on them. */

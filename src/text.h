@@ -63,4 +63,16 @@ char *text_escape_controls(const char *s, bool escape_backslash);
  */
 char *text_quoted(const char *s, size_t max);
 
+/*
+ * s (len bytes) without the spaces and tabs around it, as a new string:
+ * how every course file trims a value.
+ */
+char *text_trimmed(const char *s, size_t len);
+
+/*
+ * Whether name ends in suffix and has something before it: ".quiz" alone
+ * is no quiz, and "x.journal" names learner x.
+ */
+bool text_has_suffix(const char *name, const char *suffix);
+
 #endif
