@@ -20,7 +20,6 @@ static const double w[17] = {
 	2.8755,
 };
 
-#define DECAY (-0.5)
 #define FACTOR (19.0 / 81.0)	/* so that recall is 90% after S days */
 #define DAY 86400
 #define MAX_DAYS 36500.0
@@ -40,7 +39,8 @@ initial_difficulty(enum srs_grade g)
 static double
 recall_after(double days, double stability)
 {
-	return pow(1 + FACTOR * days / stability, DECAY);
+	/* FSRS-4.5's decay is -0.5: a square root, far cheaper than pow. */
+	return 1 / sqrt(1 + FACTOR * days / stability);
 }
 
 double
@@ -189,17 +189,33 @@ item_of(const struct srs_deck *d, const size_t *first, size_t qi,
 	return (size_t)-1;
 }
 
+/* Merge the sorted runs a[0..mid) and a[mid..n) through tmp. */
+static void
+merge_runs(struct event *a, size_t mid, size_t n, struct event *tmp)
+{
+	size_t i = 0, j = mid, k = 0;
+
+	while (i < mid && j < n)
+		tmp[k++] = by_item_then_time(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+	while (i < mid)
+		tmp[k++] = a[i++];
+	/* What is left of the second run is already in place. */
+	memcpy(a, tmp, k * sizeof *a);
+}
+
 /*
  * Group the events by item, each group in time order (journal order for
- * equal times): a counting sort by item, then each group sorted unless
- * it already is (quiz tries and practice tries each come in time order,
- * so small groups are often sorted already).
+ * equal times): a counting sort by item, then each group put in order.
+ * A group is one sorted run of quiz tries followed by one of practice
+ * tries (each comes in time order), so two runs are merged in one pass;
+ * anything else is sorted.
  */
 static void
 sort_events(struct events *e, size_t nitems)
 {
 	size_t *start = xcalloc(nitems + 2, sizeof *start);
 	struct event *out = xcalloc(e->n + 1, sizeof *out);
+	struct event *tmp = xcalloc(e->n + 1, sizeof *tmp);
 
 	for (size_t k = 0; k < e->n; k++)
 		start[e->v[k].item + 2]++;
@@ -209,17 +225,22 @@ sort_events(struct events *e, size_t nitems)
 	for (size_t k = 0; k < e->n; k++)
 		out[start[e->v[k].item + 1]++] = e->v[k];
 	for (size_t i = 0; i < nitems; i++) {
-		size_t from = start[i], to = start[i + 1];
+		size_t from = start[i], to = start[i + 1], runs = 1, mid = to;
 
-		for (size_t k = from + 1; k < to; k++)
+		for (size_t k = from + 1; k < to && runs <= 2; k++)
 			if (by_item_then_time(&out[k - 1], &out[k]) > 0) {
-				qsort(out + from, to - from, sizeof *out,
-				    by_item_then_time);
-				break;
+				runs++;
+				mid = k;
 			}
+		if (runs == 2)
+			merge_runs(out + from, mid - from, to - from, tmp);
+		else if (runs > 2)
+			qsort(out + from, to - from, sizeof *out,
+			    by_item_then_time);
 	}
 	free(e->v);
 	e->v = out;
+	free(tmp);
 	free(start);
 }
 

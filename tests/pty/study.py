@@ -8,6 +8,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
 from ptylib import Tap, Tutor  # noqa: E402
@@ -117,6 +118,7 @@ try:
     # Tall enough for all of it: accuracy per lesson objective follows,
     # with each objective's text.
     p.resize(70, 80)
+    time.sleep(0.5)  # let the prompt redraw for the new size first
     p.send("stats --plain\r")
     seen = p.expect(r"sample-one: 71% right \(5 of 7 tries\)")
     t.check("stats --plain gives numbers", seen is not None and "\u2588".encode() not in seen, p.buf)
