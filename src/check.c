@@ -13,6 +13,7 @@
 
 #include "agreement.h"
 #include "check.h"
+#include "giveaway.h"
 #include "grade_text.h"
 #include "grade.h"
 #include "msg.h"
@@ -267,6 +268,8 @@ check_course(const struct course *c, struct diag *d)
 
 		for (size_t j = 0; j < qz->nquestions; j++)
 			check_question(c, qz, &qz->questions[j], d);
+		giveaway_check_feedback(qz, d);
+		giveaway_check_pool(qz, d);
 	}
 	agreement_check(c, d);
 	return d->errors - before;

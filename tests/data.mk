@@ -79,4 +79,8 @@ FIXTURE_FILES = \
 	tests/data/course/lessons/02-sample-two.lesson \
 	tests/data/course/quizzes/01-sample.quiz \
 	tests/data/course/quizzes/99-final.quiz \
-	tests/data/expected/quiz-session.out
+	tests/data/expected/quiz-session.out \
+	tests/data/giveaway/feedback.expected \
+	tests/data/giveaway/feedback.quiz \
+	tests/data/giveaway/posttest.expected \
+	tests/data/giveaway/posttest.quiz

@@ -48,6 +48,21 @@ for q in "$BAD"/*.quiz; do
 	fi
 done
 
+# Answers given away (issue 13 item 4): warnings, so --check still passes.
+for q in tests/data/giveaway/*.quiz; do
+	name=${q##*/}
+	"$TUTOR" --course "$COURSE" --check "$q" >"$SCRATCH/out" 2>"$SCRATCH/err"
+	status=$?
+	grep -v '^psoas-tutor: ' "$SCRATCH/err" >"$SCRATCH/warnings"
+	if [ "$status" -eq 0 ] && diff -u "${q%.quiz}.expected" \
+	    "$SCRATCH/warnings" >"$SCRATCH/diff"; then
+		pass "$name: give-aways are warned at their lines"
+	else
+		fail "$name: give-aways are warned at their lines (status $status)" \
+		    "$SCRATCH/diff" "$SCRATCH/err"
+	fi
+done
+
 "$TUTOR" --course "$COURSE" --check "$SAMPLE" >"$SCRATCH/out" 2>"$SCRATCH/err"
 status=$?
 if [ "$status" -eq 0 ] && [ ! -s "$SCRATCH/err" ]; then
