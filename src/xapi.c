@@ -594,6 +594,7 @@ rec_evaluation(struct xapi *x, const char *const *f, size_t n)
 	s.object = activity_iri(x->course, "evaluation", f[3], NULL, NULL);
 	put_response(&s, x->course, f[5]);
 	put_ext(&s.ext, x->course, "certificate", f[2]);
+	put_ext(&s.ext, x->course, "kind", f[4]);
 	put_ext(&s.ext, x->course, "prompt", f[6]);
 	emit(x, f, n, 0, &s);
 }
@@ -953,6 +954,18 @@ back_quiz_end(struct said *s, char **why)
 }
 
 static int
+back_evaluation(struct said *s, char **why)
+{
+	begin(s, "evaluation");
+	if (need(s, "certificate", why) != 0)
+		return -1;
+	add(s, s->id);
+	if (need(s, "kind", why) != 0 || response(s, why) != 0)
+		return -1;
+	return need(s, "prompt", why);
+}
+
+static int
 back_course(struct said *s, char **why)
 {
 	(void)why;
@@ -979,7 +992,7 @@ static const struct statement_map {
 	{ "failed", "quizzes", NULL, back_ignore },
 	{ "initialized", "", NULL, back_course },
 	{ "completed", "", NULL, back_ignore },
-	{ "responded", "evaluation", NULL, back_ignore },
+	{ "responded", "evaluation", NULL, back_evaluation },
 };
 
 /* One %-encoded IRI segment s[0..len) decoded, or NULL. */

@@ -11,6 +11,8 @@ real_home=${HOME:-}	# lib.sh gives the test a HOME of its own
 
 course="$SCRATCH/course"
 ce_course "$course" https://harbour.example/ce
+echo '@evaluation likert objectives The course met its objectives.' \
+    >>"$course/course.manifest"
 PSOAS_TUTOR_NOW="$(date -u -d 'today 01:00' +%s)+60"
 export PSOAS_TUTOR_NOW
 pdir="$SCRATCH/provider"
@@ -49,6 +51,9 @@ the "greater" trochanter \\ or <b>lesser</b> & 'so on' é 😀
 skip
 leave
 $(honest_work)
+evaluate
+4
+leave
 practice sample-quiz
 $long
 leave
@@ -123,6 +128,7 @@ grade honest "$SCRATCH/erin.json"
 st=$?
 check "an honest xAPI submission is certified (status $st)" test $st -eq 0
 check "with the score graded again" contains "$SCRATCH/honest.grade" "certified: Erin \"Q\" O'Brien \\ Example, 100% (pass mark 75%)"
+check "and the evaluation answer goes to the registry" contains "$SCRATCH/honest.grade" "1 evaluation answer recorded"
 number=$(grep -Eo 'SAMPLE-CE-[0-9]{8}-[2-9A-Z]{10}' "$SCRATCH/honest.grade" | head -n 1)
 "$TUTOR" --verify "$pdir/certificates/$number.txt" --key "$pdir/provider.pub" >"$SCRATCH/v" 2>&1
 check "its certificate verifies" contains "$SCRATCH/v" "valid: certificate $number"
