@@ -59,6 +59,44 @@ ascii_for(uint32_t cp)
 }
 
 /*
+ * A Latin letter with a diacritic (U+00C0..U+017F) as the plain letters it
+ * is read as ("femoral" for "fémoral", "ss" for "ß"), or NULL.  Each is
+ * two bytes in UTF-8 and becomes at most two, so normalising never grows
+ * the answer.
+ */
+static const char *
+fold_letter(uint32_t cp, char buf[3])
+{
+	static const char latin1[] =	/* U+00C0..U+00FF; '*' two letters */
+	    "AAAAAA*CEEEEIIIIDNOOOOO.OUUUUY**aaaaaa*ceeeeiiiidnooooo.ouuuuy*y";
+	static const char ext_a[] =	/* U+0100..U+017F; '*' two letters */
+	    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi**"
+	    "JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo**RrRrRrSsSsSsSsTtTtTt"
+	    "UuUuUuUuUuUuWwYyYZzZzZzs";
+	static const struct { uint32_t cp; const char *s; } pairs[] = {
+		{0xc6, "AE"}, {0xde, "Th"}, {0xdf, "ss"}, {0xe6, "ae"},
+		{0xfe, "th"}, {0x132, "IJ"}, {0x133, "ij"}, {0x152, "OE"},
+		{0x153, "oe"},
+	};
+	char c;
+
+	if (cp < 0xc0 || cp > 0x17f)
+		return NULL;
+	c = cp < 0x100 ? latin1[cp - 0xc0] : ext_a[cp - 0x100];
+	if (c == '.')
+		return NULL;	/* the multiplication and division signs */
+	if (c != '*') {
+		buf[0] = c;
+		buf[1] = '\0';
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (pairs[i].cp == cp)
+			return pairs[i].s;
+	return NULL;
+}
+
+/*
  * The normalisation of doc/FORMATS.md.  With keep_newlines, a run of
  * white space that holds a newline becomes '\n' rather than ' ', because
  * a newline separates the parts of a list answer.
@@ -86,7 +124,8 @@ normalise(const char *s, size_t len, bool keep_newlines, char **why)
 	while (i < len) {
 		uint32_t cp;
 		size_t k = text_utf8_decode(s + i, len - i, &cp);
-		char c;
+		const char *folded;
+		char c, buf[3];
 
 		if (is_space_cp(cp)) {
 			space = true;
@@ -98,6 +137,9 @@ normalise(const char *s, size_t len, bool keep_newlines, char **why)
 			space = newline = false;
 			if ((c = ascii_for(cp)) != 0) {
 				out[n++] = c;
+			} else if ((folded = fold_letter(cp, buf)) != NULL) {
+				memcpy(out + n, folded, strlen(folded));
+				n += strlen(folded);
 			} else {
 				memcpy(out + n, s + i, k);
 				n += k;

@@ -284,6 +284,30 @@ curly_apostrophe_answer_matches_straight_pattern(void **state)
 	quiz_free(q);
 }
 
+
+static void
+accented_letters_are_read_as_plain_ones(void **state)
+{
+	struct quiz *q = load(
+	    "@question short\n@prompt P\n@accept lesser\\s+trochanter\n"
+	    "@explain E\n@taught a 1\n");
+	struct quiz *ss = load(
+	    "@question short\n@prompt P\n@accept strasse\n"
+	    "@explain E\n@taught a 1\n");
+
+	(void)state;
+	/* é, è, É, ç... as typed on a French or German keyboard. */
+	assert_int_equal(verdict(q, "l\xc3\xa9sser troch\xc3\xa2nter"),
+	    GRADE_CORRECT);
+	assert_int_equal(verdict(q, "L\xc3\x89SSER TROCHANTER"), GRADE_CORRECT);
+	assert_int_equal(verdict(ss, "stra\xc3\x9f" "e"), GRADE_CORRECT);
+	/* Not a letter: the multiplication sign stays what it is. */
+	assert_int_equal(verdict(q, "lesser\xc3\x97trochanter"),
+	    GRADE_INCORRECT);
+	quiz_free(q);
+	quiz_free(ss);
+}
+
 static void
 catastrophic_pattern_is_ungradable_not_wrong(void **state)
 {
@@ -646,6 +670,7 @@ main(void)
 		cmocka_unit_test(caseless_unless_case_directive),
 		cmocka_unit_test(ucp_word_class_matches_accented_letters),
 		cmocka_unit_test(curly_apostrophe_answer_matches_straight_pattern),
+		cmocka_unit_test(accented_letters_are_read_as_plain_ones),
 		cmocka_unit_test(catastrophic_pattern_is_ungradable_not_wrong),
 		cmocka_unit_test(catastrophic_misconception_is_ungradable),
 		cmocka_unit_test(whole_percent_rounds_down_never_up),
