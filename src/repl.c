@@ -91,6 +91,8 @@ struct repl {
 		size_t len, taken;
 	} run;
 	const char *more_note;		/* said at the next more-prompt */
+	bool eval_waits;		/* the evaluation opens once paging
+					 * ends */
 
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
 	struct practice *drill;		/* practice under way, or NULL */
@@ -266,6 +268,7 @@ follow_resize(struct repl *r)
 /* ------------------------------------------------------------ paging */
 
 static void view_make(struct repl *r, struct layout *out);
+static void start_evaluation(struct repl *r);
 
 /* The screen now: rows for text (the more-prompt takes one), columns. */
 static void
@@ -439,8 +442,13 @@ more_key(struct repl *r, const char *key)
 		r->more_note = "first screen";
 	else if (a == PAGER_STOP)
 		pager_stop(&r->more, r->out);
-	if (!pager_pending(&r->more))
+	if (!pager_pending(&r->more)) {
 		view_clear(r);
+		if (r->eval_waits) {
+			r->eval_waits = false;
+			start_evaluation(r);
+		}
+	}
 }
 
 /* ------------------------------------------------------ time on task */
@@ -1062,6 +1070,15 @@ start_evaluation(struct repl *r)
 	if (number == NULL) {
 		say(r, "The course evaluation opens once you have completed the "
 		    "course.\n");
+		return;
+	}
+	/*
+	 * Completing the course ends a line whose output may still be paged
+	 * (a quiz's score, "You have completed the course"): the evaluation
+	 * waits until that text is done with, instead of dropping it.
+	 */
+	if (tailing(r)) {
+		r->eval_waits = true;
 		return;
 	}
 	drop_more(r);

@@ -277,6 +277,53 @@ try:
     t.check("on a pipe everything is printed, with no more-prompt",
             seen is not None and more is not None and b"-- more" not in seen + more, p.buf)
     quit_(p)
+
+    # --- Completing the course while its last output is paged: the score
+    # and "You have completed the course" are kept, then the evaluation
+    # opens (it waits for the paging to end).
+    ce = os.path.join(scratch, "ce")
+    shutil.copytree(os.path.join(shipped, "tests", "data", "course"), ce)
+    with open(os.path.join(ce, "course.manifest"), "w") as f:
+        f.write("@course sample-ce\n@title Sample Course as Approved\n@version 3.1\n"
+                "@type home study\n@hours 1.5\n@provider-name Harbour Bodywork Education\n"
+                "@provider-address 12 Quay Road, Portsmouth, ME 03801\n"
+                "@provider-email ce@harbour.example\n@provider-number NCBTMB-451122\n"
+                "@approval Maine Board of Massage Therapy: ME-CE-0042\n"
+                "@author Ann Example, LMT\n@posttest final\n@pass 75\n@attempts 3\n"
+                "@wait-hours 0\n@require-practice no\n"
+                "@evaluation likert objectives The course met its objectives.\n")
+    cenv = dict(env, PSOAS_TUTOR_NOW="%d+60" % (int(time.time()) // 86400 * 86400 + 3600))
+    p = Tutor([tutor, "--course", ce, "--data-dir", os.path.join(scratch, "ced"),
+               "--learner", "erin"], cenv, rows=8, cols=80)
+    said = b""
+
+    def line(text):
+        global said
+        p.send(text + "\r")
+        for _ in range(30):
+            while p._read(0.4):
+                pass
+            said += p.buf
+            tail = ESC.sub("", p.buf[-120:].decode("utf-8", "replace")).rstrip(" ")
+            p.buf = b""
+            if re.search(MORE + r"[^\n]*$", tail):
+                p.send("\r")
+                continue
+            break
+
+    p.expect(r"Full name: ")
+    for ln in ["Erin Example", "open sample-one", "next", "next", "open sample-two",
+               "next", "quiz final", "", "ME-LMT-2231", "ME",
+               "I did the work of this course myself", "lesser trochanter",
+               "psoas major and iliacus", "b", "true"]:
+        line(ln)
+    plain_said = ESC.sub("", said.decode("utf-8", "replace"))
+    done = plain_said.find("You have completed the course")
+    ev = plain_said.find("The course met its objectives")
+    t.check("completing the course while paging keeps its message, then the evaluation opens",
+            0 <= done < ev, plain_said[plain_said.find("quiz final"):][:1500])
+    p.send("leave\r")
+    quit_(p)
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 t.done()
