@@ -83,4 +83,14 @@ FIXTURE_FILES = \
 	tests/data/giveaway/feedback.expected \
 	tests/data/giveaway/feedback.quiz \
 	tests/data/giveaway/posttest.expected \
-	tests/data/giveaway/posttest.quiz
+	tests/data/giveaway/posttest.quiz \
+	tests/heldout/anatomy-quiz.responses \
+	tests/heldout/clinical-reasoning-quiz.responses \
+	tests/heldout/contraindications-quiz.responses \
+	tests/heldout/evidence-quiz.responses \
+	tests/heldout/function-quiz.responses \
+	tests/heldout/palpation-quiz.responses \
+	tests/heldout/posttest.responses \
+	tests/heldout/psoas-syndrome-quiz.responses \
+	tests/heldout/self-care-quiz.responses \
+	tests/heldout/sequencing-quiz.responses

@@ -23,7 +23,7 @@ done
 # `make dist` would silently drop a test case.
 (cd "$top_srcdir" && ./build-aux/list-test-data) >"$SCRATCH/data.mk"
 if cmp -s "$SCRATCH/data.mk" "$top_srcdir/tests/data.mk"; then
-	ok "tests/data.mk lists exactly the files under tests/data"
+	ok "tests/data.mk lists exactly the files under tests/data and tests/heldout"
 else
 	not_ok "tests/data.mk is stale: run 'make update-test-data'"
 	diff "$top_srcdir/tests/data.mk" "$SCRATCH/data.mk" | sed 's/^/#   /'
