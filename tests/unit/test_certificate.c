@@ -21,40 +21,10 @@
 #include <cmocka.h>
 
 #include "certificate.h"
+#include "certfixture.h"
 #include "scratch.h"
 #include "strbuf.h"
 #include "xmalloc.h"
-
-static const char *const approvals[] = {
-	"Texas Department of Licensing and Regulation: CE-4471",
-	"Florida Board of Massage Therapy: 50-1234",
-};
-
-static const struct certificate full = {
-	.number = "ILIOPSOAS-CE-20261130-7K3QX9TP",
-	.participant = "Zo\u00eb \u00c5ngstr\u00f6m-N\u00fa\u00f1ez",
-	.learner = "zoe",
-	.licence = "MT-88123",
-	.licence_state = "Texas",
-	.title = "The Iliopsoas for Manual Therapists",
-	.course = "iliopsoas-ce",
-	.version = "2.0",
-	.type = "home study",
-	.hours = "2",
-	.completed = "2026-11-30",
-	.provider_name = "Example Manual Therapy Education",
-	.provider_address = "12 Harbour Street, Springfield, TX 75001, USA",
-	.provider_email = "ce@example.org",
-	.provider_number = "NCBTMB 1234567",
-	.approvals = approvals,
-	.napprovals = 2,
-	.posttest = "Final post-test",
-	.attempt = "1796000000-4242-1",
-	.score = 85,
-	.pass = 75,
-	.seconds = 2 * 3600 + 5 * 60,
-	.self_reported = true,
-};
 
 /* Every value a board looks for, as it must appear on the certificate. */
 static const char *const values[] = {
@@ -70,6 +40,9 @@ static const char *const values[] = {
 	"Completion date: 2026-11-30 (UTC)",
 	"Post-test score: 85% (pass mark 75%)",
 	"Time on task: 2 h 5 min in the lessons",
+	"Attestation: the participant attested on 2026-11-30 09:12 UTC that "
+	    "the work is their own",
+	"Clock: the real clock",
 	"Certificate number: ILIOPSOAS-CE-20261130-7K3QX9TP",
 	"Provider: Example Manual Therapy Education",
 	"Address: 12 Harbour Street, Springfield, TX 75001, USA",
@@ -82,38 +55,6 @@ static const char *const values[] = {
 	"Post-test attempt: 1796000000-4242-1",
 };
 
-/* Runs of spaces and line breaks become one space: wrapping is layout. */
-static char *
-squeeze(const char *s)
-{
-	struct strbuf b = {0};
-	bool space = false;
-
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\f' || *s == '\r') {
-			space = true;
-			continue;
-		}
-		if (space && b.len > 0)
-			strbuf_puts(&b, " ");
-		space = false;
-		strbuf_add(&b, s, 1);
-	}
-	return strbuf_take(&b);
-}
-
-static char *
-slurp(FILE *fp)
-{
-	struct strbuf b = {0};
-	char buf[4096];
-	size_t n;
-
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		strbuf_add(&b, buf, n);
-	return strbuf_take(&b);
-}
-
 static char *
 text_of(const struct certificate *c)
 {
@@ -124,25 +65,18 @@ text_of(const struct certificate *c)
 	assert_non_null(fp);
 	assert_int_equal(certificate_write_text(fp, c), 0);
 	assert_int_equal(fclose(fp), 0);
-	s = squeeze(buf);
+	s = fixture_squeeze(buf);
 	free(buf);
 	return s;
 }
 
-/* The text poppler reads out of the PDF at path. */
+/* The text poppler reads out of the PDF at path (it must read it). */
 static char *
 pdf_text_of(const char *path)
 {
-	char *cmd = xasprintf("pdftotext -enc UTF-8 '%s' -", path);
-	FILE *fp = popen(cmd, "r");
-	char *raw, *s;
+	char *s = fixture_pdf_text(path);
 
-	assert_non_null(fp);
-	raw = slurp(fp);
-	assert_int_equal(pclose(fp), 0);
-	free(cmd);
-	s = squeeze(raw);
-	free(raw);
+	assert_non_null(s);
 	return s;
 }
 
@@ -153,7 +87,7 @@ assert_has(const char *haystack, const char *needle)
 		fail_msg("\"%s\" not found in:\n%s", needle, haystack);
 }
 
-/* Takes s: every value of the full certificate, and the warning. */
+/* Takes s: every value of the fixture certificate, and the warning. */
 static void
 assert_every_field(char *s)
 {
@@ -168,7 +102,7 @@ static void
 text_certificate_has_every_field(void **state)
 {
 	(void)state;
-	assert_every_field(text_of(&full));
+	assert_every_field(text_of(&fixture_cert));
 }
 
 static void
@@ -178,7 +112,8 @@ pdf_certificate_has_every_field(void **state)
 	struct stat st;
 
 	(void)state;
-	assert_int_equal(certificate_write_pdf("cert.pdf", &full, &cause), 0);
+	assert_int_equal(certificate_write_pdf("cert.pdf", &fixture_cert,
+	    &cause), 0);
 	assert_null(cause);
 	assert_int_equal(stat("cert.pdf", &st), 0);
 	assert_true(st.st_size > 1000);
@@ -188,7 +123,7 @@ pdf_certificate_has_every_field(void **state)
 static void
 verified_certificate_does_not_say_self_reported(void **state)
 {
-	struct certificate c = full;
+	struct certificate c = fixture_cert;
 	char *cause = NULL, *s;
 
 	(void)state;
@@ -206,7 +141,7 @@ verified_certificate_does_not_say_self_reported(void **state)
 static void
 a_test_clock_completion_says_it_is_not_real(void **state)
 {
-	struct certificate c = full;
+	struct certificate c = fixture_cert;
 	char *cause = NULL, *s;
 
 	(void)state;
@@ -220,7 +155,7 @@ a_test_clock_completion_says_it_is_not_real(void **state)
 	s = pdf_text_of("t.pdf");
 	assert_has(s, "it is not a certificate of completion.");
 	free(s);
-	s = text_of(&full);
+	s = text_of(&fixture_cert);
 	assert_null(strstr(s, "TEST CLOCK"));
 	free(s);
 }
@@ -252,7 +187,7 @@ missing_fields_say_not_stated(void **state)
 static void
 long_values_wrap_and_keep_every_word(void **state)
 {
-	struct certificate c = full;
+	struct certificate c = fixture_cert;
 	char *cause = NULL, *s;
 	const char *addr = "Suite 400, The Old Granary Building, 1234 North "
 	    "Long Winding Riverside Boulevard, Springfield Heights, TX 75001, "
@@ -305,7 +240,7 @@ many_approvals_still_fit_above_the_signature(void **state)
 		"Georgia Board of Massage Therapy: GA-9",
 		"North Carolina Board of Massage and Bodywork Therapy: NC-1234",
 	};
-	struct certificate c = full;
+	struct certificate c = fixture_cert;
 	char *cause = NULL, *s;
 	double last, box, sig;
 
@@ -340,7 +275,7 @@ text_lines_fit_72_columns(void **state)
 	const char *line;
 
 	(void)state;
-	certificate_write_text(fp, &full);
+	certificate_write_text(fp, &fixture_cert);
 	fclose(fp);
 	for (line = buf; *line != '\0';) {
 		const char *nl = strchr(line, '\n');
@@ -364,7 +299,8 @@ planted_link_is_refused(void **state)
 	fputs("keep me\n", fp);
 	fclose(fp);
 	assert_int_equal(symlink("victim", "link.pdf"), 0);
-	assert_int_equal(certificate_write_pdf("link.pdf", &full, &cause), -1);
+	assert_int_equal(certificate_write_pdf("link.pdf", &fixture_cert,
+	    &cause), -1);
 	assert_non_null(cause);
 	assert_has(cause, "link.pdf: not a regular file");
 	free(cause);
@@ -384,7 +320,7 @@ unwritable_folder_is_an_error_with_its_path(void **state)
 	char *cause = NULL;
 
 	(void)state;
-	assert_int_equal(certificate_write_pdf("no/such/dir/c.pdf", &full,
+	assert_int_equal(certificate_write_pdf("no/such/dir/c.pdf", &fixture_cert,
 	    &cause), -1);
 	assert_non_null(cause);
 	assert_has(cause, "no/such/dir/c.pdf: ");
