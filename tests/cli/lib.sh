@@ -141,3 +141,13 @@ honest_work() {
 	    'I did the work of this course myself' 'lesser trochanter' \
 	    'psoas major and iliacus' b true leave
 }
+
+# failing_work: the same way through the course by Finn Fail, who then
+# fails the post-test (identity, attestation and wrong answers); one line
+# each, ending with quit.
+failing_work() {
+	printf '%s\n' 'open sample-one' next next 'open sample-two' next \
+	    'quiz final' 'Finn Fail' ME-LMT-2 ME \
+	    'I did the work of this course myself' 'greater trochanter' \
+	    'quadratus lumborum' a false leave quit
+}

@@ -130,24 +130,7 @@ grade copied "$data/learners/mallory.journal"
 check "a copied journal is refused" contains "$SCRATCH/copied.grade" "already certified, as certificate $number for learner erin"
 
 # 4. A failing learner edits the score and verdicts (chain recomputed).
-learn finn "$course" <<'IN'
-open sample-one
-next
-next
-open sample-two
-next
-quiz final
-Finn Fail
-ME-LMT-2
-ME
-I did the work of this course myself
-greater trochanter
-quadratus lumborum
-a
-false
-leave
-quit
-IN
+failing_work | learn finn "$course"
 sed -i -e 's/\tincorrect\t0\t/\tcorrect\t1\t/' \
     -e 's/^\(quiz-end\t[^\t]*\t[^\t]*\t[^\t]*\t\)[^\t]*\t\([^\t]*\)\tfail\t/\1\2\t\2\tpass\t/' \
     "$data/learners/finn.journal"

@@ -134,24 +134,7 @@ number=$(grep -Eo 'SAMPLE-CE-[0-9]{8}-[2-9A-Z]{10}' "$SCRATCH/honest.grade" | he
 check "its certificate verifies" contains "$SCRATCH/v" "valid: certificate $number"
 
 # A failing learner; then the score and verdicts edited in the statements.
-learn finn <<'IN'
-open sample-one
-next
-next
-open sample-two
-next
-quiz final
-Finn Fail
-ME-LMT-2
-ME
-I did the work of this course myself
-greater trochanter
-quadratus lumborum
-a
-false
-leave
-quit
-IN
+failing_work | learn finn
 submit finn "$SCRATCH/finn.json"
 edit "$SCRATCH/finn.json" "$SCRATCH/finn-edited.json" '
 for st in s:
