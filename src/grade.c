@@ -31,7 +31,7 @@
 static bool
 is_space_cp(uint32_t cp)
 {
-	if (cp <= 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
+	if (cp == 0x20 || text_cp_is_cc(cp))
 		return true;
 	return cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
 	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||

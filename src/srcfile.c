@@ -55,29 +55,20 @@ check_line(const struct srcfile *f, const char *s, size_t len, long no,
 		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)s[bad]);
 		return false;
 	}
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	for (size_t i = 0, n; i < len; i += n) {
+		uint32_t cp;
 
-		if (c == '\0') {
+		n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0) {
 			diag_add(d, DIAG_ERROR, f->path, no, (long)i + 1,
 			    "NUL byte (is this a binary file?)");
 			return false;
 		}
-		if ((c < 0x20 && c != '\t') || c == 0x7f) {
+		/* A tab is the one control an editor puts in a course file. */
+		if (cp != '\t' && text_cp_is_cc(cp)) {
 			diag_add(d, DIAG_ERROR, f->path, no, (long)i + 1,
-			    "control character 0x%02x", c);
-			return false;
-		}
-		/*
-		 * C1 controls (U+0080..U+009F, lead byte 0xc2): terminals may
-		 * act on them (U+009B is CSI), so they are refused like C0.
-		 */
-		if (c == 0xc2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f) {
-			diag_add(d, DIAG_ERROR, f->path, no, (long)i + 1,
-			    "control character U+%04X",
-			    (unsigned)(unsigned char)s[i + 1]);
+			    cp < 0x80 ? "control character 0x%02x" :
+			    "control character U+%04X", (unsigned)cp);
 			return false;
 		}
 	}

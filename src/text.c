@@ -136,10 +136,16 @@ in_ranges(uint32_t cp, const struct cp_range *r, size_t n)
 	return false;
 }
 
+bool
+text_cp_is_cc(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
 int
 text_cp_width(uint32_t cp)
 {
-	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+	if (text_cp_is_cc(cp))
 		return 0;
 	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return 0;
@@ -180,8 +186,7 @@ text_cp_count(const char *s, size_t len)
 bool
 text_cp_is_control(uint32_t cp)
 {
-	/* C0, DEL and C1 controls: escape sequences start here. */
-	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+	if (text_cp_is_cc(cp))
 		return true;
 	/*
 	 * Bidirectional marks, embeddings, overrides and isolates: U+202E
@@ -229,7 +234,7 @@ text_escape_controls(const char *s, bool escape_backslash)
 			strbuf_puts(&b, "\\n");
 		else if (cp == '\r')
 			strbuf_puts(&b, "\\r");
-		else if (cp <= 0x9f && text_cp_is_control(cp)) {
+		else if (text_cp_is_cc(cp)) {
 			snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
 			strbuf_puts(&b, esc);
 		} else if (text_cp_is_control(cp)) {

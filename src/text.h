@@ -27,6 +27,14 @@ size_t text_utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* The value of hex digit c (either case), or -1 when it is none. */
 int text_hex_digit(char c);
 
+/*
+ * The control-character rule, its one home: C0 controls (U+0000..U+001F),
+ * DEL (U+007F) and C1 controls (U+0080..U+009F), where terminal escape
+ * sequences start (U+009B is CSI).  Course files refuse them (but a tab),
+ * a terminal gives them no column, and the grader reads them as a space.
+ */
+bool text_cp_is_cc(uint32_t cp);
+
 /* Columns a code point takes on a terminal: 0 (combining), 1 or 2 (wide). */
 int text_cp_width(uint32_t cp);
 

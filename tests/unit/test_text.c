@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "diag.h"
+#include "grade.h"
 #include "srcfile.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -576,6 +577,80 @@ directive_rules_are_one_table(void **state)
 	}
 }
 
+/* ------------------------------------------------- control characters */
+
+/* cp as UTF-8 in buf (4 bytes at most); returns the length. */
+static size_t
+encode(uint32_t cp, char *buf)
+{
+	if (cp < 0x80) {
+		buf[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		buf[0] = (char)(0xc0 | cp >> 6);
+		buf[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	buf[0] = (char)(0xe0 | cp >> 12);
+	buf[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+	buf[2] = (char)(0x80 | (cp & 0x3f));
+	return 3;
+}
+
+/*
+ * One table for the control-character rule (text_cp_is_cc), and every
+ * place that applies it agreeing with it: a course file refuses the
+ * character on its line (a tab excepted), a terminal gives it no column,
+ * learner text shows it escaped, and the grader reads it as a space.
+ */
+static void
+control_rule_is_one_table_every_module_agrees_with(void **state)
+{
+	static const struct {
+		uint32_t cp;
+		bool cc;
+	} rows[] = {
+		{ 0x01, true }, { 0x07, true }, { 0x0b, true }, { 0x0d, true },
+		{ 0x1b, true }, { 0x1f, true }, { 0x7f, true }, { 0x80, true },
+		{ 0x85, true }, { 0x9b, true }, { 0x9f, true },
+		{ 0x20, false }, { 'A', false }, { '~', false },
+		{ 0xa0, false }, { 0xa1, false }, { 0xe9, false },
+		{ 0x200e, false }, { 0x2028, false }, { 0xfeff, false },
+	};
+
+	(void)state;
+	assert_true(text_cp_is_cc('\t'));
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char line[16] = "a", *why = NULL, *got, *space;
+		size_t n = 1 + encode(rows[i].cp, line + 1);
+		struct srcfile f;
+		struct diag d;
+
+		line[n++] = 'b';
+		line[n] = '\0';
+		print_message("U+%04X\n", (unsigned)rows[i].cp);
+		assert_int_equal(text_cp_is_cc(rows[i].cp), rows[i].cc);
+		diag_init(&d);
+		assert_int_equal(srcfile_parse(&f, "f.txt", line, n, &d), 0);
+		assert_int_equal(d.errors, rows[i].cc ? 1 : 0);
+		if (rows[i].cc) {
+			assert_int_equal(text_cp_width(rows[i].cp), 0);
+			assert_true(text_cp_is_control(rows[i].cp));
+			assert_true(text_has_control(line, n));
+			got = grade_normalise(line, n, &why);
+			space = grade_normalise("a b", 3, &why);
+			assert_non_null(got);
+			assert_non_null(space);
+			assert_string_equal(got, space);
+			free(got);
+			free(space);
+		}
+		srcfile_destroy(&f);
+		diag_destroy(&d);
+	}
+}
+
 int
 main(void)
 {
@@ -586,6 +661,8 @@ main(void)
 		cmocka_unit_test(
 		    emoji_and_extended_combining_marks_have_terminal_widths),
 		cmocka_unit_test(widths_count_terminal_columns),
+		cmocka_unit_test(
+		    control_rule_is_one_table_every_module_agrees_with),
 		cmocka_unit_test(lines_are_split_and_numbered),
 		cmocka_unit_test(bom_is_skipped_only_at_the_start),
 		cmocka_unit_test(bad_bytes_are_reported_and_the_line_kept_empty),
