@@ -13,6 +13,7 @@
 #include "draw.h"
 #include "export.h"
 #include "grade.h"
+#include "points.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -95,21 +96,6 @@ format_time(char *buf, size_t size, time_t t)
 		strftime(buf, size, ISO_UTC, &tm);
 }
 
-/*
- * Points with three decimals and a '.' whatever LC_NUMERIC says: main()
- * sets the user's locale, and "%.3f" would give auditors "0,500" under a
- * decimal-comma locale.  Replay bounds points by 1e12 (progress.c), so
- * a long long holds them in thousandths.
- */
-static void
-format_points(char *buf, size_t size, double x)
-{
-	long long m = (long long)(x * 1000 + (x >= 0 ? 0.5 : -0.5));
-
-	snprintf(buf, size, "%s%lld.%03lld", m < 0 ? "-" : "",
-	    llabs(m) / 1000, llabs(m) % 1000);
-}
-
 static const char *
 full_name(const struct progress *p)
 {
@@ -130,8 +116,8 @@ answer_rows(const struct sink *k, const struct quiz_progress *qp,
 	for (size_t j = 0; j < a->ntries; j++) {
 		const struct answer_record *r = &a->tries[j];
 
-		format_points(points, sizeof points, r->points);
-		format_points(max, sizeof max, r->max);
+		points_format(points, sizeof points, r->points, POINTS_EXPORT);
+		points_format(max, sizeof max, r->max, POINTS_EXPORT);
 		snprintf(hints, sizeof hints, "%d", r->hints);
 		snprintf(try_no, sizeof try_no, "%d", r->try_no);
 		format_time(when, sizeof when, r->when);
@@ -154,8 +140,8 @@ attempt_row(const struct sink *k, const struct quiz_progress *qp,
 	snprintf(nq, sizeof nq, "%zu", a->nquestions);
 	snprintf(na, sizeof na, "%zu", a->nanswers);
 	if (over) {
-		format_points(score, sizeof score, a->score);
-		format_points(max, sizeof max, a->max);
+		points_format(score, sizeof score, a->score, POINTS_EXPORT);
+		points_format(max, sizeof max, a->max, POINTS_EXPORT);
 		snprintf(pct, sizeof pct, "%d", grade_whole_percent(a->score,
 		    a->max));
 	}
@@ -198,7 +184,8 @@ draw_rows(const struct sink *k, const struct quiz_progress *qp,
 				r = &a->answers[i];
 		snprintf(position, sizeof position, "%zu", ++pos);
 		if (r != NULL)
-			format_points(points, sizeof points, r->points);
+			points_format(points, sizeof points, r->points,
+			    POINTS_EXPORT);
 		ROW(k, progress_learner(p), full_name(p), qp->quiz, a->id,
 		    started, a->seed, position, id, topic_of(q, id), letters,
 		    r != NULL ? r->verdict : "", points);

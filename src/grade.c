@@ -456,19 +456,6 @@ grade_points(const struct quiz *quiz, const struct question *qn,
 	return fraction * qn->points * (double)keep / 100.0;
 }
 
-void
-grade_format_points(char *buf, size_t size, double v)
-{
-	char *end;
-
-	snprintf(buf, size, "%.3f", v);
-	end = buf + strlen(buf);
-	while (end > buf && end[-1] == '0')
-		*--end = '\0';
-	if (end > buf && end[-1] == '.')
-		*--end = '\0';
-}
-
 int
 grade_whole_percent(double part, double whole)
 {

@@ -88,9 +88,6 @@ void grade_jit(pcre2_code *code);
  */
 int grade_whole_percent(double part, double whole);
 
-/* Points as the learner reads them: at most 3 decimals, no trailing 0s. */
-void grade_format_points(char *buf, size_t size, double v);
-
 /*
  * The pass rule, the one place it is decided: part of whole points is a
  * pass of a quiz with pass mark pass (percent) when its whole percent,

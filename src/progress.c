@@ -44,8 +44,9 @@
  * what the learner typed, and when, stays as the try records say, which
  * is all a provider's grading reads (regrade.h).  A "flag" is the
  * learner saying a verdict was wrong, with the try as graded then.
- * Points are written in fixed point with at most 6 decimals and no
- * locale, so "0.75" reads the same under every LC_NUMERIC.
+ * Points are written as points.h's POINTS_RECORD: fixed point with at
+ * most 6 decimals and no locale, so "0.75" reads the same under every
+ * LC_NUMERIC.
  */
 #include "config.h"
 
@@ -64,6 +65,7 @@
 #include "defaults.h"
 #include "journal.h"
 #include "msg.h"
+#include "points.h"
 #include "progress.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -71,7 +73,6 @@
 #define LEARNER_MAX 64		/* bytes in a learner's short name */
 #define JOURNAL_SUFFIX ".journal"	/* learners/NAME.journal */
 #define MAX_COUNT 100000	/* pages, questions, tries, hints: sanity bound */
-#define MAX_POINTS 1e12		/* points and scores: sanity bound */
 
 /* A quiz's progress plus, per attempt, when it last moved (for resume). */
 struct quiz_slot {
@@ -119,62 +120,6 @@ struct progress {
 };
 
 /* ---------------------------------------------------------------- numbers */
-
-/* Fixed point, 6 decimals, trailing zeros dropped: "2", "0.75", "-1.5". */
-static void
-format_points(char *buf, size_t size, double x)
-{
-	long long m, ip, frac;
-	int len;
-
-	if (!(x > -MAX_POINTS && x < MAX_POINTS))
-		x = 0;
-	m = (long long)(x * 1e6 + (x >= 0 ? 0.5 : -0.5));
-	ip = (m < 0 ? -m : m) / 1000000;
-	frac = (m < 0 ? -m : m) % 1000000;
-	if (frac == 0) {
-		snprintf(buf, size, "%s%lld", m < 0 ? "-" : "", ip);
-		return;
-	}
-	len = snprintf(buf, size, "%s%lld.%06lld", m < 0 ? "-" : "", ip, frac);
-	while (len > 0 && buf[len - 1] == '0')
-		buf[--len] = '\0';
-}
-
-static bool
-parse_points(const char *s, double *out)
-{
-	long long ip = 0, frac = 0;
-	int idigits = 0, fdigits = 0;
-	bool neg = *s == '-';
-
-	if (neg)
-		s++;
-	for (; *s >= '0' && *s <= '9'; s++, idigits++) {
-		if (idigits == 12)
-			return false;
-		ip = ip * 10 + (*s - '0');
-	}
-	if (idigits == 0)
-		return false;
-	if (*s == '.') {
-		for (s++; *s >= '0' && *s <= '9'; s++, fdigits++) {
-			if (fdigits == 6)
-				return false;
-			frac = frac * 10 + (*s - '0');
-		}
-		if (fdigits == 0)
-			return false;
-	}
-	if (*s != '\0')
-		return false;
-	for (int i = fdigits; i < 6; i++)
-		frac *= 10;
-	*out = (double)(ip * 1000000 + frac) / 1e6;
-	if (neg)
-		*out = -*out;
-	return true;
-}
 
 static bool
 parse_ll(const char *s, long long min, long long max, long long *out)
@@ -596,9 +541,9 @@ apply_graded(struct progress *p, const char *const *f, time_t when,
 		return bad_field(why, type, "try", f[4]);
 	if (f[5][0] == '\0')
 		return bad_field(why, type, "verdict", f[5]);
-	if (!parse_points(f[6], &rec.points))
+	if (!points_parse(f[6], &rec.points))
 		return bad_field(why, type, "points", f[6]);
-	if (!parse_points(f[7], &rec.max))
+	if (!points_parse(f[7], &rec.max))
 		return bad_field(why, type, "max", f[7]);
 	if (!parse_ll(f[8], 0, MAX_COUNT, &hints))
 		return bad_field(why, type, "hints", f[8]);
@@ -716,9 +661,9 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 		return bad_field(why, "quiz-end", "quiz", f[0]);
 	if (f[1][0] == '\0')
 		return bad_field(why, "quiz-end", "attempt", f[1]);
-	if (!parse_points(f[2], &score))
+	if (!points_parse(f[2], &score))
 		return bad_field(why, "quiz-end", "score", f[2]);
-	if (!parse_points(f[3], &max))
+	if (!points_parse(f[3], &max))
 		return bad_field(why, "quiz-end", "max", f[3]);
 	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0 &&
 	    strcmp(f[4], "ungraded") != 0)
@@ -894,9 +839,9 @@ apply_regrade(struct progress *p, const char *const *f, time_t when,
 		return bad_field(why, "regrade", "try", f[4]);
 	if (f[5][0] == '\0')
 		return bad_field(why, "regrade", "verdict", f[5]);
-	if (!parse_points(f[6], &points))
+	if (!points_parse(f[6], &points))
 		return bad_field(why, "regrade", "points", f[6]);
-	if (!parse_points(f[7], &max))
+	if (!points_parse(f[7], &max))
 		return bad_field(why, "regrade", "max", f[7]);
 	if (strcmp(f[8], "yes") != 0 && strcmp(f[8], "no") != 0)
 		return bad_field(why, "regrade", "final", f[8]);
@@ -964,9 +909,9 @@ apply_rescore(struct progress *p, const char *const *f, time_t when,
 	struct regrade_news *n;
 	double score, max;
 
-	if (!parse_points(f[2], &score))
+	if (!points_parse(f[2], &score))
 		return bad_field(why, "rescore", "score", f[2]);
-	if (!parse_points(f[3], &max))
+	if (!points_parse(f[3], &max))
 		return bad_field(why, "rescore", "max", f[3]);
 	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0)
 		return bad_field(why, "rescore", "result", f[4]);
@@ -1401,8 +1346,9 @@ progress_record_answer(struct progress *p, const char *quiz, size_t qindex,
 	snprintf(qi, sizeof qi, "%zu", qindex);
 	snprintf(try_no, sizeof try_no, "%d", a->try_no);
 	/* A try that leaves another to go earns nothing (yet). */
-	format_points(pts, sizeof pts, a->final ? a->points : 0);
-	format_points(max, sizeof max, a->max);
+	points_format(pts, sizeof pts, a->final ? a->points : 0,
+	    POINTS_RECORD);
+	points_format(max, sizeof max, a->max, POINTS_RECORD);
 	snprintf(hints, sizeof hints, "%d", a->hints);
 	return record(p, (const char *const[]){ a->final ? "answer" : "try",
 	    now, quiz, at->id, qi, a->question, try_no, a->verdict, pts, max,
@@ -1470,8 +1416,8 @@ progress_record_quiz_end(struct progress *p, const char *quiz, double score,
 	if (at == NULL)
 		return bad_argument(cause, "no attempt of this quiz is open");
 	format_time(now, sizeof now, 0);
-	format_points(sc, sizeof sc, score);
-	format_points(mx, sizeof mx, max);
+	points_format(sc, sizeof sc, score, POINTS_RECORD);
+	points_format(mx, sizeof mx, max, POINTS_RECORD);
 	return record(p, (const char *const[]){ "quiz-end", now, quiz, at->id,
 	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
 }
@@ -1486,7 +1432,7 @@ progress_record_quiz_sent(struct progress *p, const char *quiz, double max,
 	if (at == NULL)
 		return bad_argument(cause, "no attempt of this quiz is open");
 	format_time(now, sizeof now, 0);
-	format_points(mx, sizeof mx, max);
+	points_format(mx, sizeof mx, max, POINTS_RECORD);
 	return record(p, (const char *const[]){ "quiz-end", now, quiz, at->id,
 	    "0", mx, "ungraded" }, 7, cause);
 }
@@ -1568,8 +1514,9 @@ progress_record_regrade(struct progress *p, const char *quiz,
 	format_time(now, sizeof now, 0);
 	snprintf(qi, sizeof qi, "%zu", t->qindex);
 	snprintf(try_no, sizeof try_no, "%d", t->try_no);
-	format_points(pts, sizeof pts, t->final ? t->points : 0);
-	format_points(max, sizeof max, t->max);
+	points_format(pts, sizeof pts, t->final ? t->points : 0,
+	    POINTS_RECORD);
+	points_format(max, sizeof max, t->max, POINTS_RECORD);
 	return record(p, (const char *const[]){ "regrade", now, quiz, attempt,
 	    qi, t->question, try_no, t->verdict, pts, max,
 	    t->final ? "yes" : "no" }, 11, cause);
@@ -1590,8 +1537,8 @@ progress_record_rescore(struct progress *p, const char *quiz,
 	    a->finished == 0)
 		return bad_argument(cause, "no such finished attempt");
 	format_time(now, sizeof now, 0);
-	format_points(sc, sizeof sc, score);
-	format_points(mx, sizeof mx, max);
+	points_format(sc, sizeof sc, score, POINTS_RECORD);
+	points_format(mx, sizeof mx, max, POINTS_RECORD);
 	return record(p, (const char *const[]){ "rescore", now, quiz, attempt,
 	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
 }

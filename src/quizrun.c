@@ -29,6 +29,7 @@
 #include "flag.h"
 #include "grade.h"
 #include "msg.h"
+#include "points.h"
 #include "qkind.h"
 #include "qline.h"
 #include "quizrun.h"
@@ -315,8 +316,8 @@ next_question(struct quizrun *r)
 		if (res->outcome != OUT_CORRECT)
 			show_answer(r, qn, "");
 		show_why(r, qn, "");
-		grade_format_points(got, sizeof got, res->points);
-		grade_format_points(max, sizeof max, qn->points);
+		points_format(got, sizeof got, res->points, POINTS_SHOWN);
+		points_format(max, sizeof max, qn->points, POINTS_SHOWN);
 		say(r, "", "", "Points: %s of %s.", got, max);
 	}
 
@@ -352,8 +353,8 @@ show_lost(struct quizrun *r, const struct question *qn,
 	/* A post-test gives verdicts only: its review names the page. */
 	if (r->quiz->posttest)
 		return;
-	grade_format_points(got, sizeof got, res->points);
-	grade_format_points(max, sizeof max, qn->points);
+	points_format(got, sizeof got, res->points, POINTS_SHOWN);
+	points_format(max, sizeof max, qn->points, POINTS_SHOWN);
 	strbuf_addf(&why, "Points: %s of %s", got, max);
 	if (res->outcome == OUT_CORRECT || res->outcome == OUT_PARTIAL) {
 		if (res->tries > 1)
@@ -498,8 +499,8 @@ finish_quiz(struct quizrun *r)
 			free(cause);
 	}
 
-	grade_format_points(got, sizeof got, earned);
-	grade_format_points(max, sizeof max, total);
+	points_format(got, sizeof got, earned, POINTS_SHOWN);
+	points_format(max, sizeof max, total, POINTS_SHOWN);
 	put(r, "\n");
 	put_styled(r, "bold", quiz->title);
 	put(r, ": finished.\n");

@@ -13,6 +13,7 @@
 #include "check.h"
 #include "draw.h"
 #include "grade.h"
+#include "points.h"
 #include "quizrun.h"
 #include "rescore.h"
 #include "strbuf.h"
@@ -182,9 +183,12 @@ regrade_question(struct run *run, const struct quiz *quiz,
 			char *ans = text_quoted(a->tries[idx[closer]].answer,
 			    SHOWN_ANSWER);
 
-			grade_format_points(was, sizeof was, old_points);
-			grade_format_points(now, sizeof now, g[closer].points);
-			grade_format_points(max, sizeof max, qn->points);
+			points_format(was, sizeof was, old_points,
+			    POINTS_SHOWN);
+			points_format(now, sizeof now, g[closer].points,
+			    POINTS_SHOWN);
+			points_format(max, sizeof max, qn->points,
+			    POINTS_SHOWN);
 			strbuf_addf(lines, "    question %zu (%s): %s -> %s, %s "
 			    "-> %s of %s point%s: %s\n", k + 1, qn->id,
 			    old_verdict != NULL ? old_verdict : "no answer",
