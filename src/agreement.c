@@ -12,6 +12,7 @@
 
 #include "agreement.h"
 #include "grade.h"
+#include "qkind.h"
 #include "xmalloc.h"
 
 enum outcome { AGREED, FALSE_CREDIT, FALSE_REFUSAL, NOT_GRADED, NOUTCOMES };
@@ -54,7 +55,7 @@ tallies_destroy(struct tallies *ts)
 static int
 need_of(const struct question *q)
 {
-	return q->kind == Q_LIST && q->need > 0 ? q->need : 1;
+	return qkind_need(q);
 }
 
 static int

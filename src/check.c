@@ -118,70 +118,6 @@ check_examples(const struct quiz *qz, const struct question *q,
 }
 
 /*
- * A rule that matches an empty answer credits anything ('@accept .*'),
- * whatever the examples say when a misconception happens to catch them.
- */
-/*
- * --check compiles every pattern as grading will (the load only proved
- * each compiles as written): the compiled code, or NULL after a report.
- */
-static pcre2_code *
-compiled(const struct quiz *qz, const struct question *q,
-    const struct pattern *p, struct diag *d)
-{
-	char *err;
-	size_t off;
-	pcre2_code *code = grade_text_code(q, p, &err, &off);
-
-	if (code == NULL) {
-		diag_add(d, DIAG_ERROR, qz->path, p->lineno,
-		    p->col + (long)off, "bad pattern: %s", err);
-		free(err);
-	}
-	return code;
-}
-
-static void
-check_empty_matches(const struct quiz *qz, const struct question *q,
-    const struct pattern *pats, size_t n, struct diag *d)
-{
-	for (size_t i = 0; i < n; i++) {
-		pcre2_match_data *md;
-		pcre2_code *code = compiled(qz, q, &pats[i], d);
-		int rc;
-
-		if (code == NULL)
-			continue;
-		md = pcre2_match_data_create_from_pattern(code, NULL);
-		rc = pcre2_match(code, (PCRE2_SPTR)"", 0, 0, 0, md, NULL);
-		pcre2_match_data_free(md);
-		if (rc >= 0)
-			diag_add(d, DIAG_ERROR, qz->path, pats[i].lineno,
-			    pats[i].col, "quiz '%s' question '%s': this rule "
-			    "matches an empty answer, so it would credit "
-			    "anything", qz->id, q->id);
-	}
-}
-
-static void
-check_rules_credit_something(const struct quiz *qz, const struct question *q,
-    struct diag *d)
-{
-	check_empty_matches(qz, q, q->accept, q->naccept, d);
-	check_empty_matches(qz, q, q->concepts, q->nconcepts, d);
-	for (size_t i = 0; i < q->nmisconceptions; i++)
-		(void)compiled(qz, q, &q->misconceptions[i], d);
-	for (size_t i = 0; i < q->nfine; i++)
-		(void)compiled(qz, q, &q->fine[i], d);
-	for (size_t i = 0; i < q->nitems; i++) {
-		check_empty_matches(qz, q, q->items[i].accept,
-		    q->items[i].naccept, d);
-		check_empty_matches(qz, q, q->items[i].concepts,
-		    q->items[i].nconcepts, d);
-	}
-}
-
-/*
  * The objective a question is linked to must exist, so that stats counts
  * its tries where they belong; a question linked to none is counted
  * nowhere, which the author should know.
@@ -220,7 +156,6 @@ check_question(const struct course *c, const struct quiz *qz,
 	/* A keyless post-test has nothing to prove: its keys are the provider's. */
 	if (!qz->keyless) {
 		qkind_of(q->kind)->check(qz, q, d);
-		check_rules_credit_something(qz, q, d);
 	}
 	if (q->taught_lesson != NULL) {
 		const struct lesson *l = NULL;
@@ -252,7 +187,6 @@ check_quiz(const struct quiz *qz, struct diag *d)
 
 	for (size_t j = 0; j < qz->nquestions && !qz->keyless; j++) {
 		qkind_of(qz->questions[j].kind)->check(qz, &qz->questions[j], d);
-		check_rules_credit_something(qz, &qz->questions[j], d);
 		check_examples(qz, &qz->questions[j], d);
 	}
 	return d->errors - before;

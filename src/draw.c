@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "draw.h"
+#include "qkind.h"
 #include "xmalloc.h"
 
 bool
@@ -51,9 +52,7 @@ draw_new_seed(void)
 static size_t
 letters(const struct question *qu)
 {
-	if (qu->shown == NULL)
-		return 0;
-	return qu->nchoices > 0 ? qu->nchoices : qu->nsteps;
+	return qu->shown != NULL ? qkind_letters(qu) : 0;
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "giveaway.h"
 #include "grade.h"
+#include "qkind.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -81,23 +82,36 @@ credits(const struct question *q, const char *text, const char **which)
 	if (lettered(q)) {
 		char *w = words_of(text);
 
-		for (size_t i = 0; i < q->nchoices && *which == NULL; i++)
-			if (q->choices[i].correct &&
-			    names_choice(w, q->choices[i].text))
-				*which = q->choices[i].text;
+		for (size_t i = 0; i < qkind_letters(q) && *which == NULL; i++) {
+			bool right;
+			const char *choice = qkind_letter(q, i, &right);
+
+			if (right && names_choice(w, choice))
+				*which = choice;
+		}
 		free(w);
 		return *which != NULL;
 	}
 	return false;
 }
 
+/* What feedback_warning reports on. */
+struct feedback_of {
+	const struct quiz *qz;
+	const struct question *q;
+	struct diag *d;
+};
+
 static void
-feedback_warning(const struct quiz *qz, const struct question *q,
-    const char *feedback, long line, struct diag *d)
+feedback_warning(void *arg, const char *feedback, long line)
 {
+	const struct feedback_of *f = arg;
+	const struct quiz *qz = f->qz;
+	const struct question *q = f->q;
+	struct diag *d = f->d;
 	const char *which;
 
-	if (feedback == NULL || !credits(q, feedback, &which))
+	if (!credits(q, feedback, &which))
 		return;
 	if (which != NULL)
 		diag_add(d, DIAG_WARNING, qz->path, line, 0, "quiz '%s' question "
@@ -118,15 +132,9 @@ giveaway_check_feedback(const struct quiz *qz, struct diag *d)
 	if (qz->tries < 2 || qz->keyless)
 		return;
 	for (size_t k = 0; k < qz->nquestions; k++) {
-		const struct question *q = &qz->questions[k];
+		struct feedback_of f = {qz, &qz->questions[k], d};
 
-		for (size_t i = 0; i < q->nmisconceptions; i++)
-			feedback_warning(qz, q, q->misconceptions[i].feedback,
-			    q->misconceptions[i].lineno, d);
-		for (size_t i = 0; i < q->nchoices; i++)
-			if (!q->choices[i].correct)
-				feedback_warning(qz, q, q->choices[i].feedback,
-				    q->choices[i].lineno, d);
+		qkind_each_feedback(f.q, feedback_warning, &f);
 	}
 }
 
@@ -137,10 +145,8 @@ shown_text(const struct question *q)
 	struct strbuf b = {0};
 
 	strbuf_puts(&b, q->prompt != NULL ? q->prompt : "");
-	for (size_t i = 0; i < q->nchoices; i++)
-		strbuf_addf(&b, "\n%s", q->choices[i].text);
-	for (size_t i = 0; i < q->nsteps; i++)
-		strbuf_addf(&b, "\n%s", q->steps[i]);
+	for (size_t i = 0; i < qkind_letters(q); i++)
+		strbuf_addf(&b, "\n%s", qkind_letter(q, i, NULL));
 	return strbuf_take(&b);
 }
 

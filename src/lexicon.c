@@ -9,6 +9,7 @@
 
 #include "lesson.h"
 #include "lexicon.h"
+#include "qkind.h"
 #include "quiz.h"
 #include "xmalloc.h"
 
@@ -53,13 +54,6 @@ lexicon_add_lesson(struct lexicon *lx, const struct lesson *l)
 	}
 }
 
-static void
-add_patterns(struct spell *sp, const struct pattern *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		spell_add_pattern(sp, p[i].src);
-}
-
 void
 lexicon_add_quiz(struct lexicon *lx, const struct quiz *q)
 {
@@ -79,17 +73,7 @@ lexicon_add_quiz(struct lexicon *lx, const struct quiz *q)
 		 * ("@example+ lesser trochantor"), and a typo in the
 		 * vocabulary would never be corrected.
 		 */
-		add_patterns(sp, qu->accept, qu->naccept);
-		add_patterns(sp, qu->concepts, qu->nconcepts);
-		add_patterns(sp, qu->misconceptions, qu->nmisconceptions);
-		add_patterns(sp, qu->fine, qu->nfine);
-		for (size_t t = 0; t < qu->nitems; t++) {
-			spell_add_text(sp, qu->items[t].label);
-			add_patterns(sp, qu->items[t].accept,
-			    qu->items[t].naccept);
-			add_patterns(sp, qu->items[t].concepts,
-			    qu->items[t].nconcepts);
-		}
+		qkind_vocabulary(qu, sp);
 	}
 }
 

@@ -21,6 +21,7 @@
 #include "digest.h"
 #include "lexicon.h"
 #include "publish.h"
+#include "qkind.h"
 #include "seal.h"
 #include "slurp.h"
 #include "strbuf.h"
@@ -165,14 +166,7 @@ question_text(struct strbuf *b, const struct question *qu)
 	if (qu->points != 1)
 		strbuf_addf(b, "@points %d\n", qu->points);
 	strbuf_addf(b, "@prompt %s\n", qu->prompt);
-	if (qu->kind == Q_LIST)
-		strbuf_addf(b, "@need %d\n", qu->need);
-	/* Choices in file order: the same letters as the full course. */
-	for (size_t i = 0; i < qu->nchoices; i++)
-		strbuf_addf(b, "@choice %s\n", qu->choices[i].text);
-	/* Steps as shown: their file order is the answer. */
-	for (size_t i = 0; i < qu->nsteps; i++)
-		strbuf_addf(b, "@step %s\n", qu->steps[qu->shown[i]]);
+	qkind_keyless(b, qu);
 	strbuf_addf(b, "@taught %s %d\n", qu->taught_lesson, qu->taught_page);
 	if (qu->topic_lineno != 0)
 		strbuf_addf(b, "@topic %s\n", qu->topic);

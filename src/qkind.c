@@ -109,6 +109,70 @@ qkind_directive_names(const char **names, size_t max)
 	return n;
 }
 
+/* ------------------------------------------------------------ accessors */
+
+size_t
+qkind_letters(const struct question *qu)
+{
+	const struct qkind *k = kinds[qu->kind];
+
+	return k->letters != NULL ? k->letters(qu) : 0;
+}
+
+const char *
+qkind_letter(const struct question *qu, size_t i, bool *right)
+{
+	if (right != NULL)
+		*right = false;
+	if (i >= qkind_letters(qu))
+		return NULL;
+	return kinds[qu->kind]->letter(qu, i, right);
+}
+
+bool
+qkind_one_try(const struct question *qu)
+{
+	const struct qkind *k = kinds[qu->kind];
+
+	return k->one_try != NULL && k->one_try(qu);
+}
+
+int
+qkind_need(const struct question *qu)
+{
+	const struct qkind *k = kinds[qu->kind];
+
+	return k->need != NULL ? k->need(qu) : 1;
+}
+
+void
+qkind_each_feedback(const struct question *qu,
+    void (*fn)(void *arg, const char *feedback, long line), void *arg)
+{
+	const struct qkind *k = kinds[qu->kind];
+
+	if (k->each_feedback != NULL)
+		k->each_feedback(qu, fn, arg);
+}
+
+void
+qkind_vocabulary(const struct question *qu, struct spell *sp)
+{
+	const struct qkind *k = kinds[qu->kind];
+
+	if (k->vocabulary != NULL)
+		k->vocabulary(qu, sp);
+}
+
+void
+qkind_keyless(struct strbuf *b, const struct question *qu)
+{
+	const struct qkind *k = kinds[qu->kind];
+
+	if (k->keyless != NULL)
+		k->keyless(b, qu);
+}
+
 /* ----------------------------------------------------------------- show */
 
 void

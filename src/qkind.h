@@ -26,6 +26,9 @@
 #include "quiz.h"
 #include "render.h"
 #include "srcfile.h"
+#include "strbuf.h"
+
+struct spell;
 
 #define QKIND_MAX_LETTERS 26	/* choices and steps are lettered a..z */
 #define QKIND_MAX_DIRECTIVES 16	/* of one kind, beyond the common ones */
@@ -128,9 +131,15 @@ struct qkind {
 	const char *name;		/* as written after @question */
 	const struct qdirective *directives;
 	size_t ndirectives;
+	/*
+	 * Give qu its kind's own data (question.data), empty, before the
+	 * first directive; free frees it with all it holds.  No one but
+	 * the kind's file looks inside.
+	 */
+	void (*init)(struct question *qu);
+	void (*free)(struct question *qu);
 	/* Validate what needs the whole question; fix its shown order. */
 	void (*finish)(struct qparse *p, struct question *qu);
-	void (*free)(struct question *qu);
 	/*
 	 * Make qu fast to grade before a sitting asks it (JIT its
 	 * patterns: grade_jit); NULL when there is nothing to do.
@@ -154,7 +163,46 @@ struct qkind {
 	    struct diag *d);
 	/* --check: what decided a verdict no pattern decided. */
 	const char *decided_by;
+
+	/*
+	 * What other modules may read of the kind's data, through the
+	 * qkind_* accessors below; NULL where the kind has none.
+	 *
+	 * Lettered kinds: how many choices or steps are shown under
+	 * letters, and the i-th of them in file order (question.shown maps
+	 * letters to these); *right, when not NULL, gets whether it is a
+	 * right choice on its own.
+	 */
+	size_t (*letters)(const struct question *qu);
+	const char *(*letter)(const struct question *qu, size_t i, bool *right);
+	/* Whether a second try proves nothing (two possible answers). */
+	bool (*one_try)(const struct question *qu);
+	/* How many parts a fully credited answer names (at least 1). */
+	int (*need)(const struct question *qu);
+	/* Call fn with each feedback a wrong answer may show, and its line. */
+	void (*each_feedback)(const struct question *qu,
+	    void (*fn)(void *arg, const char *feedback, long line), void *arg);
+	/* The spelling vocabulary the kind's data adds (lexicon.h). */
+	void (*vocabulary)(const struct question *qu, struct spell *sp);
+	/*
+	 * A learner edition's post-test (publish.h): the kind's directives
+	 * that give no key away, one a line.
+	 */
+	void (*keyless)(struct strbuf *b, const struct question *qu);
 };
+
+/*
+ * The accessors for modules outside the kinds' files: each asks the row,
+ * with the answer for a kind that has no such data.
+ */
+size_t qkind_letters(const struct question *qu);		/* 0 */
+const char *qkind_letter(const struct question *qu, size_t i, bool *right);
+bool qkind_one_try(const struct question *qu);			/* false */
+int qkind_need(const struct question *qu);			/* 1 */
+void qkind_each_feedback(const struct question *qu,
+    void (*fn)(void *arg, const char *feedback, long line), void *arg);
+void qkind_vocabulary(const struct question *qu, struct spell *sp);
+void qkind_keyless(struct strbuf *b, const struct question *qu);
 
 /*
  * --check of the kinds answered by a key: an '@example+' gives the right

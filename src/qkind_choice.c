@@ -279,6 +279,53 @@ show_truefalse_answer(const struct qshow *s, const struct question *qu,
 	free(hang);
 }
 
+/* ------------------------------------------------------------- accessors */
+
+static size_t
+choice_letters(const struct question *qu)
+{
+	return qu->nchoices;
+}
+
+static const char *
+choice_letter(const struct question *qu, size_t i, bool *right)
+{
+	if (right != NULL)
+		*right = qu->choices[i].correct;
+	return qu->choices[i].text;
+}
+
+/* Of two choices, a second try is won by picking the other one. */
+static bool
+choice_one_try(const struct question *qu)
+{
+	return qu->nchoices <= 2;
+}
+
+static bool
+truefalse_one_try(const struct question *qu)
+{
+	(void)qu;
+	return true;
+}
+
+static void
+choice_each_feedback(const struct question *qu,
+    void (*fn)(void *arg, const char *feedback, long line), void *arg)
+{
+	for (size_t i = 0; i < qu->nchoices; i++)
+		if (!qu->choices[i].correct && qu->choices[i].feedback != NULL)
+			fn(arg, qu->choices[i].feedback, qu->choices[i].lineno);
+}
+
+/* Choices in file order: the same letters as the full course. */
+static void
+keyless_choices(struct strbuf *b, const struct question *qu)
+{
+	for (size_t i = 0; i < qu->nchoices; i++)
+		strbuf_addf(b, "@choice %s\n", qu->choices[i].text);
+}
+
 const struct qkind qkind_choice = {
 	.name = "choice",
 	.directives = choice_directives,
@@ -290,6 +337,11 @@ const struct qkind qkind_choice = {
 	.show_answer = show_choices_answer,
 	.check = qkind_check_key_example,
 	.decided_by = "answer key",
+	.letters = choice_letters,
+	.letter = choice_letter,
+	.one_try = choice_one_try,
+	.each_feedback = choice_each_feedback,
+	.keyless = keyless_choices,
 };
 
 const struct qkind qkind_multi = {
@@ -303,6 +355,10 @@ const struct qkind qkind_multi = {
 	.show_answer = show_choices_answer,
 	.check = qkind_check_key_example,
 	.decided_by = "answer key",
+	.letters = choice_letters,
+	.letter = choice_letter,
+	.each_feedback = choice_each_feedback,
+	.keyless = keyless_choices,
 };
 
 const struct qkind qkind_truefalse = {
@@ -316,4 +372,5 @@ const struct qkind qkind_truefalse = {
 	.show_answer = show_truefalse_answer,
 	.check = qkind_check_key_example,
 	.decided_by = "answer key",
+	.one_try = truefalse_one_try,
 };

@@ -11,14 +11,34 @@
 #include "qkind.h"
 #include "xmalloc.h"
 
+/* An order question's own data (question.data). */
+struct qorder {
+	char **steps;		/* in the right order, as written */
+	size_t nsteps;
+};
+
+static struct qorder *
+order_of(const struct question *qu)
+{
+	return qu->data;
+}
+
+static void
+init_order(struct question *qu)
+{
+	qu->data = xcalloc(1, sizeof(struct qorder));
+}
+
 static char **
 d_step(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
+	struct qorder *o = order_of(qu);
+
 	(void)p, (void)line, (void)col;
-	qu->steps = xreallocarray(qu->steps, qu->nsteps + 1, sizeof *qu->steps);
-	qu->steps[qu->nsteps++] = xstrdup(arg);
-	return &qu->steps[qu->nsteps - 1];
+	o->steps = xreallocarray(o->steps, o->nsteps + 1, sizeof *o->steps);
+	o->steps[o->nsteps++] = xstrdup(arg);
+	return &o->steps[o->nsteps - 1];
 }
 
 static const struct qdirective order_directives[] = {
@@ -28,30 +48,35 @@ static const struct qdirective order_directives[] = {
 static void
 finish_order(struct qparse *p, struct question *qu)
 {
-	if (qu->nsteps < 3)
+	const struct qorder *o = order_of(qu);
+
+	if (o->nsteps < 3)
 		qparse_error(p, qu->lineno, 0, "order question '%s' needs at "
-		    "least 3 '@step' lines (has %zu)", qu->id, qu->nsteps);
-	else if (qu->nsteps > QKIND_MAX_LETTERS)
+		    "least 3 '@step' lines (has %zu)", qu->id, o->nsteps);
+	else if (o->nsteps > QKIND_MAX_LETTERS)
 		qparse_error(p, qu->lineno, 0, "order question '%s' has more "
-		    "than 26 '@step' lines (%zu)", qu->id, qu->nsteps);
+		    "than 26 '@step' lines (%zu)", qu->id, o->nsteps);
 	/* Keyless steps are written in their shown order: the right one is
 	 * the provider's secret. */
-	qparse_set_shown(p, qu, qu->nsteps, !p->keyless, true);
+	qparse_set_shown(p, qu, o->nsteps, !p->keyless, true);
 }
 
 static void
 free_order(struct question *qu)
 {
-	for (size_t i = 0; i < qu->nsteps; i++)
-		free(qu->steps[i]);
-	free(qu->steps);
+	struct qorder *o = order_of(qu);
+
+	for (size_t i = 0; i < o->nsteps; i++)
+		free(o->steps[i]);
+	free(o->steps);
+	free(o);
 }
 
 /* Every letter once, in the right order: right or wrong, no partial. */
 static void
 grade_order(const struct question *q, char *a, struct grade_result *r)
 {
-	size_t n = q->nsteps;
+	size_t n = order_of(q)->nsteps;
 	size_t *letters = xcalloc(n, sizeof *letters);
 	bool *seen = xcalloc(n, sizeof *seen);
 	size_t nl;
@@ -81,8 +106,9 @@ out:
 static void
 show_order(const struct qshow *s, const struct question *qu)
 {
-	qshow_lettered(s, (const char *const *)qu->steps, qu->shown,
-	    qu->nsteps);
+	const struct qorder *o = order_of(qu);
+
+	qshow_lettered(s, (const char *const *)o->steps, qu->shown, o->nsteps);
 	qshow_say(s, "", "", "Type the letters in order, e.g. c a b d.");
 }
 
@@ -90,19 +116,49 @@ static void
 show_order_answer(const struct qshow *s, const struct question *qu,
     const char *indent)
 {
-	qshow_lettered_answer(s, indent, (const char *const *)qu->steps,
-	    qu->shown, qu->nsteps, NULL);
+	const struct qorder *o = order_of(qu);
+
+	qshow_lettered_answer(s, indent, (const char *const *)o->steps,
+	    qu->shown, o->nsteps, NULL);
+}
+
+static size_t
+order_letters(const struct question *qu)
+{
+	return order_of(qu)->nsteps;
+}
+
+/* No step is an answer on its own: *right stays false. */
+static const char *
+order_letter(const struct question *qu, size_t i, bool *right)
+{
+	(void)right;
+	return order_of(qu)->steps[i];
+}
+
+/* Steps as shown: their file order is the answer. */
+static void
+keyless_order(struct strbuf *b, const struct question *qu)
+{
+	const struct qorder *o = order_of(qu);
+
+	for (size_t i = 0; i < o->nsteps; i++)
+		strbuf_addf(b, "@step %s\n", o->steps[qu->shown[i]]);
 }
 
 const struct qkind qkind_order = {
 	.name = "order",
 	.directives = order_directives,
 	.ndirectives = sizeof order_directives / sizeof order_directives[0],
-	.finish = finish_order,
+	.init = init_order,
 	.free = free_order,
+	.finish = finish_order,
 	.grade = grade_order,
 	.show = show_order,
 	.show_answer = show_order_answer,
 	.check = qkind_check_key_example,
 	.decided_by = "answer key",
+	.letters = order_letters,
+	.letter = order_letter,
+	.keyless = keyless_order,
 };

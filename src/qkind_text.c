@@ -345,7 +345,74 @@ show_list_answer(const struct qshow *s, const struct question *qu,
 
 /* ---------------------------------------------------------------- check */
 
-/* Free text proves its patterns both ways: two answers each side. */
+/*
+ * --check compiles every pattern as grading will (the load only proved
+ * each compiles as written): the compiled code, or NULL after a report.
+ */
+static pcre2_code *
+compiled(const struct quiz *qz, const struct question *q,
+    const struct pattern *p, struct diag *d)
+{
+	char *err;
+	size_t off;
+	pcre2_code *code = grade_text_code(q, p, &err, &off);
+
+	if (code == NULL) {
+		diag_add(d, DIAG_ERROR, qz->path, p->lineno,
+		    p->col + (long)off, "bad pattern: %s", err);
+		free(err);
+	}
+	return code;
+}
+
+/*
+ * A rule that matches an empty answer credits anything ('@accept .*'),
+ * whatever the examples say when a misconception happens to catch them.
+ */
+static void
+check_empty_matches(const struct quiz *qz, const struct question *q,
+    const struct pattern *pats, size_t n, struct diag *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		pcre2_match_data *md;
+		pcre2_code *code = compiled(qz, q, &pats[i], d);
+		int rc;
+
+		if (code == NULL)
+			continue;
+		md = pcre2_match_data_create_from_pattern(code, NULL);
+		rc = pcre2_match(code, (PCRE2_SPTR)"", 0, 0, 0, md, NULL);
+		pcre2_match_data_free(md);
+		if (rc >= 0)
+			diag_add(d, DIAG_ERROR, qz->path, pats[i].lineno,
+			    pats[i].col, "quiz '%s' question '%s': this rule "
+			    "matches an empty answer, so it would credit "
+			    "anything", qz->id, q->id);
+	}
+}
+
+static void
+check_rules_credit_something(const struct quiz *qz, const struct question *q,
+    struct diag *d)
+{
+	check_empty_matches(qz, q, q->accept, q->naccept, d);
+	check_empty_matches(qz, q, q->concepts, q->nconcepts, d);
+	for (size_t i = 0; i < q->nmisconceptions; i++)
+		(void)compiled(qz, q, &q->misconceptions[i], d);
+	for (size_t i = 0; i < q->nfine; i++)
+		(void)compiled(qz, q, &q->fine[i], d);
+	for (size_t i = 0; i < q->nitems; i++) {
+		check_empty_matches(qz, q, q->items[i].accept,
+		    q->items[i].naccept, d);
+		check_empty_matches(qz, q, q->items[i].concepts,
+		    q->items[i].nconcepts, d);
+	}
+}
+
+/*
+ * Free text proves its patterns both ways, two answers each side, and
+ * each rule compiles as grading will and credits something.
+ */
 static void
 check_text(const struct quiz *qz, const struct question *qu, struct diag *d)
 {
@@ -362,6 +429,53 @@ check_text(const struct quiz *qz, const struct question *qu, struct diag *d)
 		    "quiz '%s' question '%s': a %s question needs at least 2 "
 		    "'@example+' and 2 '@example-' (has %zu and %zu)", qz->id,
 		    qu->id, quiz_kind_name(qu->kind), plus, minus);
+	check_rules_credit_something(qz, qu, d);
+}
+
+/* ------------------------------------------------------------ accessors */
+
+static int
+list_need(const struct question *qu)
+{
+	return qu->need > 0 ? qu->need : 1;
+}
+
+static void
+text_each_feedback(const struct question *qu,
+    void (*fn)(void *arg, const char *feedback, long line), void *arg)
+{
+	for (size_t i = 0; i < qu->nmisconceptions; i++)
+		if (qu->misconceptions[i].feedback != NULL)
+			fn(arg, qu->misconceptions[i].feedback,
+			    qu->misconceptions[i].lineno);
+}
+
+static void
+add_patterns(struct spell *sp, const struct pattern *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		spell_add_pattern(sp, p[i].src);
+}
+
+/* The words of every pattern and item label. */
+static void
+text_vocabulary(const struct question *qu, struct spell *sp)
+{
+	add_patterns(sp, qu->accept, qu->naccept);
+	add_patterns(sp, qu->concepts, qu->nconcepts);
+	add_patterns(sp, qu->misconceptions, qu->nmisconceptions);
+	add_patterns(sp, qu->fine, qu->nfine);
+	for (size_t t = 0; t < qu->nitems; t++) {
+		spell_add_text(sp, qu->items[t].label);
+		add_patterns(sp, qu->items[t].accept, qu->items[t].naccept);
+		add_patterns(sp, qu->items[t].concepts, qu->items[t].nconcepts);
+	}
+}
+
+static void
+keyless_list(struct strbuf *b, const struct question *qu)
+{
+	strbuf_addf(b, "@need %d\n", qu->need);
 }
 
 const struct qkind qkind_short = {
@@ -377,6 +491,8 @@ const struct qkind qkind_short = {
 	.show_answer = show_short_answer,
 	.check = check_text,
 	.decided_by = NULL,
+	.each_feedback = text_each_feedback,
+	.vocabulary = text_vocabulary,
 };
 
 const struct qkind qkind_list = {
@@ -392,4 +508,8 @@ const struct qkind qkind_list = {
 	.show_answer = show_list_answer,
 	.check = check_text,
 	.decided_by = "items below",
+	.need = list_need,
+	.each_feedback = text_each_feedback,
+	.vocabulary = text_vocabulary,
+	.keyless = keyless_list,
 };

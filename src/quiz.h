@@ -70,8 +70,15 @@ struct example {
 	long lineno;
 };
 
+/*
+ * A question: what every kind has.  What only some kinds have (patterns,
+ * choices, steps, a true/false key) is the kind's own data, made, read
+ * and freed by its file alone (qkind.h); other modules ask the kind's
+ * row through the qkind_* accessors.
+ */
 struct question {
 	enum question_kind kind;
+	void *data;		/* owned by the kind's row (qkind.h) */
 	size_t npatterns;	/* patterns of every role, for the limit */
 	char *id;
 	const char *path;	/* borrowed: the quiz's path, for warnings */
@@ -97,13 +104,14 @@ struct question {
 
 	struct choice *choices;		/* choice, multi */
 	size_t nchoices;
-	char **steps;			/* order: in the correct order */
-	size_t nsteps;
 	/*
-	 * choice, multi, order: shown[i] is the index (into choices or steps)
-	 * of what is shown as letter 'a' + i.  Fixed at load (shuffled only
-	 * as the file says, seeded from the quiz and question ids) so the
-	 * letters are the same in every session, in examples and on resume.
+	 * Lettered kinds (choice, multi, order): shown[i] is the index (into
+	 * the choices or steps, qkind_letter) of what is shown as letter
+	 * 'a' + i.  Fixed at load (shuffled only as the file says, seeded
+	 * from the quiz and question ids) so the letters are the same in
+	 * every session, in examples and on resume.  Here, not in the
+	 * kind's data, because an attempt's drawn view (draw_view) letters
+	 * a shallow copy of the question anew.
 	 */
 	size_t *shown;
 

@@ -155,10 +155,7 @@ current(const struct quizrun *r)
 static int
 tries_at(const struct quiz *quiz, const struct question *qn)
 {
-	bool two = qn->kind == Q_TRUEFALSE ||
-	    (qn->kind == Q_CHOICE && qn->nchoices <= 2);
-
-	return two ? 1 : quiz->tries;
+	return qkind_one_try(qn) ? 1 : quiz->tries;
 }
 
 static void

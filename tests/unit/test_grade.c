@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "grade.h"
+#include "qkind.h"
 #include "quiz.h"
 #include "verdict.h"
 
@@ -569,11 +570,13 @@ truefalse_words(void **state)
 static void
 right_order(const struct question *qu, char *out)
 {
-	for (size_t step = 0; step < qu->nsteps; step++)
-		for (size_t i = 0; i < qu->nsteps; i++)
+	size_t n = qkind_letters(qu);
+
+	for (size_t step = 0; step < n; step++)
+		for (size_t i = 0; i < n; i++)
 			if (qu->shown[i] == step)
 				out[step] = (char)('a' + i);
-	out[qu->nsteps] = '\0';
+	out[n] = '\0';
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "course.h"
 #include "draw.h"
 #include "publish.h"
+#include "qkind.h"
 #include "scratch.h"
 #include "seal.h"
 #include "xmalloc.h"
@@ -31,8 +32,7 @@
 static const char *
 letter_text(const struct question *qu, size_t k)
 {
-	return qu->nchoices > 0 ? qu->choices[qu->shown[k]].text :
-	    qu->steps[qu->shown[k]];
+	return qkind_letter(qu, qu->shown[k], NULL);
 }
 
 static void
@@ -42,7 +42,7 @@ same_view(const struct quiz *a, const struct quiz *b)
 	for (size_t i = 0; i < a->nquestions; i++) {
 		const struct question *x = &a->questions[i];
 		const struct question *y = &b->questions[i];
-		size_t n = x->nchoices > 0 ? x->nchoices : x->nsteps;
+		size_t n = qkind_letters(x);
 
 		assert_string_equal(x->id, y->id);
 		assert_string_equal(x->prompt, y->prompt);
@@ -94,9 +94,10 @@ the_edition_draws_what_the_provider_draws(void **state)
 		same_view(va, vb);
 		for (size_t i = 0; i < vb->nquestions; i++) {
 			const struct question *qu = &vb->questions[i];
-			bool own = qu->nsteps > 0;
+			size_t n = qu->kind == Q_ORDER ? qkind_letters(qu) : 0;
+			bool own = n > 0;
 
-			for (size_t k = 0; own && k < qu->nsteps; k++)
+			for (size_t k = 0; own && k < n; k++)
 				own = qu->shown[k] == k;
 			assert_false(own);
 		}

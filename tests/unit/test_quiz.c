@@ -18,6 +18,7 @@
 
 #include "grade.h"
 #include "grade_text.h"
+#include "qkind.h"
 #include "quiz.h"
 
 /* The name the text of write_file is parsed under. */
@@ -167,8 +168,9 @@ sample_quiz_parses_into_structs(void **state)
 
 	qu = &q->questions[5];
 	assert_int_equal(qu->kind, Q_ORDER);
-	assert_int_equal(qu->nsteps, 4);
-	assert_string_equal(qu->steps[0], "Ask the client to bend the knees");
+	assert_int_equal(qkind_letters(qu), 4);
+	assert_string_equal(qkind_letter(qu, 0, NULL),
+	    "Ask the client to bend the knees");
 	quiz_free(q);
 }
 
