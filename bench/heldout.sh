@@ -1,5 +1,6 @@
 #!/bin/sh
-# Grade the held-out marked responses (tests/heldout) with a build's
+# Grade held-out marked responses (by default tests/heldout/set3, the
+# newest set, not yet folded into the course's own) with a build's
 # grader and the course of this source tree, and print the two rates:
 # of the answers the marker credited, the share credited; of those the
 # marker refused (or gave partial credit), the share refused.
@@ -7,13 +8,14 @@
 # the development set) and the held-out ones put in their place, keeping
 # only free-text questions that still exist. Nothing in the tree changes.
 # Usage: bench/heldout.sh [BUILD_DIR]   (default: the current directory)
-# HELDOUT=DIR grades another folder of QUIZ-ID.responses files;
+# HELDOUT=DIR grades another folder of QUIZ-ID.responses files (such
+# as tests/heldout/set2);
 # VERBOSE=1 also prints each disagreement.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-.}
 tutor=$(cd "$build" && pwd)/src/psoas-tutor
-held=${HELDOUT:-$top/tests/heldout}
+held=${HELDOUT:-$top/tests/heldout/set3}
 [ -x "$tutor" ] || { echo "heldout.sh: no $tutor (build first)" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/psoas-heldout.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -37,5 +39,5 @@ done
 [ -n "${VERBOSE:-}" ] && grep ': error: ' "$work/agree.txt" | sed "s|$work/||g"
 line=$(grep 'marked responses: ' "$work/agree.txt" | sed 's/^psoas-tutor: //')
 [ -n "$line" ] || { sed "s|$work/||g" "$work/agree.txt" >&2; exit 1; }
-echo "held-out set ${HELDOUT:-tests/heldout} graded at $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 'this tree'):"
+echo "held-out set ${HELDOUT:-tests/heldout/set3} graded at $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 'this tree'):"
 echo "$line"

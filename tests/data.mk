@@ -84,13 +84,24 @@ FIXTURE_FILES = \
 	tests/data/giveaway/feedback.quiz \
 	tests/data/giveaway/posttest.expected \
 	tests/data/giveaway/posttest.quiz \
-	tests/heldout/anatomy-quiz.responses \
-	tests/heldout/clinical-reasoning-quiz.responses \
-	tests/heldout/contraindications-quiz.responses \
-	tests/heldout/evidence-quiz.responses \
-	tests/heldout/function-quiz.responses \
-	tests/heldout/palpation-quiz.responses \
-	tests/heldout/posttest.responses \
-	tests/heldout/psoas-syndrome-quiz.responses \
-	tests/heldout/self-care-quiz.responses \
-	tests/heldout/sequencing-quiz.responses
+	tests/heldout/README.md \
+	tests/heldout/set2/anatomy-quiz.responses \
+	tests/heldout/set2/clinical-reasoning-quiz.responses \
+	tests/heldout/set2/contraindications-quiz.responses \
+	tests/heldout/set2/evidence-quiz.responses \
+	tests/heldout/set2/function-quiz.responses \
+	tests/heldout/set2/palpation-quiz.responses \
+	tests/heldout/set2/posttest.responses \
+	tests/heldout/set2/psoas-syndrome-quiz.responses \
+	tests/heldout/set2/self-care-quiz.responses \
+	tests/heldout/set2/sequencing-quiz.responses \
+	tests/heldout/set3/anatomy-quiz.responses \
+	tests/heldout/set3/clinical-reasoning-quiz.responses \
+	tests/heldout/set3/contraindications-quiz.responses \
+	tests/heldout/set3/evidence-quiz.responses \
+	tests/heldout/set3/function-quiz.responses \
+	tests/heldout/set3/palpation-quiz.responses \
+	tests/heldout/set3/posttest.responses \
+	tests/heldout/set3/psoas-syndrome-quiz.responses \
+	tests/heldout/set3/self-care-quiz.responses \
+	tests/heldout/set3/sequencing-quiz.responses
