@@ -169,13 +169,12 @@ write_file(const char *data, size_t len)
 	assert_int_equal(fclose(fp), 0);
 }
 
-/* Read data back through srcfile; returns srcfile_read's result. */
+/* Split data as the file f.txt; returns srcfile_parse's result. */
 static int
 read_n(const char *data, size_t len, struct srcfile *f, struct diag *d)
 {
-	write_file(data, len);
 	diag_init(d);
-	return srcfile_read(f, "f.txt", d);
+	return srcfile_parse(f, "f.txt", data, len, d);
 }
 
 static void
@@ -183,6 +182,35 @@ assert_diag(const struct diag *d, size_t i, const char *want)
 {
 	assert_true(i < d->n);
 	assert_string_equal(d->msgs[i], want);
+}
+
+/* srcfile_read is srcfile_parse of the file's bytes, messages and all. */
+static void
+a_file_reads_as_its_bytes_parse(void **state)
+{
+	static const char text[] = "\xef\xbb\xbf" "one\r\nbell\a\n\nlast";
+	struct srcfile f, g;
+	struct diag d, e;
+
+	(void)state;
+	write_file(text, sizeof text - 1);
+	diag_init(&d);
+	assert_int_equal(srcfile_read(&f, "f.txt", &d), 0);
+	assert_int_equal(read_n(text, sizeof text - 1, &g, &e), 0);
+	assert_int_equal(f.n, 4);
+	assert_int_equal(f.n, g.n);
+	for (size_t i = 0; i < f.n; i++) {
+		assert_int_equal(f.lines[i].lineno, g.lines[i].lineno);
+		assert_int_equal(f.lines[i].len, g.lines[i].len);
+		assert_string_equal(f.lines[i].text, g.lines[i].text);
+	}
+	assert_int_equal(d.n, 1);
+	assert_int_equal(e.n, 1);
+	assert_string_equal(d.msgs[0], e.msgs[0]);
+	srcfile_destroy(&f);
+	srcfile_destroy(&g);
+	diag_destroy(&d);
+	diag_destroy(&e);
 }
 
 static void
@@ -663,6 +691,7 @@ main(void)
 		cmocka_unit_test(widths_count_terminal_columns),
 		cmocka_unit_test(
 		    control_rule_is_one_table_every_module_agrees_with),
+		cmocka_unit_test(a_file_reads_as_its_bytes_parse),
 		cmocka_unit_test(lines_are_split_and_numbered),
 		cmocka_unit_test(bom_is_skipped_only_at_the_start),
 		cmocka_unit_test(bad_bytes_are_reported_and_the_line_kept_empty),
