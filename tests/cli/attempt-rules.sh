@@ -6,8 +6,6 @@
 # questions again.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 7
-
 data="$SCRATCH/data"
 journal="$data/learners/hal.journal"
 tutor() {
@@ -45,3 +43,4 @@ check "the first session answers as usual" contains "$SCRATCH/a" "Points: 1 of 1
 printf 'quiz sample-quiz\nleave\nquit\n' | tutor >"$SCRATCH/c" 2>&1
 check "once it has left, the attempt can be resumed elsewhere" \
     contains "$SCRATCH/c" "Resuming"
+done_testing

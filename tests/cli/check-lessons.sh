@@ -6,32 +6,13 @@
 # 1 MB line is generated here rather than committed.  The good fixture
 # lessons must pass.  POSIX sh, TAP output.
 
-set -u
-: "${TUTOR:?TUTOR must name the built psoas-tutor (make check sets it)}"
-: "${top_srcdir:?top_srcdir must be set (make check sets it)}"
+. "$top_srcdir/tests/cli/lib.sh"
 
 BAD="$top_srcdir/tests/data/bad-lessons"
 GOOD="$top_srcdir/tests/data/course/lessons"
-SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/check-lessons.XXXXXX") || exit 99
-trap 'rm -rf "$SCRATCH"' EXIT
-trap 'exit 1' HUP INT PIPE TERM
-HOME="$SCRATCH"; export HOME
-unset NO_COLOR XDG_DATA_HOME PSOAS_TUTOR_COURSE PSOAS_TUTOR_LEARNER
 
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for f in "$@"; do
-		[ -f "$f" ] && sed 's/^/# /' "$f"
-	done
-	return 0
-}
-
-# check NAME DIR EXPECTED FILE...: run --check on FILEs from DIR.
-check() {
+# check_bad NAME DIR EXPECTED FILE...: run --check on FILEs from DIR.
+check_bad() {
 	name=$1 dir=$2 expected=$3
 	shift 3
 	(cd "$dir" && "$TUTOR" --check "$@") >"$SCRATCH/out" 2>"$SCRATCH/err"
@@ -39,11 +20,12 @@ check() {
 	grep -v '^psoas-tutor: [0-9][0-9]* errors*$' "$SCRATCH/err" \
 	    >"$SCRATCH/diags"
 	if [ "$status" -ge 128 ]; then
-		not_ok "$name: crashed (status $status)" "$SCRATCH/err"
+		not_ok_files "$name: crashed (status $status)" "$SCRATCH/err"
 	elif [ "$status" -ne 1 ]; then
-		not_ok "$name: exit status $status, expected 1" "$SCRATCH/err"
+		not_ok_files "$name: exit status $status, expected 1" \
+		    "$SCRATCH/err"
 	elif ! diff -u "$expected" "$SCRATCH/diags" >"$SCRATCH/diff"; then
-		not_ok "$name: diagnostics differ" "$SCRATCH/diff"
+		not_ok_files "$name: diagnostics differ" "$SCRATCH/diff"
 	else
 		ok "$name"
 	fi
@@ -57,9 +39,9 @@ for f in "$BAD"/*.lesson; do
 	*-b) continue ;;
 	*-a)	# a pair of files that clash with each other
 		name=${name%-a}
-		check "$name" "$BAD" "$BAD/$name.expected" \
+		check_bad "$name" "$BAD" "$BAD/$name.expected" \
 		    "$name-a.lesson" "$name-b.lesson" ;;
-	*)	check "$name" "$BAD" "$BAD/$name.expected" "$base" ;;
+	*)	check_bad "$name" "$BAD" "$BAD/$name.expected" "$base" ;;
 	esac
 done
 
@@ -79,7 +61,7 @@ done
 } >"$SCRATCH/huge.lesson"
 echo 'huge.lesson:9: error: line is longer than 4096 bytes' \
     >"$SCRATCH/huge.expected"
-check "1 MB line" "$SCRATCH" "$SCRATCH/huge.expected" huge.lesson
+check_bad "1 MB line" "$SCRATCH" "$SCRATCH/huge.expected" huge.lesson
 
 # The good fixture lessons pass: status 0, nothing on stderr.
 (cd "$GOOD" && "$TUTOR" --check 01-sample-one.lesson 02-sample-two.lesson) \
@@ -89,7 +71,6 @@ if [ "$status" -eq 0 ] && [ ! -s "$SCRATCH/err" ] &&
     [ "$(wc -l <"$SCRATCH/out")" -eq 1 ]; then
 	ok "fixture lessons pass"
 else
-	not_ok "fixture lessons pass (status $status)" "$SCRATCH/err"
+	not_ok_files "fixture lessons pass (status $status)" "$SCRATCH/err"
 fi
-# The plan, counted (TAP allows it last).
-echo "1..$n"
+done_testing

@@ -6,8 +6,6 @@
 # and in the class summary, and neutralised in exports.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 9
-
 data="$SCRATCH/data"
 tutor() {
 	"$TUTOR" --course "$FIXTURE" --data-dir "$data" --plain "$@"
@@ -37,3 +35,4 @@ check "review shows the override as text" contains "$SCRATCH/cy" '<U+202E>'
 tutor --learner cy --export csv >"$SCRATCH/cy.csv" 2>&1
 check "the export shows the override as text" contains "$SCRATCH/cy.csv" '<U+202E>'
 check "and no raw override" sh -c "! grep -q \"$(printf '\342\200\256')\" '$SCRATCH/cy.csv'"
+done_testing

@@ -32,6 +32,6 @@ if command -v pandoc >/dev/null 2>&1; then
 	same "psoas-tutor(5) is generated from the current doc/FORMATS.md" \
 	    "$top_srcdir/man/psoas-tutor.5" "$SCRATCH/tree/man/psoas-tutor.5"
 else
-	echo "ok 3 # SKIP pandoc is not installed"
+	skip "pandoc is not installed"
 fi
 done_testing

@@ -9,8 +9,6 @@
 # requirement still unmet.
 . "$top_srcdir/tests/cli/lib.sh"
 
-plan 27
-
 journal="$SCRATCH/data/learners/default.journal"
 answers() { awk -F '\t' '$1 == "try" || $1 == "answer"' "$journal" | wc -l; }
 
@@ -87,3 +85,4 @@ check "certificate names the learner by name" \
     contains "$SCRATCH/cert" "no certificate yet for Jane Q. Learner"
 check "and lists every requirement still unmet" \
     sh -c "grep -q 'pass the post-test' '$SCRATCH/cert' && grep -q 'read Sample one: the hip flexor (sample-one)' '$SCRATCH/cert'"
+done_testing
