@@ -138,6 +138,35 @@ giveaway_check_feedback(const struct quiz *qz, struct diag *d)
 	}
 }
 
+/*
+ * A pool give-away is a sentence that answers another question about that
+ * question's own subject.  Graded whole, a prompt holding one common key
+ * word ("lateral", "doctor", "bed") anywhere is credited by a free-text
+ * question keyed on that word, and a prompt that merely mentions "the
+ * femoral nerve" names a right choice of another question, though neither
+ * tells the reader anything about the other question.  So the text a
+ * learner reads of question A is cut into units (each sentence of the
+ * prompt, each choice, each step), and A gives question B's answer away
+ * when one unit, on its own, is credited by B and shares a subject word
+ * with B's prompt: a word of SUBJECT_LETTERS letters or more, not a
+ * function word, that the texts of at most SUBJECT_QUESTIONS questions of
+ * the pool use ("psoas" or "client" are in most and name no subject).
+ * The prompt of a true/false question whose answer is false states
+ * nothing as fact, and two questions no attempt draws together cannot
+ * give each other away.
+ */
+enum { SUBJECT_LETTERS = 5, SUBJECT_QUESTIONS = 4 };
+
+/* Words of SUBJECT_LETTERS or more that name no subject. */
+static const char *const function_words[] = {
+	"about", "above", "after", "again", "against", "along", "among",
+	"another", "answer", "apply", "around", "because", "before", "below",
+	"between", "choose", "could", "during", "every", "false", "first",
+	"inside", "other", "really", "should", "since", "still", "their",
+	"there", "these", "those", "though", "through", "under", "until",
+	"which", "while", "within", "without", "would",
+};
+
 /* What a learner reads of q before answering it: prompt and choices. */
 static char *
 shown_text(const struct question *q)
@@ -150,20 +179,150 @@ shown_text(const struct question *q)
 	return strbuf_take(&b);
 }
 
+/*
+ * The subject words of text: " word word ... ", those of SUBJECT_LETTERS
+ * letters or more that are not function words.
+ */
+static char *
+subject_words(const char *text)
+{
+	char *w = words_of(text);
+	struct strbuf b = {0};
+
+	strbuf_puts(&b, " ");
+	for (char *p = w + 1; *p != '\0'; p = strchr(p, ' ') + 1) {
+		size_t len = (size_t)(strchr(p, ' ') - p);
+		bool function = false;
+
+		for (size_t i = 0; i < sizeof function_words /
+		    sizeof function_words[0] && !function; i++)
+			function = strlen(function_words[i]) == len &&
+			    strncmp(function_words[i], p, len) == 0;
+		if (len >= SUBJECT_LETTERS && !function)
+			strbuf_addf(&b, "%.*s ", (int)len, p);
+	}
+	free(w);
+	return strbuf_take(&b);
+}
+
+/* The subject words of each question's shown text. */
+struct pool {
+	const struct quiz *qz;
+	char **words;
+};
+
+/* Whether unit and qb's prompt share a subject word (see above). */
+static bool
+shares_subject(const struct pool *pl, const char *unit,
+    const struct question *qb)
+{
+	char *u = subject_words(unit);
+	char *p = subject_words(qb->prompt != NULL ? qb->prompt : "");
+	bool found = false;
+
+	for (char *w = u + 1; *w != '\0' && !found; w = strchr(w, ' ') + 1) {
+		char *key = xasprintf(" %.*s ", (int)(strchr(w, ' ') - w), w);
+		size_t users = 0;
+
+		if (strstr(p, key) != NULL) {
+			for (size_t i = 0; i < pl->qz->nquestions; i++)
+				users += strstr(pl->words[i], key) != NULL;
+			found = users <= SUBJECT_QUESTIONS;
+		}
+		free(key);
+	}
+	free(u);
+	free(p);
+	return found;
+}
+
+/* Whether unit, read before qb, answers qb about qb's own subject. */
+static bool
+gives_away(const struct pool *pl, const struct question *qb,
+    const char *unit, const char **which)
+{
+	if (credits(qb, unit, which) && shares_subject(pl, unit, qb))
+		return true;
+	*which = NULL;
+	return false;
+}
+
+/*
+ * Whether a unit of what a learner reads of qa before answering it gives
+ * qb's answer away: a sentence of the prompt (cut after '.', '?', '!' or
+ * ';' before a space, a quote or the end), a choice or a step.
+ */
+static bool
+any_unit_gives_away(const struct pool *pl, const struct question *qa,
+    const struct question *qb, const char **which)
+{
+	const char *p = qa->prompt != NULL ? qa->prompt : "";
+
+	/* A false statement is not read as fact. */
+	if (qa->kind == Q_TRUEFALSE && !qa->answer_true)
+		p = "";
+	while (*p != '\0') {
+		size_t n = 0;
+		bool hit;
+		char *unit;
+
+		while (p[n] != '\0' && !(strchr(".?!;", p[n]) != NULL &&
+		    strchr(" \"'", p[n + 1]) != NULL))
+			n++;
+		if (p[n] != '\0')
+			n++;
+		unit = xstrndup(p, n);
+		hit = gives_away(pl, qb, unit, which);
+		free(unit);
+		if (hit)
+			return true;
+		p += n;
+		while (*p != '\0' && strchr(" \"'", *p) != NULL)
+			p++;
+	}
+	for (size_t i = 0; i < qkind_letters(qa); i++)
+		if (gives_away(pl, qb, qkind_letter(qa, i, NULL), which))
+			return true;
+	return false;
+}
+
+/* Whether one attempt can ask both: not both of a topic drawn once. */
+static bool
+drawn_together(const struct quiz *qz, const struct question *qa,
+    const struct question *qb)
+{
+	if (qa->topic == NULL || qb->topic == NULL ||
+	    strcmp(qa->topic, qb->topic) != 0)
+		return true;
+	for (size_t i = 0; i < qz->ndraws; i++)
+		if (strcmp(qz->draws[i].topic, qa->topic) == 0)
+			return qz->draws[i].count > 1;
+	return true;
+}
+
 void
 giveaway_check_pool(const struct quiz *qz, struct diag *d)
 {
+	struct pool pl = {qz, NULL};
+
 	if (!qz->posttest || qz->keyless)
 		return;
+	pl.words = xcalloc(qz->nquestions, sizeof *pl.words);
+	for (size_t i = 0; i < qz->nquestions; i++) {
+		char *text = shown_text(&qz->questions[i]);
+
+		pl.words[i] = subject_words(text);
+		free(text);
+	}
 	for (size_t a = 0; a < qz->nquestions; a++) {
 		const struct question *qa = &qz->questions[a];
-		char *text = shown_text(qa);
 
 		for (size_t b = 0; b < qz->nquestions; b++) {
 			const struct question *qb = &qz->questions[b];
-			const char *which;
+			const char *which = NULL;
 
-			if (a == b || !credits(qb, text, &which))
+			if (a == b || !drawn_together(qz, qa, qb) ||
+			    !any_unit_gives_away(&pl, qa, qb, &which))
 				continue;
 			diag_add(d, DIAG_WARNING, qz->path, qa->lineno, 0,
 			    "quiz '%s' question '%s': its prompt or choices "
@@ -174,6 +333,8 @@ giveaway_check_pool(const struct quiz *qz, struct diag *d)
 			    "", which != NULL ? which : "",
 			    which != NULL ? "\"" : "");
 		}
-		free(text);
 	}
+	for (size_t i = 0; i < qz->nquestions; i++)
+		free(pl.words[i]);
+	free(pl.words);
 }
