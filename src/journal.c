@@ -33,6 +33,14 @@ struct journal {
 	int version;		/* the file's format: 1 unchained, 2 chained */
 	off_t known;		/* bytes of the file that tail accounts for */
 	char tail[9];		/* checksum text of the last line, the chain's end */
+	/*
+	 * A torn last line (the file does not end in '\n'): where it starts,
+	 * its line number and the chain's end before it; torn_at is -1 when
+	 * the last line is whole.
+	 */
+	off_t torn_at;
+	long torn_line;
+	char torn_prev[9];
 };
 
 /* Where a chain starts: the "previous checksum" of the first record. */
@@ -343,6 +351,77 @@ bad:
 	return NULL;
 }
 
+static void
+note_torn(struct journal *j, off_t at, long lineno, const char prev[9])
+{
+	j->torn_at = at;
+	j->torn_line = lineno;
+	memcpy(j->torn_prev, prev, sizeof j->torn_prev);
+}
+
+/*
+ * Copy the torn last line [torn_at, size) to PATH.torn (one line per cut,
+ * its bytes as they were, then '\n'), make the copy durable, then cut the
+ * journal (jfd, writable) back to its last whole record and move the
+ * chain's end back before the fragment.  Called with the lock held.
+ * Returns 0 when the journal now ends in a whole record, -1 with *why (a
+ * new message) when it was left as it was.
+ */
+static int
+cut_torn(struct journal *j, int jfd, off_t size, char **why)
+{
+	char *copy = xasprintf("%s" JOURNAL_TORN_SUFFIX, j->path), buf[8192];
+	char *dir = dir_of(j->path);
+	struct stat st;
+	off_t at = j->torn_at;
+	int fd = -1, rc = -1;
+
+	*why = NULL;
+	fd = ownfile_open(copy, O_WRONLY | O_APPEND | O_CREAT, 0600, why);
+	if (fd == -1 || fstat(fd, &st) == -1)
+		goto fail;
+	while (at < size) {
+		ssize_t n = pread(jfd, buf, sizeof buf, at), w;
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		do
+			w = write(fd, buf, (size_t)n);
+		while (w == -1 && errno == EINTR);
+		if (w != n)
+			goto fail;
+		at += n;
+	}
+	if (write(fd, "\n", 1) != 1 || fsync(fd) == -1 ||
+	    (st.st_size == 0 && fsync_dir(dir) == -1))
+		goto fail;
+	/* The copy is safe: only now may the journal lose the bytes. */
+	if (ftruncate(jfd, j->torn_at) == -1 || fsync(jfd) == -1)
+		goto fail;
+	j->known = j->torn_at;
+	memcpy(j->tail, j->torn_prev, sizeof j->tail);
+	j->torn_at = -1;
+	rc = 0;
+	goto out;
+fail:
+	if (*why != NULL) {
+		char *inner = *why;
+
+		*why = xasprintf("cannot keep a copy: %s", inner);
+		free(inner);
+	} else
+		*why = xasprintf("cannot keep a copy in %s: %s", copy,
+		    strerror(errno));
+out:
+	if (fd != -1)
+		close(fd);
+	free(dir);
+	free(copy);
+	return rc;
+}
+
 /*
  * Read every line of fd from the start and hand the intact records to
  * replay.  Returns -1 with *cause when the file is not a journal we may
@@ -369,6 +448,7 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 		return -1;
 	}
 	j->known = 0;
+	j->torn_at = -1;
 	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		bool complete = len > 0 && line[len - 1] == '\n';
@@ -415,9 +495,9 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 		memcpy(prev, j->tail, sizeof prev);
 		chain_note(j->tail, line, n);
 		if (!complete) {
-			diag_add(d, DIAG_WARNING, j->path, lineno, 0,
-			    "damaged record skipped (truncated: no end of "
-			    "line)");
+			/* Only the last line can lack its '\n'; the caller
+			 * cuts it off or warns (torn_warn). */
+			note_torn(j, j->known - len, lineno, prev);
 			continue;
 		}
 		fields = split_record(line, n, j->version, prev, &nfields, &why);
@@ -488,6 +568,36 @@ start_file(struct journal *j, char **cause)
 	return rc;
 }
 
+/*
+ * The torn last line replay found: a writer (fd != -1, lock held) cuts it
+ * off and says so once; a reader, or a writer that cannot keep a copy,
+ * skips it with a warning at every start, as any damage.
+ */
+static void
+torn_warn(struct journal *j, int fd, struct stat *st, struct diag *d)
+{
+	off_t bytes = st->st_size - j->torn_at;
+	long line = j->torn_line;
+	char *why = NULL;
+
+	if (fd == -1) {
+		diag_add(d, DIAG_WARNING, j->path, line, 0,
+		    "damaged record skipped (truncated: no end of line)");
+		return;
+	}
+	if (cut_torn(j, fd, st->st_size, &why) == 0) {
+		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged record "
+		    "cut off (truncated: no end of line; a session was "
+		    "stopped while writing it); its %lld bytes are kept in "
+		    "%s" JOURNAL_TORN_SUFFIX, (long long)bytes, j->path);
+		st->st_size = j->known;
+	} else
+		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged record "
+		    "skipped (truncated: no end of line; not cut off: %s)",
+		    why);
+	free(why);
+}
+
 static struct journal *
 open_journal(const char *path, bool create, journal_replay_fn replay,
     void *arg, struct diag *d, char **cause)
@@ -502,6 +612,7 @@ open_journal(const char *path, bool create, journal_replay_fn replay,
 	j->fd = -1;
 	j->fault_at = fault_setting();
 	j->version = JOURNAL_VERSION;
+	j->torn_at = -1;
 	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 
 	if (create && make_dirs(dir, &warning) == 0) {
@@ -539,6 +650,8 @@ open_journal(const char *path, bool create, journal_replay_fn replay,
 	if (rfd != -1 && st.st_size > 0 &&
 	    replay_file(j, rfd, replay, arg, d, &fatal) == -1)
 		goto fail;
+	if (j->torn_at >= 0)
+		torn_warn(j, fd, &st, d);
 	if (fd != -1) {
 		j->fd = fd;
 		/* Whoever finds the file empty writes the header. */
@@ -619,8 +732,9 @@ static int
 resync_tail(struct journal *j, off_t size, char **failed)
 {
 	struct strbuf cur = { 0 };
-	char buf[8192];
+	char buf[8192], prev[9];
 	off_t at = 0;
+	long lineno = 1;
 	bool header = true;
 
 	memcpy(j->tail, CHAIN_START, sizeof j->tail);
@@ -646,11 +760,16 @@ resync_tail(struct journal *j, off_t size, char **failed)
 				chain_note(j->tail, cur.s, cur.len);
 			header = false;
 			cur.len = 0;
+			lineno++;
 		}
 		at += n;
 	}
-	if (!header)
+	j->torn_at = -1;
+	if (!header && cur.len > 0) {
+		memcpy(prev, j->tail, sizeof prev);
 		chain_note(j->tail, cur.s, cur.len);
+		note_torn(j, size - (off_t)cur.len, lineno, prev);
+	}
 	j->known = size;
 	strbuf_destroy(&cur);
 	return 0;
@@ -714,8 +833,18 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 		    strerror(errno));
 		goto out;
 	} else if (last != '\n') {
-		/* Someone died mid-record: never glue ours onto theirs. */
-		strbuf_add(&out, "\n", 1);
+		/*
+		 * Someone died mid-record: cut the torn line off (a copy is
+		 * kept) or, failing that, never glue ours onto theirs.
+		 */
+		char *why = NULL;
+
+		if (j->torn_at >= 0 &&
+		    cut_torn(j, j->fd, st.st_size, &why) == 0)
+			st.st_size = j->known;
+		else
+			strbuf_add(&out, "\n", 1);
+		free(why);
 	}
 	/* The checksum chains to the file's last line, as it is now. */
 	snprintf(sum, sizeof sum, "\t%08x\n", journal_record_sum(j->version,
@@ -725,6 +854,7 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 	if (write_all_once(j, out.s, out.len, &failed) == 0) {
 		rc = 0;
 		j->known = st.st_size + (off_t)out.len;
+		j->torn_at = -1;
 		memcpy(j->tail, sum + 1, 8);
 	}
 out:

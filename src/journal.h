@@ -33,11 +33,26 @@
  * 0 the record survives a crash or kill -9, and two processes appending to
  * the same journal interleave whole records, never bytes.  If the file
  * does not end in '\n' (an earlier writer died mid-record, or a disk
- * filled up), the same write starts with a '\n', so the new record is
- * never glued to the damaged one.  Creating the file (and any folder on
- * the way, mode 0700) is followed by an fsync() of the folder that holds
- * it, so the file itself survives a crash.  We never rewrite, truncate or
- * rename a journal: damage is skipped by readers, not repaired.
+ * filled up), that torn last line is cut off first (see TORN LINES).
+ * Creating the file (and any folder on the way, mode 0700) is followed by
+ * an fsync() of the folder that holds it, so the file itself survives a
+ * crash.  Apart from cutting a torn last line we never rewrite, truncate
+ * or rename a journal: damage is skipped by readers, not repaired.
+ *
+ * TORN LINES
+ *
+ * kill -9 can stop the one write() of a record part way (Linux stops a
+ * write between pages of the file for a fatal signal), leaving a last line
+ * without its '\n'.  That record was never acknowledged, but skipping it
+ * would cost a warning at every later start.  So whoever next takes the
+ * lock to write (journal_open of a writable journal, or journal_append)
+ * first appends the torn line's bytes, as they were, plus '\n', to
+ * PATH.torn (never through a link: ownfile.h), syncs that copy, and only
+ * then cuts the journal back to its last whole line; journal_open says so
+ * once, as "PATH:LINE: warning: damaged record cut off (...); its N bytes
+ * are kept in PATH.torn".  When the copy cannot be made the torn line
+ * stays, is skipped with a warning, and a new record starts on a line of
+ * its own.  Read-only opens never cut anything.
  *
  * After one failed append the journal stops writing (a later record might
  * depend on the lost one, e.g. answers on their quiz start) and every
@@ -47,8 +62,8 @@
  *
  * journal_open replays every intact record, in file order, while holding
  * the lock (so it never sees a record that is half written).  A record
- * that is damaged (no '\n' at the end of the file, bad checksum, bad
- * escape, a NUL byte) is reported to the diag as
+ * that is damaged (no '\n' at the end of the file and not cut off, a
+ * bad checksum, a bad escape, a NUL byte) is reported to the diag as
  *   "PATH:LINE: warning: damaged record skipped (WHY)"
  * and skipped; every intact record, before or after it, is kept.  The
  * journal does not follow what other processes append after it was opened:
@@ -74,6 +89,7 @@
 #define JOURNAL_VERSION 2
 #define JOURNAL_MAGIC "psoas-tutor journal"	/* header: MAGIC " " VERSION */
 #define JOURNAL_FAULT_ENV "PSOAS_TUTOR_FAULT_WRITE"
+#define JOURNAL_TORN_SUFFIX ".torn"	/* PATH.torn: torn lines cut off */
 
 struct journal;
 

@@ -351,31 +351,86 @@ answers_keep_tabs_newlines_backslashes_and_utf8(void **state)
 	progress_close(p);
 }
 
+/* The journal of f cut 7 bytes short, as a kill -9 mid-write leaves it;
+ * returns the 7 bytes' line as it stays (the torn fragment). */
+static char *
+tear_last_record(struct fixture *f)
+{
+	size_t len;
+	char *text = slurp(f->path, &len), *nl, *torn;
+
+	assert_int_equal(truncate(f->path, (off_t)len - 7), 0);
+	text[len - 7] = '\0';
+	nl = strrchr(text, '\n');
+	torn = xstrdup(nl + 1);
+	free(text);
+	return torn;
+}
+
+/* A new open of f's journal replays without a word, at lesson page. */
 static void
-truncated_last_record_is_skipped_and_later_appends_are_whole(void **state)
+reopens_clean_at_page(struct fixture *f, int page)
+{
+	struct progress *p;
+
+	diag_destroy(&f->d);
+	diag_init(&f->d);
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
+	assert_int_equal(progress_lesson(p, "sample-one")->page, page);
+	progress_close(p);
+}
+
+static void
+truncated_last_record_is_cut_off_once_and_kept_beside(void **state)
 {
 	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
 	const struct quiz_attempt *a;
-	char *cause = NULL, *text, *want;
+	char *cause = NULL, *text, *want, *torn, *copy, *kept, *before;
 	size_t len;
 
 	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 3, &cause));
 	answer(p, "sample-quiz", 0, "q1", "first", "correct", 1);
 	answer(p, "sample-quiz", 1, "q2", "second", "correct", 1);
 	progress_close(p);
+	torn = tear_last_record(f);
+	before = slurp(f->path, &len);
 
-	/* kill -9 in the middle of a write: cut the last record short. */
-	text = slurp(f->path, &len);
-	assert_int_equal(truncate(f->path, (off_t)len - 7), 0);
-	free(text);
-
-	p = open_ok(f, "ann");
+	/* A reader warns and changes nothing. */
+	p = progress_open_readonly(f->data, "ann", &f->d, &cause);
+	assert_non_null(p);
+	assert_null(cause);
 	want = xasprintf("%s:4: warning: damaged record skipped (truncated", f->path);
 	assert_int_equal(f->d.n, 1);
-	assert_int_equal(f->d.warnings, 1);
 	assert_non_null(strstr(f->d.msgs[0], want));
 	free(want);
+	progress_close(p);
+	text = slurp(f->path, &len);
+	assert_string_equal(text, before);
+	free(text);
+	copy = xasprintf("%s.torn", f->path);
+	assert_int_equal(access(copy, F_OK), -1);
+
+	/* A writer cuts it off, says so once, and keeps its bytes. */
+	diag_destroy(&f->d);
+	diag_init(&f->d);
+	p = open_ok(f, "ann");
+	want = xasprintf("%s:4: warning: damaged record cut off (truncated: "
+	    "no end of line; a session was stopped while writing it); its "
+	    "%zu bytes are kept in %s", f->path, strlen(torn), copy);
+	assert_int_equal(f->d.n, 1);
+	assert_string_equal(f->d.msgs[0], want);
+	free(want);
+	kept = slurp(copy, &len);
+	want = xasprintf("%s\n", torn);
+	assert_string_equal(kept, want);
+	free(want);
+	free(kept);
+	text = slurp(f->path, &len);
+	assert_int_equal(strlen(text), strlen(before) - strlen(torn));
+	assert_memory_equal(text, before, strlen(text));
+	free(text);
 	a = progress_open_attempt(p, "sample-quiz");
 	assert_non_null(a);
 	assert_int_equal(a->nanswers, 1);
@@ -383,18 +438,79 @@ truncated_last_record_is_skipped_and_later_appends_are_whole(void **state)
 	answer(p, "sample-quiz", 1, "q2", "second again", "correct", 1);
 	progress_close(p);
 
-	/* The damaged line stays as it was; the new record is on its own line. */
+	/* The next start has nothing to say and the chain holds. */
 	diag_destroy(&f->d);
 	diag_init(&f->d);
 	p = open_ok(f, "ann");
-	assert_int_equal(f->d.n, 1);
-	want = xasprintf("%s:4: warning: damaged record skipped (no checksum)", f->path);
-	assert_non_null(strstr(f->d.msgs[0], want));
-	free(want);
+	assert_int_equal(f->d.n, 0);
 	a = progress_open_attempt(p, "sample-quiz");
 	assert_int_equal(a->nanswers, 2);
 	assert_string_equal(a->answers[1].answer, "second again");
 	progress_close(p);
+	free(before);
+	free(copy);
+	free(torn);
+}
+
+static void
+a_record_torn_by_another_session_is_cut_off_by_the_next_append(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p1 = open_ok(f, "ann"), *p2 = open_ok(f, "ann");
+	char *cause = NULL, *torn, *copy, *kept, *want;
+	size_t len;
+
+	no_error(progress_record_page(p1, "sample-one", 1, 4, &cause), cause);
+	no_error(progress_record_page(p2, "sample-one", 2, 4, &cause), cause);
+	torn = tear_last_record(f);	/* p2 was killed mid-write */
+	no_error(progress_record_page(p1, "sample-one", 3, 4, &cause), cause);
+	progress_close(p1);
+	progress_close(p2);
+
+	copy = xasprintf("%s.torn", f->path);
+	kept = slurp(copy, &len);
+	want = xasprintf("%s\n", torn);
+	assert_string_equal(kept, want);
+	reopens_clean_at_page(f, 3);
+	free(want);
+	free(kept);
+	free(copy);
+	free(torn);
+}
+
+static void
+a_torn_record_is_never_copied_through_a_planted_link(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	char *cause = NULL, *want, *link, *target, *torn, *text;
+	size_t len;
+
+	no_error(progress_record_page(p, "sample-one", 1, 4, &cause), cause);
+	no_error(progress_record_page(p, "sample-one", 2, 4, &cause), cause);
+	progress_close(p);
+	torn = tear_last_record(f);
+	link = xasprintf("%s.torn", f->path);
+	target = xasprintf("%s/elsewhere", f->dir);
+	assert_int_equal(symlink(target, link), 0);
+	p = open_ok(f, "ann");
+	want = xasprintf("%s:3: warning: damaged record skipped (truncated: "
+	    "no end of line; not cut off: cannot keep a copy: %s is a "
+	    "symbolic link; refusing to follow it)", f->path, link);
+	assert_int_equal(f->d.n, 1);
+	assert_string_equal(f->d.msgs[0], want);
+	assert_int_equal(access(target, F_OK), -1);
+	/* The torn line stays; the next record starts a line of its own. */
+	no_error(progress_record_page(p, "sample-one", 3, 4, &cause), cause);
+	progress_close(p);
+	text = slurp(f->path, &len);
+	want = xasprintf("%s\n", torn);
+	assert_non_null(strstr(text, want));
+	free(text);
+	free(want);
+	free(link);
+	free(target);
+	free(torn);
 }
 
 static void
@@ -1398,7 +1514,9 @@ main(void)
 		T(escape_and_unescape_are_inverse),
 		T(every_record_type_survives_a_restart),
 		T(answers_keep_tabs_newlines_backslashes_and_utf8),
-		T(truncated_last_record_is_skipped_and_later_appends_are_whole),
+		T(truncated_last_record_is_cut_off_once_and_kept_beside),
+		T(a_record_torn_by_another_session_is_cut_off_by_the_next_append),
+		T(a_torn_record_is_never_copied_through_a_planted_link),
 		T(damaged_middle_record_is_skipped_and_later_records_kept),
 		T(an_edit_in_the_middle_breaks_the_chain_at_the_next_record),
 		T(a_version_1_journal_is_read_and_appended_unchained),
