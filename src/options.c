@@ -334,8 +334,10 @@ options_print_help(FILE *fp)
 "                          course to OUTDIR, new or empty: no answer keys\n"
 "                          in the post-test, which the provider grades\n"
 "      --key FILE          with --verify or --publish: the provider's\n"
-"                          public key (default: provider.pub of the\n"
-"                          course, else of the data folder's provider/)\n"
+"                          public key (default for --verify: the one the\n"
+"                          manifest names with @public-key, else the\n"
+"                          course's provider.pub; else, and for --publish,\n"
+"                          the data folder's provider/provider.pub)\n"
 "      --regrade           grade the learner's recorded answers again with\n"
 "                          the course's rules as they are now, record the\n"
 "                          new verdicts and say what changed\n"
@@ -352,7 +354,9 @@ options_print_help(FILE *fp)
 "                          --flagged: every learner's flags\n"
 "  -h, --help              display this help and exit\n"
 "  -V, --version           output version information and exit\n"
-"\n"
+"\n", fp);
+	/* Two strings: C17 compilers need only take 4095 characters in one. */
+	fputs(
 "Options:\n"
 "      --course DIR        use the course in DIR (lessons/ and quizzes/)\n"
 "      --data-dir DIR      keep progress and history in DIR\n"

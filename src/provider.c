@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "course.h"
 #include "diag.h"
+#include "manifest.h"
 #include "digest.h"
 #include "msg.h"
 #include "options.h"
@@ -662,23 +663,59 @@ provider_main(int argc, char **argv)
 	return EXIT_FAILURE;
 }
 
+/*
+ * The public key --verify uses, and where it came from: --key; else the
+ * key the course's manifest names with @public-key (a learner edition
+ * carries the provider's key that way); else provider.pub in the course
+ * folder; else the provider folder's.  Returns a new path, with *from
+ * (static text) saying which.
+ */
+static char *
+verify_key(const struct options *o, const char *course_dir,
+    const char **from)
+{
+	char *path = xasprintf("%s/%s", course_dir, MANIFEST_NAME), *key = NULL;
+	char *dir;
+	struct manifest *m;
+	struct diag d;
+
+	if (o->key_path != NULL) {
+		*from = "given with --key";
+		free(path);
+		return xstrdup(o->key_path);
+	}
+	/* Errors elsewhere in the manifest are --check's to report. */
+	diag_init(&d);
+	m = access(path, F_OK) == 0 ? manifest_load(path, &d) : NULL;
+	if (m != NULL && m->public_key != NULL) {
+		key = xasprintf("%s/%s", course_dir, m->public_key);
+		*from = "named by @public-key in the course manifest";
+	}
+	manifest_free(m);
+	diag_destroy(&d);
+	free(path);
+	if (key != NULL)
+		return key;
+	key = xasprintf("%s/%s", course_dir, SEAL_PUBLIC_FILE);
+	*from = "the course's " SEAL_PUBLIC_FILE;
+	if (access(key, F_OK) != 0 && (dir = provider_dir(NULL)) != NULL) {
+		free(key);
+		key = xasprintf("%s/%s", dir, SEAL_PUBLIC_FILE);
+		*from = "the provider folder's";
+		free(dir);
+	}
+	return key;
+}
+
 int
 provider_verify(const struct options *o, const char *course_dir)
 {
-	char *key = NULL, *cause = NULL, *report = NULL, *dir;
+	char *key, *cause = NULL, *report = NULL;
+	const char *from = NULL;
 	struct seal_key k;
 	int rc;
 
-	if (o->key_path != NULL) {
-		key = xstrdup(o->key_path);
-	} else {
-		key = xasprintf("%s/%s", course_dir, SEAL_PUBLIC_FILE);
-		if (access(key, F_OK) != 0 && (dir = provider_dir(NULL)) != NULL) {
-			free(key);
-			key = xasprintf("%s/%s", dir, SEAL_PUBLIC_FILE);
-			free(dir);
-		}
-	}
+	key = verify_key(o, course_dir, &from);
 	if (seal_load_public(key, &k, &cause) != 0) {
 		msg_error("%s (give the provider's public key with --key FILE)",
 		    cause);
@@ -686,13 +723,11 @@ provider_verify(const struct options *o, const char *course_dir)
 		free(key);
 		return EXIT_FAILURE;
 	}
-	free(key);
 	rc = seal_verify_file(o->verify_path, &k, &report);
-	if (rc == 0)
-		printf("%s\n", report);
-	else
-		fprintf(stderr, "psoas-tutor: %s\n", report);
+	fprintf(rc == 0 ? stdout : stderr, "%s%s\nKey: %s (%s).\n",
+	    rc == 0 ? "" : "psoas-tutor: ", report, key, from);
 	free(report);
+	free(key);
 	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 

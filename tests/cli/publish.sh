@@ -186,6 +186,41 @@ cert=$(ls "$PSOAS_TUTOR_PROVIDER_DIR"/certificates/*.pdf)
 check "the certificate verifies with the edition's key" \
     contains "$SCRATCH/verify" "valid: certificate"
 
+# --verify takes the key the manifest names with @public-key, and says so.
+ed2="$SCRATCH/edition2"
+cp -R "$ed" "$ed2"
+chmod -R u+w "$ed2"
+mv "$ed2/provider.pub" "$ed2/acme.pub"
+sed -i 's/^@public-key .*/@public-key acme.pub/' "$ed2/course.manifest"
+named="Key: $ed2/acme.pub (named by @public-key in the course manifest)."
+txt=$(ls "$PSOAS_TUTOR_PROVIDER_DIR"/certificates/*.txt)
+"$TUTOR" --course "$ed2" --verify "$txt" >"$SCRATCH/v-good" 2>&1
+st=$?
+check "a certificate verifies with the key @public-key names (status $st)" \
+    test $st -eq 0 -a "$(grep -c 'valid: certificate' "$SCRATCH/v-good")" -eq 1
+check "and the key used is named" contains "$SCRATCH/v-good" "$named"
+sed 's/ 100% (pass mark/ 99% (pass mark/' "$txt" >"$SCRATCH/forged.txt"
+"$TUTOR" --course "$ed2" --verify "$SCRATCH/forged.txt" >"$SCRATCH/v-forged" 2>&1
+st=$?
+check "a forged certificate fails with that key (status $st)" test $st -eq 1
+check "saying it was changed, and with which key" \
+    test "$(grep -cF -e "NOT VALID: the certificate was changed after signing" \
+    -e "$named" "$SCRATCH/v-forged")" -eq 2
+PSOAS_TUTOR_PROVIDER_DIR="$SCRATCH/other" "$TUTOR" provider keygen >/dev/null
+cp "$SCRATCH/other/provider.pub" "$ed2/acme.pub"
+"$TUTOR" --course "$ed2" --verify "$txt" >"$SCRATCH/v-wrong" 2>&1
+st=$?
+check "a manifest naming another provider's key fails (status $st)" test $st -eq 1
+check "saying it was signed with another key, and which key was used" \
+    test "$(grep -cF -e "NOT VALID: it was signed with another" \
+    -e "$named" "$SCRATCH/v-wrong")" -eq 2
+"$TUTOR" --course "$ed2" --verify "$txt" --key "$ed/provider.pub" \
+    >"$SCRATCH/v-key" 2>&1
+st=$?
+check "--key given wins over @public-key (status $st)" test $st -eq 0
+check "and is named as given" contains "$SCRATCH/v-key" \
+    "Key: $ed/provider.pub (given with --key)."
+
 # The parser: a keyless post-test only in an edition, no key inside one.
 bad="$SCRATCH/bad"
 cp -R "$ed" "$bad"
