@@ -394,41 +394,63 @@ names(struct ctx *c, const struct naming *what, const struct view *v)
 	return rc;
 }
 
+/* Does text (n bytes, not padded) name what? */
+static int
+names_text(struct ctx *c, const struct naming *what, const char *text,
+    size_t n)
+{
+	struct view v = {.s = padded_n(text, n), .len = n};
+	int rc = names(c, what, &v);
+
+	free((char *)v.s);
+	return rc;
+}
+
 /*
  * An elliptical alternative: "back or flank pain" reads its first side as
  * "back pain" (the words after the first word of the last side), and
  * "pain in the side/back" its last side as "pain in the back" (the words
  * before the last word of the first side).  Does the completed side name
- * the same thing?
+ * the same thing?  Not when the neighbour names it twice over, in the
+ * words it lends and in the words it keeps: in "conus medullaris or
+ * cauda equina syndrome" both "equina syndrome" and "cauda" name cauda
+ * equina syndrome, so the sides differ in a word that names it, and
+ * "conus medullaris equina syndrome" proves nothing.  (In "anecdotal /
+ * expert opinion" the neighbour keeps "expert", which names nothing.)
  */
 static int
 names_completed(struct ctx *c, const struct naming *what,
     const struct view *side, const char *s, struct span first,
     struct span last, bool before)
 {
+	struct span lent, kept;
 	const char *sp;
 	char *joined;
-	struct view v = {0};
 	int rc;
 
 	if (before) {
 		sp = memchr(s + last.start, ' ', last.end - last.start);
 		if (sp == NULL)
 			return 0;
+		kept = (struct span){last.start, (size_t)(sp - s)};
+		lent = (struct span){(size_t)(sp - s), last.end};
 		joined = xasprintf("%.*s%.*s", (int)side->len, side->s,
-		    (int)(s + last.end - sp), sp);
+		    (int)(lent.end - lent.start), s + lent.start);
 	} else {
 		for (sp = s + first.end; sp > s + first.start && sp[-1] != ' ';)
 			sp--;
 		if (sp == s + first.start)
 			return 0;
-		joined = xasprintf("%.*s%.*s", (int)(sp - (s + first.start)),
-		    s + first.start, (int)side->len, side->s);
+		lent = (struct span){first.start, (size_t)(sp - s)};
+		kept = (struct span){(size_t)(sp - s), first.end};
+		joined = xasprintf("%.*s%.*s", (int)(lent.end - lent.start),
+		    s + lent.start, (int)side->len, side->s);
 	}
-	v.len = strlen(joined);
-	v.s = padded_n(joined, v.len);
-	rc = names(c, what, &v);
-	free((char *)v.s);
+	rc = names_text(c, what, s + lent.start, lent.end - lent.start);
+	if (rc > 0)
+		rc = names_text(c, what, s + kept.start, kept.end - kept.start);
+	rc = rc < 0 ? -1 : rc > 0 ? 0 : names_text(c, what, joined,
+	    strlen(joined));
 	free(joined);
 	return rc;
 }

@@ -197,6 +197,33 @@ a_restated_alternative_is_no_hedge(void **state)
 	lexicon_free(lx);
 }
 
+/*
+ * "X or Y Z" reads X as "X Z" when X names nothing alone, unless Y names
+ * the thing both in the words it lends (Z) and in the words it keeps.
+ */
+static void
+a_completed_side_restates_only_through_shared_words(void **state)
+{
+	struct lexicon *lx, *lo;
+	struct quiz *q = load("@question short\n@prompt Which syndrome?\n"
+	    "@concept cauda|caudal?\\s+equin\\w*|equina|CES\n"
+	    "@explain E\n@taught a 1\n", NULL, &lx);
+	struct quiz *o = load("@question short\n@prompt Which kind?\n"
+	    "@concept opinions?\n@explain E\n@taught a 1\n", NULL, &lo);
+
+	(void)state;
+	CREDITS(q, "cauda equina syndrome");
+	REFUSES(q, "conus medullaris or cauda equina syndrome");
+	REFUSES(q, "cauda equina or conus medullaris syndrome");
+	REFUSES(q, "piriformis or cauda equina syndrome");
+	CREDITS(o, "anecdotal / expert opinion");
+	CREDITS(o, "expert or personal opinion");
+	quiz_free(q);
+	quiz_free(o);
+	lexicon_free(lx);
+	lexicon_free(lo);
+}
+
 /* ------------------------------------------------------------- spelling */
 
 static const char nerve[] =
@@ -507,6 +534,7 @@ main(void)
 		cmocka_unit_test(alternatives_split_at_or),
 		cmocka_unit_test(concepts_are_found_anywhere_as_words),
 		cmocka_unit_test(a_restated_alternative_is_no_hedge),
+		cmocka_unit_test(a_completed_side_restates_only_through_shared_words),
 		cmocka_unit_test(misspellings_are_read_as_course_words),
 		cmocka_unit_test(a_tie_goes_to_the_word_the_question_names),
 		cmocka_unit_test(real_words_are_never_changed),
