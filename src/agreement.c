@@ -148,9 +148,9 @@ run_all(struct run *run)
 
 	for (size_t i = 0; i < c->nresponses; i++) {
 		const struct responses *rs = c->responses[i];
-		const struct quiz *qz = course_find_quiz(c, rs->quiz, NULL);
+		const struct quiz *qz = course_quiz_by_id(c, rs->quiz, NULL);
 
-		if (qz == NULL || strcmp(qz->id, rs->quiz) != 0) {
+		if (qz == NULL) {
 			if (run->d != NULL)
 				diag_add(run->d, DIAG_ERROR, rs->path,
 				    rs->quiz_lineno, 0, "no quiz '%s' in the "

@@ -107,7 +107,7 @@ cmp_items(const void *x, const void *y)
 static void
 place(const struct course *c, struct item *it)
 {
-	const struct quiz *q = course_find_quiz(c, it->f->quiz, &it->quiz);
+	const struct quiz *q = course_quiz_by_id(c, it->f->quiz, &it->quiz);
 
 	it->question = (size_t)-1;
 	if (q == NULL) {

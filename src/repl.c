@@ -917,7 +917,8 @@ cmd_continue(struct repl *r, const char *arg)
 	}
 	rp = progress_resume(r->progress);
 	if (rp.kind == RESUME_LESSON) {
-		const struct lesson *l = course_find_lesson(r->course, rp.id, NULL);
+		const struct lesson *l =
+		    course_lesson_by_id(r->course, rp.id, NULL);
 
 		if (l != NULL) {
 			open_lesson_at(r, l, (size_t)(rp.page > 0 ? rp.page - 1 : 0),
@@ -925,7 +926,7 @@ cmd_continue(struct repl *r, const char *arg)
 			return;
 		}
 	} else if (rp.kind == RESUME_QUIZ) {
-		const struct quiz *q = course_find_quiz(r->course, rp.id, NULL);
+		const struct quiz *q = course_quiz_by_id(r->course, rp.id, NULL);
 
 		if (q != NULL) {
 			start_quiz(r, q);
@@ -1772,7 +1773,7 @@ next_unfinished(struct repl *r, const struct lesson *l)
 {
 	size_t at = 0, n = r->course->nlessons;
 
-	course_find_lesson(r->course, l->id, &at);
+	course_lesson_by_id(r->course, l->id, &at);
 	for (size_t k = 1; k < n; k++) {
 		const struct lesson *c = r->course->lessons[(at + k) % n];
 		const struct lesson_progress *lp =
@@ -1798,7 +1799,8 @@ greet(struct repl *r)
 		full = progress_full_name(r->progress);
 	}
 	if (rp.kind == RESUME_LESSON) {
-		const struct lesson *l = course_find_lesson(r->course, rp.id, NULL);
+		const struct lesson *l =
+		    course_lesson_by_id(r->course, rp.id, NULL);
 
 		const struct lesson_progress *lp = l != NULL ?
 		    progress_lesson(r->progress, l->id) : NULL;
@@ -1820,7 +1822,7 @@ greet(struct repl *r)
 			    "\"%s\". Type 'continue' to pick up there.\n",
 			    full ? ", " : "", full ? full : "", rp.page, l->title);
 	} else if (rp.kind == RESUME_QUIZ) {
-		const struct quiz *q = course_find_quiz(r->course, rp.id, NULL);
+		const struct quiz *q = course_quiz_by_id(r->course, rp.id, NULL);
 		const struct quiz_attempt *a =
 		    progress_open_attempt(r->progress, rp.id);
 

@@ -361,7 +361,7 @@ rescore_news(const struct course *c, const struct progress *p)
 
 	for (size_t i = 0; i < n; i++) {
 		const struct regrade_news *e = &news[i];
-		const struct quiz *q = course_find_quiz(c, e->quiz, NULL);
+		const struct quiz *q = course_quiz_by_id(c, e->quiz, NULL);
 		const struct regrade_news *first = e;
 		bool later = false;
 

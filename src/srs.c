@@ -300,7 +300,7 @@ srs_deck_build(struct srs_deck *d, const struct course *c,
 
 		/* Practice comes a quiz at a time: look a quiz up once. */
 		if (k == 0 || strcmp(pr[k].quiz, pr[k - 1].quiz) != 0) {
-			if (course_find_quiz(c, pr[k].quiz, &qi) == NULL)
+			if (course_quiz_by_id(c, pr[k].quiz, &qi) == NULL)
 				qi = c->nquizzes;
 			hint = 0;
 		}

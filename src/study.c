@@ -380,7 +380,7 @@ gather(struct stats_input *in, const struct course *c,
 
 		/* Practice comes a quiz at a time: look a quiz up once. */
 		if (k == 0 || strcmp(pr[k].quiz, pr[k - 1].quiz) != 0)
-			q = course_find_quiz(c, pr[k].quiz, &qi);
+			q = course_quiz_by_id(c, pr[k].quiz, &qi);
 		qn = q != NULL ? question_of(q, pr[k].question, &hint) : NULL;
 
 		if (qn != NULL)

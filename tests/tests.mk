@@ -39,4 +39,5 @@ CLI_TESTS += tests/cli/regrade.sh
 CLI_TESTS += tests/cli/xapi-submission.sh
 CLI_TESTS += tests/cli/lrs-send.sh
 CLI_TESTS += tests/cli/flag.sh
+CLI_TESTS += tests/cli/ids-in-files.sh
 PTY_TESTS += tests/pty/slow-grading.py
