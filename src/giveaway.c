@@ -259,7 +259,7 @@ any_unit_gives_away(const struct pool *pl, const struct question *qa,
 	const char *p = qa->prompt != NULL ? qa->prompt : "";
 
 	/* A false statement is not read as fact. */
-	if (qa->kind == Q_TRUEFALSE && !qa->answer_true)
+	if (qkind_prompt_is_false(qa))
 		p = "";
 	while (*p != '\0') {
 		size_t n = 0;

@@ -137,6 +137,14 @@ qkind_one_try(const struct question *qu)
 	return k->one_try != NULL && k->one_try(qu);
 }
 
+bool
+qkind_prompt_is_false(const struct question *qu)
+{
+	const struct qkind *k = kinds[qu->kind];
+
+	return k->prompt_is_false != NULL && k->prompt_is_false(qu);
+}
+
 int
 qkind_need(const struct question *qu)
 {

@@ -177,6 +177,8 @@ struct qkind {
 	const char *(*letter)(const struct question *qu, size_t i, bool *right);
 	/* Whether a second try proves nothing (two possible answers). */
 	bool (*one_try)(const struct question *qu);
+	/* Whether the prompt is a statement the key says is false. */
+	bool (*prompt_is_false)(const struct question *qu);
 	/* How many parts a fully credited answer names (at least 1). */
 	int (*need)(const struct question *qu);
 	/* Call fn with each feedback a wrong answer may show, and its line. */
@@ -198,6 +200,7 @@ struct qkind {
 size_t qkind_letters(const struct question *qu);		/* 0 */
 const char *qkind_letter(const struct question *qu, size_t i, bool *right);
 bool qkind_one_try(const struct question *qu);			/* false */
+bool qkind_prompt_is_false(const struct question *qu);		/* false */
 int qkind_need(const struct question *qu);			/* 1 */
 void qkind_each_feedback(const struct question *qu,
     void (*fn)(void *arg, const char *feedback, long line), void *arg);

@@ -12,16 +12,43 @@
 #include "qkind.h"
 #include "xmalloc.h"
 
+struct choice {
+	char *text;
+	bool correct;
+	char *feedback;		/* may be NULL */
+	long lineno;		/* of @choice */
+};
+
+/* A choice, multi or truefalse question's own data (question.data). */
+struct qchoice {
+	struct choice *choices;		/* choice, multi: as written */
+	size_t nchoices;
+	bool answer_true;		/* truefalse */
+};
+
+static struct qchoice *
+choices_of(const struct question *qu)
+{
+	return qu->data;
+}
+
+static void
+init_choices(struct question *qu)
+{
+	qu->data = xcalloc(1, sizeof(struct qchoice));
+}
+
 /* ---------------------------------------------------------------- parse */
 
 static char **
 add_choice(struct question *qu, const char *arg, long line, bool correct)
 {
+	struct qchoice *k = choices_of(qu);
 	struct choice *c;
 
-	qu->choices = xreallocarray(qu->choices, qu->nchoices + 1,
-	    sizeof *qu->choices);
-	c = &qu->choices[qu->nchoices++];
+	k->choices = xreallocarray(k->choices, k->nchoices + 1,
+	    sizeof *k->choices);
+	c = &k->choices[k->nchoices++];
 	memset(c, 0, sizeof *c);
 	c->text = xstrdup(arg);
 	c->correct = correct;
@@ -50,12 +77,13 @@ d_feedback(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
 	static const char *const targets[] = {"choice", "choice*"};
+	struct qchoice *k = choices_of(qu);
 	struct choice *c;
 
 	(void)col;
 	if (!qparse_feedback_allowed(p, targets, 2, "'@choice'", line))
 		return NULL;
-	c = &qu->choices[qu->nchoices - 1];
+	c = &k->choices[k->nchoices - 1];
 	c->feedback = xstrdup(arg);
 	return &c->feedback;
 }
@@ -65,9 +93,9 @@ d_answer(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
 	if (strcmp(arg, "true") == 0)
-		qu->answer_true = true;
+		choices_of(qu)->answer_true = true;
 	else if (strcmp(arg, "false") == 0)
-		qu->answer_true = false;
+		choices_of(qu)->answer_true = false;
 	else
 		qparse_error(p, line, col, "bad '@answer' value '%s': expected "
 		    "'true' or 'false'", arg);
@@ -88,16 +116,17 @@ static void
 finish_choices(struct qparse *p, struct question *qu, bool one)
 {
 	const char *kind = quiz_kind_name(qu->kind);
+	const struct qchoice *k = choices_of(qu);
 	size_t ncorrect = 0;
 
-	for (size_t i = 0; i < qu->nchoices; i++)
-		ncorrect += qu->choices[i].correct;
-	if (qu->nchoices < 2)
+	for (size_t i = 0; i < k->nchoices; i++)
+		ncorrect += k->choices[i].correct;
+	if (k->nchoices < 2)
 		qparse_error(p, qu->lineno, 0, "%s question '%s' needs at least "
-		    "2 '@choice' lines (has %zu)", kind, qu->id, qu->nchoices);
-	else if (qu->nchoices > QKIND_MAX_LETTERS)
+		    "2 '@choice' lines (has %zu)", kind, qu->id, k->nchoices);
+	else if (k->nchoices > QKIND_MAX_LETTERS)
 		qparse_error(p, qu->lineno, 0, "%s question '%s' has more than "
-		    "26 '@choice' lines (%zu)", kind, qu->id, qu->nchoices);
+		    "26 '@choice' lines (%zu)", kind, qu->id, k->nchoices);
 	/* A keyless post-test has no key to count. */
 	if (!p->keyless && one && ncorrect != 1)
 		qparse_error(p, qu->lineno, 0, "%s question '%s' needs exactly "
@@ -105,7 +134,7 @@ finish_choices(struct qparse *p, struct question *qu, bool one)
 	else if (!p->keyless && !one && ncorrect == 0)
 		qparse_error(p, qu->lineno, 0, "%s question '%s' needs at least "
 		    "one correct '@choice*' (has %zu)", kind, qu->id, ncorrect);
-	qparse_set_shown(p, qu, qu->nchoices, p->shuffle, false);
+	qparse_set_shown(p, qu, k->nchoices, p->shuffle, false);
 }
 
 static void
@@ -130,11 +159,14 @@ finish_truefalse(struct qparse *p, struct question *qu)
 static void
 free_choices(struct question *qu)
 {
-	for (size_t i = 0; i < qu->nchoices; i++) {
-		free(qu->choices[i].text);
-		free(qu->choices[i].feedback);
+	struct qchoice *k = choices_of(qu);
+
+	for (size_t i = 0; i < k->nchoices; i++) {
+		free(k->choices[i].text);
+		free(k->choices[i].feedback);
 	}
-	free(qu->choices);
+	free(k->choices);
+	free(k);
 }
 
 /* ---------------------------------------------------------------- grade */
@@ -142,7 +174,8 @@ free_choices(struct question *qu)
 static void
 grade_choices(const struct question *q, char *a, struct grade_result *r)
 {
-	size_t n = q->nchoices;
+	const struct qchoice *k = choices_of(q);
+	size_t n = k->nchoices;
 	size_t *letters = xcalloc(n, sizeof *letters);
 	bool *seen = xcalloc(n, sizeof *seen);
 	size_t nl, right = 0, ncorrect = 0;
@@ -162,7 +195,7 @@ grade_choices(const struct question *q, char *a, struct grade_result *r)
 	for (size_t i = 0; i < nl; i++)
 		seen[letters[i]] = true;
 	for (size_t i = 0; i < n; i++) {
-		const struct choice *c = &q->choices[q->shown[i]];
+		const struct choice *c = &k->choices[q->shown[i]];
 
 		if (c->correct)
 			ncorrect++;
@@ -184,7 +217,7 @@ grade_choices(const struct question *q, char *a, struct grade_result *r)
 		r->fraction = 1;
 		/* Feedback on a correct choice says why it is right. */
 		if (q->kind == Q_CHOICE)
-			r->feedback = q->choices[q->shown[letters[0]]].feedback;
+			r->feedback = k->choices[q->shown[letters[0]]].feedback;
 	} else {
 		r->verdict = GRADE_PARTIAL;
 		r->fraction = (double)right / ncorrect;
@@ -215,7 +248,7 @@ grade_truefalse(const struct question *q, char *a, struct grade_result *r)
 		r->message = xstrdup("answer true or false");
 		return;
 	}
-	if ((said == 1) == q->answer_true) {
+	if ((said == 1) == choices_of(q)->answer_true) {
 		r->verdict = GRADE_CORRECT;
 		r->fraction = 1;
 	} else {
@@ -229,10 +262,11 @@ grade_truefalse(const struct question *q, char *a, struct grade_result *r)
 static const char **
 choice_texts(const struct question *qu)
 {
-	const char **texts = xcalloc(qu->nchoices + 1, sizeof *texts);
+	const struct qchoice *k = choices_of(qu);
+	const char **texts = xcalloc(k->nchoices + 1, sizeof *texts);
 
-	for (size_t i = 0; i < qu->nchoices; i++)
-		texts[i] = qu->choices[i].text;
+	for (size_t i = 0; i < k->nchoices; i++)
+		texts[i] = k->choices[i].text;
 	return texts;
 }
 
@@ -241,7 +275,7 @@ show_choices(const struct qshow *s, const struct question *qu)
 {
 	const char **texts = choice_texts(qu);
 
-	qshow_lettered(s, texts, qu->shown, qu->nchoices);
+	qshow_lettered(s, texts, qu->shown, choices_of(qu)->nchoices);
 	free(texts);
 	qshow_say(s, "", "", "%s", qu->kind == Q_CHOICE ? "Type one letter." :
 	    "Type every letter that applies, e.g. a c.");
@@ -258,12 +292,13 @@ static void
 show_choices_answer(const struct qshow *s, const struct question *qu,
     const char *indent)
 {
+	const struct qchoice *k = choices_of(qu);
 	const char **texts = choice_texts(qu);
-	bool *right = xcalloc(qu->nchoices + 1, sizeof *right);
+	bool *right = xcalloc(k->nchoices + 1, sizeof *right);
 
-	for (size_t i = 0; i < qu->nchoices; i++)
-		right[i] = qu->choices[i].correct;
-	qshow_lettered_answer(s, indent, texts, qu->shown, qu->nchoices, right);
+	for (size_t i = 0; i < k->nchoices; i++)
+		right[i] = k->choices[i].correct;
+	qshow_lettered_answer(s, indent, texts, qu->shown, k->nchoices, right);
 	free(right);
 	free(texts);
 }
@@ -275,7 +310,7 @@ show_truefalse_answer(const struct qshow *s, const struct question *qu,
 	char *hang = xasprintf("%s  ", indent);
 
 	qshow_say(s, indent, hang, "The answer: %s",
-	    qu->answer_true ? "true" : "false");
+	    choices_of(qu)->answer_true ? "true" : "false");
 	free(hang);
 }
 
@@ -284,22 +319,24 @@ show_truefalse_answer(const struct qshow *s, const struct question *qu,
 static size_t
 choice_letters(const struct question *qu)
 {
-	return qu->nchoices;
+	return choices_of(qu)->nchoices;
 }
 
 static const char *
 choice_letter(const struct question *qu, size_t i, bool *right)
 {
+	const struct choice *c = &choices_of(qu)->choices[i];
+
 	if (right != NULL)
-		*right = qu->choices[i].correct;
-	return qu->choices[i].text;
+		*right = c->correct;
+	return c->text;
 }
 
 /* Of two choices, a second try is won by picking the other one. */
 static bool
 choice_one_try(const struct question *qu)
 {
-	return qu->nchoices <= 2;
+	return choices_of(qu)->nchoices <= 2;
 }
 
 static bool
@@ -309,29 +346,40 @@ truefalse_one_try(const struct question *qu)
 	return true;
 }
 
+static bool
+truefalse_prompt_is_false(const struct question *qu)
+{
+	return !choices_of(qu)->answer_true;
+}
+
 static void
 choice_each_feedback(const struct question *qu,
     void (*fn)(void *arg, const char *feedback, long line), void *arg)
 {
-	for (size_t i = 0; i < qu->nchoices; i++)
-		if (!qu->choices[i].correct && qu->choices[i].feedback != NULL)
-			fn(arg, qu->choices[i].feedback, qu->choices[i].lineno);
+	const struct qchoice *k = choices_of(qu);
+
+	for (size_t i = 0; i < k->nchoices; i++)
+		if (!k->choices[i].correct && k->choices[i].feedback != NULL)
+			fn(arg, k->choices[i].feedback, k->choices[i].lineno);
 }
 
 /* Choices in file order: the same letters as the full course. */
 static void
 keyless_choices(struct strbuf *b, const struct question *qu)
 {
-	for (size_t i = 0; i < qu->nchoices; i++)
-		strbuf_addf(b, "@choice %s\n", qu->choices[i].text);
+	const struct qchoice *k = choices_of(qu);
+
+	for (size_t i = 0; i < k->nchoices; i++)
+		strbuf_addf(b, "@choice %s\n", k->choices[i].text);
 }
 
 const struct qkind qkind_choice = {
 	.name = "choice",
 	.directives = choice_directives,
 	.ndirectives = sizeof choice_directives / sizeof choice_directives[0],
-	.finish = finish_choice,
+	.init = init_choices,
 	.free = free_choices,
+	.finish = finish_choice,
 	.grade = grade_choices,
 	.show = show_choices,
 	.show_answer = show_choices_answer,
@@ -348,8 +396,9 @@ const struct qkind qkind_multi = {
 	.name = "multi",
 	.directives = choice_directives,
 	.ndirectives = sizeof choice_directives / sizeof choice_directives[0],
-	.finish = finish_multi,
+	.init = init_choices,
 	.free = free_choices,
+	.finish = finish_multi,
 	.grade = grade_choices,
 	.show = show_choices,
 	.show_answer = show_choices_answer,
@@ -365,12 +414,14 @@ const struct qkind qkind_truefalse = {
 	.name = "truefalse",
 	.directives = truefalse_directives,
 	.ndirectives = 1,
-	.finish = finish_truefalse,
+	.init = init_choices,
 	.free = free_choices,
+	.finish = finish_truefalse,
 	.grade = grade_truefalse,
 	.show = show_truefalse,
 	.show_answer = show_truefalse_answer,
 	.check = qkind_check_key_example,
 	.decided_by = "answer key",
 	.one_try = truefalse_one_try,
+	.prompt_is_false = truefalse_prompt_is_false,
 };

@@ -57,13 +57,6 @@ struct list_item {
 	size_t nconcepts;
 };
 
-struct choice {
-	char *text;
-	bool correct;
-	char *feedback;		/* may be NULL */
-	long lineno;		/* of @choice */
-};
-
 struct example {
 	char *text;
 	bool accept;		/* @example+ (true) or @example- */
@@ -102,8 +95,6 @@ struct question {
 	size_t nitems;
 	int need;
 
-	struct choice *choices;		/* choice, multi */
-	size_t nchoices;
 	/*
 	 * Lettered kinds (choice, multi, order): shown[i] is the index (into
 	 * the choices or steps, qkind_letter) of what is shown as letter
@@ -114,8 +105,6 @@ struct question {
 	 * a shallow copy of the question anew.
 	 */
 	size_t *shown;
-
-	bool answer_true;		/* truefalse */
 
 	char **hints;
 	size_t nhints;

@@ -94,12 +94,38 @@ load_ok(const char *file)
 
 /* --------------------------------------------------------------- good */
 
+/* Counts the feedback a wrong answer may show (qkind_each_feedback). */
+static void
+count_feedback(void *arg, const char *feedback, long line)
+{
+	long *last = arg;
+
+	assert_non_null(feedback);
+	last[0]++;
+	last[1] = line;
+}
+
+/* Whether qu grades answer correct. */
+static bool
+graded_correct(const struct question *qu, const char *answer)
+{
+	struct grade_result r;
+	bool right;
+
+	grade_answer(qu, answer, strlen(answer), &r);
+	right = r.verdict == GRADE_CORRECT;
+	grade_result_destroy(&r);
+	return right;
+}
+
 static void
 sample_quiz_parses_into_structs(void **state)
 {
 	struct quiz *q = load_ok(BUILD_SRCDIR
 	    "/tests/data/course/quizzes/01-sample.quiz");
 	const struct question *qu;
+	long feedback[2] = {0, 0};
+	bool right;
 
 	(void)state;
 	assert_string_equal(q->id, "sample-quiz");
@@ -154,17 +180,23 @@ sample_quiz_parses_into_structs(void **state)
 
 	qu = &q->questions[2];
 	assert_int_equal(qu->kind, Q_CHOICE);
-	assert_int_equal(qu->nchoices, 3);
-	assert_true(qu->choices[1].correct);
-	assert_non_null(qu->choices[0].feedback);
-	assert_null(qu->choices[1].feedback);
+	assert_int_equal(qkind_letters(qu), 3);
+	assert_string_equal(qkind_letter(qu, 1, &right), "Hip flexion");
+	assert_true(right);
+	(void)qkind_letter(qu, 0, &right);
+	assert_false(right);
+	/* One feedback, on the wrong choice of line 48. */
+	qkind_each_feedback(qu, count_feedback, feedback);
+	assert_int_equal(feedback[0], 1);
+	assert_int_equal(feedback[1], 48);
 	/* No @shuffle: choices are shown as written. */
-	for (size_t i = 0; i < qu->nchoices; i++)
+	for (size_t i = 0; i < qkind_letters(qu); i++)
 		assert_int_equal(qu->shown[i], i);
 
 	assert_int_equal(q->questions[3].kind, Q_MULTI);
 	assert_int_equal(q->questions[4].kind, Q_TRUEFALSE);
-	assert_true(q->questions[4].answer_true);
+	assert_true(graded_correct(&q->questions[4], "true"));
+	assert_false(graded_correct(&q->questions[4], "false"));
 
 	qu = &q->questions[5];
 	assert_int_equal(qu->kind, Q_ORDER);
@@ -194,7 +226,7 @@ defaults_and_header_values(void **state)
 	assert_int_equal(q->hint_cost, 0);
 	assert_true(q->shuffle);
 	assert_string_equal(q->questions[0].id, "q1");
-	assert_false(q->questions[0].answer_true);
+	assert_true(graded_correct(&q->questions[0], "false"));
 	assert_int_equal(q->questions[0].points, 3);
 	assert_string_equal(q->questions[1].id, "my-q");
 	assert_true(q->questions[1].case_sensitive);
@@ -227,7 +259,7 @@ shuffle_is_deterministic_and_seeded_by_ids(void **state)
 	write_file(text);
 	a = load_ok(path);
 	b = load_ok(path);
-	n = a->questions[0].nchoices;
+	n = qkind_letters(&a->questions[0]);
 	assert_memory_equal(a->questions[0].shown, b->questions[0].shown,
 	    n * sizeof(size_t));
 	assert_false(is_identity(a->questions[0].shown, n));
