@@ -14,41 +14,81 @@
 #include "strbuf.h"
 #include "xmalloc.h"
 
+/*
+ * A value is a count (shown as a number, and the only kind a noun can
+ * follow, "{attempts|attempt|attempts}") or a text.
+ */
 struct course_value {
 	const char *name;
-	char *(*format)(const struct manifest *m);
+	int (*count)(const struct manifest *m);
+	char *(*text)(const struct manifest *m);
 };
 
-static char *
-fmt_attempts(const struct manifest *m)
+static int
+count_attempts(const struct manifest *m)
 {
-	return xasprintf("%d", m->attempts);
+	return m->attempts;
+}
+
+static int
+count_wait_hours(const struct manifest *m)
+{
+	return m->wait_hours;
+}
+
+static int
+count_pass(const struct manifest *m)
+{
+	return m->pass;
 }
 
 static char *
-fmt_wait_hours(const struct manifest *m)
-{
-	return xasprintf("%d", m->wait_hours);
-}
-
-static char *
-fmt_pass(const struct manifest *m)
-{
-	return xasprintf("%d", m->pass);
-}
-
-static char *
-fmt_posttest(const struct manifest *m)
+text_posttest(const struct manifest *m)
 {
 	return xstrdup(m->posttest);
 }
 
 static const struct course_value values[] = {
-	{"attempts", fmt_attempts},
-	{"wait-hours", fmt_wait_hours},
-	{"pass", fmt_pass},
-	{"posttest", fmt_posttest},
+	{"attempts", count_attempts, NULL},
+	{"wait-hours", count_wait_hours, NULL},
+	{"pass", count_pass, NULL},
+	{"posttest", NULL, text_posttest},
 };
+
+/*
+ * The value of v, with its noun when forms ("SINGULAR|PLURAL", flen
+ * bytes; NULL when the braces hold the name alone) are given: the
+ * singular for exactly 1, the plural otherwise.  NULL with *why (static
+ * text) when the forms are wrong for v.
+ */
+static char *
+value_text(const struct course_value *v, const struct manifest *m,
+    const char *forms, size_t flen, const char **why)
+{
+	const char *bar;
+	int n;
+
+	if (v->count == NULL) {
+		if (forms == NULL)
+			return v->text(m);
+		*why = "is a name, not a number: it takes no noun forms";
+		return NULL;
+	}
+	n = v->count(m);
+	if (forms == NULL)
+		return xasprintf("%d", n);
+	bar = memchr(forms, '|', flen);
+	if (bar == NULL || bar == forms || bar == forms + flen - 1 ||
+	    memchr(bar + 1, '|', flen - (size_t)(bar + 1 - forms)) != NULL) {
+		*why = "needs two noun forms, singular then plural, as in "
+		    "{attempts|attempt|attempts}";
+		return NULL;
+	}
+	if (n == 1)
+		return xasprintf("%d %.*s", n, (int)(bar - forms), forms);
+	return xasprintf("%d %.*s", n, (int)(flen - (size_t)(bar + 1 - forms)),
+	    bar + 1);
+}
 
 /* Length of a value name at s ("wait-hours"), 0 if none starts there. */
 static size_t
@@ -83,30 +123,42 @@ expand(char **text, const struct manifest *m, const char *path, long line,
 	if (s == NULL || strchr(s, '{') == NULL)
 		return;
 	while ((open = strchr(s, '{')) != NULL) {
-		size_t len = name_length(open + 1);
+		size_t len = name_length(open + 1), flen = 0;
+		const char *forms = NULL, *why = NULL;
 		const struct course_value *v;
+		char *value;
 
 		strbuf_add(&out, s, (size_t)(open - s));
-		if (len == 0 || open[1 + len] != '}') {
+		if (len > 0 && open[1 + len] == '|') {
+			forms = open + 2 + len;
+			flen = strcspn(forms, "{}\n");
+		}
+		if (len == 0 || (forms == NULL && open[1 + len] != '}') ||
+		    (forms != NULL && forms[flen] != '}')) {
 			strbuf_add(&out, open, 1);
 			s = open + 1;
 			continue;
 		}
 		v = find_value(open + 1, len);
-		if (v == NULL) {
+		value = v != NULL ? value_text(v, m, forms, flen, &why) : NULL;
+		if (v == NULL)
 			diag_add(d, DIAG_ERROR, path, line, 0, "unknown course "
 			    "value '{%.*s}' (the manifest gives {attempts}, "
 			    "{wait-hours}, {pass} and {posttest})", (int)len,
 			    open + 1);
-			strbuf_add(&out, open, len + 2);
+		else if (value == NULL)
+			diag_add(d, DIAG_ERROR, path, line, 0, "course value "
+			    "'{%.*s}' %s", (int)(len + (forms != NULL ?
+			    flen + 1 : 0)), open + 1, why);
+		if (value == NULL) {
+			strbuf_add(&out, open, len + 2 +
+			    (forms != NULL ? flen + 1 : 0));
 		} else {
-			char *value = v->format(m);
-
 			strbuf_puts(&out, value);
 			free(value);
 			changed = true;
 		}
-		s = open + len + 2;
+		s = open + len + 2 + (forms != NULL ? flen + 1 : 0);
 	}
 	strbuf_puts(&out, s);
 	if (changed) {

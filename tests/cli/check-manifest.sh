@@ -189,4 +189,27 @@ sed -i 's/{attempts} attempts/{atempts} attempts/' \
 expect "an unknown course value is an error at its line" course \
 "course/lessons/00-rules.lesson:9: error: unknown course value '{atempts}' (the manifest gives {attempts}, {wait-hours}, {pass} and {posttest})"
 
+# A number with its noun: singular for exactly 1, plural otherwise.
+printf '%s\n' '@lesson rules' '@title Rules' '@topic x' '@orientation' \
+    '@minutes 1' '@objective O' '@source s S' '@page The post-test' \
+    'You have {attempts|attempt|attempts}, {wait-hours|hour|hours} apart. [@s]' \
+    >"$SCRATCH/course/lessons/00-rules.lesson"
+printf 'open rules\nquit\n' | "$TUTOR" --plain --course "$SCRATCH/course" \
+    --data-dir "$SCRATCH/values-data" >"$SCRATCH/out" 2>"$SCRATCH/err"
+check "more than one takes the plural" contains "$SCRATCH/out" \
+    "You have 5 attempts, 48 hours apart."
+sed -i -e 's/^@attempts 5/@attempts 1/' -e 's/^@wait-hours 48/@wait-hours 1/' \
+    "$SCRATCH/course/course.manifest"
+printf 'open rules\nquit\n' | "$TUTOR" --plain --course "$SCRATCH/course" \
+    --data-dir "$SCRATCH/values-data" >"$SCRATCH/out" 2>"$SCRATCH/err"
+check "one takes the singular (status $?)" contains "$SCRATCH/out" \
+    "You have 1 attempt, 1 hour apart."
+check "the shipped welcome lesson names its numbers with their nouns" \
+    grep -q "allows {attempts|attempt|attempts}, at" "$top_srcdir/lessons/00-welcome.lesson"
+sed -i 's/{attempts|attempt|attempts}, {wait-hours|hour|hours}/{attempts|attempts}, {posttest|quiz|quizzes}/' \
+    "$SCRATCH/course/lessons/00-rules.lesson"
+expect "noun forms must be two, and only after a number" course \
+"course/lessons/00-rules.lesson:9: error: course value '{attempts|attempts}' needs two noun forms, singular then plural, as in {attempts|attempt|attempts}
+course/lessons/00-rules.lesson:9: error: course value '{posttest|quiz|quizzes}' is a name, not a number: it takes no noun forms"
+
 done_testing
