@@ -94,6 +94,14 @@ struct repl {
 	bool eval_waits;		/* the evaluation opens once paging
 					 * ends */
 
+	/*
+	 * The course digest, computed at the first quiz start (reading every
+	 * course file) and kept: the course in use is the one loaded at the
+	 * start of the session and never changes during it, so reading the
+	 * files again could only name files the session is not using.
+	 */
+	char digest[DIGEST_HEX_LEN + 1];	/* "" until computed */
+
 	struct quizrun *quiz;		/* quiz being sat, or NULL */
 	struct practice *drill;		/* practice under way, or NULL */
 	struct evalrun *eval;		/* evaluation being answered, or NULL */
@@ -829,15 +837,21 @@ cmd_sources(struct repl *r, const char *arg)
 /*
  * Record which course this is (its digest, digest.h) before an attempt
  * starts, so a provider can tell the attempt came from its course.  A
- * failure to save shows with the attempt's own record, just after.
+ * failure to save shows with the attempt's own record, just after; a
+ * failure to compute is tried again at the next start.
  */
 static void
 note_course(struct repl *r)
 {
-	char hex[DIGEST_HEX_LEN + 1], *cause = NULL;
+	char *cause = NULL;
 
-	if (r->progress != NULL && course_digest_in_use(r->course, hex) == 0)
-		progress_record_course(r->progress, hex, &cause);
+	if (r->progress == NULL)
+		return;
+	if (r->digest[0] == '\0' &&
+	    course_digest_in_use(r->course, r->digest) != 0)
+		r->digest[0] = '\0';
+	if (r->digest[0] != '\0')
+		progress_record_course(r->progress, r->digest, &cause);
 	free(cause);
 }
 

@@ -38,6 +38,7 @@ CLI_TESTS += tests/cli/provider-grade.sh
 CLI_TESTS += tests/cli/regrade.sh
 CLI_TESTS += tests/cli/xapi-submission.sh
 CLI_TESTS += tests/cli/lrs-send.sh
+CLI_TESTS += tests/cli/course-digest.sh
 CLI_TESTS += tests/cli/flag.sh
 CLI_TESTS += tests/cli/ids-in-files.sh
 PTY_TESTS += tests/pty/slow-grading.py
