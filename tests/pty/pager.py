@@ -14,7 +14,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
-from ptylib import Tap, Tutor  # noqa: E402
+from ptylib import Tap, Tutor, screen_text as text  # noqa: E402
 
 tutor = os.environ["TUTOR"]
 shipped = os.environ["top_srcdir"]
@@ -24,7 +24,6 @@ env.pop("NO_COLOR", None)
 
 MORE = r"-- (?:more|first screen) \(\d+%\) --(?: Enter[^\r\n\x1b]*)?"
 LESSON_PROMPT = r"\[anatomy \d+/\d+\] > "
-ESC = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 t = Tap()
 
 
@@ -41,11 +40,6 @@ def greet(p):
     if seen is not None and seen.endswith(b"Full name: "):
         p.send("Pat Pager\r")
         p.expect(r"psoas-tutor> ")
-
-
-def text(raw, cr=False):
-    s = ESC.sub("", (raw or b"").decode("utf-8", "replace"))
-    return s if cr else s.replace("\r", "")
 
 
 def screens(raw):
@@ -184,16 +178,7 @@ try:
     p.expect(r"> ")
     p.send("page 1\r")
     p.expect(MORE)
-    os.close(p.fd)
-    st = None
-    for _ in range(200):
-        pid, status = os.waitpid(p.pid, os.WNOHANG)
-        if pid:
-            st = status
-            break
-        time.sleep(0.05)
-    if st is None:
-        p.kill()
+    st = p.hang_up()
     t.check("a terminal closed at the more-prompt ends the session with status 129",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 129, st)
 
@@ -297,14 +282,14 @@ try:
                "--learner", "erin"], cenv, rows=8, cols=80)
     said = b""
 
-    def line(text):
+    def line(typed):
         global said
-        p.send(text + "\r")
+        p.send(typed + "\r")
         for _ in range(30):
             while p._read(0.4):
                 pass
             said += p.buf
-            tail = ESC.sub("", p.buf[-120:].decode("utf-8", "replace")).rstrip(" ")
+            tail = text(p.buf[-120:], cr=True).rstrip(" ")
             p.buf = b""
             if re.search(MORE + r"[^\n]*$", tail):
                 p.send("\r")
@@ -317,7 +302,7 @@ try:
                "I did the work of this course myself", "lesser trochanter",
                "psoas major and iliacus", "b", "true"]:
         line(ln)
-    plain_said = ESC.sub("", said.decode("utf-8", "replace"))
+    plain_said = text(said, cr=True)
     done = plain_said.find("You have completed the course")
     ev = plain_said.find("The course met its objectives")
     t.check("completing the course while paging keeps its message, then the evaluation opens",

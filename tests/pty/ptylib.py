@@ -13,6 +13,16 @@ import sys
 import time
 
 
+ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def screen_text(raw, cr=False):
+    """What the output shows as text: escape sequences dropped, and
+    carriage returns too unless cr."""
+    s = ESCAPES.sub("", (raw or b"").decode("utf-8", "replace"))
+    return s if cr else s.replace("\r", "")
+
+
 class Tutor:
     def __init__(self, args, env=None, rows=24, cols=80):
         self.pid, self.fd = pty.fork()
@@ -62,15 +72,27 @@ class Tutor:
             if left <= 0 or self._read(left) is None:
                 return None
 
-    def wait(self, timeout=10.0):
+    def _reap(self, timeout, pause):
         end = time.time() + timeout
         while time.time() < end:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 self.status = status
                 return status
-            self._read(0.05)
+            pause()
         return None
+
+    def wait(self, timeout=10.0):
+        return self._reap(timeout, lambda: self._read(0.05))
+
+    def hang_up(self, timeout=10.0):
+        """Close the terminal, as a learner closing its window does, and
+        wait for the program to end; its wait status, or None (killed)."""
+        os.close(self.fd)
+        status = self._reap(timeout, lambda: time.sleep(0.05))
+        if status is None:
+            self.kill()
+        return status
 
     def kill(self):
         try:

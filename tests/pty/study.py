@@ -11,7 +11,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
-from ptylib import Tap, Tutor  # noqa: E402
+from ptylib import Tap, Tutor, screen_text  # noqa: E402
 
 tutor = os.environ["TUTOR"]
 course = os.path.join(os.environ["top_srcdir"], "tests", "data", "course")
@@ -32,15 +32,11 @@ def start(day, rows=24, cols=80):
                   "--learner", "pty"], env, rows=rows, cols=cols)
 
 
-def plain(raw):
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", (raw or b"").decode("utf-8", "replace"))
-
-
 def waiting_for(p):
     """Once the output has rested: "answer", "more" or None."""
     while p.expect(r"(?!)", timeout=0.3) is None and p._read(0.3):
         pass
-    tail = plain(p.buf[-200:]).rstrip(" ")
+    tail = screen_text(p.buf[-200:], cr=True).rstrip(" ")
     p.buf = b""
     if tail.endswith("answer>"):
         return "answer"
@@ -102,7 +98,7 @@ try:
     p.send("stats\r")
     seen = p.expect(MORE)
     t.check("stats is paged on a small terminal",
-            seen is not None and "Accuracy by topic" in plain(seen), p.buf)
+            seen is not None and "Accuracy by topic" in screen_text(seen, cr=True), p.buf)
     rest = b""
     for _ in range(10):
         p.send("\r")
@@ -113,8 +109,8 @@ try:
         if not re.search(MORE.encode(), got):
             break
     t.check("its bars are drawn, and paging reaches what is due",
-            "\u2588" in plain((seen or b"") + rest) and
-            "Spaced review: 0 due today, 6 in review" in plain(rest), plain(rest))
+            "\u2588" in screen_text((seen or b"") + rest, cr=True) and
+            "Spaced review: 0 due today, 6 in review" in screen_text(rest, cr=True), screen_text(rest, cr=True))
     # Tall enough for all of it: accuracy per lesson objective follows,
     # with each objective's text.
     p.resize(70, 80)
@@ -126,8 +122,8 @@ try:
     t.check("stats --plain gives accuracy per lesson objective",
             rest is not None and re.search(
                 r"objective sample-one 1: \d+% right \(\d+ of \d+ tries\)\s+"
-                r"Name the \S*two\S* parts of the iliopsoas", plain(rest)) is not None,
-            plain(rest or b""))
+                r"Name the \S*two\S* parts of the iliopsoas", screen_text(rest, cr=True)) is not None,
+            screen_text(rest or b"", cr=True))
     p.expect(PROMPT)
     p.resize(8, 80)
     p.send("review\r")

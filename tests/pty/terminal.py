@@ -1,15 +1,13 @@
 """psoas-tutor in a real terminal: prompt, completion, history, Ctrl-C,
 Ctrl-D, the first-run name question, SIGTERM and SIGHUP."""
 import os
-import re
 import shutil
 import signal
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
-from ptylib import Tap, Tutor  # noqa: E402
+from ptylib import Tap, Tutor, screen_text  # noqa: E402
 
 tutor = os.environ["TUTOR"]
 course = os.path.join(os.environ["top_srcdir"], "tests", "data", "course")
@@ -102,16 +100,7 @@ try:
     p.expect(r"> ")
     p.send("open sample-one\r")
     p.expect(r"> ")
-    os.close(p.fd)
-    st = None
-    for _ in range(200):
-        pid, status = os.waitpid(p.pid, os.WNOHANG)
-        if pid:
-            st = status
-            break
-        time.sleep(0.05)
-    if st is None:
-        p.kill()
+    st = p.hang_up()
     t.check("a closed terminal ends the session with status 129",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 1, st)
 
@@ -121,8 +110,7 @@ try:
     p.resize(200, 40)
     p.send("open sample-one\r")
     seen = p.expect(r"\[sample-one 1/\d+\] > ")
-    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", (seen or b"").decode("utf-8", "replace"))
-    wide = [ln for ln in text.replace("\r", "").split("\n") if len(ln) > 40]
+    wide = [ln for ln in screen_text(seen).split("\n") if len(ln) > 40]
     t.check("after a resize, text is wrapped to the new width",
             seen is not None and not wide, wide or p.buf)
     p.send("quit\r")
