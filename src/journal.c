@@ -605,7 +605,7 @@ open_journal(const char *path, bool create, journal_replay_fn replay,
 	struct journal *j = xcalloc(1, sizeof *j);
 	char *dir = dir_of(path), *warning = NULL, *fatal = NULL;
 	int fd = -1, rfd = -1;
-	struct stat st;
+	struct stat st, dst;
 
 	memset(&st, 0, sizeof st);
 	j->path = xstrdup(path);
@@ -615,6 +615,16 @@ open_journal(const char *path, bool create, journal_replay_fn replay,
 	j->torn_at = -1;
 	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 
+	/*
+	 * The folder that holds the journal (learners/) holds every file
+	 * kept for the learner: a link planted there must not lead them
+	 * elsewhere either.  (The data folder itself is the user's to place.)
+	 */
+	if (lstat(dir, &dst) == 0 && S_ISLNK(dst.st_mode)) {
+		fatal = xasprintf("%s is a symbolic link; refusing to follow "
+		    "it", dir);
+		goto fail;
+	}
 	if (create && make_dirs(dir, &warning) == 0) {
 		fd = ownfile_open(path, O_RDWR | O_APPEND | O_CREAT,
 		    0600, &fatal);

@@ -114,7 +114,8 @@ typedef int (*journal_replay_fn)(void *arg, const char *const *fields,
  * of it cut short by a crash), its format version is newer than
  * JOURNAL_VERSION (the file is left exactly as it was), it cannot be read,
  * or it is not a regular file owned by the user (a symbolic link, a FIFO
- * or someone else's file is never followed, read or written).  When the journal can be
+ * or someone else's file is never followed, read or written), or the
+ * folder that holds it is a symbolic link.  When the journal can be
  * read but not written (a read-only or missing folder that cannot be
  * created, no permission), the journal is returned read-only with *cause
  * set to a warning and journal_is_writable() false.  Otherwise *cause is

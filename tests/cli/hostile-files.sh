@@ -1,7 +1,7 @@
 #!/bin/sh
 # Files planted in a data folder that learners (or anyone) can write: a
 # symbolic link, a FIFO or a look-alike where a journal or a history
-# belongs is refused, never followed, created through, cut or chmodded;
+# belongs, or a link in place of the learners folder, is refused, never followed, created through, cut or chmodded;
 # and the read-only reports (--progress, --export, --certificate,
 # --all-learners) never create a folder, a file or a phantom learner.
 . "$top_srcdir/tests/cli/lib.sh"
@@ -29,6 +29,18 @@ printf 'open sample-one\nquit\n' | tutor --learner bob >/dev/null 2>"$SCRATCH/b.
 check "a journal linked to an empty file is refused" \
     contains "$SCRATCH/b.err" "bob.journal is a symbolic link"
 check "and the linked file gets no header and no record" test ! -s "$SCRATCH/victim"
+
+# --- the learners folder itself a link: nothing is made or read through it
+mkdir -p "$SCRATCH/d2" "$SCRATCH/elsewhere"
+ln -s "$SCRATCH/elsewhere" "$SCRATCH/d2/learners"
+printf 'open sample-one\nquit\n' | "$TUTOR" --course "$FIXTURE" \
+    --data-dir "$SCRATCH/d2" --learner dee >/dev/null 2>"$SCRATCH/d.err"
+st=$?
+check "a learners folder that is a link: the session exits 1 ($st)" test $st -eq 1
+check "and says it will not follow the link" contains "$SCRATCH/d.err" \
+    "$SCRATCH/d2/learners is a symbolic link; refusing to follow it"
+check "and nothing was created where the link points" \
+    test -z "$(ls -A "$SCRATCH/elsewhere")"
 
 # --- a history file linked to someone's long file: not cut, not chmodded
 seq 1 1500 >"$SCRATCH/notes"
