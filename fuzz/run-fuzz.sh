@@ -17,13 +17,14 @@ for f in "$top"/src/*.c; do
 	[ "$(basename "$f")" = main.c ] || set -- "$@" "$f"
 done
 mods=
-for m in libpcre2-8 readline hunspell cairo fontconfig libsodium sqlite3 libcurl; do
+for m in libpcre2-8 readline hunspell cairo fontconfig libsodium sqlite3; do
 	pkg-config --exists "$m" 2>/dev/null && mods="$mods $m"
 done
 # shellcheck disable=SC2086
 clang -g -O1 -std=c17 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
     -I"$build" -I"$top/src" -DPKGDATADIR='"/nonexistent"' \
     -DBUILD_SRCDIR='"/nonexistent"' -DBUILD_BINDIR='"/nonexistent"' \
+    -DPKGLIBEXECDIR='"/nonexistent"' \
     $(pkg-config --cflags $mods) "$top/fuzz/fuzz_$target.c" "$@" \
     $(pkg-config --libs $mods) -o "$out/fuzz_$target"
 # Seed corpus from the test data: course files, and for journals the

@@ -246,7 +246,11 @@ load_course_for_learner(struct course *c, const char *dir)
 static void
 safe_point(void *arg)
 {
-	lrs_safe_point(arg);
+	char *notice = lrs_safe_point(arg);
+
+	if (notice != NULL)
+		msg_warning("%s", notice);
+	free(notice);
 }
 
 /*
@@ -448,16 +452,15 @@ main(int argc, char **argv)
 			    "your provider (e-mail or upload) for grading.\n",
 			    o.submit_path);
 		break;
-	case MODE_SEND: {
-		size_t sent, left;
-
+	case MODE_SEND:
+		/* psoas-tutor-send says what it sent; here, what stopped it. */
 		status = lrs_send(data_dir, learner, &c,
-		    progress_journal_path(p), o.send_due, &sent, &left,
-		    &cause) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-		printf("%zu statement%s sent to the LRS, %zu waiting\n", sent,
-		    sent == 1 ? "" : "s", left);
+		    progress_journal_path(p), o.send_due, &cause);
+		if (status < 0) {
+			printf("0 statements sent to the LRS\n");
+			status = EXIT_FAILURE;
+		}
 		break;
-	}
 	case MODE_FLAGGED:
 		flag_report(stdout, &c, &p, 1);
 		status = EXIT_SUCCESS;

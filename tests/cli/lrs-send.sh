@@ -141,6 +141,69 @@ tutor --send >"$SCRATCH/conflict" 2>&1
 st=$?
 check "a 409 counts as delivered (status $st)" test $st -eq 0
 
+# An answer that means "try later" (429) keeps the statements queued
+# with a back-off, as a failure does.
+echo 429 >"$lrs/mode"
+rm "$data/learners/erin.xapi-sent"
+tutor --send >"$SCRATCH/later" 2>&1
+st=$?
+check "a 429 is a failure for now (status $st)" test $st -eq 1
+check "with a back-off" test -s "$data/learners/erin.xapi-retry"
+check "and no refusal" test ! -e "$data/learners/erin.xapi-refused"
+
+# An answer that trying again will not change (403 here; a wrong secret
+# gives 401): the background sender records it and stops, the learner
+# is told, and nothing more is sent by itself.
+echo 403 >"$lrs/mode"
+rm "$data/learners/erin.xapi-retry"
+tutor --plain >"$SCRATCH/s4" 2>&1 <<'IN'
+open sample-one
+IN
+check "the background sender records a refusal" wait_for test -s "$data/learners/erin.xapi-refused"
+check "with the LRS's answer and the first statement refused" test "$(cut -d' ' -f1,2 "$data/learners/erin.xapi-refused")" = "403 0"
+tries=$(grep -c '^403 ' "$lrs/posts")
+check "it tried once ($tries)" test "$tries" -eq 1
+tutor --plain >"$SCRATCH/s5" 2>&1 <<'IN'
+open sample-two
+progress
+quit
+IN
+check "the next session tells the learner" contains "$SCRATCH/s5" "the LRS refused the statements (HTTP 403 on "
+check "and what to do" contains "$SCRATCH/s5" "tell your provider"
+tutor --send=due >"$SCRATCH/due" 2>&1
+st=$?
+check "--send=due does not try again (status $st)" test $st -eq 2
+sleep 1
+check "no statement was sent by itself since" test "$(grep -c '^403 ' "$lrs/posts")" -eq "$tries"
+tutor --send >"$SCRATCH/refused" 2>&1
+st=$?
+check "--send tries again, and is refused (status $st)" test $st -eq 2
+check "it says so" contains "$SCRATCH/refused" "the LRS refused the statements with HTTP 403, which trying again will not change"
+check "and that none were sent" grep -q '^0 statements sent to the LRS, [1-9][0-9]* waiting$' "$SCRATCH/refused"
+echo ok >"$lrs/mode"
+tutor --send >"$SCRATCH/fixed" 2>&1
+st=$?
+check "once the LRS takes them, --send sends them (status $st)" test $st -eq 0
+check "the refusal is cleared" test ! -e "$data/learners/erin.xapi-refused"
+check "each stored exactly once" test "$(stored)" -eq "$(unique)"
+
+# The sender is never taken from a symbolic link or a file others can
+# change planted beside the tutor (a copy of it, here).
+mkdir "$SCRATCH/bin"
+cp "$TUTOR" "$SCRATCH/bin/psoas-tutor"
+printf '#!/bin/sh\ntouch "%s/planted"\n' "$SCRATCH" >"$SCRATCH/evil"
+chmod 755 "$SCRATCH/evil"
+ln -s "$SCRATCH/evil" "$SCRATCH/bin/psoas-tutor-send"
+"$SCRATCH/bin/psoas-tutor" --course "$course" --data-dir "$data" \
+    --learner erin --send >"$SCRATCH/planted-link" 2>&1
+check "a sender that is a symbolic link is not run" test ! -e "$SCRATCH/planted"
+rm "$SCRATCH/bin/psoas-tutor-send"
+cp "$SCRATCH/evil" "$SCRATCH/bin/psoas-tutor-send"
+chmod 777 "$SCRATCH/bin/psoas-tutor-send"
+"$SCRATCH/bin/psoas-tutor" --course "$course" --data-dir "$data" \
+    --learner erin --send >"$SCRATCH/planted-file" 2>&1
+check "nor one that others can change" test ! -e "$SCRATCH/planted"
+
 # An LRS that never answers does not hold up the learner.
 echo hang >"$lrs/mode"
 rm "$data/learners/erin.xapi-sent"

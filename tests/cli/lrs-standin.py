@@ -9,8 +9,9 @@ what it was sent, so a test can see that every statement arrived once.
   lrs-standin.py STATE-DIR [PORT]
 
 Writes its port to STATE-DIR/port.  Reads STATE-DIR/mode before each
-request: "ok" (the default), "500" (answer 500 Internal Server Error),
-"409" (answer 409 to everything) or "hang" (answer nothing for 60 s).
+request: "ok" (the default), a status such as "500", "409" or "403"
+(answer it to every request that gets through authentication) or
+"hang" (answer nothing for 60 s).
 STATE-DIR/stored holds one line per statement stored (its id),
 STATE-DIR/posts one line per request: the status and the ids it carried.
 Statements stored survive a restart (the test takes it down and up).
@@ -76,7 +77,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             ids = [st["id"] for st in sts]
         except (ValueError, KeyError, TypeError):
             return self.answer(400, [])
-        if m in ("500", "409"):
+        if m.isdigit():
             return self.answer(int(m), ids)
         with lock:
             kept = load()

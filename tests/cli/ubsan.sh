@@ -26,6 +26,7 @@ bin="$SCRATCH/psoas-tutor-ubsan"
 if ! clang -O1 -g -fsanitize=undefined -fno-sanitize-recover=undefined \
     -I"$top_builddir" -I"$top_srcdir/src" -DPKGDATADIR='"/nonexistent"' \
     -DBUILD_SRCDIR='"/nonexistent"' -DBUILD_BINDIR='"/nonexistent"' \
+    -DPKGLIBEXECDIR='"/nonexistent"' \
     $cflags "$top_srcdir"/src/*.c $libs -o "$bin" 2>"$SCRATCH/cc.err"; then
 	not_ok "the program builds with clang -fsanitize=undefined"
 	sed 's/^/#   /' "$SCRATCH/cc.err" | head -n 20
