@@ -156,17 +156,6 @@ send_queue(const struct lrs_paths *p, const struct lrs_config *cfg,
 			close(sfd);
 			return LRS_EXIT_WAITING;
 		}
-	refused = lrs_refusal_read(p->refused, &refusal);
-	lrs_retry_read(p->retry, &next, &delay);
-	if (due_only && refused) {
-		*cause = lrs_refusal_text(&refusal);
-		close(sfd);
-		return LRS_EXIT_REFUSED;
-	}
-	if (due_only && now < next) {
-		close(sfd);
-		return LRS_EXIT_SENT;
-	}
 	qfd = ownfile_open(p->queue, O_RDONLY, 0, cause);
 	if (qfd == -1) {
 		close(sfd);
@@ -177,8 +166,16 @@ send_queue(const struct lrs_paths *p, const struct lrs_config *cfg,
 	close(qfd);
 	n = lrs_queue_lines(text, len, &lines);
 	done = lrs_sent_count(sfd, &torn);
+	refused = lrs_refusal_read(p->refused, &refusal);
+	lrs_retry_read(p->retry, &next, &delay);
 	rc = LRS_EXIT_SENT;
-	while (done < n) {
+	/* In the background, a refusal or the back-off holds them. */
+	if (due_only && done < n && refused) {
+		*cause = lrs_refusal_text(&refusal);
+		rc = LRS_EXIT_REFUSED;
+	} else if (due_only && done < n && now < next)
+		rc = LRS_EXIT_WAITING;
+	while (rc == LRS_EXIT_SENT && done < n) {
 		size_t k = n - done < LRS_BATCH ? n - done : LRS_BATCH;
 		enum answer a;
 		char count[32];
@@ -211,7 +208,7 @@ send_queue(const struct lrs_paths *p, const struct lrs_config *cfg,
 			break;
 		}
 	}
-	if (rc == LRS_EXIT_SENT) {
+	if (rc == LRS_EXIT_SENT && done == n) {
 		if (delay > 0)
 			unlink(p->retry);
 		if (refused)
