@@ -552,6 +552,27 @@ inflected_course_word(const struct spell *sp, const char *w, size_t n)
 	return false;
 }
 
+/*
+ * The course word a word ending in "que" stands for with "c" in its place
+ * ("concentrique", "iliaque": the French spelling of English "-ic" and
+ * "-ac"), exactly or as nearest() finds it; or NULL.
+ */
+static const char *
+foreign_ending(const struct correcting *c, const char *w, size_t n)
+{
+	char stem[MAX_WORD + 1];
+	size_t k;
+
+	if (n < MIN_WORD + 2 || strncasecmp(w + n - 3, "que", 3) != 0)
+		return NULL;
+	memcpy(stem, w, n - 3);
+	stem[n - 3] = 'c';
+	k = slot(c->sp->set, c->sp->cap, stem, n - 2);
+	if (c->sp->set[k] != NULL)
+		return c->sp->set[k];
+	return nearest(c->sp, stem, n - 2, c->want);
+}
+
 static void
 fix_word(void *ctx, const char *w, size_t n)
 {
@@ -561,6 +582,8 @@ fix_word(void *ctx, const char *w, size_t n)
 	if (n < MIN_WORD || n > MAX_WORD || spell_is_course_word(c->sp, w, n))
 		return;
 	meant = nearest(c->sp, w, n, c->want);
+	if (meant == NULL)
+		meant = foreign_ending(c, w, n);
 	if (meant == NULL)
 		return;
 	/*

@@ -344,6 +344,34 @@ an_ambiguous_or_far_word_is_left_alone(void **state)
 }
 
 static void
+a_french_que_ending_is_read_as_c(void **state)
+{
+	struct spell *sp = spell_new();
+	struct spell_fix *fixes;
+	size_t n;
+	char *out;
+
+	(void)state;
+	spell_add_text(sp, "concentric eccentric iliac technical unicorn");
+	if (!spell_load(sp)) {
+		spell_free(sp);
+		skip();
+	}
+	out = spell_correct(sp, "from concentrique to excentrique, iliaque",
+	    NULL, &fixes, &n);
+	assert_non_null(out);
+	assert_string_equal(out, "from concentric to eccentric, iliac");
+	assert_int_equal(n, 3);
+	assert_string_equal(fixes[0].typed, "concentrique");
+	free(out);
+	spell_fixes_free(fixes, n);
+	/* Real words ending in "que" stay as typed. */
+	assert_null(spell_correct(sp, "technique, unique, oblique", NULL,
+	    &fixes, &n));
+	spell_free(sp);
+}
+
+static void
 a_missing_dictionary_corrects_nothing(void **state)
 {
 	struct spell *sp = spell_new();
@@ -540,6 +568,7 @@ main(void)
 		cmocka_unit_test(real_words_are_never_changed),
 		cmocka_unit_test(preloaded_dictionaries_correct_the_same),
 		cmocka_unit_test(an_ambiguous_or_far_word_is_left_alone),
+		cmocka_unit_test(a_french_que_ending_is_read_as_c),
 		cmocka_unit_test(a_missing_dictionary_corrects_nothing),
 		cmocka_unit_test(glossary_terms_become_course_terms),
 		cmocka_unit_test(glossary_errors_name_their_line),
