@@ -11,6 +11,7 @@
 
 #include "grade.h"
 #include "strbuf.h"
+#include "text.h"
 #include "study.h"
 #include "xmalloc.h"
 
@@ -274,28 +275,35 @@ struct stats_input {
 	time_t end;		/* of today */
 };
 
-/* The tally of qn's lesson objective, or NO_TALLY. */
+/*
+ * The tally of qn's lesson objective, or NO_TALLY: one per objective,
+ * keyed by its lesson's place in the course and its number (rank), so
+ * every question that names the objective counts in the same row.
+ */
 static size_t
 objective_tally(struct stats_input *in, const struct course *c,
     const struct quiz *q, const struct question *qn)
 {
 	const char *id = quiz_objective_lesson(q, qn);
-	size_t li = 0, k;
+	size_t li = 0;
 	const struct lesson *l = id != NULL ?
 	    course_lesson_by_id(c, id, &li) : NULL;
-	struct tally *t;
+	struct tallies *ts = &in->by[BY_OBJECTIVE];
+	long rank;
 
-	if (l == NULL || (size_t)qn->objective > l->nobjectives)
+	if (l == NULL || qn->objective < 1 ||
+	    (size_t)qn->objective > l->nobjectives)
 		return NO_TALLY;
-	/* Keyed by the objective's text, which is one string per objective. */
-	k = tally_of(&in->by[BY_OBJECTIVE], l->objectives[qn->objective - 1]);
-	t = &in->by[BY_OBJECTIVE].v[k];
-	if (t->text == NULL) {
-		t->text = t->name;
-		t->name = l->id;
-		t->rank = (long)li * 1000 + qn->objective;
-	}
-	return k;
+	rank = (long)li * 1000 + qn->objective;
+	for (size_t i = 0; i < ts->n; i++)
+		if (ts->v[i].rank == rank)
+			return i;
+	ts->v = xreallocarray(ts->v, ts->n + 1, sizeof *ts->v);
+	memset(&ts->v[ts->n], 0, sizeof ts->v[ts->n]);
+	ts->v[ts->n].name = l->id;
+	ts->v[ts->n].text = l->objectives[qn->objective - 1];
+	ts->v[ts->n].rank = rank;
+	return ts->n++;
 }
 
 static void
@@ -399,6 +407,13 @@ stats_input_destroy(struct stats_input *in)
 		free(in->by[by].v);
 }
 
+/* "N try" or "N tries": the one plural of stats. */
+static char *
+tries_text(long n)
+{
+	return xasprintf("%ld tr%s", n, n == 1 ? "y" : "ies");
+}
+
 /* A column per week: a block as tall as that week's accuracy. */
 static void
 week_line(struct strbuf *b, const struct render_opts *o, const struct tally *t)
@@ -407,14 +422,16 @@ week_line(struct strbuf *b, const struct render_opts *o, const struct tally *t)
 		"\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
 
 	if (o->plain) {
-		strbuf_puts(b, "      by week, oldest first:");
-		for (int w = 0; w < STUDY_WEEKS; w++)
-			if (t->total[w] == 0)
-				strbuf_puts(b, " -");
+		struct strbuf w = {0};
+
+		strbuf_puts(&w, "by week, oldest first:");
+		for (int k = 0; k < STUDY_WEEKS; k++)
+			if (t->total[k] == 0)
+				strbuf_puts(&w, " -");
 			else
-				strbuf_addf(b, " %d%%", grade_whole_percent(
-				    (double)t->right[w], (double)t->total[w]));
-		strbuf_puts(b, "\n");
+				strbuf_addf(&w, " %d%%", grade_whole_percent(
+				    (double)t->right[k], (double)t->total[k]));
+		add_wrapped(b, o, "      ", "        ", strbuf_take(&w));
 		return;
 	}
 	strbuf_puts(b, "      weeks ");
@@ -422,7 +439,7 @@ week_line(struct strbuf *b, const struct render_opts *o, const struct tally *t)
 		strbuf_puts(b, t->total[w] == 0 ? "\u00b7" :
 		    blocks[(int)(7.0 * (double)t->right[w] /
 		    (double)t->total[w] + 0.5)]);
-	strbuf_puts(b, "  (oldest first; \u00b7 no tries)\n");
+	strbuf_puts(b, "\n");
 }
 
 /* At most cols columns of text (UTF-8), "..." in place of the rest. */
@@ -447,32 +464,97 @@ add_cut(struct strbuf *b, const char *text, int cols)
 	strbuf_addf(b, "%.*s...", (int)(t - text), text);
 }
 
+/*
+ * The columns of a section's bar rows at o->width: "  NAME [BAR] TAIL"
+ * with NAME namew wide, or, when that leaves the bar fewer than
+ * BAR_CELLS_MIN cells, NAME on a line of its own above "    [BAR] TAIL".
+ */
+#define BAR_CELLS_MIN 8
+#define NAME_COLS 20
+
+struct bar_cols {
+	int namew, tailw, cells;
+	bool stacked;
+};
+
+static int
+cols_of(const char *s)
+{
+	return (int)text_width(s, strlen(s));
+}
+
+/* Widest name and tail are measured by the caller; fits them to o->width. */
+static void
+bar_cols_fit(struct bar_cols *bc, const struct render_opts *o, int namew,
+    int tailw)
+{
+	/* Fixed parts: indent 2, " [" 2, "] " 2. */
+	int room;
+
+	bc->namew = namew > NAME_COLS ? namew : NAME_COLS;
+	bc->tailw = tailw;
+	room = o->width - 6 - tailw;
+	bc->stacked = room - bc->namew < BAR_CELLS_MIN;
+	if (bc->stacked && room - namew >= BAR_CELLS_MIN) {
+		bc->namew = namew;
+		bc->stacked = false;
+	}
+	bc->cells = bc->stacked ? room - 2 : room - bc->namew;
+	if (bc->cells > BAR_CELLS)
+		bc->cells = BAR_CELLS;
+	if (bc->cells < 1)
+		bc->cells = 1;
+}
+
+static void
+bar_row(struct strbuf *b, const struct render_opts *o,
+    const struct bar_cols *bc, const char *name, int fill, const char *tail)
+{
+	char *bar = render_bar(o, fill, bc->cells);
+
+	if (bc->stacked) {
+		strbuf_puts(b, "  ");
+		add_cut(b, name, o->width - 2);
+		strbuf_addf(b, "\n    [%s] %s\n", bar, tail);
+	} else {
+		strbuf_addf(b, "  %s%*s [%s] %s\n", name,
+		    bc->namew - cols_of(name), "", bar, tail);
+	}
+	free(bar);
+}
+
+/* A tally's row name: its lesson and objective number, or its name. */
+static char *
+tally_name(const struct tally *t)
+{
+	return t->text != NULL ? xasprintf("%s %ld", t->name, t->rank % 1000) :
+	    xstrdup(t->name);
+}
+
 /* One tally's line: "NAME [bar] P%" or, plain, "NAME: P% right (...)". */
 static void
 tally_line(struct strbuf *b, const struct render_opts *o,
-    const struct tally *t, long right, long total)
+    const struct bar_cols *bc, const struct tally *t, long right, long total)
 {
 	int pct = grade_whole_percent((double)right, (double)total);
-	char *bar, *name = t->text != NULL ? xasprintf("%s %ld", t->name,
-	    t->rank % 1000) : xstrdup(t->name);
+	char *name = tally_name(t), *tries = tries_text(total);
 
 	if (o->plain) {
-		strbuf_addf(b, "  %s%s: %d%% right (%ld of %ld tries)\n",
+		add_wrapped(b, o, "  ", "      ", total == 1 ?
+		    xasprintf("%s%s: %d%% right (%s)",
+		    t->text != NULL ? "objective " : "", name, pct, tries) :
+		    xasprintf("%s%s: %d%% right (%ld of %s)",
 		    t->text != NULL ? "objective " : "", name, pct, right,
-		    total);
-		if (t->text != NULL)
-			add_wrapped(b, o, "      ", "      ", xstrdup(t->text));
+		    tries));
 	} else {
-		bar = render_bar(o, pct, BAR_CELLS);
-		strbuf_addf(b, "  %-20s [%s] %3d%%  %ld tr%s\n", name, bar, pct,
-		    total, total == 1 ? "y" : "ies");
-		free(bar);
-		if (t->text != NULL) {
-			strbuf_puts(b, "      ");
-			add_cut(b, t->text, o->width > 16 ? o->width - 7 : 9);
-			strbuf_puts(b, "\n");
-		}
+		char *tail = xasprintf("%3d%%  %s", pct, tries);
+
+		bar_row(b, o, bc, name, pct, tail);
+		free(tail);
 	}
+	if (t->text != NULL)
+		add_wrapped(b, o, "      ", "      ", xstrdup(t->text));
+	free(tries);
 	free(name);
 }
 
@@ -489,9 +571,28 @@ tally_section(struct strbuf *b, const struct render_opts *o,
     const char *heading, struct tallies *ts)
 {
 	size_t shown = 0;
+	int namew = 0, tailw = 0;
+	struct bar_cols bc;
 
-	strbuf_addf(b, "\n%s\n", heading);
+	strbuf_puts(b, "\n");
+	add_wrapped(b, o, "", "  ", xstrdup(heading));
 	qsort(ts->v, ts->n, sizeof *ts->v, by_rank);
+	for (size_t i = 0; i < ts->n; i++) {
+		char *name = tally_name(&ts->v[i]), *tries;
+		long total = 0;
+
+		for (int w = 0; w < STUDY_WEEKS; w++)
+			total += ts->v[i].total[w];
+		tries = tries_text(total);
+		if (cols_of(name) > namew)
+			namew = cols_of(name);
+		/* The tail is "100%  " and the tries. */
+		if (6 + cols_of(tries) > tailw)
+			tailw = 6 + cols_of(tries);
+		free(name);
+		free(tries);
+	}
+	bar_cols_fit(&bc, o, namew, tailw);
 	for (size_t i = 0; i < ts->n; i++) {
 		const struct tally *t = &ts->v[i];
 		long right = 0, total = 0;
@@ -503,7 +604,7 @@ tally_section(struct strbuf *b, const struct render_opts *o,
 		if (total == 0)
 			continue;
 		shown++;
-		tally_line(b, o, t, right, total);
+		tally_line(b, o, &bc, t, right, total);
 		week_line(b, o, t);
 	}
 	if (shown == 0)
@@ -537,8 +638,9 @@ days_section(struct strbuf *b, const struct render_opts *o,
 		count += studied[d];
 	day_text(first, from, sizeof from);
 	day_text(end, to, sizeof to);
-	strbuf_addf(b, "\nDays studied: %zu of the last %d\n", count,
-	    STUDY_DAYS);
+	strbuf_puts(b, "\n");
+	add_wrapped(b, o, "", "  ", xasprintf("Days studied: %zu of the last "
+	    "%d", count, STUDY_DAYS));
 	if (o->plain) {
 		strbuf_puts(b, "  ");
 		for (int d = 0, k = 0; d < STUDY_DAYS; d++)
@@ -551,13 +653,29 @@ days_section(struct strbuf *b, const struct render_opts *o,
 		strbuf_puts(b, count > 0 ? "\n" : "none\n");
 		return;
 	}
-	strbuf_addf(b, "  %s ", from);
-	for (int d = 0; d < STUDY_DAYS; d++) {
-		if (d > 0 && d % 7 == 0)
-			strbuf_puts(b, " ");
+	/* "  FROM strip TO" when it fits, else the dates above the strip. */
+	if (2 + 10 + 1 + STUDY_DAYS + STUDY_DAYS / 7 - 1 + 1 + 10 <= o->width)
+		strbuf_addf(b, "  %s ", from);
+	else
+		strbuf_addf(b, "  %s to %s\n  ", from, to);
+	for (int d = 0, col = 2; d < STUDY_DAYS; d++) {
+		if (d > 0 && d % 7 == 0) {
+			/* A week more would not fit: the next week below. */
+			if (col + 8 > o->width) {
+				strbuf_puts(b, "\n  ");
+				col = 2;
+			} else {
+				strbuf_puts(b, " ");
+				col++;
+			}
+		}
 		strbuf_puts(b, studied[d] ? "\u2588" : "\u00b7");
+		col++;
 	}
-	strbuf_addf(b, " %s\n", to);
+	if (2 + 10 + 1 + STUDY_DAYS + STUDY_DAYS / 7 - 1 + 1 + 10 <= o->width)
+		strbuf_addf(b, " %s\n", to);
+	else
+		strbuf_puts(b, "\n");
 }
 
 static void
@@ -565,6 +683,8 @@ time_section(struct strbuf *b, const struct render_opts *o,
     const struct course *c, const struct progress *p)
 {
 	long total = 0, most = 1;
+	int namew = 0, tailw = 0;
+	struct bar_cols bc;
 
 	for (size_t i = 0; i < c->nlessons; i++) {
 		const struct lesson_progress *lp =
@@ -576,28 +696,46 @@ time_section(struct strbuf *b, const struct render_opts *o,
 				most = lp->seconds;
 		}
 	}
-	strbuf_addf(b, "\nTime on task in the lessons: %ld min\n", total / 60);
+	strbuf_puts(b, "\n");
+	add_wrapped(b, o, "", "  ", xasprintf("Time on task in the lessons: "
+	    "%ld min", total / 60));
 	for (size_t i = 0; i < c->nlessons; i++) {
 		const struct lesson_progress *lp =
 		    progress_lesson(p, c->lessons[i]->id);
-		char *bar;
+		char *tail;
 
 		if (lp == NULL || lp->seconds == 0)
 			continue;
-		if (o->plain) {
-			strbuf_addf(b, "  %s: %ld min\n", c->lessons[i]->id,
-			    lp->seconds / 60);
+		tail = xasprintf("%ld min", lp->seconds / 60);
+		if (cols_of(c->lessons[i]->id) > namew)
+			namew = cols_of(c->lessons[i]->id);
+		if (cols_of(tail) > tailw)
+			tailw = cols_of(tail);
+		free(tail);
+	}
+	bar_cols_fit(&bc, o, namew, tailw);
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson_progress *lp =
+		    progress_lesson(p, c->lessons[i]->id);
+		char *tail;
+
+		if (lp == NULL || lp->seconds == 0)
 			continue;
-		}
-		bar = render_bar(o, (int)(lp->seconds * 100 / most), BAR_CELLS);
-		strbuf_addf(b, "  %-20s [%s] %ld min\n", c->lessons[i]->id, bar,
-		    lp->seconds / 60);
-		free(bar);
+		tail = xasprintf("%ld min", lp->seconds / 60);
+		if (o->plain)
+			add_wrapped(b, o, "  ", "      ", xasprintf("%s: %s",
+			    c->lessons[i]->id, tail));
+		else
+			bar_row(b, o, &bc, c->lessons[i]->id,
+			    grade_whole_percent((double)lp->seconds,
+			    (double)most), tail);
+		free(tail);
 	}
 }
 
 static void
-due_section(struct strbuf *b, const struct course *c,
+due_section(struct strbuf *b, const struct render_opts *o,
+    const struct course *c,
     const struct progress *p, time_t now)
 {
 	struct srs_deck d;
@@ -606,8 +744,10 @@ due_section(struct strbuf *b, const struct course *c,
 	srs_deck_build(&d, c, p);
 	for (size_t i = 0; i < d.n; i++)
 		tried += d.items[i].card.reviews > 0;
-	strbuf_addf(b, "\nSpaced review: %zu due today, %zu in review, %zu "
-	    "not tried yet\n", srs_count_due(&d, now), tried, d.n - tried);
+	strbuf_puts(b, "\n");
+	add_wrapped(b, o, "", "  ", xasprintf("Spaced review: %zu due today, "
+	    "%zu in review, %zu not tried yet", srs_count_due(&d, now), tried,
+	    d.n - tried));
 	srs_deck_destroy(&d);
 }
 
@@ -623,15 +763,20 @@ study_stats(const struct render_opts *o, const struct course *c,
 	memset(&in, 0, sizeof in);
 	in.end = srs_end_of_day(now);
 	gather(&in, c, p);
-	strbuf_puts(&b, "Statistics: every graded try, in quizzes and "
-	    "practice, over the last 8 weeks\n");
+	add_wrapped(&b, o, "", "  ", xstrdup("Statistics: every graded try, "
+	    "in quizzes and practice, over the last 8 weeks; percentages "
+	    "rounded down, as quiz scores are."));
+	if (!o->plain)
+		add_wrapped(&b, o, "", "  ", xstrdup("Weeks: a column per "
+		    "week, oldest first, as tall as its accuracy; \u00b7 no "
+		    "tries."));
 	tally_section(&b, o, "Accuracy by topic", &in.by[BY_TOPIC]);
 	tally_section(&b, o, "Accuracy by lesson", &in.by[BY_LESSON]);
 	tally_section(&b, o, "Accuracy by lesson objective (lesson and "
 	    "objective number)", &in.by[BY_OBJECTIVE]);
 	days_section(&b, o, p, now);
 	time_section(&b, o, c, p);
-	due_section(&b, c, p, now);
+	due_section(&b, o, c, p, now);
 	stats_input_destroy(&in);
 	return strbuf_take(&b);
 }

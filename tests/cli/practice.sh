@@ -78,5 +78,21 @@ check "and what is due" contains "$SCRATCH/st" "Spaced review: 0 due today, 6 in
 check "stats --plain gives numbers" contains "$SCRATCH/sp" "sample-one: 71% right (5 of 7 tries)"
 check "week by week" contains "$SCRATCH/sp" "by week, oldest first: - - - - - - - 71%"
 check "and the days studied as dates" contains "$SCRATCH/sp" "  2026-11-30, 2026-12-02"
+check "each lesson objective is one row over all its questions" \
+    test "$(grep -c '^  objective sample-one 1:' "$SCRATCH/sp")" -eq 1
+check "its accuracy counts every graded try of its three questions" \
+    contains "$SCRATCH/sp" "objective sample-one 1: 66% right (4 of 6 tries)"
+check "one row per objective, drawn too" \
+    test "$(grep -c '^  sample-one 1 ' "$SCRATCH/st")" -eq 1
+check "one try is '1 try'" contains "$SCRATCH/sp" "objective sample-one 2: 100% right (1 try)"
+check "and never '1 of 1 tries'" lacks "$SCRATCH/sp" "of 1 tries"
+# Columns of the widest line of FILE (UTF-8).
+widest() { python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
+printf '%s\n' stats quit | TERM=xterm at $((T + 2 * 86400)) "$SCRATCH/st40" --width 40
+printf '%s\n' 'stats --plain' quit | at $((T + 2 * 86400)) "$SCRATCH/sp40" --width 40
+check "at --width 40 no line of stats is wider than 40" test "$(widest "$SCRATCH/st40")" -le 40
+check "bars included, whole on their line" grep -q '^  sample-one 1 *\[█*░*\]  66%  6 tries$' "$SCRATCH/st40"
+check "the calendar strip too" grep -q '^  ······· ······· ······· ····█·█$' "$SCRATCH/st40"
+check "and stats --plain" test "$(widest "$SCRATCH/sp40")" -le 40
 check "stats records nothing (but the test clock)" test "$(grep -vc "^clock" "$journal")" -eq "$before"
 done_testing
