@@ -25,6 +25,7 @@
 
 #include "defaults.h"
 #include "lineio.h"
+#include "msg.h"
 #include "ownfile.h"
 #include "xmalloc.h"
 
@@ -161,8 +162,8 @@ open_history(const char *path)
 	history_fd = ownfile_open(path, O_RDWR | O_APPEND | O_CREAT, 0600,
 	    &cause);
 	if (history_fd == -1) {
-		fprintf(stderr, "psoas-tutor: warning: %s; line history is "
-		    "not kept\n", cause != NULL ? cause : strerror(errno));
+		msg_warning("%s; line history is not kept",
+		    cause != NULL ? cause : strerror(errno));
 		free(cause);
 		return;
 	}

@@ -529,11 +529,11 @@ cmd_verify(const struct provider_args *a, const char *dir)
 	if ((r = open_registry(dir)) == NULL)
 		return EXIT_FAILURE;
 	if (!registry_certificate(r, a->argv[0], &fields, &sig, &key))
-		fprintf(stderr, "psoas-tutor: %s: NOT VALID: this provider's "
-		    "registry has no such certificate\n", a->argv[0]);
+		msg_error("%s: NOT VALID: this provider's registry has no "
+		    "such certificate", a->argv[0]);
 	else if (strcmp(key, k.hex) != 0 || !seal_fields_valid(&k, fields, sig))
-		fprintf(stderr, "psoas-tutor: %s: NOT VALID: its registry "
-		    "record does not match its signature\n", a->argv[0]);
+		msg_error("%s: NOT VALID: its registry record does not match "
+		    "its signature", a->argv[0]);
 	else {
 		printf("%s: valid: issued by this provider and recorded in its "
 		    "registry\n%s", a->argv[0], fields);
