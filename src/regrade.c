@@ -37,16 +37,15 @@ final_answer(const struct quiz_attempt *a, size_t k)
 
 /*
  * Points of one raw answer to q, after the costs of its tries and hints
- * (as quizrun.c charges them while the learner sits the quiz).
+ * (grade_points, as quizrun.c charges them while the learner sits it).
  */
 static double
 answer_points(const struct quiz *quiz, const struct question *q,
     const struct quiz_attempt *a, const struct answer_record *ar)
 {
 	struct grade_result r;
-	double got;
+	double fraction;
 	int hints = ar->hints, shown = progress_hints_shown(a, q->id);
-	long keep;
 
 	if (shown > hints)
 		hints = shown;
@@ -54,11 +53,9 @@ answer_points(const struct quiz *quiz, const struct question *q,
 		return 0;
 	memset(&r, 0, sizeof r);
 	grade_answer(q, ar->answer, strlen(ar->answer), &r);
-	got = r.verdict == GRADE_UNGRADABLE ? 0 : r.fraction * q->points;
+	fraction = r.verdict == GRADE_UNGRADABLE ? 0 : r.fraction;
 	grade_result_destroy(&r);
-	keep = 100L - (long)quiz->hint_cost * hints -
-	    (long)quiz->retry_cost * (ar->try_no > 1 ? ar->try_no - 1 : 0);
-	return keep <= 0 ? 0 : got * (double)keep / 100.0;
+	return grade_points(quiz, q, fraction, hints, ar->try_no);
 }
 
 /*
