@@ -96,7 +96,9 @@ struct quiz_progress {
 	char *quiz;		/* quiz id */
 	struct quiz_attempt *attempts;
 	size_t nattempts;
-	double best_pct;	/* best finished score, percent; -1 if none */
+	double best_pct;	/* best finished score, percent as a quotient
+				 * (shown as grade_whole_percent(best_pct,
+				 * 100)); -1 if none */
 	bool passed;		/* any finished attempt passed */
 	bool awaiting;		/* an attempt awaits the provider's grading */
 };

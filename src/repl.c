@@ -26,6 +26,7 @@
 #include "evalrun.h"
 #include "flag.h"
 #include "gate.h"
+#include "grade.h"
 #include "idrun.h"
 #include "lineio.h"
 #include "msg.h"
@@ -758,7 +759,8 @@ quiz_status(struct repl *r, const struct quiz *q, char *buf, size_t size)
 	else if (qp == NULL || qp->best_pct < 0)
 		snprintf(buf, size, "not taken");
 	else
-		snprintf(buf, size, "best %d%%, %s", (int)qp->best_pct,
+		snprintf(buf, size, "best %d%%, %s",
+		    grade_whole_percent(qp->best_pct, 100),
 		    qp->passed ? "passed" : "not passed");
 	return buf;
 }

@@ -79,8 +79,8 @@ report_lesson(FILE *out, const struct render_opts *o,
 static int
 best_percent(const struct quiz_progress *qp)
 {
-	/* best_pct is a quotient: 29 of 50 may be 57.999..., which is 58. */
-	return qp != NULL && qp->best_pct > 0 ? (int)(qp->best_pct + 1e-9) : 0;
+	return qp != NULL && qp->best_pct > 0 ?
+	    grade_whole_percent(qp->best_pct, 100) : 0;
 }
 
 static void

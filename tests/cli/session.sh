@@ -35,6 +35,21 @@ check "after next and back, list says page 2 of 2" \
 check "and progress says page 2 of 2 as well" \
     grep -q "%  page 2 of 2, " "$SCRATCH/status"
 
+# --- one best score: list and progress round it by the same rule.  A
+# finished attempt of 0.58 of 1 point is 57.999...% as a quotient: 58%.
+printf 'quiz sample-quiz\nleave\nquit\n' |
+    session "$SCRATCH/best" --learner best
+att=$(cut -f4 "$SCRATCH/data/learners/best.journal" | tail -n 1)
+python3 "$top_srcdir/tests/cli/journal-chain.py" append \
+    "$SCRATCH/data/learners/best.journal" \
+    "quiz-end\\t$(date +%s)\\tsample-quiz\\t$att\\t0.58\\t1\\tfail"
+printf 'list\nprogress\nquit\n' |
+    session "$SCRATCH/best" --learner best --plain
+check "list shows the best score as 58%" \
+    contains "$SCRATCH/best" "pass mark 75%: best 58%, not passed"
+check "and progress shows 58% as well" \
+    contains "$SCRATCH/best" "58%  best of 1 attempt"
+
 # --- a lesson opened by number, Enter advancing, the end of a lesson
 n=$(awk '/^@page/ {n++} END {print n}' "$FIXTURE/lessons/02-sample-two.lesson")
 { echo "open 2"; i=1; while [ $i -le "$n" ]; do echo; i=$((i + 1)); done; } |
