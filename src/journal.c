@@ -785,6 +785,29 @@ resync_tail(struct journal *j, off_t size, char **failed)
 	return 0;
 }
 
+/*
+ * Whether the journal's path still names the file we write (st is its
+ * fstat).  A sync tool, a backup restore or an editor can put another file
+ * there (rename over it), or someone can remove it, while a session runs;
+ * our records would then go to a file no one reads again.  So that is an
+ * append failure, said plainly (*failed), not a silent loss; the next
+ * start reads whatever the path names then.
+ */
+static bool
+still_at_path(const struct journal *j, const struct stat *st, char **failed)
+{
+	struct stat now;
+
+	if (lstat(j->path, &now) == 0 && now.st_dev == st->st_dev &&
+	    now.st_ino == st->st_ino)
+		return true;
+	*failed = xasprintf("cannot write %s: it was %s while this session "
+	    "ran, so nothing more is saved in this session; what was saved "
+	    "before is in the file that was there", j->path,
+	    errno == ENOENT ? "removed" : "replaced by another file");
+	return false;
+}
+
 static void
 set_cause(char **cause, const char *msg)
 {
@@ -828,6 +851,8 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 		    strerror(errno));
 		goto out;
 	}
+	if (!still_at_path(j, &st, &failed))
+		goto out;
 	if (st.st_size == 0) {
 		/* Emptied behind our back: make it a journal again. */
 		hdr = header_line();

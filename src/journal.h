@@ -54,6 +54,10 @@
  * stays, is skipped with a warning, and a new record starts on a line of
  * its own.  Read-only opens never cut anything.
  *
+ * An append also fails when the path no longer names the file opened
+ * (another program renamed a file over it, or removed it): records
+ * written on to the old file would be read by no one.
+ *
  * After one failed append the journal stops writing (a later record might
  * depend on the lost one, e.g. answers on their quiz start) and every
  * later journal_append fails at once, with the first cause.

@@ -1,6 +1,7 @@
 #!/bin/sh
 # When progress cannot be saved (a data folder that cannot be made or
-# written, a full disk, a file size limit) the learner is told why, the
+# written, a full disk, a file size limit, a journal replaced or removed
+# while the session runs) the learner is told why, the
 # session still runs to the end with status 0, and what was saved before
 # stays exactly as it was.
 . "$top_srcdir/tests/cli/lib.sh"
@@ -104,4 +105,28 @@ else
 	not_ok "the next start skips at most the one record cut short, at the end"
 	sed 's/^/#   /' "$SCRATCH/d2.err"
 fi
+# --- the journal replaced or removed while a session runs (a sync tool, a
+# backup restore, an editor's save): the next answer is not silently
+# written to a file no one reads again; the learner is told, the session
+# goes on, and the file that was there keeps what it held.
+for how in replaced removed; do
+	d="$SCRATCH/gone-$how"
+	j="$d/learners/g.journal"
+	{
+		printf 'quiz sample-quiz\nlesser trochanter\n'
+		sleep 1
+		mv "$j" "$j.old"
+		[ $how = replaced ] && cp "$j.old" "$j"
+		printf 'psoas major, iliacus\nquit\n'
+	} | "$TUTOR" --course "$FIXTURE" --data-dir "$d" --learner g \
+	    >"$SCRATCH/g-$how" 2>"$SCRATCH/g-$how.err"
+	st=$?
+	check "a journal $how mid-session: the session exits 0 ($st)" test $st -eq 0
+	check "and the learner is told, naming the file" contains "$SCRATCH/g-$how.err" \
+	    "cannot write $j: it was $(if [ $how = replaced ]; then echo replaced by another file; else echo removed; fi) while this session ran"
+	check "the answer before is kept in the file that was there" \
+	    test "$(grep -c "^answer$TAB" "$j.old")" -eq 1
+	check "and nothing was written to it after" \
+	    test "$(grep -c "^answer$TAB.*${TAB}psoas major, iliacus$TAB" "$j.old")" -eq 0
+done
 done_testing
