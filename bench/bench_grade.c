@@ -14,6 +14,7 @@
 
 #include "course.h"
 #include "grade.h"
+#include "qkind_text.h"
 #include "render.h"
 #include "xmalloc.h"
 
@@ -250,6 +251,7 @@ static void
 bench_catastrophic(long rounds)
 {
 	struct question q;
+	struct qtext text;
 	struct pattern p;
 	char *err = NULL, answer[GRADE_MAX_ANSWER];
 	size_t off;
@@ -257,6 +259,7 @@ bench_catastrophic(long rounds)
 	int ungradable = 0;
 
 	memset(&q, 0, sizeof q);
+	memset(&text, 0, sizeof text);
 	memset(&p, 0, sizeof p);
 	p.src = "(a+)+$";
 	p.code = grade_compile(p.src, false, true, &err, &off);
@@ -268,8 +271,9 @@ bench_catastrophic(long rounds)
 	q.kind = Q_SHORT;
 	q.id = "catastrophic";
 	q.path = "bench";
-	q.accept = &p;
-	q.naccept = 1;
+	q.data = &text;
+	text.accept = &p;
+	text.naccept = 1;
 	q.points = 1;
 	memset(answer, 'a', sizeof answer - 2);
 	answer[sizeof answer - 2] = 'b';

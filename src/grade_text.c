@@ -27,6 +27,7 @@
 #include "clause.h"
 #include "defaults.h"
 #include "grade_text.h"
+#include "qkind_text.h"
 #include "qkind.h"
 #include "glossary.h"
 #include "lexicon.h"
@@ -58,6 +59,7 @@ pcre2_code *
 grade_text_code(const struct question *qu, const struct pattern *p,
     char **err, size_t *erroffset)
 {
+	const struct qtext *qt = qtext_of(qu);
 	/* The cache of a const pattern: filled once, then only read. */
 	struct pattern *cache = (struct pattern *)(uintptr_t)p;
 	size_t pre = sizeof word_before - 1, off = 0;
@@ -66,11 +68,11 @@ grade_text_code(const struct question *qu, const struct pattern *p,
 	if (p->code != NULL || (p->broken && err == NULL))
 		return p->code;
 	if (p->role == ROLE_ACCEPT) {
-		cache->code = grade_compile(p->src, qu->case_sensitive, true,
+		cache->code = grade_compile(p->src, qt->case_sensitive, true,
 		    &why, &off);
 	} else {
 		wrapped = xasprintf("%s%s%s", word_before, p->src, word_after);
-		cache->code = grade_compile(wrapped, qu->case_sensitive, false,
+		cache->code = grade_compile(wrapped, qt->case_sensitive, false,
 		    &why, &off);
 		/* Within what the author wrote, whatever broke. */
 		off = off > pre ? off - pre : 0;
@@ -227,13 +229,15 @@ next_clean(struct ctx *c, const struct pattern *p, const struct view *v,
 static int
 find_fine(struct ctx *c, struct view *v)
 {
+	const struct qtext *qt = qtext_of(c->q);
+
 	v->nfine = 0;
-	for (size_t i = 0; i < c->q->nfine; i++) {
+	for (size_t i = 0; i < qt->nfine; i++) {
 		struct span m;
 		size_t from = 0;
 		int rc;
 
-		while ((rc = match_from(c, &c->q->fine[i], v, from, &m)) == 1 &&
+		while ((rc = match_from(c, &qt->fine[i], v, from, &m)) == 1 &&
 		    v->nfine < MAX_FINE) {
 			v->fine[v->nfine++] = m;
 			from = m.end > m.start ? m.end :
@@ -249,12 +253,14 @@ find_fine(struct ctx *c, struct view *v)
 static const struct pattern *
 misconception_in(struct ctx *c, const struct view *v)
 {
-	for (size_t i = 0; i < c->q->nmisconceptions; i++) {
+	const struct qtext *qt = qtext_of(c->q);
+
+	for (size_t i = 0; i < qt->nmisconceptions; i++) {
 		struct span m;
-		int rc = next_clean(c, &c->q->misconceptions[i], v, 0, true, &m);
+		int rc = next_clean(c, &qt->misconceptions[i], v, 0, true, &m);
 
 		if (rc != 0)
-			return rc > 0 ? &c->q->misconceptions[i] : NULL;
+			return rc > 0 ? &qt->misconceptions[i] : NULL;
 	}
 	return NULL;
 }
@@ -322,18 +328,19 @@ static bool
 question_wants(const void *ctx, const char *word)
 {
 	const struct question *q = ctx;
+	const struct qtext *qt = qtext_of(q);
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
 	char *w = padded(word);
 	bool yes;
 
 	if (md == NULL)
 		abort();
-	yes = matches_word(q, q->concepts, q->nconcepts, w, md) ||
-	    matches_word(q, q->accept, q->naccept, w, md);
-	for (size_t i = 0; i < q->nitems && !yes; i++)
-		yes = matches_word(q, q->items[i].concepts, q->items[i].nconcepts,
-		    w, md) || matches_word(q, q->items[i].accept,
-		    q->items[i].naccept, w, md);
+	yes = matches_word(q, qt->concepts, qt->nconcepts, w, md) ||
+	    matches_word(q, qt->accept, qt->naccept, w, md);
+	for (size_t i = 0; i < qt->nitems && !yes; i++)
+		yes = matches_word(q, qt->items[i].concepts,
+		    qt->items[i].nconcepts, w, md) || matches_word(q,
+		    qt->items[i].accept, qt->items[i].naccept, w, md);
 	pcre2_match_data_free(md);
 	free(w);
 	return yes;
@@ -343,11 +350,12 @@ static void
 read_answer(const struct question *q, const char *a,
     const struct grade_opts *o, struct reading *rd)
 {
+	const struct qtext *qt = qtext_of(q);
 	struct spell_want want = {question_wants, q};
 	char *spelt = NULL, *glossed = NULL;
 
 	memset(rd, 0, sizeof *rd);
-	if (q->lex != NULL && !q->case_sensitive && !o->no_spelling)
+	if (q->lex != NULL && !qt->case_sensitive && !o->no_spelling)
 		spelt = spell_correct(q->lex->spell, a, &want, &rd->fixes,
 		    &rd->nfixes);
 	if (q->lex != NULL && o->glossary != GRADE_NO_GLOSSARY)
@@ -384,13 +392,14 @@ static int names_item(struct ctx *c, const struct list_item *it,
 static int
 names(struct ctx *c, const struct naming *what, const struct view *v)
 {
+	const struct qtext *qt = qtext_of(c->q);
 	struct span m;
 	int rc = 0;
 
 	if (what->concept == NULL)
 		return names_item(c, what->item, v, false, NULL);
-	for (size_t i = 0; i < c->q->nconcepts && rc == 0; i++)
-		rc = next_clean(c, &c->q->concepts[i], v, 0, false, &m);
+	for (size_t i = 0; i < qt->nconcepts && rc == 0; i++)
+		rc = next_clean(c, &qt->concepts[i], v, 0, false, &m);
 	return rc;
 }
 
@@ -524,6 +533,7 @@ static void
 grade_short(struct ctx *c, const char *a, const struct reading *rd)
 {
 	const struct question *q = c->q;
+	const struct qtext *qt = qtext_of(q);
 	struct grade_result *r = c->r;
 	struct view *v = xcalloc(1, sizeof *v);
 	const struct pattern *wrong;
@@ -542,36 +552,37 @@ grade_short(struct ctx *c, const char *a, const struct reading *rd)
 	}
 	if (c->failed)
 		goto out;
-	for (size_t i = 0; i < q->naccept; i++) {
-		if ((rc = accepts(c, &q->accept[i], 1, rd->text)) == 0 &&
+	for (size_t i = 0; i < qt->naccept; i++) {
+		if ((rc = accepts(c, &qt->accept[i], 1, rd->text)) == 0 &&
 		    strcmp(a, rd->text) != 0)
-			rc = accepts(c, &q->accept[i], 1, a);
+			rc = accepts(c, &qt->accept[i], 1, a);
 		if (rc < 0)
 			goto out;
 		if (rc > 0) {
 			r->verdict = GRADE_CORRECT;
 			r->fraction = 1;
-			r->rule = &q->accept[i];
+			r->rule = &qt->accept[i];
 			goto out;
 		}
 	}
-	if (q->nconcepts == 0)
+	if (qt->nconcepts == 0)
 		goto out;
-	for (size_t i = 0; i < q->nconcepts; i++) {
-		struct naming what = {.concept = &q->concepts[i]};
+	for (size_t i = 0; i < qt->nconcepts; i++) {
+		struct naming what = {.concept = &qt->concepts[i]};
 
-		if ((rc = concept_found(c, &q->concepts[i], v, &what, true)) <= 0) {
+		rc = concept_found(c, &qt->concepts[i], v, &what, true);
+		if (rc <= 0) {
 			if (rc == 0)
 				grade_add_detail(r, xasprintf("concept %s:%ld "
 				    "not found (or negated, or hedged)",
 				    q->path ? q->path : "(quiz)",
-				    q->concepts[i].lineno));
+				    qt->concepts[i].lineno));
 			goto out;
 		}
 	}
 	r->verdict = GRADE_CORRECT;
 	r->fraction = 1;
-	r->rule = &q->concepts[0];
+	r->rule = &qt->concepts[0];
 out:
 	free(v->fine);
 	free(v);
@@ -743,15 +754,16 @@ static void
 grade_list(struct ctx *c, const struct reading *rd)
 {
 	const struct question *q = c->q;
+	const struct qtext *qt = qtext_of(q);
 	struct grade_result *r = c->r;
 	const char *path = q->path ? q->path : "(quiz)";
-	bool *credited = xcalloc(q->nitems + 1, sizeof *credited);
+	bool *credited = xcalloc(qt->nitems + 1, sizeof *credited);
 	struct span *parts = xcalloc(MAX_PARTS, sizeof *parts);
 	struct view *v = xcalloc(1, sizeof *v);
 	struct span *fine = xcalloc(MAX_FINE, sizeof *fine);
 	struct strbuf counted = {0}, unknown = {0}, wrongs = {0}, ignored = {0};
 	size_t nparts, nlead, right = 0, nwrong = 0, count;
-	size_t need = q->need > 0 ? (size_t)q->need : 1;
+	size_t need = qt->need > 0 ? (size_t)qt->need : 1;
 	const struct pattern *first_wrong = NULL;
 
 	nparts = split_parts(rd->text, parts, MAX_PARTS, &nlead);
@@ -773,16 +785,16 @@ grade_list(struct ctx *c, const struct reading *rd)
 			    "%s:%ld", (int)v->len, v->s, path, wrong->lineno));
 			continue;
 		}
-		for (size_t t = 0; t < q->nitems && !c->failed; t++) {
+		for (size_t t = 0; t < qt->nitems && !c->failed; t++) {
 			const struct pattern *by = NULL;
-			int rc = names_item(c, &q->items[t], v, true, &by);
+			int rc = names_item(c, &qt->items[t], v, true, &by);
 
 			if (rc <= 0)
 				continue;
 			named++;
 			grade_add_detail(r, xasprintf("\"%.*s\": %s %s:%ld "
 			    "(item '%s')%s", (int)v->len, v->s, rule_text(by),
-			    path, by->lineno, q->items[t].label,
+			    path, by->lineno, qt->items[t].label,
 			    credited[t] ? ", already counted" : ""));
 			if (!credited[t])
 				right++;
@@ -803,14 +815,14 @@ grade_list(struct ctx *c, const struct reading *rd)
 			    (v->nfine == 1 && v->fine[0].start == 0 &&
 			    v->fine[0].end == v->len);
 
-			if (!filler && !q->unlisted_ignore) {
+			if (!filler && !qt->unlisted_ignore) {
 				nwrong++;
 				add_quoted(&unknown, rd->text, parts[i]);
 			} else if (!filler) {
 				add_quoted(&ignored, rd->text, parts[i]);
 			}
 			grade_add_detail(r, xasprintf("\"%.*s\": no item%s",
-			    (int)v->len, v->s, filler || q->unlisted_ignore ?
+			    (int)v->len, v->s, filler || qt->unlisted_ignore ?
 			    "" : " (counts as wrong)"));
 		}
 	}

@@ -9,6 +9,7 @@
  *
  *   qkind_text.c    short, list: parsing, showing, checking
  *   grade_text.c    short, list: the free-text grading rules
+ *   qkind_text.h    short, list: their data, shared by those two
  *   qkind_choice.c  choice, multi, truefalse
  *   qkind_order.c   order
  *

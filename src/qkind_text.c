@@ -14,9 +14,16 @@
 #include "grade_text.h"
 #include "lexicon.h"
 #include "qkind.h"
+#include "qkind_text.h"
 #include "xmalloc.h"
 
 /* ---------------------------------------------------------------- parse */
+
+static void
+init_text(struct question *qu)
+{
+	qu->data = xcalloc(1, sizeof(struct qtext));
+}
 
 /*
  * A bad pattern fails the load with its line and column.  Nothing is
@@ -44,9 +51,10 @@ static struct pattern *
 add_pattern(struct qparse *p, struct question *qu, struct pattern **arr,
     size_t *n, const char *src, long line, long col, enum pattern_role role)
 {
+	struct qtext *qt = qtext_of(qu);
 	struct pattern *pat;
 
-	if (++qu->npatterns == QUIZ_MAX_PATTERNS + 1)
+	if (++qt->npatterns == QUIZ_MAX_PATTERNS + 1)
 		qparse_error(p, line, col, "question '%s' has more than %d "
 		    "patterns (accept, concept, fine and misconception lines "
 		    "together)", qu->id != NULL ? qu->id : "?",
@@ -67,19 +75,21 @@ static void
 add_answer_pattern(struct qparse *p, struct question *qu, const char *arg,
     long line, long col, enum pattern_role role)
 {
+	struct qtext *qt = qtext_of(qu);
 	const char *name = role == ROLE_ACCEPT ? "accept" : "concept";
-	struct pattern **arr = role == ROLE_ACCEPT ? &qu->accept : &qu->concepts;
-	size_t *n = role == ROLE_ACCEPT ? &qu->naccept : &qu->nconcepts;
+	struct pattern **arr = role == ROLE_ACCEPT ? &qt->accept :
+	    &qt->concepts;
+	size_t *n = role == ROLE_ACCEPT ? &qt->naccept : &qt->nconcepts;
 
 	if (qu->kind == Q_LIST) {
 		struct list_item *it;
 
-		if (qu->nitems == 0) {
+		if (qt->nitems == 0) {
 			qparse_error(p, line, 0, "'@%s' in a list question "
 			    "must follow an '@item'", name);
 			return;
 		}
-		it = &qu->items[qu->nitems - 1];
+		it = &qt->items[qt->nitems - 1];
 		arr = role == ROLE_ACCEPT ? &it->accept : &it->concepts;
 		n = role == ROLE_ACCEPT ? &it->naccept : &it->nconcepts;
 	}
@@ -106,7 +116,9 @@ static char **
 d_fine(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
-	check_pattern(p, add_pattern(p, qu, &qu->fine, &qu->nfine, arg, line,
+	struct qtext *qt = qtext_of(qu);
+
+	check_pattern(p, add_pattern(p, qu, &qt->fine, &qt->nfine, arg, line,
 	    col, ROLE_FINE));
 	return NULL;
 }
@@ -115,8 +127,10 @@ static char **
 d_unlisted(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
+	struct qtext *qt = qtext_of(qu);
+
 	if (strcmp(arg, "ignore") == 0)
-		qu->unlisted_ignore = true;
+		qt->unlisted_ignore = true;
 	else if (strcmp(arg, "wrong") != 0)
 		qparse_error(p, line, col, "bad '@unlisted' value '%s': "
 		    "expected 'wrong' or 'ignore'", arg);
@@ -127,11 +141,12 @@ static char **
 d_item(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
+	struct qtext *qt = qtext_of(qu);
 	struct list_item *it;
 
 	(void)p, (void)col;
-	qu->items = xreallocarray(qu->items, qu->nitems + 1, sizeof *qu->items);
-	it = &qu->items[qu->nitems++];
+	qt->items = xreallocarray(qt->items, qt->nitems + 1, sizeof *qt->items);
+	it = &qt->items[qt->nitems++];
 	memset(it, 0, sizeof *it);
 	it->label = xstrdup(arg);
 	it->lineno = line;
@@ -142,7 +157,9 @@ static char **
 d_need(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
-	qparse_number(p, "need", arg, line, col, 1, 100, &qu->need);
+	struct qtext *qt = qtext_of(qu);
+
+	qparse_number(p, "need", arg, line, col, 1, 100, &qt->need);
 	return NULL;
 }
 
@@ -150,8 +167,10 @@ static char **
 d_misconception(struct qparse *p, struct question *qu, const char *arg,
     long line, long col)
 {
-	check_pattern(p, add_pattern(p, qu, &qu->misconceptions,
-	    &qu->nmisconceptions, arg, line, col, ROLE_MISCONCEPTION));
+	struct qtext *qt = qtext_of(qu);
+
+	check_pattern(p, add_pattern(p, qu, &qt->misconceptions,
+	    &qt->nmisconceptions, arg, line, col, ROLE_MISCONCEPTION));
 	return NULL;
 }
 
@@ -159,13 +178,14 @@ static char **
 d_feedback(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
+	struct qtext *qt = qtext_of(qu);
 	static const char *const targets[] = {"misconception"};
 	struct pattern *m;
 
 	(void)col;
 	if (!qparse_feedback_allowed(p, targets, 1, "'@misconception'", line))
 		return NULL;
-	m = &qu->misconceptions[qu->nmisconceptions - 1];
+	m = &qt->misconceptions[qt->nmisconceptions - 1];
 	m->feedback = xstrdup(arg);
 	return &m->feedback;
 }
@@ -174,8 +194,10 @@ static char **
 d_case(struct qparse *p, struct question *qu, const char *arg, long line,
     long col)
 {
+	struct qtext *qt = qtext_of(qu);
+
 	(void)p, (void)arg, (void)line, (void)col;
-	qu->case_sensitive = true;
+	qt->case_sensitive = true;
 	return NULL;
 }
 
@@ -211,42 +233,47 @@ jit_patterns(const struct question *qu, const struct pattern *arr, size_t n)
 static void
 prepare_text(const struct question *qu)
 {
-	jit_patterns(qu, qu->accept, qu->naccept);
-	jit_patterns(qu, qu->concepts, qu->nconcepts);
-	jit_patterns(qu, qu->misconceptions, qu->nmisconceptions);
-	jit_patterns(qu, qu->fine, qu->nfine);
-	for (size_t t = 0; t < qu->nitems; t++) {
-		jit_patterns(qu, qu->items[t].accept, qu->items[t].naccept);
-		jit_patterns(qu, qu->items[t].concepts,
-		    qu->items[t].nconcepts);
+	const struct qtext *qt = qtext_of(qu);
+
+	jit_patterns(qu, qt->accept, qt->naccept);
+	jit_patterns(qu, qt->concepts, qt->nconcepts);
+	jit_patterns(qu, qt->misconceptions, qt->nmisconceptions);
+	jit_patterns(qu, qt->fine, qt->nfine);
+	for (size_t t = 0; t < qt->nitems; t++) {
+		jit_patterns(qu, qt->items[t].accept, qt->items[t].naccept);
+		jit_patterns(qu, qt->items[t].concepts,
+		    qt->items[t].nconcepts);
 	}
 }
 
 static void
 finish_short(struct qparse *p, struct question *qu)
 {
-	if (qu->naccept == 0 && qu->nconcepts == 0 && !p->keyless)
+	struct qtext *qt = qtext_of(qu);
+
+	if (qt->naccept == 0 && qt->nconcepts == 0 && !p->keyless)
 		qparse_missing(p, qu, "concept' or '@accept");
 }
 
 static void
 finish_list(struct qparse *p, struct question *qu)
 {
+	struct qtext *qt = qtext_of(qu);
 	long need_line = qparse_seen(p, qu, "need");
 
-	if (qu->nitems == 0 && !p->keyless)
+	if (qt->nitems == 0 && !p->keyless)
 		qparse_missing(p, qu, "item");
 	if (need_line == 0)
 		qparse_missing(p, qu, "need");
-	else if (qu->need > 0 && (size_t)qu->need > qu->nitems &&
-	    qu->nitems > 0)
+	else if (qt->need > 0 && (size_t)qt->need > qt->nitems &&
+	    qt->nitems > 0)
 		qparse_error(p, need_line, 0, "'@need %d' is more than the %zu "
-		    "item%s of the question", qu->need, qu->nitems,
-		    qu->nitems == 1 ? "" : "s");
-	for (size_t i = 0; i < qu->nitems; i++)
-		if (qu->items[i].naccept == 0 && qu->items[i].nconcepts == 0)
-			qparse_error(p, qu->items[i].lineno, 0, "item '%s' has "
-			    "no '@concept' or '@accept'", qu->items[i].label);
+		    "item%s of the question", qt->need, qt->nitems,
+		    qt->nitems == 1 ? "" : "s");
+	for (size_t i = 0; i < qt->nitems; i++)
+		if (qt->items[i].naccept == 0 && qt->items[i].nconcepts == 0)
+			qparse_error(p, qt->items[i].lineno, 0, "item '%s' has "
+			    "no '@concept' or '@accept'", qt->items[i].label);
 }
 
 static void
@@ -263,16 +290,19 @@ free_patterns(struct pattern *arr, size_t n)
 static void
 free_text(struct question *qu)
 {
-	free_patterns(qu->accept, qu->naccept);
-	free_patterns(qu->concepts, qu->nconcepts);
-	free_patterns(qu->misconceptions, qu->nmisconceptions);
-	free_patterns(qu->fine, qu->nfine);
-	for (size_t i = 0; i < qu->nitems; i++) {
-		free(qu->items[i].label);
-		free_patterns(qu->items[i].accept, qu->items[i].naccept);
-		free_patterns(qu->items[i].concepts, qu->items[i].nconcepts);
+	struct qtext *qt = qtext_of(qu);
+
+	free_patterns(qt->accept, qt->naccept);
+	free_patterns(qt->concepts, qt->nconcepts);
+	free_patterns(qt->misconceptions, qt->nmisconceptions);
+	free_patterns(qt->fine, qt->nfine);
+	for (size_t i = 0; i < qt->nitems; i++) {
+		free(qt->items[i].label);
+		free_patterns(qt->items[i].accept, qt->items[i].naccept);
+		free_patterns(qt->items[i].concepts, qt->items[i].nconcepts);
 	}
-	free(qu->items);
+	free(qt->items);
+	free(qt);
 }
 
 /* ----------------------------------------------------------------- show */
@@ -284,7 +314,9 @@ free_text(struct question *qu)
 static void
 preload_dictionaries(const struct question *qu)
 {
-	if (qu->lex != NULL && !qu->case_sensitive)
+	const struct qtext *qt = qtext_of(qu);
+
+	if (qu->lex != NULL && !qt->case_sensitive)
 		spell_preload(qu->lex->spell);
 }
 
@@ -298,8 +330,10 @@ show_short(const struct qshow *s, const struct question *qu)
 static void
 show_list(const struct qshow *s, const struct question *qu)
 {
+	const struct qtext *qt = qtext_of(qu);
+
 	preload_dictionaries(qu);
-	qshow_say(s, "", "", "Name %d, separated by commas.", qu->need);
+	qshow_say(s, "", "", "Name %d, separated by commas.", qt->need);
 }
 
 /* Patterns are not for learners; the first accepted example is. */
@@ -322,23 +356,24 @@ static void
 show_list_answer(const struct qshow *s, const struct question *qu,
     const char *indent)
 {
+	const struct qtext *qt = qtext_of(qu);
 	char *hang = xasprintf("%s  ", indent);
 	size_t size = 1;
 	char *labels;
 
-	for (size_t i = 0; i < qu->nitems; i++)
-		size += strlen(qu->items[i].label) + 2;
+	for (size_t i = 0; i < qt->nitems; i++)
+		size += strlen(qt->items[i].label) + 2;
 	labels = xcalloc(size, 1);
-	for (size_t i = 0; i < qu->nitems; i++) {
+	for (size_t i = 0; i < qt->nitems; i++) {
 		if (i > 0)
 			strcat(labels, "; ");
-		strcat(labels, qu->items[i].label);
+		strcat(labels, qt->items[i].label);
 	}
-	if ((size_t)qu->need >= qu->nitems)
+	if ((size_t)qt->need >= qt->nitems)
 		qshow_say(s, indent, hang, "The answer: %s", labels);
 	else
 		qshow_say(s, indent, hang, "The answer (any %d of these): %s",
-		    qu->need, labels);
+		    qt->need, labels);
 	free(labels);
 	free(hang);
 }
@@ -395,17 +430,19 @@ static void
 check_rules_credit_something(const struct quiz *qz, const struct question *q,
     struct diag *d)
 {
-	check_empty_matches(qz, q, q->accept, q->naccept, d);
-	check_empty_matches(qz, q, q->concepts, q->nconcepts, d);
-	for (size_t i = 0; i < q->nmisconceptions; i++)
-		(void)compiled(qz, q, &q->misconceptions[i], d);
-	for (size_t i = 0; i < q->nfine; i++)
-		(void)compiled(qz, q, &q->fine[i], d);
-	for (size_t i = 0; i < q->nitems; i++) {
-		check_empty_matches(qz, q, q->items[i].accept,
-		    q->items[i].naccept, d);
-		check_empty_matches(qz, q, q->items[i].concepts,
-		    q->items[i].nconcepts, d);
+	const struct qtext *qt = qtext_of(q);
+
+	check_empty_matches(qz, q, qt->accept, qt->naccept, d);
+	check_empty_matches(qz, q, qt->concepts, qt->nconcepts, d);
+	for (size_t i = 0; i < qt->nmisconceptions; i++)
+		(void)compiled(qz, q, &qt->misconceptions[i], d);
+	for (size_t i = 0; i < qt->nfine; i++)
+		(void)compiled(qz, q, &qt->fine[i], d);
+	for (size_t i = 0; i < qt->nitems; i++) {
+		check_empty_matches(qz, q, qt->items[i].accept,
+		    qt->items[i].naccept, d);
+		check_empty_matches(qz, q, qt->items[i].concepts,
+		    qt->items[i].nconcepts, d);
 	}
 }
 
@@ -437,17 +474,21 @@ check_text(const struct quiz *qz, const struct question *qu, struct diag *d)
 static int
 list_need(const struct question *qu)
 {
-	return qu->need > 0 ? qu->need : 1;
+	const struct qtext *qt = qtext_of(qu);
+
+	return qt->need > 0 ? qt->need : 1;
 }
 
 static void
 text_each_feedback(const struct question *qu,
     void (*fn)(void *arg, const char *feedback, long line), void *arg)
 {
-	for (size_t i = 0; i < qu->nmisconceptions; i++)
-		if (qu->misconceptions[i].feedback != NULL)
-			fn(arg, qu->misconceptions[i].feedback,
-			    qu->misconceptions[i].lineno);
+	const struct qtext *qt = qtext_of(qu);
+
+	for (size_t i = 0; i < qt->nmisconceptions; i++)
+		if (qt->misconceptions[i].feedback != NULL)
+			fn(arg, qt->misconceptions[i].feedback,
+			    qt->misconceptions[i].lineno);
 }
 
 static void
@@ -461,29 +502,34 @@ add_patterns(struct spell *sp, const struct pattern *p, size_t n)
 static void
 text_vocabulary(const struct question *qu, struct spell *sp)
 {
-	add_patterns(sp, qu->accept, qu->naccept);
-	add_patterns(sp, qu->concepts, qu->nconcepts);
-	add_patterns(sp, qu->misconceptions, qu->nmisconceptions);
-	add_patterns(sp, qu->fine, qu->nfine);
-	for (size_t t = 0; t < qu->nitems; t++) {
-		spell_add_text(sp, qu->items[t].label);
-		add_patterns(sp, qu->items[t].accept, qu->items[t].naccept);
-		add_patterns(sp, qu->items[t].concepts, qu->items[t].nconcepts);
+	const struct qtext *qt = qtext_of(qu);
+
+	add_patterns(sp, qt->accept, qt->naccept);
+	add_patterns(sp, qt->concepts, qt->nconcepts);
+	add_patterns(sp, qt->misconceptions, qt->nmisconceptions);
+	add_patterns(sp, qt->fine, qt->nfine);
+	for (size_t t = 0; t < qt->nitems; t++) {
+		spell_add_text(sp, qt->items[t].label);
+		add_patterns(sp, qt->items[t].accept, qt->items[t].naccept);
+		add_patterns(sp, qt->items[t].concepts, qt->items[t].nconcepts);
 	}
 }
 
 static void
 keyless_list(struct strbuf *b, const struct question *qu)
 {
-	strbuf_addf(b, "@need %d\n", qu->need);
+	const struct qtext *qt = qtext_of(qu);
+
+	strbuf_addf(b, "@need %d\n", qt->need);
 }
 
 const struct qkind qkind_short = {
 	.name = "short",
 	.directives = short_directives,
 	.ndirectives = sizeof short_directives / sizeof short_directives[0],
-	.finish = finish_short,
+	.init = init_text,
 	.free = free_text,
+	.finish = finish_short,
 	.prepare = prepare_text,
 	.list_answer = false,
 	.grade = grade_text_short,
@@ -499,8 +545,9 @@ const struct qkind qkind_list = {
 	.name = "list",
 	.directives = list_directives,
 	.ndirectives = sizeof list_directives / sizeof list_directives[0],
-	.finish = finish_list,
+	.init = init_text,
 	.free = free_text,
+	.finish = finish_list,
 	.prepare = prepare_text,
 	.list_answer = true,
 	.grade = grade_text_list,

@@ -432,8 +432,7 @@ start_question(struct parser *p, const char *arg, long line, long col)
 	p->cur = &q->questions[q->nquestions++];
 	memset(p->cur, 0, sizeof *p->cur);
 	p->cur->kind = kind;
-	if (qkind_of(kind)->init != NULL)
-		qkind_of(kind)->init(p->cur);
+	qkind_of(kind)->init(p->cur);
 	p->cur->path = q->path;
 	p->cur->lineno = line;
 	p->cur->points = 1;

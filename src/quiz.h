@@ -48,15 +48,6 @@ struct pattern {
 	char *feedback;		/* misconceptions: what to tell the learner */
 };
 
-struct list_item {
-	char *label;
-	long lineno;		/* of @item */
-	struct pattern *accept;
-	size_t naccept;
-	struct pattern *concepts;	/* all required, in one part */
-	size_t nconcepts;
-};
-
 struct example {
 	char *text;
 	bool accept;		/* @example+ (true) or @example- */
@@ -72,28 +63,18 @@ struct example {
 struct question {
 	enum question_kind kind;
 	void *data;		/* owned by the kind's row (qkind.h) */
-	size_t npatterns;	/* patterns of every role, for the limit */
 	char *id;
 	const char *path;	/* borrowed: the quiz's path, for warnings */
 	long lineno;		/* of @question */
 	char *prompt;
 	int points;
-	bool case_sensitive;
 
-	struct pattern *accept;		/* short */
-	size_t naccept;
-	struct pattern *concepts;	/* short: all required */
-	size_t nconcepts;
-	struct pattern *misconceptions;	/* short, list */
-	size_t nmisconceptions;
-	struct pattern *fine;		/* short, list: harmless side remarks */
-	size_t nfine;
-	bool unlisted_ignore;		/* list: an unrecognised part costs nothing */
-	/* The course's vocabulary and glossary (borrowed), or NULL. */
+	/*
+	 * The course's vocabulary and glossary (borrowed), or NULL: lent to
+	 * every question by course_link; the free-text kinds read answers
+	 * with it.
+	 */
 	struct lexicon *lex;
-	struct list_item *items;	/* list */
-	size_t nitems;
-	int need;
 
 	/*
 	 * Lettered kinds (choice, multi, order): shown[i] is the index (into

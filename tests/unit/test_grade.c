@@ -18,6 +18,7 @@
 
 #include "grade.h"
 #include "qkind.h"
+#include "qkind_text.h"
 #include "quiz.h"
 #include "verdict.h"
 
@@ -182,7 +183,7 @@ accept_must_match_whole_answer(void **state)
 	grade_answer(&q->questions[0], "lesser trochanter", 17, &r);
 	assert_int_equal(r.verdict, GRADE_CORRECT);
 	assert_true(r.fraction == 1.0);
-	assert_ptr_equal(r.rule, &q->questions[0].accept[0]);
+	assert_ptr_equal(r.rule, &qtext_of(&q->questions[0])->accept[0]);
 	grade_result_destroy(&r);
 	assert_int_equal(verdict(q, "the lesser trochanter"), GRADE_CORRECT);
 	assert_int_equal(verdict(q, "lesser trochanters"), GRADE_INCORRECT);
@@ -236,7 +237,8 @@ misconception_matches_anywhere_and_first(void **state)
 	grade_answer(&q->questions[0], a, strlen(a), &r);
 	assert_int_equal(r.verdict, GRADE_INCORRECT);
 	assert_string_equal(r.feedback, "That is for the gluteals.");
-	assert_ptr_equal(r.rule, &q->questions[0].misconceptions[0]);
+	assert_ptr_equal(r.rule,
+	    &qtext_of(&q->questions[0])->misconceptions[0]);
 	grade_result_destroy(&r);
 	quiz_free(q);
 }
@@ -328,7 +330,7 @@ catastrophic_pattern_is_ungradable_not_wrong(void **state)
 	assert_non_null(r.author_warning);
 	assert_non_null(strstr(r.author_warning, ".quiz:7:9: warning: "
 	    "pattern hit the match limit"));
-	assert_ptr_equal(r.rule, &q->questions[0].accept[0]);
+	assert_ptr_equal(r.rule, &qtext_of(&q->questions[0])->accept[0]);
 	grade_result_destroy(&r);
 	/* A normal answer still grades. */
 	assert_int_equal(verdict(q, "aaaa"), GRADE_CORRECT);

@@ -19,6 +19,7 @@
 #include "grade.h"
 #include "grade_text.h"
 #include "qkind.h"
+#include "qkind_text.h"
 #include "quiz.h"
 
 /* The name the text of write_file is parsed under. */
@@ -124,6 +125,7 @@ sample_quiz_parses_into_structs(void **state)
 	struct quiz *q = load_ok(BUILD_SRCDIR
 	    "/tests/data/course/quizzes/01-sample.quiz");
 	const struct question *qu;
+	const struct qtext *qt;
 	long feedback[2] = {0, 0};
 	bool right;
 
@@ -141,22 +143,23 @@ sample_quiz_parses_into_structs(void **state)
 	assert_int_equal(quiz_total_points(q), 6);
 
 	qu = &q->questions[0];
+	qt = qtext_of(qu);
 	assert_int_equal(qu->kind, Q_SHORT);
 	assert_string_equal(qu->id, "insertion");
 	assert_ptr_equal(qu->path, q->path);
 	assert_int_equal(qu->lineno, 8);
-	assert_int_equal(qu->naccept, 1);
-	assert_int_equal(qu->accept[0].lineno, 11);
-	assert_int_equal(qu->accept[0].col, 9);
+	assert_int_equal(qt->naccept, 1);
+	assert_int_equal(qt->accept[0].lineno, 11);
+	assert_int_equal(qt->accept[0].col, 9);
 	/* Proved to compile at load; compiled for grading when first needed. */
-	assert_null(qu->accept[0].code);
-	assert_non_null(grade_text_code(qu, &qu->accept[0], NULL, NULL));
-	assert_ptr_equal(grade_text_code(qu, &qu->accept[0], NULL, NULL),
-	    qu->accept[0].code);
-	assert_int_equal(qu->nmisconceptions, 1);
-	assert_string_equal(qu->misconceptions[0].src,
+	assert_null(qt->accept[0].code);
+	assert_non_null(grade_text_code(qu, &qt->accept[0], NULL, NULL));
+	assert_ptr_equal(grade_text_code(qu, &qt->accept[0], NULL, NULL),
+	    qt->accept[0].code);
+	assert_int_equal(qt->nmisconceptions, 1);
+	assert_string_equal(qt->misconceptions[0].src,
 	    "\\bgreater\\s+trochanter\\b");
-	assert_string_equal(qu->misconceptions[0].feedback,
+	assert_string_equal(qt->misconceptions[0].feedback,
 	    "The greater trochanter is where the gluteal muscles attach, "
 	    "not the iliopsoas.");
 	assert_int_equal(qu->nhints, 2);
@@ -171,12 +174,13 @@ sample_quiz_parses_into_structs(void **state)
 	assert_int_equal(qu->taught_page, 1);
 
 	qu = &q->questions[1];
+	qt = qtext_of(qu);
 	assert_int_equal(qu->kind, Q_LIST);
-	assert_int_equal(qu->need, 2);
-	assert_int_equal(qu->nitems, 2);
-	assert_string_equal(qu->items[1].label, "iliacus");
-	assert_int_equal(qu->items[1].naccept, 1);
-	assert_int_equal(qu->naccept, 0);
+	assert_int_equal(qt->need, 2);
+	assert_int_equal(qt->nitems, 2);
+	assert_string_equal(qt->items[1].label, "iliacus");
+	assert_int_equal(qt->items[1].naccept, 1);
+	assert_int_equal(qt->naccept, 0);
 
 	qu = &q->questions[2];
 	assert_int_equal(qu->kind, Q_CHOICE);
@@ -229,7 +233,7 @@ defaults_and_header_values(void **state)
 	assert_true(graded_correct(&q->questions[0], "false"));
 	assert_int_equal(q->questions[0].points, 3);
 	assert_string_equal(q->questions[1].id, "my-q");
-	assert_true(q->questions[1].case_sensitive);
+	assert_true(qtext_of(&q->questions[1])->case_sensitive);
 	assert_int_equal(quiz_total_points(q), 4);
 	quiz_free(q);
 }
@@ -692,20 +696,22 @@ patterns_are_jit_compiled_when_a_quiz_is_prepared(void **state)
 	struct quiz *q;
 	uint32_t jit = 0;
 	size_t size;
+	const struct pattern *accept;
 
 	(void)state;
 	write_file(HEADER SHORT);
 	diag_init(&d);
 	q = load(path, &d);
 	assert_non_null(q);
-	assert_null(q->questions[0].accept[0].code);
+	accept = &qtext_of(&q->questions[0])->accept[0];
+	assert_null(accept->code);
 	quiz_prepare(q);
 	(void)pcre2_config(PCRE2_CONFIG_JIT, &jit);
-	size = jit_size(&q->questions[0].accept[0]);
+	size = jit_size(accept);
 	if (jit)
 		assert_true(size > 0);
 	quiz_prepare(q);
-	assert_int_equal(jit_size(&q->questions[0].accept[0]), size);
+	assert_int_equal(jit_size(accept), size);
 	quiz_free(q);
 	diag_destroy(&d);
 }
@@ -722,6 +728,7 @@ a_pattern_broken_by_the_wrapper_is_reported_when_compiled(void **state)
 	struct diag d;
 	struct quiz *q;
 	const struct question *qu;
+	const struct pattern *m;
 	char *err = NULL;
 	size_t off = 99;
 
@@ -732,13 +739,14 @@ a_pattern_broken_by_the_wrapper_is_reported_when_compiled(void **state)
 	q = load(path, &d);
 	assert_non_null(q);
 	qu = &q->questions[0];
-	assert_null(grade_text_code(qu, &qu->misconceptions[0], &err, &off));
+	m = &qtext_of(qu)->misconceptions[0];
+	assert_null(grade_text_code(qu, m, &err, &off));
 	assert_non_null(err);
-	assert_true(qu->misconceptions[0].broken);
-	assert_true(off <= strlen(qu->misconceptions[0].src));
+	assert_true(m->broken);
+	assert_true(off <= strlen(m->src));
 	free(err);
 	/* Asked again without a report: still nothing, not compiled again. */
-	assert_null(grade_text_code(qu, &qu->misconceptions[0], NULL, NULL));
+	assert_null(grade_text_code(qu, m, NULL, NULL));
 	quiz_free(q);
 	diag_destroy(&d);
 }

@@ -1,0 +1,49 @@
+/*
+ * The free-text kinds' own data ("short" and "list"), shared by the two
+ * files of their family: qkind_text.c (parsing, showing, checking) and
+ * grade_text.c (grading).  No other module includes this header: they
+ * ask the kinds' rows (qkind.h).
+ */
+#ifndef PSOAS_QKIND_TEXT_H
+#define PSOAS_QKIND_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "quiz.h"
+
+struct list_item {
+	char *label;
+	long lineno;		/* of @item */
+	struct pattern *accept;
+	size_t naccept;
+	struct pattern *concepts;	/* all required, in one part */
+	size_t nconcepts;
+};
+
+/* A short or list question's data (question.data). */
+struct qtext {
+	size_t npatterns;	/* patterns of every role, for the limit */
+	bool case_sensitive;	/* @case */
+	bool unlisted_ignore;	/* list: an unrecognised part costs nothing */
+	int need;		/* list: @need */
+
+	struct pattern *accept;		/* short */
+	size_t naccept;
+	struct pattern *concepts;	/* short: all required */
+	size_t nconcepts;
+	struct pattern *misconceptions;
+	size_t nmisconceptions;
+	struct pattern *fine;		/* harmless side remarks */
+	size_t nfine;
+	struct list_item *items;	/* list */
+	size_t nitems;
+};
+
+static inline struct qtext *
+qtext_of(const struct question *qu)
+{
+	return qu->data;
+}
+
+#endif
