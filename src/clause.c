@@ -283,6 +283,17 @@ clause_alternatives(const char *s, size_t len, struct span m,
 }
 
 bool
+clause_is_reason(const char *s, struct span sp)
+{
+	static const char *const reasons[] = {"because", "since"};
+	struct span w[1];
+
+	return words(s, sp.start, sp.end, w, 1) == 1 &&
+	    word_in(s + w[0].start, w[0].end - w[0].start, reasons,
+	    NELEM(reasons));
+}
+
+bool
 clause_is_filler(const char *s, struct span sp, bool numbers)
 {
 	struct span w[MAX_WORDS];

@@ -52,4 +52,11 @@ size_t clause_alternatives(const char *s, size_t len, struct span m,
  */
 bool clause_is_filler(const char *s, struct span sp, bool numbers);
 
+/*
+ * True when span is the learner's reason for what went before, not a
+ * thing named: it starts with "because" or "since" ("diabetes, HIV,
+ * because infection spreads more easily").
+ */
+bool clause_is_reason(const char *s, struct span sp);
+
 #endif

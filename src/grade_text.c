@@ -808,9 +808,13 @@ grade_list(struct ctx *c, const struct reading *rd)
 		}
 		{
 			struct span whole = {0, v->len}, end = {v->len, v->len};
-			/* "..., but not psoas minor": a remark, not a guess. */
+			/*
+			 * "..., but not psoas minor": a remark, not a guess;
+			 * "..., because ...": a reason, not a thing named.
+			 */
 			bool filler = i < nlead ||
 			    clause_is_filler(v->s, whole, true) ||
+			    clause_is_reason(v->s, whole) ||
 			    clause_negated(v->s, v->len, end) ||
 			    (v->nfine == 1 && v->fine[0].start == 0 &&
 			    v->fine[0].end == v->len);

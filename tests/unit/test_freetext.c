@@ -478,6 +478,23 @@ wrong_parts_cancel_credited_items(void **state)
 	lexicon_free(lx);
 }
 
+static void
+a_reason_after_the_items_costs_nothing(void **state)
+{
+	struct lexicon *lx;
+	struct quiz *q = load(triad, NULL, &lx);
+
+	(void)state;
+	CREDITS(q, "fever, back pain, limp, because pus irritates the muscle");
+	CREDITS(q, "fever, back pain and a limp, since the psoas is inflamed");
+	/* Unrecognised, not a reason: still costs an item. */
+	REFUSES(q, "fever, back pain, limp, headache");
+	/* A reason holding a known wrong term is a wrong part. */
+	REFUSES(q, "fever, back pain, limp, because of a rash");
+	quiz_free(q);
+	lexicon_free(lx);
+}
+
 /* ------------------------------------------------------------ responses */
 
 static void
@@ -574,6 +591,7 @@ main(void)
 		cmocka_unit_test(glossary_errors_name_their_line),
 		cmocka_unit_test(a_hedge_names_neither_item),
 		cmocka_unit_test(wrong_parts_cancel_credited_items),
+		cmocka_unit_test(a_reason_after_the_items_costs_nothing),
 		cmocka_unit_test(responses_parse_every_mark),
 		cmocka_unit_test(responses_errors_name_their_line),
 		cmocka_unit_test(a_stop_request_ends_grading_without_a_verdict),
