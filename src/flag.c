@@ -76,6 +76,17 @@ flag_verdict(struct progress *p, const struct flag_record *last,
 	return msg;
 }
 
+char *
+flag_verdict_here(struct progress *p, const struct flag_record *last,
+    const char *reason)
+{
+	if (!flag_has(last))
+		return xstrdup("There is no verdict to flag yet for this "
+		    "question: 'flag' marks a graded answer's verdict as "
+		    "wrong, and an answer that used no try was not graded.");
+	return flag_verdict(p, last, reason);
+}
+
 /* ------------------------------------------------------------ report */
 
 /* One flag of one learner, to sort and group. */

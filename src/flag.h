@@ -37,6 +37,16 @@ char *flag_verdict(struct progress *p, const struct flag_record *last,
     const char *reason);
 
 /*
+ * flag_verdict for "flag" typed at a question of a quiz or drill, where
+ * an empty last means the answer just typed used no try (or none has
+ * been typed): it says there is no verdict to flag yet for this
+ * question.  A sitting clears last when an answer is not graded, so a
+ * flag never lands on the verdict of the question before.
+ */
+char *flag_verdict_here(struct progress *p, const struct flag_record *last,
+    const char *reason);
+
+/*
  * The instructor's report: every flag of the n learners in ps, grouped
  * by quiz (course order) and question, the same answer once with each
  * learner's reason, as lines to paste into the quiz's responses file.

@@ -184,6 +184,8 @@ answer(struct practice *d, const char *line)
 		    "This answer could not be graded.");
 		say(d, "Please answer again.");
 		grade_result_destroy(&g);
+		/* 'flag' now must not name the question before's verdict. */
+		flag_clear(&d->last);
 		return;
 	}
 	right = g.verdict == GRADE_CORRECT;
@@ -309,7 +311,7 @@ practice_input(struct practice *d, const char *line)
 			    commands[i].run != NULL)
 				commands[i].run(d);
 	} else if (q.kind == QLINE_FLAG)
-		put_wrapped(d, "", "", flag_verdict(d->progress, &d->last,
+		put_wrapped(d, "", "", flag_verdict_here(d->progress, &d->last,
 		    q.answer));
 	else
 		answer(d, q.answer);

@@ -603,6 +603,8 @@ answer(struct quizrun *r, const char *line, size_t len)
 		if (g.author_warning != NULL)
 			fprintf(stderr, "%s\n", g.author_warning);
 		grade_result_destroy(&g);
+		/* 'flag' now must not name the question before's verdict. */
+		flag_clear(&r->last);
 		return;
 	}
 	r->tries++;
@@ -982,7 +984,7 @@ quizrun_input(struct quizrun *r, const char *line)
 			    commands[i].run != NULL)
 				commands[i].run(r);
 	} else if (q.kind == QLINE_FLAG)
-		put_wrapped(r, "", "", flag_verdict(r->progress, &r->last,
+		put_wrapped(r, "", "", flag_verdict_here(r->progress, &r->last,
 		    q.answer));
 	else
 		answer(r, q.answer, strlen(q.answer));

@@ -19,7 +19,7 @@ printf '%s\n' 'quiz sample-quiz' flag 'the femur bump' \
     run --learner ann >"$SCRATCH/ann" 2>&1
 journal="$data/learners/ann.journal"
 check "flag before any verdict has nothing to flag" \
-    contains "$SCRATCH/ann" "Nothing to flag yet"
+    contains "$SCRATCH/ann" "There is no verdict to flag yet for this question"
 check "a flag is acknowledged" \
     contains "$SCRATCH/ann" 'Flagged for your instructor: your answer "the femur bump", graded'
 check "and uses no try: the second try is still there" \
@@ -36,6 +36,17 @@ check "no raw escape reaches the terminal" lacks "$SCRATCH/ann" "$esc"
 printf '%s\n' list 'flag too late' quit | run --learner ann >"$SCRATCH/late" 2>&1
 check "a flag long after the verdict is refused" \
     contains "$SCRATCH/late" "Nothing to flag yet"
+
+# cy: an answer that uses no try (a letter out of range) is no verdict:
+# 'flag' then names none, never the question before's.
+printf '%s\n' 'quiz sample-quiz' 'lesser trochanter' 'psoas major, iliacus' \
+    z flag leave 'practice sample-quiz' 'lesser trochanter' \
+    'psoas major, iliacus' z 'flag wrong' leave quit |
+    run --learner cy >"$SCRATCH/cy" 2>&1
+check "flag after an answer that used no try says there is no verdict yet" \
+    test "$(grep -c 'There is no verdict to flag yet for this question' "$SCRATCH/cy")" -eq 2
+check "and flags nothing: not the question before" \
+    sh -c "! grep -q '^flag' '$data/learners/cy.journal'"
 
 # bo: the same wrong answer flagged, and one in practice.
 printf '%s\n' 'quiz sample-quiz' 'the femur bump' 'flag' leave \
