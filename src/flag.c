@@ -150,8 +150,8 @@ responses_name(const struct quiz *q)
 
 	base = base != NULL ? base + 1 : q->path;
 	n = strlen(base);
-	if (n > 5 && strcmp(base + n - 5, ".quiz") == 0)
-		n -= 5;
+	if (text_has_suffix(base, ".quiz"))
+		n -= strlen(".quiz");
 	return xasprintf("quizzes/%.*s.responses", (int)n, base);
 }
 
