@@ -481,6 +481,12 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 			 * header line was taken as version 1 above).
 			 */
 			if (n > 0 && n <= strlen(hdr) - 1 &&
+			    memcmp(line, hdr, n) == 0 && !complete) {
+				/* All the file holds: torn_warn's to handle. */
+				note_torn(j, 0, lineno, CHAIN_START);
+				continue;
+			}
+			if (n > 0 && n <= strlen(hdr) - 1 &&
 			    memcmp(line, hdr, n) == 0) {
 				diag_add(d, DIAG_WARNING, j->path, lineno, 0,
 				    "damaged header skipped (assuming "
@@ -578,23 +584,25 @@ torn_warn(struct journal *j, int fd, struct stat *st, struct diag *d)
 {
 	off_t bytes = st->st_size - j->torn_at;
 	long line = j->torn_line;
+	/* Torn at line 1: a header cut short is all the file holds. */
+	const char *what = line == 1 ? "header" : "record";
 	char *why = NULL;
 
 	if (fd == -1) {
 		diag_add(d, DIAG_WARNING, j->path, line, 0,
-		    "damaged record skipped (truncated: no end of line)");
+		    "damaged %s skipped (truncated: no end of line)", what);
 		return;
 	}
 	if (cut_torn(j, fd, st->st_size, &why) == 0) {
-		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged record "
+		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged %s "
 		    "cut off (truncated: no end of line; a session was "
 		    "stopped while writing it); its %lld bytes are kept in "
-		    "%s" JOURNAL_TORN_SUFFIX, (long long)bytes, j->path);
+		    "%s" JOURNAL_TORN_SUFFIX, what, (long long)bytes, j->path);
 		st->st_size = j->known;
 	} else
-		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged record "
+		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged %s "
 		    "skipped (truncated: no end of line; not cut off: %s)",
-		    why);
+		    what, why);
 	free(why);
 }
 
@@ -874,7 +882,7 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 		 */
 		char *why = NULL;
 
-		if (j->torn_at >= 0 &&
+		if (j->torn_at > 0 &&
 		    cut_torn(j, j->fd, st.st_size, &why) == 0)
 			st.st_size = j->known;
 		else

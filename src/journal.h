@@ -52,7 +52,9 @@
  * once, as "PATH:LINE: warning: damaged record cut off (...); its N bytes
  * are kept in PATH.torn".  When the copy cannot be made the torn line
  * stays, is skipped with a warning, and a new record starts on a line of
- * its own.  Read-only opens never cut anything.
+ * its own.  Read-only opens never cut anything.  A file holding only a
+ * header cut short is cut the same way by journal_open ("damaged header
+ * cut off"), which then writes a whole header.
  *
  * An append also fails when the path no longer names the file opened
  * (another program renamed a file over it, or removed it): records

@@ -367,6 +367,20 @@ tear_last_record(struct fixture *f)
 	return torn;
 }
 
+/* f's NAME.journal.torn holds exactly the line torn, then '\n'. */
+static void
+torn_copy_is(struct fixture *f, const char *torn)
+{
+	char *copy = xasprintf("%s.torn", f->path), *kept, *want;
+
+	kept = slurp(copy, NULL);
+	want = xasprintf("%s\n", torn);
+	assert_string_equal(kept, want);
+	free(want);
+	free(kept);
+	free(copy);
+}
+
 /* A new open of f's journal replays without a word, at lesson page. */
 static void
 reopens_clean_at_page(struct fixture *f, int page)
@@ -387,7 +401,7 @@ truncated_last_record_is_cut_off_once_and_kept_beside(void **state)
 	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
 	const struct quiz_attempt *a;
-	char *cause = NULL, *text, *want, *torn, *copy, *kept, *before;
+	char *cause = NULL, *text, *want, *torn, *copy, *before;
 	size_t len;
 
 	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 3, &cause));
@@ -422,11 +436,7 @@ truncated_last_record_is_cut_off_once_and_kept_beside(void **state)
 	assert_int_equal(f->d.n, 1);
 	assert_string_equal(f->d.msgs[0], want);
 	free(want);
-	kept = slurp(copy, &len);
-	want = xasprintf("%s\n", torn);
-	assert_string_equal(kept, want);
-	free(want);
-	free(kept);
+	torn_copy_is(f, torn);
 	text = slurp(f->path, &len);
 	assert_int_equal(strlen(text), strlen(before) - strlen(torn));
 	assert_memory_equal(text, before, strlen(text));
@@ -457,8 +467,7 @@ a_record_torn_by_another_session_is_cut_off_by_the_next_append(void **state)
 {
 	struct fixture *f = *state;
 	struct progress *p1 = open_ok(f, "ann"), *p2 = open_ok(f, "ann");
-	char *cause = NULL, *torn, *copy, *kept, *want;
-	size_t len;
+	char *cause = NULL, *torn;
 
 	no_error(progress_record_page(p1, "sample-one", 1, 4, &cause), cause);
 	no_error(progress_record_page(p2, "sample-one", 2, 4, &cause), cause);
@@ -467,14 +476,8 @@ a_record_torn_by_another_session_is_cut_off_by_the_next_append(void **state)
 	progress_close(p1);
 	progress_close(p2);
 
-	copy = xasprintf("%s.torn", f->path);
-	kept = slurp(copy, &len);
-	want = xasprintf("%s\n", torn);
-	assert_string_equal(kept, want);
+	torn_copy_is(f, torn);
 	reopens_clean_at_page(f, 3);
-	free(want);
-	free(kept);
-	free(copy);
 	free(torn);
 }
 
@@ -1266,7 +1269,7 @@ new_journal_has_header_and_private_modes(void **state)
 }
 
 static void
-cut_short_header_is_warned_and_journal_still_used(void **state)
+cut_short_header_is_cut_off_once_and_journal_still_used(void **state)
 {
 	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
@@ -1275,16 +1278,21 @@ cut_short_header_is_warned_and_journal_still_used(void **state)
 	progress_close(p);
 	assert_int_equal(truncate(f->path, 8), 0);	/* "psoas-tu" */
 	p = open_ok(f, "ann");
-	assert_true(diag_has(&f->d, ":1: warning: damaged header skipped"));
+	assert_true(diag_has(&f->d, ":1: warning: damaged header cut off"));
+	torn_copy_is(f, "psoas-tu");
 	no_error(progress_record_page(p, "sample-one", 1, 1, &cause), cause);
 	progress_close(p);
+	/* Cut off once: a new header, and nothing to say at the next start. */
+	diag_destroy(&f->d);
+	diag_init(&f->d);
 	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
 	assert_int_equal(progress_lesson(p, "sample-one")->page, 1);
 	progress_close(p);
 }
 
 static void
-whole_header_without_its_newline_is_warned_and_journal_still_used(void **state)
+whole_header_without_its_newline_is_cut_off_once_and_journal_still_used(void **state)
 {
 	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
@@ -1294,10 +1302,15 @@ whole_header_without_its_newline_is_warned_and_journal_still_used(void **state)
 	progress_close(p);
 	assert_int_equal(truncate(f->path, strlen("psoas-tutor journal 2")), 0);
 	p = open_ok(f, "ann");
-	assert_true(diag_has(&f->d, ":1: warning: damaged header skipped"));
+	assert_true(diag_has(&f->d, ":1: warning: damaged header cut off"));
+	torn_copy_is(f, "psoas-tutor journal 2");
 	no_error(progress_record_page(p, "sample-one", 2, 3, &cause), cause);
 	progress_close(p);
+	/* Cut off once: a new header, and nothing to say at the next start. */
+	diag_destroy(&f->d);
+	diag_init(&f->d);
 	p = open_ok(f, "ann");
+	assert_int_equal(f->d.n, 0);
 	assert_int_equal(progress_lesson(p, "sample-one")->page, 2);
 	progress_close(p);
 }
@@ -1540,8 +1553,8 @@ main(void)
 		T(an_open_attempt_belongs_to_one_session),
 		T(answer_without_an_open_attempt_is_refused),
 		T(new_journal_has_header_and_private_modes),
-		T(cut_short_header_is_warned_and_journal_still_used),
-		T(whole_header_without_its_newline_is_warned_and_journal_still_used),
+		T(cut_short_header_is_cut_off_once_and_journal_still_used),
+		T(whole_header_without_its_newline_is_cut_off_once_and_journal_still_used),
 		T(learners_are_listed_and_bad_names_refused),
 		T(class_summary_rounds_a_post_test_score_like_every_other_report),
 #undef T
