@@ -393,7 +393,7 @@ more_prompt(struct repl *r)
 	return prompt;
 }
 
-/* Where a quiz or a drill starting now writes. */
+/* Where a quiz, drill, evaluation or identity run starting now writes. */
 static FILE *
 run_out(struct repl *r)
 {
@@ -405,9 +405,10 @@ run_out(struct repl *r)
 }
 
 /*
- * Show what the quiz or drill wrote since the last call: paged, or whole
- * when the session is ending (no key will come).  Once neither runs, the
- * stream is closed, so its memory lasts one quiz or drill.
+ * Show what the quiz, drill, evaluation or identity questions wrote since
+ * the last call: paged, or whole when the session is ending (no key will
+ * come).  Once none runs, the stream is closed, so its memory lasts one
+ * of them.
  */
 static void
 show_run_output(struct repl *r, bool whole)
@@ -429,7 +430,8 @@ show_run_output(struct repl *r, bool whole)
 			show_view(r);
 		}
 	}
-	if (r->quiz == NULL && r->drill == NULL) {
+	if (r->quiz == NULL && r->drill == NULL && r->eval == NULL &&
+	    r->id == NULL) {
 		fclose(r->run.fp);
 		free(r->run.buf);
 		memset(&r->run, 0, sizeof r->run);
@@ -874,8 +876,10 @@ start_quiz(struct repl *r, const struct quiz *q)
 		}
 		strbuf_destroy(&why);
 		if (gate_ce(r->course) && !idrun_complete(r->progress)) {
-			r->id = idrun_start(r->progress, false, &r->ro, r->out);
+			r->id = idrun_start(r->progress, false, &r->ro,
+			    run_out(r));
 			r->after_id = q;
+			show_run_output(r, false);
 			return;
 		}
 	}
@@ -1100,7 +1104,8 @@ start_evaluation(struct repl *r)
 	}
 	drop_more(r);
 	r->eval = evalrun_start(r->course->manifest, r->progress, number,
-	    &r->ro, r->out);
+	    &r->ro, run_out(r));
+	show_run_output(r, false);
 }
 
 static void
@@ -1212,8 +1217,9 @@ cmd_identity(struct repl *r, const char *arg)
 		    progress_licence(r->progress),
 		    progress_licence_state(r->progress));
 	}
-	r->id = idrun_start(r->progress, true, &r->ro, r->out);
+	r->id = idrun_start(r->progress, true, &r->ro, run_out(r));
 	r->after_id = NULL;
+	show_run_output(r, false);
 }
 
 static void
@@ -1476,25 +1482,43 @@ run_command(struct repl *r, const struct command *cmd, const char *arg)
 	}
 }
 
+/*
+ * Run run(r, arg) with what it prints caught in *text (the caller frees
+ * it; NULL when the stream failed).  Returns false when no stream could
+ * be had: then it ran printing to the screen, whole, not paged.
+ */
+static bool
+catch_output(struct repl *r, void (*run)(struct repl *, const char *),
+    const char *arg, char **text)
+{
+	size_t len = 0;
+	FILE *screen = r->out, *mem;
+
+	*text = NULL;
+	if ((mem = open_memstream(text, &len)) == NULL) {
+		run(r, arg);
+		return false;
+	}
+	r->out = mem;
+	r->capturing = true;
+	run(r, arg);
+	r->capturing = false;
+	r->out = screen;
+	if (fclose(mem) != 0) {
+		free(*text);
+		*text = NULL;
+	}
+	return true;
+}
+
 /* A command's output, caught as it prints, laid out for the pager. */
 static void
 make_command(struct repl *r, struct layout *out)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *screen = r->out, *mem = open_memstream(&buf, &len);
+	char *buf;
 
-	if (mem == NULL) {
-		/* Out of memory for a stream: shown whole, not paged. */
-		r->view.cmd->run(r, r->view.arg);
-		return;
-	}
-	r->out = mem;
-	r->capturing = true;
-	r->view.cmd->run(r, r->view.arg);
-	r->capturing = false;
-	r->out = screen;
-	if (fclose(mem) == 0 && buf != NULL)
+	if (catch_output(r, r->view.cmd->run, r->view.arg, &buf) &&
+	    buf != NULL)
 		render_text_layout(buf, true, out);
 	free(buf);
 }
@@ -1710,9 +1734,14 @@ handle_line(struct repl *r, char *raw)
 			idrun_free(r->id);
 			r->id = NULL;
 			r->after_id = NULL;
+			/*
+			 * The quiz's start is shown with the last answer's
+			 * (the stream stays open), or after a refusal.
+			 */
 			if (q != NULL && idrun_complete(r->progress))
 				start_quiz(r, q);
 		}
+		show_run_output(r, false);
 		return;
 	}
 	if (r->drill != NULL) {
@@ -1743,6 +1772,7 @@ handle_line(struct repl *r, char *raw)
 			evalrun_free(r->eval);
 			r->eval = NULL;
 		}
+		show_run_output(r, false);
 		return;
 	}
 	if (*line == '\0') {
@@ -1802,7 +1832,7 @@ next_unfinished(struct repl *r, const struct lesson *l)
 }
 
 static void
-greet(struct repl *r)
+greet_text(struct repl *r)
 {
 	struct resume_point rp = {0};
 	const char *full = NULL;
@@ -1857,6 +1887,36 @@ greet(struct repl *r)
 	free(r->news);
 	r->news = NULL;
 	say_due(r);
+}
+
+/*
+ * The greeting, paged like any long output: on a small terminal its
+ * lines (a regrade's news, what is due) must not scroll away unread.  It
+ * is said once (the news is dropped when said), so it is caught as text
+ * rather than made again after a resize.
+ */
+static void
+greet_run(struct repl *r, const char *arg)
+{
+	(void)arg;
+	greet_text(r);
+}
+
+static void
+greet(struct repl *r)
+{
+	char *text;
+
+	if (!r->paging || tailing(r)) {
+		greet_text(r);
+		return;
+	}
+	if (catch_output(r, greet_run, "", &text) && text != NULL) {
+		view_start(r, VIEW_TEXT)->text = text;
+		show_view(r);
+	} else {
+		free(text);
+	}
 }
 
 /* ------------------------------------------------------ input hooks */
@@ -2060,9 +2120,11 @@ repl_run(const struct repl_config *cfg)
 		practice_leave(r.drill);
 		end_drill(&r);
 	}
-	show_run_output(&r, true);
 	evalrun_free(r.eval);
+	r.eval = NULL;
 	idrun_free(r.id);
+	r.id = NULL;
+	show_run_output(&r, true);
 	note_activity(&r);
 	drop_more(&r);
 	free(r.prompt);

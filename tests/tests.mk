@@ -9,6 +9,7 @@ TEST_FIXTURES = $(FIXTURE_FILES)
 CLI_TESTS += tests/cli/session.sh tests/cli/options.sh
 CLI_TESTS += tests/cli/study.sh tests/cli/practice.sh
 PTY_TESTS += tests/pty/terminal.py tests/pty/pager.py tests/pty/study.py
+PTY_TESTS += tests/pty/paged-runs.py
 CLI_TESTS += tests/cli/check-quizzes.sh
 CLI_TESTS += tests/cli/quiz-session.sh tests/cli/report.sh
 CLI_TESTS += tests/cli/kill9.sh tests/cli/concurrent.sh \
