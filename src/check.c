@@ -285,7 +285,8 @@ check_print_coverage(const struct course *c, FILE *out)
 {
 	size_t npages = 0, untested = 0;
 
-	fprintf(out, "Questions and the lesson pages that teach them:\n");
+	fprintf(out, "Questions, the lesson pages that teach them and the "
+	    "lesson objectives they test:\n");
 	for (size_t i = 0; i < c->nquizzes; i++) {
 		const struct quiz *qz = c->quizzes[i];
 
@@ -293,15 +294,22 @@ check_print_coverage(const struct course *c, FILE *out)
 			const struct question *q = &qz->questions[k];
 			const struct lesson *l = q->taught_lesson == NULL ? NULL :
 			    course_lesson_by_id(c, q->taught_lesson, NULL);
+			const char *ol = quiz_objective_lesson(qz, q);
 
 			if (l == NULL || q->taught_page < 1 ||
-			    (size_t)q->taught_page > l->npages) {
-				fprintf(out, "  %s:%s -> (no lesson page)\n", qz->id,
+			    (size_t)q->taught_page > l->npages)
+				fprintf(out, "  %s:%s -> (no lesson page)", qz->id,
 				    q->id);
-				continue;
-			}
-			fprintf(out, "  %s:%s -> %s page %d \"%s\"\n", qz->id, q->id,
-			    l->id, q->taught_page, l->pages[q->taught_page - 1].title);
+			else
+				fprintf(out, "  %s:%s -> %s page %d \"%s\"", qz->id,
+				    q->id, l->id, q->taught_page,
+				    l->pages[q->taught_page - 1].title);
+			/* Last, so a reader of the part before it still works. */
+			if (ol != NULL)
+				fprintf(out, "; objective %s %d\n", ol,
+				    q->objective);
+			else
+				fprintf(out, "; no objective\n");
 		}
 	}
 	fprintf(out, "Lesson pages and how many questions test them:\n");

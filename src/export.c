@@ -106,12 +106,48 @@ full_name(const struct progress *p)
 
 /* ------------------------------------------------------------ quiz rows */
 
+static const struct question *
+question_of(const struct quiz *q, const char *id)
+{
+	for (size_t i = 0; q != NULL && i < q->nquestions; i++)
+		if (strcmp(q->questions[i].id, id) == 0)
+			return &q->questions[i];
+	return NULL;
+}
+
+static const char *
+topic_of(const struct quiz *q, const char *id)
+{
+	const struct question *qn = question_of(q, id);
+
+	return qn != NULL ? qn->topic : NULL;
+}
+
+/*
+ * The lesson objective question id of q tests, as "LESSON N" (the
+ * @objective line's own form, and the name stats gives it); empty for
+ * none, or for a question the course no longer has.
+ */
+static void
+objective_of(const struct quiz *q, const char *id, char *buf, size_t size)
+{
+	const struct question *qn = question_of(q, id);
+	const char *lesson = qn != NULL ? quiz_objective_lesson(q, qn) : NULL;
+
+	if (lesson != NULL)
+		snprintf(buf, size, "%s %d", lesson, qn->objective);
+	else if (size > 0)
+		*buf = '\0';
+}
+
 /* Every graded try, not only the final answers: auditors see retries. */
 static void
 answer_rows(const struct sink *k, const struct quiz_progress *qp,
-    const struct quiz_attempt *a, const struct progress *p)
+    const struct quiz_attempt *a, const struct progress *p,
+    const struct quiz *q)
 {
-	char points[32], max[32], hints[16], try_no[16], when[32];
+	char points[32], max[32], hints[16], try_no[16], when[32],
+	    objective[128];
 
 	for (size_t j = 0; j < a->ntries; j++) {
 		const struct answer_record *r = &a->tries[j];
@@ -121,9 +157,10 @@ answer_rows(const struct sink *k, const struct quiz_progress *qp,
 		snprintf(hints, sizeof hints, "%d", r->hints);
 		snprintf(try_no, sizeof try_no, "%d", r->try_no);
 		format_time(when, sizeof when, r->when);
+		objective_of(q, r->question, objective, sizeof objective);
 		ROW(k, progress_learner(p), full_name(p), qp->quiz, a->id,
 		    r->question, r->answer, r->verdict, points, max, hints,
-		    try_no, r->final ? "yes" : "no", when);
+		    try_no, r->final ? "yes" : "no", when, objective);
 	}
 }
 
@@ -150,14 +187,6 @@ attempt_row(const struct sink *k, const struct quiz_progress *qp,
 	    !over ? "" : a->passed ? "yes" : "no");
 }
 
-static const char *
-topic_of(const struct quiz *q, const char *id)
-{
-	for (size_t i = 0; q != NULL && i < q->nquestions; i++)
-		if (strcmp(q->questions[i].id, id) == 0)
-			return q->questions[i].topic;
-	return NULL;
-}
 
 /* The questions drawn for a drawn attempt, as recorded, in order asked. */
 static void
@@ -176,7 +205,7 @@ draw_rows(const struct sink *k, const struct quiz_progress *qp,
 		char *id = xstrndup(s, idlen), *letters = xstrndup(s + idlen +
 		    (idlen < wlen), wlen - idlen - (idlen < wlen));
 		const struct answer_record *r = NULL;
-		char position[24], points[32] = "";
+		char position[24], points[32] = "", objective[128];
 
 		for (size_t i = 0; i < a->nanswers; i++)
 			if (a->answers[i].qindex == pos &&
@@ -186,9 +215,10 @@ draw_rows(const struct sink *k, const struct quiz_progress *qp,
 		if (r != NULL)
 			points_format(points, sizeof points, r->points,
 			    POINTS_EXPORT);
+		objective_of(q, id, objective, sizeof objective);
 		ROW(k, progress_learner(p), full_name(p), qp->quiz, a->id,
 		    started, a->seed, position, id, topic_of(q, id), letters,
-		    r != NULL ? r->verdict : "", points);
+		    r != NULL ? r->verdict : "", points, objective);
 		free(id);
 		free(letters);
 		s += wlen;
@@ -212,7 +242,7 @@ quiz_rows(const struct sink *k, const struct course *c,
 			const struct quiz_attempt *a = &qp->attempts[j];
 
 			if (which == ANSWERS)
-				answer_rows(k, qp, a, p);
+				answer_rows(k, qp, a, p, c->quizzes[i]);
 			else if (which == ATTEMPTS)
 				attempt_row(k, qp, a, p);
 			else
@@ -287,7 +317,7 @@ evaluations(const struct sink *k, const struct course *c,
 static const struct export_kind kinds[] = {
 	{ "", COLUMNS("learner", "full_name", "quiz", "attempt", "question",
 	    "answer", "verdict", "points", "max", "hints", "try", "final",
-	    "time"), answers },
+	    "time", "objective"), answers },
 	{ "attempts", COLUMNS("learner", "full_name", "quiz", "attempt",
 	    "started", "finished", "questions", "answered", "score", "max",
 	    "percent", "passed"), attempts },
@@ -295,7 +325,7 @@ static const struct export_kind kinds[] = {
 	    "pages", "furthest_page", "done", "seconds", "minutes"), lessons },
 	{ "draws", COLUMNS("learner", "full_name", "quiz", "attempt",
 	    "started", "seed", "position", "question", "topic", "letters",
-	    "verdict", "points"), draws },
+	    "verdict", "points", "objective"), draws },
 	{ "evaluations", COLUMNS("learner", "full_name", "certificate", "item",
 	    "kind", "answer", "prompt", "time"), evaluations },
 };

@@ -6,11 +6,11 @@
  *   csv, tsv         one row per graded try at a question, and per skip,
  *                    in the order recorded: learner, full_name, quiz,
  *                    attempt, question, answer, verdict, points, max,
- *                    hints, try, final, time.  final is "yes" for the
- *                    answer that closed the question (right, out of
- *                    tries, or skipped) and "no" for a try that left
- *                    another to go; only final rows count (a try that is
- *                    not final has points 0).
+ *                    hints, try, final, time, objective.  final is
+ *                    "yes" for the answer that closed the question
+ *                    (right, out of tries, or skipped) and "no" for a
+ *                    try that left another to go; only final rows count
+ *                    (a try that is not final has points 0).
  *   attempts-csv/tsv one row per quiz attempt: learner, full_name, quiz,
  *                    attempt, started, finished, questions, answered,
  *                    score, max, percent, passed
@@ -23,7 +23,11 @@
  *                    attempt, started, seed, position, question, topic,
  *                    letters (for each letter from a, the letter of the
  *                    quiz file's own lettering, as in its @example lines,
- *                    that it showed), verdict, points
+ *                    that it showed), verdict, points, objective
+ *
+ * objective, last so readers of the columns before it keep working, is
+ * the lesson objective the question tests, "LESSON N" as its @objective
+ * says (empty when it names none).
  *   evaluations-csv/tsv  one row per evaluation answer: learner,
  *                    full_name, certificate, item, kind, answer, prompt,
  *                    time

@@ -46,6 +46,7 @@ cat >"$course/quizzes/99-final.quiz" <<'EOF'
 @explain The first.
 @example+ a
 @taught sample-one 1
+@objective sample-one 1
 
 @question choice
 @id p2
@@ -56,6 +57,7 @@ cat >"$course/quizzes/99-final.quiz" <<'EOF'
 @explain The first.
 @example+ a
 @taught sample-one 2
+@objective sample-one 2
 
 @question truefalse
 @id p3
@@ -169,7 +171,11 @@ check "the course is completed" contains "$SCRATCH/s2" "You have completed the c
 tutor --learner ann --export draws-tsv >"$SCRATCH/d.tsv" 2>"$SCRATCH/d.err"
 check "--export draws-tsv exits 0" test $? -eq 0
 check "its header names the columns" test "$(head -n 1 "$SCRATCH/d.tsv")" = \
-    "$(printf 'learner\tfull_name\tquiz\tattempt\tstarted\tseed\tposition\tquestion\ttopic\tletters\tverdict\tpoints')"
+    "$(printf 'learner\tfull_name\tquiz\tattempt\tstarted\tseed\tposition\tquestion\ttopic\tletters\tverdict\tpoints\tobjective')"
+check "each drawn question's lesson objective is the last column (p1, p2 name one)" \
+    awk -F '\t' 'NR > 1 { want = $8 == "p1" ? "sample-one 1" : $8 == "p2" ? \
+	"sample-one 2" : ""; if (NF != 13 || $13 != want) bad = 1 } END { exit bad }' \
+    "$SCRATCH/d.tsv"
 check "one row per drawn question" test "$(sed 1d "$SCRATCH/d.tsv" | wc -l)" -eq 3
 check "with the seed" test "$(sed 1d "$SCRATCH/d.tsv" | cut -f 6 | sort -u)" = "$seed"
 check "in the order asked" test "$(sed 1d "$SCRATCH/d.tsv" | cut -f 7 | tr '\n' ' ')" = "1 2 3 "

@@ -41,6 +41,8 @@ check "progress goes under \$XDG_DATA_HOME/psoas-tutor" test -d "$SCRATCH/xdg/ps
 "$TUTOR" --course "$FIXTURE" --check --coverage >"$SCRATCH/coverage" 2>&1
 check "--coverage maps each question to its lesson page" \
     contains "$SCRATCH/coverage" 'sample-quiz:insertion -> sample-one page 1 "Parts of the muscle"'
+check "--coverage names the lesson objective each question tests, last" \
+    contains "$SCRATCH/coverage" 'sample-quiz:insertion -> sample-one page 1 "Parts of the muscle"; objective sample-one 1'
 check "--coverage counts the pages questions test" \
     contains "$SCRATCH/coverage" "3 of 3 lesson pages are tested"
 

@@ -75,7 +75,7 @@ check "overall = (1 lesson + 1 quiz) of 4 = 50%" \
 # 4. Export for auditors.
 tutor --export csv >"$SCRATCH/e.csv" 2>"$SCRATCH/e.err"
 check "--export csv exits 0" test $? -eq 0
-printf 'learner,full_name,quiz,attempt,question,answer,verdict,points,max,hints,try,final,time\r\n' \
+printf 'learner,full_name,quiz,attempt,question,answer,verdict,points,max,hints,try,final,time,objective\r\n' \
     >"$SCRATCH/head.csv"
 head -n 1 "$SCRATCH/e.csv" >"$SCRATCH/got-head.csv"
 same "the csv header names the columns, CR LF ended" \
@@ -90,15 +90,17 @@ check "the first try is there too, not final" \
     contains "$SCRATCH/e.csv" \
     ',insertion,"the ""greater"" trochanter, surely",incorrect,0.000,1.000,0,1,no,'
 check "and comes before the final answer to its question" awk -F , '
-	/,insertion,/ { s = s $(NF - 1) } END { exit s != "noyes" }' \
+	/,insertion,/ { s = s $(NF - 2) } END { exit s != "noyes" }' \
     "$SCRATCH/e.csv"
 check "and six final rows, one per question" \
     test "$(grep -c ',yes,[0-9]' "$SCRATCH/e.csv")" -eq 6
 check "the full name with quotes is quoted too" \
     contains "$SCRATCH/e.csv" 'erin,"Erin ""Q"" Example",sample-quiz,'
 check "times are ISO 8601 UTC" \
-    grep -Eq ',[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z.$' \
+    grep -Eq ',[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z,' \
     "$SCRATCH/e.csv"
+check "the last column is the lesson objective each question tests" \
+    contains "$SCRATCH/e.csv" 'Z,sample-one 1'
 tutor --export tsv >"$SCRATCH/e.tsv" 2>"$SCRATCH/e.tsv.err"
 tab=$(printf '\t')
 check "tsv rows are tab separated and not quoted" \
