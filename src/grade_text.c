@@ -12,7 +12,9 @@
  *      negated and not hedged ("X or Y" with Y something else).
  *
  * A list answer is split into parts; each part is read the same way and
- * names items, names a wrong thing, or names nothing.  Every pattern
+ * names items, names a wrong thing, or names nothing; a part that names
+ * nothing is read again with a word its neighbours share ("femoral and
+ * obturator nerves").  Every pattern
  * match checks the answer's time budget first, so a slow course can make
  * an answer "not graded" but never hang the tutor, and Ctrl-C is
  * answered between two matches.
@@ -708,6 +710,120 @@ split_parts(const char *s, struct span *out, size_t max, size_t *nlead)
 	return n;
 }
 
+/* Where the last space of s[p] is, or NULL (one word). */
+static const char *
+last_space(const char *s, struct span p)
+{
+	for (size_t k = p.end; k > p.start; k--)
+		if (s[k - 1] == ' ')
+			return s + k - 1;
+	return NULL;
+}
+
+/*
+ * The words part i may borrow, as people write a list with a shared
+ * word: with head, the last word of the nearest later part of two or
+ * more words ("femoral and obturator nerves"); else the words before the
+ * last word of the nearest earlier one, from part first on ("obturator
+ * nerve, artery and vein").  An empty span when there is none.  A reason
+ * ("because ...") names no item: it neither lends nor borrows.
+ */
+static struct span
+lent_words(const char *s, const struct span *parts, size_t nparts,
+    size_t first, size_t i, bool head)
+{
+	const char *sp;
+
+	if (clause_is_reason(s, parts[i]))
+		return (struct span){0, 0};
+	if (head) {
+		for (size_t j = i + 1; j < nparts; j++)
+			if (!clause_is_reason(s, parts[j]) &&
+			    (sp = last_space(s, parts[j])) != NULL)
+				return (struct span){(size_t)(sp - s), parts[j].end};
+	} else {
+		for (size_t j = i; j-- > first;)
+			if (!clause_is_reason(s, parts[j]) &&
+			    (sp = last_space(s, parts[j])) != NULL)
+				return (struct span){parts[j].start,
+				    (size_t)(sp - s) + 1};
+	}
+	return (struct span){0, 0};
+}
+
+/*
+ * The items part v names once completed with the lent words of s: those
+ * the completed part names, with no misconception in it, that the lent
+ * words alone do not ("femoral nerve, artery" reads "artery" as "femoral
+ * artery", which names the femoral nerve only through the lent
+ * "femoral": nothing).  Credited like a named part's; how many, or -1.
+ */
+static int
+completed_items(struct ctx *c, const char *s, const struct view *v,
+    struct span lent, bool head, bool *credited, size_t *right)
+{
+	const struct question *q = c->q;
+	const struct qtext *qt = qtext_of(q);
+	struct view l = {.s = s + lent.start, .len = lent.end - lent.start};
+	struct view w = {0};
+	char *joined = head ?
+	    xasprintf("%.*s%.*s", (int)v->len, v->s, (int)l.len, l.s) :
+	    xasprintf("%.*s%.*s", (int)l.len, l.s, (int)v->len, v->s);
+	int n = 0, rc = 0;
+
+	w.len = strlen(joined);
+	w.s = padded_n(joined, w.len);
+	w.fine = xcalloc(MAX_FINE, sizeof *w.fine);
+	if (find_fine(c, &w) < 0 || misconception_in(c, &w) != NULL ||
+	    c->failed)
+		goto out;
+	for (size_t t = 0; t < qt->nitems; t++) {
+		const struct pattern *by = NULL;
+
+		if ((rc = names_item(c, &qt->items[t], &w, true, &by)) > 0)
+			rc = names_item(c, &qt->items[t], &l, false, NULL) == 0;
+		if (rc < 0 || c->failed)
+			break;
+		if (rc == 0)
+			continue;
+		n++;
+		grade_add_detail(c->r, xasprintf("\"%.*s\" read as \"%s\": %s "
+		    "%s:%ld (item '%s')%s", (int)v->len, v->s, joined,
+		    rule_text(by), q->path ? q->path : "(quiz)", by->lineno,
+		    qt->items[t].label, credited[t] ? ", already counted" : ""));
+		if (!credited[t])
+			(*right)++;
+		credited[t] = true;
+	}
+out:
+	free(w.fine);
+	free((char *)w.s);
+	free(joined);
+	return c->failed ? -1 : n;
+}
+
+/*
+ * Part i names nothing alone: the items it names with a shared word
+ * (lent_words; a later part's head first), or -1.
+ */
+static int
+complete_part(struct ctx *c, const char *s, const struct span *parts,
+    size_t nparts, size_t first, size_t i, const struct view *v,
+    bool *credited, size_t *right)
+{
+	int n = 0;
+
+	for (int head = 1; head >= 0 && n == 0; head--) {
+		struct span lent = lent_words(s, parts, nparts, first, i,
+		    head != 0);
+
+		if (lent.end > lent.start)
+			n = completed_items(c, s, v, lent, head != 0, credited,
+			    right);
+	}
+	return n;
+}
+
 static void
 add_quoted(struct strbuf *b, const char *s, struct span p)
 {
@@ -799,6 +915,12 @@ grade_list(struct ctx *c, const struct reading *rd)
 			if (!credited[t])
 				right++;
 			credited[t] = true;
+		}
+		if (named == 0 && i >= nlead && !c->failed) {
+			int k = complete_part(c, rd->text, parts, nparts, nlead,
+			    i, v, credited, &right);
+
+			named = k > 0 ? (size_t)k : 0;
 		}
 		if (c->failed)
 			break;

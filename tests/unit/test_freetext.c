@@ -495,6 +495,43 @@ a_reason_after_the_items_costs_nothing(void **state)
 	lexicon_free(lx);
 }
 
+/* Items that need a word the learner writes once for several parts. */
+static const char vessels[] =
+    "@question list\n@prompt Name them.\n@need 3\n"
+    "@item obturator nerve\n@concept obturator\\s+nerves?\n"
+    "@item obturator artery\n@concept obturator\\s+arter(?:y|ies)\n"
+    "@item obturator vein\n@concept obturator\\s+veins?\n"
+    "@item femoral nerve\n@concept femoral(?:\\s+nerves?)?\n"
+    "@misconception sciatic\n@feedback Not there.\n"
+    "@explain E\n@taught a 1\n";
+
+static void
+list_parts_share_a_word_with_their_neighbours(void **state)
+{
+	struct lexicon *lx;
+	struct quiz *q = load(vessels, NULL, &lx);
+	struct grade_result r;
+	const char *a = "femoral nerve, artery and vein";
+
+	(void)state;
+	CREDITS(q, "obturator nerve, artery, vein");
+	CREDITS(q, "the obturator nerve, artery and vein");
+	CREDITS(q, "obturator artery and vein, femoral nerve");
+	CREDITS(q, "femoral and obturator nerves, obturator artery");
+	/* Nothing to share: single words name nothing. */
+	REFUSES(q, "nerve, artery, vein");
+	/* A wrong part lends nothing that names an item. */
+	REFUSES(q, "sciatic nerve, artery, vein");
+	/* "femoral" lent alone names the femoral nerve: not again. */
+	grade_answer(&q->questions[0], a, strlen(a), &r);
+	assert_int_equal(r.verdict, GRADE_INCORRECT);
+	assert_non_null(strstr(r.message, "not recognised, each cancelling "
+	    "one counted: 'artery', 'vein'"));
+	grade_result_destroy(&r);
+	quiz_free(q);
+	lexicon_free(lx);
+}
+
 /* ------------------------------------------------------------ responses */
 
 static void
@@ -592,6 +629,7 @@ main(void)
 		cmocka_unit_test(a_hedge_names_neither_item),
 		cmocka_unit_test(wrong_parts_cancel_credited_items),
 		cmocka_unit_test(a_reason_after_the_items_costs_nothing),
+		cmocka_unit_test(list_parts_share_a_word_with_their_neighbours),
 		cmocka_unit_test(responses_parse_every_mark),
 		cmocka_unit_test(responses_errors_name_their_line),
 		cmocka_unit_test(a_stop_request_ends_grading_without_a_verdict),
