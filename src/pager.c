@@ -202,6 +202,48 @@ pager_stop(struct pager *pg, FILE *out)
 	pager_drop(pg);
 }
 
+/* Cut the tail off the text: its blocks and their lines are freed. */
+static void
+cut_tail(struct pager *pg)
+{
+	size_t first;
+
+	if (pg->tail >= pg->text.nblocks)
+		return;
+	first = pg->text.blocks[pg->tail].first;
+	for (size_t i = first; i < pg->text.nlines; i++)
+		free(pg->text.lines[i].s);
+	pg->text.nlines = first;
+	pg->text.nblocks = pg->tail;
+}
+
+bool
+pager_hold(struct pager *pg, FILE *out, struct pager *held)
+{
+	struct pager_pos at = settle(pg, pg->at);
+	bool kept = at.block < pg->tail;
+
+	pager_drop(held);
+	if (!kept) {
+		pager_stop(pg, out);
+		return false;
+	}
+	print_range(pg, out, (struct pager_pos){pg->tail, 0},
+	    (struct pager_pos){pg->text.nblocks, 0});
+	cut_tail(pg);
+	held->rows = pg->rows;
+	held->cols = pg->cols;
+	held->text = pg->text;
+	held->tail = pg->tail;
+	held->at = at;
+	held->screens = pg->screens;
+	held->nscreens = pg->nscreens;
+	memset(&pg->text, 0, sizeof pg->text);
+	pg->screens = NULL;
+	pager_drop(pg);
+	return true;
+}
+
 void
 pager_append(struct pager *pg, struct layout *tail)
 {

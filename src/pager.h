@@ -61,6 +61,15 @@ bool pager_back(struct pager *pg, FILE *out);
 /* Stop paging: show the part of the tail not yet shown, drop the rest. */
 void pager_stop(struct pager *pg, FILE *out);
 
+/*
+ * Stop paging but keep the place ("q" on a lesson page, whose rest 'next'
+ * shows later): the part of the tail not yet shown is shown, and when
+ * lines of the text itself are left, the text (without its tail) and the
+ * place in it move to held (dropped first), for pager_more to go on from.
+ * Returns whether held got them.
+ */
+bool pager_hold(struct pager *pg, FILE *out, struct pager *held);
+
 /* Add tail (taken over; left empty) at the end of a text being paged. */
 void pager_append(struct pager *pg, struct layout *tail);
 

@@ -81,6 +81,9 @@ struct repl {
 					 * screen */
 	struct view view;		/* what the pager shows, to lay it
 					 * out again after a resize */
+	struct pager held;		/* the rest of a lesson page paging
+					 * stopped on ('q'), for 'next' */
+	struct view held_view;		/* and its view */
 	bool capturing;			/* r->out is a view being made */
 	/*
 	 * When paging, quizzes and drills write here, and what a line made
@@ -438,6 +441,66 @@ show_run_output(struct repl *r, bool whole)
 	}
 }
 
+/* Forget the rest of a page paging stopped on. */
+static void
+drop_held(struct repl *r)
+{
+	struct view v = r->view;
+
+	pager_drop(&r->held);
+	r->view = r->held_view;
+	view_clear(r);
+	r->view = v;
+}
+
+/*
+ * Stop paging ('q'): on a lesson page the rest is kept, so that 'next'
+ * (or Enter) shows it before the next page, as the welcome lesson says.
+ */
+static void
+stop_paging(struct repl *r)
+{
+	if (r->view.kind != VIEW_PAGE ||
+	    !pager_hold(&r->more, r->out, &r->held)) {
+		pager_stop(&r->more, r->out);
+		return;
+	}
+	/* The tail was shown: only the page is laid out again. */
+	for (size_t i = 0; i < r->view.ntail; i++)
+		free(r->view.tail[i]);
+	free(r->view.tail);
+	r->view.tail = NULL;
+	r->view.ntail = 0;
+	r->held_view = r->view;
+	memset(&r->view, 0, sizeof r->view);
+}
+
+/*
+ * 'next' after paging stopped on the page still open: the rest of it,
+ * laid out at the width now, from where it stopped.  Returns false (the
+ * rest dropped if the learner has moved on) when there is none.
+ */
+static bool
+resume_held(struct repl *r)
+{
+	if (!pager_pending(&r->held))
+		return false;
+	if (r->held_view.lesson != r->cur.lesson || r->cur.finished ||
+	    r->held_view.page != r->cur.page) {
+		drop_held(r);
+		return false;
+	}
+	drop_more(r);
+	r->more = r->held;
+	r->view = r->held_view;
+	memset(&r->held, 0, sizeof r->held);
+	memset(&r->held_view, 0, sizeof r->held_view);
+	follow_resize_paged(r);
+	if (!pager_more(&r->more, r->out))
+		view_clear(r);
+	return true;
+}
+
 /* A key at the more-prompt (pager.h says which does what). */
 static void
 more_key(struct repl *r, const char *key)
@@ -452,7 +515,7 @@ more_key(struct repl *r, const char *key)
 	else if (a == PAGER_BACK && !pager_back(&r->more, r->out))
 		r->more_note = "first screen";
 	else if (a == PAGER_STOP)
-		pager_stop(&r->more, r->out);
+		stop_paging(r);
 	if (!pager_pending(&r->more)) {
 		view_clear(r);
 		if (r->eval_waits) {
@@ -507,6 +570,7 @@ show_page_after(struct repl *r, bool intro)
 	struct view *v;
 	char *cause = NULL;
 
+	drop_held(r);
 	if (r->progress != NULL &&
 	    progress_record_page(r->progress, r->cur.lesson->id,
 	    (int)r->cur.page + 1, (int)r->cur.lesson->npages, &cause) != 0)
@@ -634,6 +698,8 @@ static void
 cmd_next(struct repl *r, const char *arg)
 {
 	(void)arg;
+	if (resume_held(r))
+		return;
 	switch (cursor_next(&r->cur)) {
 	case CURSOR_NO_LESSON: {
 		const struct resume_point rp = r->progress ?
@@ -1261,7 +1327,8 @@ static const struct command commands[] = {
 	    "Shows the next page. After the last page the lesson is marked "
 	    "done; 'next' again opens the next lesson. A text taller than the "
 	    "screen stops at a more-prompt: Enter or space shows more, 'b' "
-	    "the screen before, 'q' stops.", cmd_next, COMPLETE_NONE, false,
+	    "the screen before, 'q' stops; after 'q' on a page, 'next' shows "
+	    "the rest of it first.", cmd_next, COMPLETE_NONE, false,
 	    0},
 	{"back", "", "previous page",
 	    "Goes back one page in the lesson you are reading.",
@@ -2127,6 +2194,7 @@ repl_run(const struct repl_config *cfg)
 	show_run_output(&r, true);
 	note_activity(&r);
 	drop_more(&r);
+	drop_held(&r);
 	free(r.prompt);
 	free(r.news);
 	flag_clear(&r.flaggable);

@@ -163,6 +163,36 @@ try:
     t.check("Ctrl-C at the more-prompt stops paging, the session goes on",
             seen is not None and p.wait(0.2) is None, p.buf)
 
+    # After 'q' on a page, 'next' (or Enter) shows the rest of that page
+    # first, from where paging stopped, as the welcome lesson promises.
+    p.send("page 2\r")
+    p.expect(MORE)
+    p.send("\r")
+    rest = p.expect(MORE + "|" + LESSON_PROMPT)
+    p.send("q")
+    p.expect(LESSON_PROMPT)
+    p.send("page 2\r")
+    p.expect(MORE)
+    p.send("q")
+    p.expect(LESSON_PROMPT)
+    p.send("next\r")
+    resumed = p.expect(MORE + "|" + LESSON_PROMPT)
+    t.check("after 'q', 'next' shows the rest of the page, not the next page",
+            rest is not None and resumed is not None and
+            screens(resumed)[0] == screens(b"x\n" + rest)[0] and
+            b"page 3 of" not in resumed,
+            (screens(b"x\n" + (rest or b"")), screens(resumed or b"")))
+    p.send("q")
+    p.expect(LESSON_PROMPT)
+    p.send("\r")
+    again = p.expect(MORE + "|" + LESSON_PROMPT)
+    t.check("and Enter after a second 'q' goes on from there too",
+            again is not None and b"page 3 of" not in again and
+            b"page 2 of" not in again, again)
+    if again is not None and re.search(MORE.encode(), again[-80:]):
+        p.send("q")
+        p.expect(LESSON_PROMPT)
+
     # Ctrl-D at the more-prompt ends the session cleanly, progress kept.
     p.send("page 3\r")
     p.expect(MORE)
