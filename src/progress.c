@@ -1745,6 +1745,12 @@ progress_close(struct progress *p)
 
 /* ---------------------------------------------------------------- queries */
 
+unsigned long
+progress_records(const struct progress *p)
+{
+	return p->seq;
+}
+
 bool
 progress_is_durable(const struct progress *p)
 {

@@ -206,6 +206,8 @@ struct progress *progress_open_readonly(const char *data_dir,
 void progress_close(struct progress *p);
 
 bool progress_is_durable(const struct progress *p);
+/* Records applied so far: those replayed, then those written. */
+unsigned long progress_records(const struct progress *p);
 const char *progress_journal_path(const struct progress *p);
 const char *progress_learner(const struct progress *p);	/* short name */
 const char *progress_full_name(const struct progress *p);	/* or NULL */

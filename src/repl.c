@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
@@ -160,6 +161,7 @@ struct command {
 };
 
 static void cmd_help(struct repl *r, const char *arg);
+static const struct command *lookup_command(const char *name, bool aliases);
 
 /* ------------------------------------------------------------ output */
 
@@ -1288,17 +1290,24 @@ cmd_identity(struct repl *r, const char *arg)
 	show_run_output(r, false);
 }
 
+/* Leaving: whether progress is saved.  Only what is true: a failed save
+ * was already reported. */
 static void
-cmd_quit(struct repl *r, const char *arg)
+say_goodbye(struct repl *r)
 {
-	(void)arg;
-	r->quit = true;
-	/* Only promise what is true: a failed save was already reported. */
 	if (r->progress != NULL && progress_is_durable(r->progress))
 		say(r, "Your progress is saved. Goodbye.\n");
 	else if (r->progress != NULL)
 		say(r, "Goodbye. Progress after the warning above was not "
 		    "saved.\n");
+}
+
+static void
+cmd_quit(struct repl *r, const char *arg)
+{
+	(void)arg;
+	r->quit = true;
+	say_goodbye(r);
 }
 
 /* "flag [REASON]" right after a quiz or drill ends on a verdict. */
@@ -1420,7 +1429,7 @@ cmd_help(struct repl *r, const char *arg)
 
 	if (*arg != '\0') {
 		for (size_t i = 0; i < ncommands; i++)
-			if (strcmp(commands[i].name, arg) == 0) {
+			if (&commands[i] == lookup_command(arg, false)) {
 				char *usage = xasprintf("%s%s%s", commands[i].name,
 				    commands[i].args[0] ? " " : "", commands[i].args);
 
@@ -1483,17 +1492,37 @@ trim(char *s)
 	return s;
 }
 
+/*
+ * The command named name, aliases too when aliases.  One rule for every
+ * command word, at the prompt and in a quiz: any case ("LIST", caps
+ * lock on, is 'list').
+ */
+static const struct command *
+lookup_command(const char *name, bool aliases)
+{
+	for (size_t i = 0; aliases &&
+	    i < sizeof command_aliases / sizeof command_aliases[0]; i++)
+		if (strcasecmp(name, command_aliases[i][0]) == 0)
+			name = command_aliases[i][1];
+	for (size_t i = 0; i < ncommands; i++)
+		if (strcasecmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
 static const struct command *
 find_command(const char *name)
 {
-	for (size_t i = 0; i < sizeof command_aliases / sizeof command_aliases[0];
-	    i++)
-		if (strcmp(name, command_aliases[i][0]) == 0)
-			name = command_aliases[i][1];
-	for (size_t i = 0; i < ncommands; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
+	return lookup_command(name, true);
+}
+
+/* "quit" or "exit", which end the session from anywhere. */
+static bool
+is_quit(const char *line)
+{
+	const struct command *cmd = find_command(line);
+
+	return cmd != NULL && cmd->run == cmd_quit && strlen(line) > 1;
 }
 
 static void
@@ -1651,25 +1680,39 @@ arg_fits(struct repl *r, const struct command *cmd, const char *arg)
  * repeat, leave, help alone, answer TEXT) go to the quiz.  Returns true
  * when the line was taken here.
  */
-static bool
-quiz_runs_command(struct repl *r, char *line)
+/*
+ * The command line is (aliases aside: a single letter is an answer, or a
+ * name's initial) and where its argument starts, or NULL: "open anatomy"
+ * is one, "open chain" or "back muscles" are not.
+ */
+static const struct command *
+command_line(struct repl *r, const char *line, const char **argp)
 {
 	char word[16];
 	size_t n = strcspn(line, " \t");
 	const char *arg = line + n;
-	const struct command *cmd = NULL;
+	const struct command *cmd;
 
-	if (qline_is_own(line) || n == 0 || n >= sizeof word)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		word[i] = (char)tolower((unsigned char)line[i]);
+	if (n == 0 || n >= sizeof word)
+		return NULL;
+	memcpy(word, line, n);
 	word[n] = '\0';
 	while (*arg == ' ' || *arg == '\t')
 		arg++;
-	for (size_t i = 0; i < ncommands && cmd == NULL; i++)
-		if (strcmp(commands[i].name, word) == 0)
-			cmd = &commands[i];
+	cmd = lookup_command(word, false);
 	if (cmd == NULL || !arg_fits(r, cmd, arg))
+		return NULL;
+	*argp = arg;
+	return cmd;
+}
+
+static bool
+quiz_runs_command(struct repl *r, char *line)
+{
+	const char *arg;
+	const struct command *cmd;
+
+	if (qline_is_own(line) || (cmd = command_line(r, line, &arg)) == NULL)
 		return false;
 	if (!cmd->in_quiz) {
 		say(r, "That is a command: type 'leave' to leave the %s first "
@@ -1705,8 +1748,17 @@ take_name(struct repl *r, const char *name)
 	char *cause = NULL;
 	const char *why;
 
-	if (strcmp(name, "quit") == 0 || strcmp(name, "exit") == 0) {
+	const char *arg;
+
+	if (is_quit(name)) {
 		r->quit = true;
+		return;
+	}
+	/* "open anatomy" typed before reading the question is no name. */
+	if (command_line(r, name, &arg) != NULL) {
+		say(r, "'%s' is a tutor command, not a name. Please type your "
+		    "full name, or press Enter to skip and then type the "
+		    "command.\n", name);
 		return;
 	}
 	if ((why = progress_full_name_problem(name)) != NULL) {
@@ -1762,7 +1814,7 @@ handle_line(struct repl *r, char *raw)
 		return;
 	}
 	if (r->quiz != NULL) {
-		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+		if (is_quit(line)) {
 			quizrun_leave(r->quiz);
 			quizrun_free(r->quiz);
 			r->quiz = NULL;
@@ -1789,7 +1841,7 @@ handle_line(struct repl *r, char *raw)
 		return;
 	}
 	if (r->id != NULL) {
-		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+		if (is_quit(line)) {
 			idrun_free(r->id);
 			r->id = NULL;
 			r->quit = true;
@@ -1812,7 +1864,7 @@ handle_line(struct repl *r, char *raw)
 		return;
 	}
 	if (r->drill != NULL) {
-		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+		if (is_quit(line)) {
 			practice_leave(r->drill);
 			end_drill(r);
 			show_run_output(r, true);
@@ -1829,7 +1881,7 @@ handle_line(struct repl *r, char *raw)
 		return;
 	}
 	if (r->eval != NULL) {
-		if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+		if (is_quit(line)) {
 			evalrun_free(r->eval);
 			r->eval = NULL;
 			r->quit = true;
@@ -2144,6 +2196,7 @@ repl_run(const struct repl_config *cfg)
 		.history_path = cfg->history_path,
 	};
 	int sig;
+	unsigned long records = 0;
 
 	memset(&r, 0, sizeof r);
 	r.course = cfg->course;
@@ -2169,6 +2222,8 @@ repl_run(const struct repl_config *cfg)
 			warn_unsaved(&r, cause);
 	}
 
+	if (r.progress != NULL)
+		records = progress_records(r.progress);
 	if (r.interactive && r.progress != NULL &&
 	    progress_full_name(r.progress) == NULL)
 		ask_name(&r);
@@ -2195,6 +2250,16 @@ repl_run(const struct repl_config *cfg)
 	note_activity(&r);
 	drop_more(&r);
 	drop_held(&r);
+	/*
+	 * Ctrl-D (end of input) on a terminal is a way out as 'quit' is, and
+	 * says the same, once something was recorded; a closed terminal has
+	 * no one to tell, and a script's end is no leaving.
+	 */
+	if (r.interactive && !r.quit && sig == 0 && r.progress != NULL &&
+	    progress_records(r.progress) > records) {
+		fputs("\n", r.out);
+		say_goodbye(&r);
+	}
 	free(r.prompt);
 	free(r.news);
 	flag_clear(&r.flaggable);

@@ -56,9 +56,11 @@ check "and what was missing" contains "$SCRATCH/rv" "Missing: items credited: 1 
 check "a question right on the first try is left out" lacks "$SCRATCH/rv" "Question 1:"
 
 # --- smaller items
-printf '%s\n' LIST 'open sample-on' 'sources smaple-two' quit |
+printf '%s\n' LIST LIZT 'open sample-on' 'sources smaple-two' quit |
     session "$SCRATCH/sug"
-check "LIST gets a suggestion" contains "$SCRATCH/sug" "Unknown command 'LIST'. Did you mean 'list'?"
+check "commands are read in any case: LIST lists" contains "$SCRATCH/sug" "Lessons:"
+check "and is no unknown command" lacks "$SCRATCH/sug" "Unknown command 'LIST'"
+check "LIZT gets a suggestion" contains "$SCRATCH/sug" "Unknown command 'LIZT'. Did you mean 'list'?"
 check "open with a typo names the nearest lesson" \
     contains "$SCRATCH/sug" "There is no lesson 'sample-on'. Did you mean 'sample-one'?"
 check "quit says progress is saved" contains "$SCRATCH/sug" "Your progress is saved."

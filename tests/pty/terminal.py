@@ -26,9 +26,17 @@ try:
     seen = p.expect(r"(?s)\^C.*Full name: ")
     t.check("Ctrl-C at the name question clears the line and asks again",
             seen is not None, p.buf)
+    p.send("open sample-one\r")
+    seen = p.expect(r"(?s)'open sample-one' is a tutor command, not a name\..*Full name: ")
+    t.check("a tutor command line is refused as a name, saying why",
+            seen is not None, p.buf)
     p.send("Jane Q. Learner\r")
     seen = p.expect(r"psoas-tutor> ")
     t.check("then a prompt appears", seen is not None, p.buf)
+    p.send("LIST\r")
+    seen = p.expect(r"(?s)Lessons:.*psoas-tutor> ")
+    t.check("commands are read in any case: LIST lists",
+            seen is not None and b"Unknown command" not in seen, p.buf)
 
     p.send("op\t")
     seen = p.expect(r"open ")
@@ -56,9 +64,11 @@ try:
     p.expect(r"> ")
 
     p.send("\x04")
+    said = p.expect(r"Your progress is saved\. Goodbye\.")
     st = p.wait(20)
     t.check("Ctrl-D leaves with status 0",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 0, st)
+    t.check("and says the progress is saved, as quit does", said is not None, p.buf)
 
     p = Tutor(args, env)
     seen = p.expect(r"Welcome back, Jane Q\. Learner")
@@ -86,6 +96,16 @@ try:
     st = p.wait(20)
     t.check("SIGTERM ends the session cleanly",
             st is not None and os.WIFEXITED(st) and os.WEXITSTATUS(st) == 128 + 15, st)
+
+    # Ctrl-D with nothing recorded (a first run, at the name question):
+    # no promise about progress.
+    p = Tutor([tutor, "--course", course, "--data-dir", data, "--learner",
+               "nobody"], env)
+    p.expect(r"Full name: ")
+    p.send("\x04")
+    st = p.wait(20)
+    t.check("Ctrl-D at the first name question says nothing about saving",
+            st is not None and b"saved" not in p.buf, p.buf)
 
     p = Tutor(args, env)
     p.expect(r"> ")
