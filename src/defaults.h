@@ -7,6 +7,8 @@
 #define DEFAULT_WIDTH 80		/* columns when the terminal width is unknown */
 #define MIN_WIDTH 20			/* narrowest width we wrap to */
 #define MAX_WIDTH 100			/* widest; longer lines are hard to read */
+#define HELP_MIN_SUMMARY 24		/* columns 'help' leaves for a summary
+					 * beside its command, else below it */
 #define DEFAULT_HEIGHT 24		/* rows when the terminal height is unknown */
 #define MAX_INPUT_LINE 4096		/* bytes in one typed or scripted line; longer is refused */
 #define QUIZ_MAX_PATTERNS 200		/* patterns in one question (grading time bound) */

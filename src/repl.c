@@ -1425,7 +1425,9 @@ cmd_help(struct repl *r, const char *arg)
 {
 	struct strbuf b = {0};
 	const char *word;
-	char *words;
+	char *words, *hang;
+	size_t widest = 0;
+	bool below;
 
 	if (*arg != '\0') {
 		for (size_t i = 0; i < ncommands; i++)
@@ -1452,18 +1454,35 @@ cmd_help(struct repl *r, const char *arg)
 	words = strbuf_take(&b);
 	say(r, "Commands:\n");
 	for (size_t i = 0; i < ncommands; i++) {
+		size_t n = strlen(commands[i].name) + strlen(commands[i].args) +
+		    1;
+
+		if (n > widest)
+			widest = n;
+	}
+	/*
+	 * The summaries start in one column, after the widest usage; on a
+	 * terminal too narrow to leave HELP_MIN_SUMMARY columns for them,
+	 * each goes on the line below its usage instead.
+	 */
+	below = (size_t)r->ro.width < widest + 3 + HELP_MIN_SUMMARY;
+	hang = xasprintf("%*s", below ? 6 : (int)widest + 3, "");
+	for (size_t i = 0; i < ncommands; i++) {
 		char *usage = xasprintf("%s%s%s", commands[i].name,
 		    commands[i].args[0] ? " " : "", commands[i].args);
-
-		char *column = xasprintf("  %-17s ", usage);
+		char *column = below ? xstrdup(hang) :
+		    xasprintf("  %-*s ", (int)widest, usage);
 		char *w = render_wrap(&r->ro, commands[i].summary, column,
-		    "                    ");
+		    hang);
 
+		if (below)
+			fprintf(r->out, "  %s\n", usage);
 		fputs(w, r->out);
 		free(w);
 		free(column);
 		free(usage);
 	}
+	free(hang);
 	say(r, "Enter on its own shows the next page. During a quiz, type "
 	    "your answer, or %s.\n"
 	    "Type 'help COMMAND' for more about one command.\n", words);

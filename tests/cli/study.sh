@@ -65,6 +65,19 @@ check "open with a typo names the nearest lesson" \
     contains "$SCRATCH/sug" "There is no lesson 'sample-on'. Did you mean 'sample-one'?"
 check "quit says progress is saved" contains "$SCRATCH/sug" "Your progress is saved."
 
+# help: every summary in one column, after the widest command; wrapped at
+# the width, each below its command when the width leaves too little.
+echo help | session "$SCRATCH/help80" --width 80
+cols=$(for summary in 'list the commands' 'drill questions until right' \
+    'your certificate of completion' 'previous page'; do
+        awk -v s="$summary" 'index($0, s) { print index($0, s) }' "$SCRATCH/help80"
+    done | sort -u)
+check "help puts every summary in one column, the longest command's too" \
+    test "$(echo "$cols" | wc -l)" -eq 1 -a "$cols" -gt 20
+echo help | session "$SCRATCH/help40" --width 40
+check "at --width 40 no line of help is wider than 40 columns" \
+    sh -c "! awk 'length(\$0) > 40' '$SCRATCH/help40' | grep -q ."
+
 printf '%s\n' 'quiz sample-quiz' 'c)' quit | session "$SCRATCH/paren"
 rm -rf "$SCRATCH/data"
 printf '%s\n' 'quiz sample-quiz' skip skip 'c)' quit | session "$SCRATCH/paren"
