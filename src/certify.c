@@ -94,7 +94,7 @@ completed(const struct course *c, const struct progress *p,
 		return NULL;
 	}
 	if (why != NULL)
-		strbuf_addf(why, "no certificate yet for %s; still to do:",
+		strbuf_addf(why, "No certificate yet for %s; still to do:",
 		    who(p));
 	a = first_pass(progress_quiz(p, post->id));
 	if (a == NULL) {

@@ -109,9 +109,9 @@ normalise(const char *s, size_t len, bool keep_newlines, char **why)
 	char *out;
 
 	if (!text_utf8_valid(s, len, &bad)) {
-		*why = xasprintf("this answer is not valid UTF-8 text (bad byte "
+		*why = xasprintf("This answer is not valid UTF-8 text (bad byte "
 		    "at position %zu), so it was not graded: please type it "
-		    "again", bad + 1);
+		    "again.", bad + 1);
 		return NULL;
 	}
 	/*
@@ -262,10 +262,10 @@ grade_set_ungradable(const struct question *q, const struct pattern *p,
 	r->rule = p;
 	free(r->message);
 	r->message = xstrdup(is_limit_error(rc) ?
-	    "this answer could not be graded (checking it took too long), so "
-	    "no try was used: please rephrase it" :
-	    "this answer could not be graded (a fault in the quiz, reported to "
-	    "its author), so no try was used: please rephrase it");
+	    "This answer could not be graded (checking it took too long), so "
+	    "no try was used: please rephrase it." :
+	    "This answer could not be graded (a fault in the quiz, reported to "
+	    "its author), so no try was used: please rephrase it.");
 	free(r->author_warning);
 	if (is_limit_error(rc))
 		r->author_warning = xasprintf("%s:%ld:%ld: warning: pattern hit "
@@ -302,9 +302,9 @@ grade_set_unfinished(const struct question *q, struct grade_result *r,
 	r->rule = NULL;
 	free(r->message);
 	r->message = xstrdup(late ?
-	    "this answer could not be graded (checking it took too long), so "
-	    "no try was used: please rephrase it" :
-	    "grading was interrupted, so no try was used");
+	    "This answer could not be graded (checking it took too long), so "
+	    "no try was used: please rephrase it." :
+	    "Grading was interrupted, so no try was used.");
 	free(r->author_warning);
 	r->author_warning = late ? xasprintf("%s:%ld: warning: grading an "
 	    "answer to question '%s' took more than %d ms; simplify its "
@@ -364,8 +364,8 @@ grade_answer_opts(const struct question *q, const char *answer, size_t len,
 	}
 	if (a[0] == '\0') {
 		r->verdict = GRADE_UNGRADABLE;
-		r->message = xstrdup("there is no answer to grade: type one, "
-		    "or 'skip'");
+		r->message = xstrdup("There is no answer to grade: type one, "
+		    "or 'skip'.");
 		free(a);
 		return;
 	}

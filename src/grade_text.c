@@ -835,8 +835,9 @@ add_quoted(struct strbuf *b, const char *s, struct span p)
 }
 
 /*
- * "items credited: 1 of the 2 needed; counted: 'femoral'; wrong, each
- * cancelling one counted: 'sciatic'; not recognised: 'subcostal'".  The
+ * "Items credited: 1 of the 2 needed; counted: 'femoral'; wrong, each
+ * cancelling one counted: 'sciatic'; not recognised: 'subcostal'." (a
+ * sentence, as every message to the learner is).  The
  * learner's own words, never an item label: the labels are the answer.
  */
 static char *
@@ -845,7 +846,7 @@ parts_message(size_t count, size_t need, const struct strbuf *counted,
     bool unknown_wrong)
 {
 	struct strbuf m = {0};
-	char *head = xasprintf("items credited: %zu of the %zu needed", count,
+	char *head = xasprintf("Items credited: %zu of the %zu needed", count,
 	    need);
 
 	strbuf_puts(&m, head);
@@ -863,6 +864,7 @@ parts_message(size_t count, size_t need, const struct strbuf *counted,
 		    "cancelling one counted: " : "; not recognised: ");
 		strbuf_add(&m, unknown->s, unknown->len);
 	}
+	strbuf_puts(&m, ".");
 	return strbuf_take(&m);
 }
 

@@ -186,10 +186,10 @@ grade_choices(const struct question *q, char *a, struct grade_result *r)
 	    (q->kind == Q_CHOICE && nl != 1)) {
 		r->verdict = GRADE_UNGRADABLE;
 		r->message = q->kind == Q_CHOICE ?
-		    xasprintf("type the letter of one choice, a to %c",
+		    xasprintf("Type the letter of one choice, a to %c.",
 		    (char)('a' + n - 1)) :
-		    xasprintf("type the letters of every choice you pick, a to "
-		    "%c, separated by spaces or commas", (char)('a' + n - 1));
+		    xasprintf("Type the letters of every choice you pick, a to "
+		    "%c, separated by spaces or commas.", (char)('a' + n - 1));
 		goto out;
 	}
 	for (size_t i = 0; i < nl; i++)
@@ -221,7 +221,7 @@ grade_choices(const struct question *q, char *a, struct grade_result *r)
 	} else {
 		r->verdict = GRADE_PARTIAL;
 		r->fraction = (double)right / ncorrect;
-		r->message = xasprintf("correct choices picked: %zu of %zu",
+		r->message = xasprintf("Correct choices picked: %zu of %zu.",
 		    right, ncorrect);
 	}
 out:
@@ -245,7 +245,7 @@ grade_truefalse(const struct question *q, char *a, struct grade_result *r)
 	}
 	if (said < 0) {
 		r->verdict = GRADE_UNGRADABLE;
-		r->message = xstrdup("answer true or false");
+		r->message = xstrdup("Answer true or false.");
 		return;
 	}
 	if ((said == 1) == choices_of(q)->answer_true) {

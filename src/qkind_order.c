@@ -89,8 +89,8 @@ grade_order(const struct question *q, char *a, struct grade_result *r)
 	}
 	if (!ok) {
 		r->verdict = GRADE_UNGRADABLE;
-		r->message = xasprintf("type all %zu letters, a to %c, each "
-		    "once, in the right order", n, (char)('a' + n - 1));
+		r->message = xasprintf("Type all %zu letters, a to %c, each "
+		    "once, in the right order.", n, (char)('a' + n - 1));
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++)

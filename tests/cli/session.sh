@@ -17,7 +17,7 @@ check "nothing on stderr" test ! -s "$SCRATCH/read.err"
 # --- 'certificate' before completion: what is left, on screen and wrapped
 printf 'certificate\nquit\n' | session "$SCRATCH/cert" --width 40
 check "certificate says what is left on stdout" \
-    contains "$SCRATCH/cert" "no certificate yet for default; still to"
+    contains "$SCRATCH/cert" "No certificate yet for default; still to"
 check "and nothing on stderr" test ! -s "$SCRATCH/cert.err"
 check "wrapped to the width" \
     sh -c "! awk 'length > 40' '$SCRATCH/cert' | grep -q ."

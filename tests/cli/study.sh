@@ -52,7 +52,7 @@ printf '%s\n' 'review sample-quiz' quit | session "$SCRATCH/rv"
 check "review shows a question answered partly right" \
     contains "$SCRATCH/rv" "Question 2: Name the two muscles"
 check "with its points" contains "$SCRATCH/rv" "Points: 0.25 of 1; 2 tries."
-check "and what was missing" contains "$SCRATCH/rv" "Missing: items credited: 1 of the 2 needed"
+check "and what was missing" contains "$SCRATCH/rv" "Missing: Items credited: 1 of the 2 needed"
 check "a question right on the first try is left out" lacks "$SCRATCH/rv" "Question 1:"
 
 # --- smaller items
@@ -97,7 +97,7 @@ check "a web address is never cut at --width 40" \
 
 printf '%s\n' 'name Jane Q. Learner' certificate quit | session "$SCRATCH/cert"
 check "certificate names the learner by name" \
-    contains "$SCRATCH/cert" "no certificate yet for Jane Q. Learner"
+    contains "$SCRATCH/cert" "No certificate yet for Jane Q. Learner"
 check "and lists every requirement still unmet" \
     sh -c "grep -q 'pass the post-test' '$SCRATCH/cert' && grep -q 'read Sample one: the hip flexor (sample-one)' '$SCRATCH/cert'"
 done_testing

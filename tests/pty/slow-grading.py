@@ -82,7 +82,7 @@ try:
     time.sleep(0.3)
     t0 = time.time()
     p.send("\x03")
-    seen = p.expect(r"grading was interrupted", timeout=5)
+    seen = p.expect(r"Grading was interrupted", timeout=5)
     dt = time.time() - t0
     print("# Ctrl-C answered in %.0f ms" % (dt * 1e3), flush=True)
     t.check("Ctrl-C during a slow grading stops it, no try used",

@@ -469,10 +469,10 @@ wrong_parts_cancel_credited_items(void **state)
 	grade_answer(&q->questions[0], a, strlen(a), &r);
 	assert_int_equal(r.verdict, GRADE_PARTIAL);
 	assert_true(r.fraction > 0.33 && r.fraction < 0.34);
-	assert_string_equal(r.message, "items credited: 1 of the 3 needed; "
+	assert_string_equal(r.message, "Items credited: 1 of the 3 needed; "
 	    "counted: 'fever', 'back pain', 'limp'; wrong, each cancelling one "
 	    "counted: 'rash'; not recognised, each cancelling one counted: "
-	    "'headache'");
+	    "'headache'.");
 	grade_result_destroy(&r);
 	quiz_free(q);
 	lexicon_free(lx);
@@ -601,8 +601,8 @@ a_stop_request_ends_grading_without_a_verdict(void **state)
 	grade_answer(&q->questions[0], "lesser trochanter", 17, &r);
 	grade_set_stop_check(NULL);
 	assert_int_equal(r.verdict, GRADE_UNGRADABLE);
-	assert_string_equal(r.message, "grading was interrupted, so no try "
-	    "was used");
+	assert_string_equal(r.message, "Grading was interrupted, so no try "
+	    "was used.");
 	grade_result_destroy(&r);
 	quiz_free(q);
 	lexicon_free(lx);

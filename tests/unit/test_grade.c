@@ -383,8 +383,8 @@ list_item_named_twice_counts_once(void **state)
 	grade_answer(&q->questions[0], a, strlen(a), &r);
 	assert_int_equal(r.verdict, GRADE_PARTIAL);
 	assert_true(r.fraction == 0.5);
-	assert_string_equal(r.message, "items credited: 1 of the 2 needed; "
-	    "counted: 'psoas', 'psoas major', 'the psoas'");
+	assert_string_equal(r.message, "Items credited: 1 of the 2 needed; "
+	    "counted: 'psoas', 'psoas major', 'the psoas'.");
 	grade_result_destroy(&r);
 	quiz_free(q);
 }
@@ -400,9 +400,9 @@ list_partial_credit_is_fraction_of_need(void **state)
 	assert_int_equal(r.verdict, GRADE_PARTIAL);
 	assert_true(r.fraction == 0.5);
 	/* The message says what counted, never what is missing. */
-	assert_string_equal(r.message, "items credited: 1 of the 2 needed; "
+	assert_string_equal(r.message, "Items credited: 1 of the 2 needed; "
 	    "counted: 'iliacus', 'psoas'; not recognised, each cancelling one "
-	    "counted: 'gracilis'");
+	    "counted: 'gracilis'.");
 	grade_result_destroy(&r);
 
 	grade_answer(&q->questions[0], "sartorius", 9, &r);
