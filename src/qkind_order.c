@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "qkind.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 /* An order question's own data (question.data). */
@@ -103,13 +104,43 @@ out:
 	free(seen);
 }
 
+/*
+ * How to answer, shown with the question: "e.g. b c a", as many letters
+ * as there are steps, and never the right order (shown[letter] is the
+ * step a letter stands for).  The letters turned by k places, for the
+ * first k that is not the answer: the shown order (k = 0) comes last.
+ */
+static char *
+order_example(const size_t *shown, size_t n)
+{
+	struct strbuf b = {0};
+
+	for (size_t k = 1; k <= n; k++) {
+		bool right = true;
+
+		for (size_t i = 0; i < n; i++)
+			if (shown[(i + k) % n] != i)
+				right = false;
+		if (right && k < n)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(&b, "%s%c", i > 0 ? " " : "",
+			    (char)('a' + (i + k) % n));
+		break;
+	}
+	return strbuf_take(&b);
+}
+
 static void
 show_order(const struct qshow *s, const struct question *qu)
 {
 	const struct qorder *o = order_of(qu);
+	char *example;
 
 	qshow_lettered(s, (const char *const *)o->steps, qu->shown, o->nsteps);
-	qshow_say(s, "", "", "Type the letters in order, e.g. c a b d.");
+	example = order_example(qu->shown, o->nsteps);
+	qshow_say(s, "", "", "Type the letters in order, e.g. %s.", example);
+	free(example);
 }
 
 static void

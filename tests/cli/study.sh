@@ -78,6 +78,42 @@ echo help | session "$SCRATCH/help40" --width 40
 check "at --width 40 no line of help is wider than 40 columns" \
     sh -c "! awk 'length(\$0) > 40' '$SCRATCH/help40' | grep -q ."
 
+# An order question's "e.g." has as many letters as it has steps and is
+# never its right order: every order question of the shipped practice
+# quizzes, its right order taken from its own @example+.
+for quiz in anatomy-quiz function-quiz; do
+    { echo "quiz $quiz"; seq 40 | sed 's/.*/skip/'; echo quit; } |
+        "$TUTOR" --course "$top_srcdir" --data-dir "$SCRATCH/orders" \
+        --width 200 >>"$SCRATCH/orders.out" 2>&1
+done
+check "an order question's example fits its steps and is never the answer" \
+    python3 - "$top_srcdir/quizzes" "$SCRATCH/orders.out" <<'PY'
+import glob, re, sys
+qs = {}
+for path in glob.glob(sys.argv[1] + "/*.quiz"):
+    for block in open(path).read().split("@question ")[1:]:
+        if not block.startswith("order"):
+            continue
+        prompt = re.search(r"^@prompt (.*)$", block, re.M).group(1)
+        right = re.search(r"^@example\+ (.*)$", block, re.M).group(1)
+        qs[prompt[:40]] = (len(re.findall(r"^@step ", block, re.M)),
+                           "".join(right.split()))
+seen = 0
+for chunk in open(sys.argv[2]).read().split("\nQuestion ")[1:]:
+    m = re.search(r"in order, e\.g\. ([a-z ]+)\.", chunk)
+    if not m:
+        continue
+    key = [k for k in qs if k in chunk]
+    if len(key) != 1:
+        sys.exit("no single question for: " + chunk[:200])
+    n, right = qs[key[0]]
+    ex = m.group(1).split()
+    if len(ex) != n or sorted(ex) != [chr(97 + i) for i in range(n)] or "".join(ex) == right:
+        sys.exit("bad example %s (right %s) in: %s" % (ex, right, chunk[:300]))
+    seen += 1
+sys.exit(0 if seen >= 3 else "only %d order questions seen" % seen)
+PY
+
 printf '%s\n' 'quiz sample-quiz' 'c)' quit | session "$SCRATCH/paren"
 rm -rf "$SCRATCH/data"
 printf '%s\n' 'quiz sample-quiz' skip skip 'c)' quit | session "$SCRATCH/paren"
