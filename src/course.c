@@ -363,6 +363,12 @@ course_find_quiz(const struct course *c, const char *key, size_t *index)
 	return q;
 }
 
+bool
+course_lesson_counts(const struct course *c, size_t i)
+{
+	return i < c->nlessons - c->nreference && !c->lessons[i]->orientation;
+}
+
 const struct quiz *
 course_quiz_for_lesson(const struct course *c, const char *lesson_id)
 {

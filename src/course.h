@@ -80,6 +80,11 @@ const struct lesson *course_find_lesson(const struct course *c,
     const char *key, size_t *index);
 const struct quiz *course_find_quiz(const struct course *c, const char *key,
     size_t *index);
+/*
+ * Whether lesson i is course content, which counts toward completion: not
+ * the orientation (00-welcome) nor a trailing reference lesson.
+ */
+bool course_lesson_counts(const struct course *c, size_t i);
 /* The first quiz that follows lesson_id, or NULL. */
 const struct quiz *course_quiz_for_lesson(const struct course *c,
     const char *lesson_id);

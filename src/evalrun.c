@@ -38,16 +38,34 @@ say(struct evalrun *e, const char *text)
 }
 
 static bool
-answered(const struct evalrun *e, const char *item)
+answered_for(const struct progress *p, const char *certificate,
+    const char *item)
 {
 	size_t n;
-	const struct evaluation_answer *a = progress_evaluations(e->p, &n);
+	const struct evaluation_answer *a = progress_evaluations(p, &n);
 
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(a[i].certificate, e->certificate) == 0 &&
+		if (strcmp(a[i].certificate, certificate) == 0 &&
 		    strcmp(a[i].item, item) == 0)
 			return true;
 	return false;
+}
+
+static bool
+answered(const struct evalrun *e, const char *item)
+{
+	return answered_for(e->p, e->certificate, item);
+}
+
+size_t
+evalrun_left(const struct manifest *m, const struct progress *p,
+    const char *certificate)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; m != NULL && i < m->nevals; i++)
+		n += !answered_for(p, certificate, m->evals[i].id);
+	return n;
 }
 
 /* Move to the next unanswered item at or after e->next; false if none. */

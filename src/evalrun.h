@@ -38,4 +38,8 @@ const char *evalrun_where(struct evalrun *e);
 
 void evalrun_free(struct evalrun *e);
 
+/* How many of m's items are not yet answered for certificate. */
+size_t evalrun_left(const struct manifest *m, const struct progress *p,
+    const char *certificate);
+
 #endif

@@ -65,6 +65,17 @@ gate_lesson_done(const struct course *c, const struct progress *p,
 	return !gate_ce(c) || gate_unread_pages(p, l, NULL) == 0;
 }
 
+size_t
+gate_lessons_left(const struct course *c, const struct progress *p)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->nlessons; i++)
+		n += course_lesson_counts(c, i) &&
+		    !gate_lesson_done(c, p, c->lessons[i]);
+	return n;
+}
+
 bool
 gate_is_posttest(const struct course *c, const struct quiz *q)
 {
@@ -209,8 +220,14 @@ gate_posttest_after(const struct course *c, const struct progress *p,
 	used = finished_attempts(progress_quiz(p, q->id), &last);
 	if (last == NULL || progress_quiz(p, q->id)->passed)
 		return;
+	bool open = true;
+
 	if (used < (size_t)m->attempts)
 		strbuf_addf(out, "Attempts used: %zu of %d.\n", used,
 		    m->attempts);
-	attempts_rule(c, p, q, now, out, &(bool){true});
+	/* Only what is true now: when the next attempt opens, or that it is
+	 * open. */
+	attempts_rule(c, p, q, now, out, &open);
+	if (open)
+		strbuf_addf(out, "Type 'quiz %s' to take it again.\n", q->id);
 }

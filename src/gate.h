@@ -43,6 +43,9 @@ bool gate_lesson_done(const struct course *c, const struct progress *p,
     const struct lesson *l);
 
 /* q is the course's post-test (the manifest's @posttest, else @kind). */
+/* Course lessons (course_lesson_counts) not done yet. */
+size_t gate_lessons_left(const struct course *c, const struct progress *p);
+
 bool gate_is_posttest(const struct course *c, const struct quiz *q);
 
 /*

@@ -506,12 +506,8 @@ finish_quiz(struct quizrun *r)
 	fprintf(r->out, " (pass mark %d%%).\n", quiz->pass);
 	show_review(r);
 	put(r, "\n");
-	if (passed && quiz->posttest)
-		say(r, "", "", "You passed the post-test. Once every lesson is "
-		    "read to its end, your certificate of completion is ready: "
-		    "type certificate to see it, or run psoas-tutor --certificate "
-		    "to save it.");
-	else if (!passed)
+	/* After a post-test the session says what comes next (repl.c). */
+	if (!passed && !quiz->posttest)
 		say(r, "", "", "Type quiz %s to take it again.", quiz->id);
 }
 

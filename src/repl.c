@@ -1798,8 +1798,24 @@ after_posttest(struct repl *r, const struct quiz *q)
 {
 	struct strbuf out = {0};
 
+	const struct quiz_progress *qp;
+
 	if (r->progress == NULL || q == NULL || !gate_is_posttest(r->course, q))
 		return;
+	qp = progress_quiz(r->progress, q->id);
+	/*
+	 * Once passed, the course is complete (note_completion says so next)
+	 * unless lessons are left; failed, the gate says when the next
+	 * attempt opens, and a course without rules that it is open now.
+	 */
+	if (qp != NULL && qp->passed && !q->keyless) {
+		if (gate_lessons_left(r->course, r->progress) > 0)
+			say(r, "You passed the post-test. Once every lesson is "
+			    "read to its end, your certificate of completion is "
+			    "ready: type 'list' to see which are left.\n");
+	} else if (!q->keyless && !gate_ce(r->course)) {
+		say(r, "Type 'quiz %s' to take it again.\n", q->id);
+	}
 	gate_posttest_after(r->course, r->progress, q, clock_now(), &out);
 	if (out.s != NULL)
 		say(r, "%s", out.s);
@@ -1969,11 +1985,26 @@ next_unfinished(struct repl *r, const struct lesson *l)
 	return NULL;
 }
 
+/* The greeting once the course is completed: what is left is said. */
+static void
+greet_completed(struct repl *r, const char *full)
+{
+	const char *number = completion_number(r);
+
+	say(r, "Welcome back%s%s. You have completed the course: type "
+	    "'certificate' to see your certificate, 'practice' to keep your "
+	    "knowledge fresh.\n", full ? ", " : "", full ? full : "");
+	if (evalrun_left(r->course->manifest, r->progress, number) > 0)
+		say(r, "The course evaluation is not finished: type 'evaluate' "
+		    "to finish it.\n");
+}
+
 static void
 greet_text(struct repl *r)
 {
 	struct resume_point rp = {0};
 	const char *full = NULL;
+	size_t ncompleted = 0;
 
 	say(r, "psoas-tutor: %s\n", COURSE_TITLE);
 	say(r, "Education, not medical advice: massage therapists recognise "
@@ -1982,7 +2013,13 @@ greet_text(struct repl *r)
 		rp = progress_resume(r->progress);
 		full = progress_full_name(r->progress);
 	}
-	if (rp.kind == RESUME_LESSON) {
+	if (r->progress != NULL)
+		progress_completions(r->progress, &ncompleted);
+	/* Completed: said first, unless a quiz is waiting half-done. */
+	if (ncompleted > 0 && !(rp.kind == RESUME_QUIZ &&
+	    progress_open_attempt(r->progress, rp.id) != NULL)) {
+		greet_completed(r, full);
+	} else if (rp.kind == RESUME_LESSON) {
 		const struct lesson *l =
 		    course_lesson_by_id(r->course, rp.id, NULL);
 

@@ -117,7 +117,7 @@ report_progress(FILE *out, const struct course *c, const struct progress *p,
     const struct render_opts *o)
 {
 	const char *full = progress_full_name(p);
-	size_t done = 0, passed = 0;
+	size_t done = 0, passed = 0, counted = 0;
 	long seconds = 0;
 	char spent[32];
 	char *title;
@@ -135,9 +135,12 @@ report_progress(FILE *out, const struct course *c, const struct progress *p,
 		    progress_lesson(p, c->lessons[i]->id);
 
 		report_lesson(out, o, c->lessons[i], lp);
-		if (lp != NULL) {
-			done += lp->done;
+		/* Time on task is all reading; done counts course lessons. */
+		if (lp != NULL)
 			seconds += lp->seconds;
+		if (course_lesson_counts(c, i)) {
+			counted++;
+			done += lp != NULL && lp->done;
 		}
 	}
 	if (c->nquizzes > 0)
@@ -154,9 +157,9 @@ report_progress(FILE *out, const struct course *c, const struct progress *p,
 
 	put_heading(out, o, "Overall");
 	put_bar(out, o, grade_whole_percent((double)(done + passed),
-	    (double)(c->nlessons + c->nquizzes)));
+	    (double)(counted + c->nquizzes)));
 	fprintf(out, "%zu of %zu lesson%s done, %zu of %zu quiz%s passed\n",
-	    done, c->nlessons, c->nlessons == 1 ? "" : "s", passed,
+	    done, counted, counted == 1 ? "" : "s", passed,
 	    c->nquizzes, c->nquizzes == 1 ? "" : "zes");
 	format_minutes(spent, sizeof spent, seconds);
 	fprintf(out, "    Time on task in the lessons: %s\n", spent);

@@ -53,6 +53,13 @@ check "the journal holds one completion record" \
 check "and one evaluation answer (the skipped item is not recorded)" \
     test "$(grep -c '^evaluation	' "$journal")" -eq 1
 number=$(grep -Eo 'SAMPLE-CE-[0-9]{8}-[2-9A-Z]{10}' "$SCRATCH/s1" | head -n 1)
+check "a pass that completes the course does not say lessons are left" \
+    lacks "$SCRATCH/s1.joined" "Once every lesson is read"
+echo quit | tutor 2>&1 | tr '\n' ' ' | sed 's/  */ /g' >"$SCRATCH/back"
+check "the greeting after completion says the course is completed" \
+    contains "$SCRATCH/back" "You have completed the course: type 'certificate'"
+check "and that the course evaluation is not finished" \
+    contains "$SCRATCH/back" "The course evaluation is not finished"
 
 # 2. The text certificate: every field, from the record.
 tutor --certificate >"$SCRATCH/c1" 2>"$SCRATCH/c1.err"

@@ -150,6 +150,9 @@ done
 n=$(ls "$course"/lessons/*.lesson | wc -l)
 check "progress shows all $n lessons done" \
     test "$(grep -c 'done' "$SCRATCH/out")" -ge "$n"
+# The welcome lesson is orientation: it does not count toward the course.
+check "progress counts the course lessons, not the welcome" \
+    contains "$SCRATCH/out" "$((n - 1)) of $((n - 1)) lessons done"
 
 "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" --learner ada \
     --certificate >"$SCRATCH/cert" 2>&1
@@ -202,6 +205,8 @@ check "a failed attempt says how many are used" \
     contains "$SCRATCH/bea" "Attempts used: 1 of 3."
 check "and when the next one opens" \
     grep -q "Your next attempt at the post-test opens at 2030-01-0[12] [0-9:]* UTC (in 2[34] h" "$SCRATCH/bea"
+check "and only that: no 'take it again' before the attempt is open" \
+    lacks "$SCRATCH/bea" "to take it again"
 check "an attempt before then is refused" \
     test "$(grep -c 'Your next attempt at the post-test opens' "$SCRATCH/bea")" -ge 2
 check "the review points to pages to re-read" contains "$SCRATCH/bea" "page"
