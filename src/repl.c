@@ -96,6 +96,7 @@ struct repl {
 		size_t len, taken;
 	} run;
 	const char *more_note;		/* said at the next more-prompt */
+	bool eval_offered;		/* an empty line opens the evaluation */
 	bool eval_waits;		/* the evaluation opens once paging
 					 * ends */
 
@@ -1176,6 +1177,25 @@ start_evaluation(struct repl *r)
 	show_run_output(r, false);
 }
 
+/*
+ * The evaluation that follows completing the course.  On a terminal that
+ * pages, the learner first reads the end of what the line said (the
+ * score, the review, the completion) in peace: the evaluation opens at
+ * Enter, not at once below it, where its questions would push the score
+ * off the screen.
+ */
+static void
+offer_evaluation(struct repl *r)
+{
+	if (!r->paging || completion_number(r) == NULL) {
+		start_evaluation(r);
+		return;
+	}
+	say(r, "Press Enter to begin the course evaluation, or type "
+	    "'evaluate' later.\n");
+	r->eval_offered = true;
+}
+
 static void
 cmd_evaluate(struct repl *r, const char *arg)
 {
@@ -1206,7 +1226,7 @@ note_completion(struct repl *r)
 	    "type 'certificate' to see it, or 'certificate FILE.pdf' to save "
 	    "it as a PDF.\n", number != NULL ? number : "");
 	if (r->course->manifest != NULL && r->course->manifest->nevals > 0)
-		start_evaluation(r);
+		offer_evaluation(r);
 }
 
 /*
@@ -1822,7 +1842,7 @@ after_posttest(struct repl *r, const struct quiz *q)
 	strbuf_destroy(&out);
 	/* A learner edition's course ends here: the provider completes it. */
 	if (q->keyless && r->course->manifest->nevals > 0)
-		start_evaluation(r);
+		offer_evaluation(r);
 }
 
 /* The verdict a quiz or drill ended on, for 'flag' (f may be NULL). */
@@ -1840,10 +1860,12 @@ handle_line(struct repl *r, char *raw)
 {
 	char *line = trim(raw), *arg;
 	const struct command *cmd;
+	bool offered = r->eval_offered;
 
 	clock_tick();
 	note_activity(r);
 	follow_resize(r);
+	r->eval_offered = false;
 	if (r->asking_name) {
 		take_name(r, line);
 		return;
@@ -1930,7 +1952,10 @@ handle_line(struct repl *r, char *raw)
 		return;
 	}
 	if (*line == '\0') {
-		cmd_next(r, "");
+		if (offered)
+			start_evaluation(r);
+		else
+			cmd_next(r, "");
 		return;
 	}
 	arg = line + strcspn(line, " \t");

@@ -295,7 +295,7 @@ try:
 
     # --- Completing the course while its last output is paged: the score
     # and "You have completed the course" are kept, then the evaluation
-    # opens (it waits for the paging to end).
+    # opens at Enter (not at once, below the score).
     ce = os.path.join(scratch, "ce")
     shutil.copytree(os.path.join(shipped, "tests", "data", "course"), ce)
     with open(os.path.join(ce, "course.manifest"), "w") as f:
@@ -332,6 +332,13 @@ try:
                "I did the work of this course myself", "lesser trochanter",
                "psoas major and iliacus", "b", "true"]:
         line(ln)
+    before = text(said, cr=True)
+    t.check("a passed post-test's score is paged and the evaluation waits for Enter",
+            "PASS" in before and "Score:" in before and
+            "Press Enter to begin the course evaluation" in before and
+            "The course met its objectives" not in before,
+            before[before.find("quiz final"):][-1500:])
+    line("")
     plain_said = text(said, cr=True)
     done = plain_said.find("You have completed the course")
     ev = plain_said.find("The course met its objectives")
