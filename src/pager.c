@@ -90,6 +90,7 @@ static struct pager_pos
 screen_end(const struct pager *pg, struct pager_pos p)
 {
 	size_t rows = pg->rows > 0 ? pg->rows : 1, used = 0;
+	bool shown = false;		/* a line that is not blank so far */
 
 	for (p = settle(pg, p); p.block < pg->text.nblocks;
 	    p = settle(pg, p)) {
@@ -97,17 +98,26 @@ screen_end(const struct pager *pg, struct pager_pos p)
 		size_t need = block_rows(pg, p.block, p.line);
 
 		if (used + need <= rows) {
+			for (size_t i = p.line; i < blk->n; i++)
+				shown |= pg->text.lines[blk->first + i].width > 0;
 			used += need;
 			p.line = blk->n;
 			continue;
 		}
-		if (blk->keep && p.line == 0 && used > 0)
+		/*
+		 * A kept block starts the next screen; but one taller than a
+		 * screen is split anyway, and after nothing but blank lines
+		 * a screen of its own would show only them: it starts here.
+		 */
+		if (blk->keep && p.line == 0 && used > 0 &&
+		    (shown || need <= rows))
 			break;
 		while (p.line < blk->n) {
 			size_t r = line_rows(pg, line_at(pg, p));
 
 			if (used > 0 && used + r > rows)
 				return p;
+			shown |= line_at(pg, p)->width > 0;
 			used += r;
 			p.line++;
 		}

@@ -324,6 +324,49 @@ keys_say_more_back_or_stop(void **state)
 	assert_int_equal(pager_key("\033[C"), PAGER_NONE);
 }
 
+static void
+a_tall_kept_block_after_blank_lines_only_starts_at_once(void **state)
+{
+	struct fixture *f = *state;
+	struct pager *pg = &f->pg;
+	struct layout *t = &f->t;
+	struct out *o = &f->o;
+
+	/* 'repeat' on a tall question: not a screen of one blank line. */
+	screen(pg, 3, 80);
+	add(t, false, "\n");
+	add(t, true, "q1\nq2\nq3\nq4");
+	assert_true(pager_show(pg, o->fp, t));
+	assert_string_equal(written(o), "\nq1\nq2\n");
+	assert_false(pager_more(pg, o->fp));
+	assert_string_equal(written(o), "q3\nq4\n");
+}
+
+static void
+hold_keeps_the_rest_of_the_text_and_shows_the_tail(void **state)
+{
+	struct fixture *f = *state;
+	struct pager *pg = &f->pg, held = {0};
+	struct layout *t = &f->t;
+	struct out *o = &f->o;
+
+	screen(pg, 2, 80);
+	add(t, false, "a\nb\nc\nd\ne");
+	assert_true(pager_show(pg, o->fp, t));
+	assert_string_equal(written(o), "a\nb\n");
+	add(&f->tail, false, "said");
+	pager_append(pg, &f->tail);
+	assert_true(pager_hold(pg, o->fp, &held));
+	assert_string_equal(written(o), "said\n");
+	assert_false(pager_pending(pg));
+	/* The rest, from where it stopped, without the tail again. */
+	assert_true(pager_more(&held, o->fp));
+	assert_string_equal(written(o), "c\nd\n");
+	assert_false(pager_more(&held, o->fp));
+	assert_string_equal(written(o), "e\n");
+	pager_drop(&held);
+}
+
 int
 main(void)
 {
@@ -338,6 +381,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(a_new_text_or_a_drop_forgets_the_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_relayout_goes_on_from_the_same_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(keys_say_more_back_or_stop, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_tall_kept_block_after_blank_lines_only_starts_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(hold_keeps_the_rest_of_the_text_and_shows_the_tail, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
