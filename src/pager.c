@@ -260,24 +260,55 @@ pager_append(struct pager *pg, struct layout *tail)
 	layout_move(&pg->text, tail);
 }
 
-/* Where p of the old text is in the new one (old_n lines of each block). */
+/*
+ * Columns of text in a line, its indent left out, and one for the space
+ * the line's end stands for: lines laid out again at another width hold
+ * the same text, so the sum over a block's first lines says how far into
+ * it they reach, whatever the width.
+ */
+static size_t
+text_cols(const struct layout_line *l)
+{
+	size_t lead = strspn(l->s, " ");
+
+	return (l->width > lead ? l->width - lead : 0) + 1;
+}
+
+/*
+ * Where p of the old text is in the new one: the same block, at the new
+ * line that holds the first text not yet shown (so nothing is skipped,
+ * and a line is shown again only when the old place fell inside it).
+ */
 static struct pager_pos
-map_pos(struct pager_pos p, const size_t *old_n, size_t old_tail,
-    size_t old_blocks, const struct layout *text, size_t new_tail)
+map_pos(struct pager_pos p, const struct layout *old, size_t old_tail,
+    const struct layout *text, size_t new_tail)
 {
 	struct pager_pos q;
+	size_t reached = 0, at = 0;
 
-	if (p.block >= old_blocks)
+	if (p.block >= old->nblocks)
 		return (struct pager_pos){text->nblocks, 0};
 	if (p.block >= old_tail)
 		q.block = p.block - old_tail + new_tail;
 	else
 		q.block = p.block < new_tail ? p.block : new_tail;
 	q.line = 0;
-	/* As far into the block: the same share of its lines. */
-	if (q.block < text->nblocks && old_n[p.block] > 0 &&
-	    (q.block == p.block || p.block >= old_tail))
-		q.line = p.line * text->blocks[q.block].n / old_n[p.block];
+	if (q.block >= text->nblocks ||
+	    (q.block != p.block && p.block < old_tail))
+		return q;
+	for (size_t i = 0; i < p.line && i < old->blocks[p.block].n; i++)
+		reached += text_cols(&old->lines[old->blocks[p.block].first + i]);
+	while (q.line + 1 < text->blocks[q.block].n) {
+		size_t next = at + text_cols(&text->lines[
+		    text->blocks[q.block].first + q.line]);
+
+		if (next > reached)
+			break;
+		at = next;
+		q.line++;
+	}
+	if (p.line >= old->blocks[p.block].n)
+		q.line = text->blocks[q.block].n;
 	return q;
 }
 
@@ -285,23 +316,18 @@ void
 pager_relayout(struct pager *pg, struct layout *text, struct layout *tail)
 {
 	struct layout next = {0};
-	size_t *old_n = xcalloc(pg->text.nblocks + 1, sizeof *old_n);
-	size_t old_tail = pg->tail, old_blocks = pg->text.nblocks, new_tail;
+	size_t new_tail;
 
-	for (size_t b = 0; b < old_blocks; b++)
-		old_n[b] = pg->text.blocks[b].n;
 	layout_move(&next, text);
 	new_tail = next.nblocks;
 	layout_move(&next, tail);
-	pg->at = map_pos(pg->at, old_n, old_tail, old_blocks, &next,
-	    new_tail);
+	pg->at = map_pos(pg->at, &pg->text, pg->tail, &next, new_tail);
 	for (size_t i = 0; i < pg->nscreens; i++)
-		pg->screens[i] = map_pos(pg->screens[i], old_n, old_tail,
-		    old_blocks, &next, new_tail);
+		pg->screens[i] = map_pos(pg->screens[i], &pg->text, pg->tail,
+		    &next, new_tail);
 	layout_destroy(&pg->text);
 	pg->text = next;
 	pg->tail = new_tail;
-	free(old_n);
 }
 
 int

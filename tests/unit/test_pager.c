@@ -367,6 +367,26 @@ hold_keeps_the_rest_of_the_text_and_shows_the_tail(void **state)
 	pager_drop(&held);
 }
 
+static void
+a_relayout_shows_no_line_twice(void **state)
+{
+	struct fixture *f = *state;
+	struct pager *pg = &f->pg;
+	struct layout *t = &f->t, *tail = &f->tail;
+	struct out *o = &f->o;
+
+	screen(pg, 1, 80);
+	add(t, false, "w1 w2\nw3 w4\nw5 w6\nw7");
+	assert_true(pager_show(pg, o->fp, t));
+	assert_string_equal(written(o), "w1 w2\n");
+	/* Wider: 4 lines become 3; the place is where the text is, not a
+	 * share of the lines (which would show "w1 w2" again). */
+	add(t, false, "  w1 w2\n  w3 w4 w5\n  w6 w7");
+	pager_relayout(pg, t, tail);
+	assert_true(pager_more(pg, o->fp));
+	assert_string_equal(written(o), "  w3 w4 w5\n");
+}
+
 int
 main(void)
 {
@@ -382,6 +402,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(a_relayout_goes_on_from_the_same_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(keys_say_more_back_or_stop, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_tall_kept_block_after_blank_lines_only_starts_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_relayout_shows_no_line_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(hold_keeps_the_rest_of_the_text_and_shows_the_tail, setup, teardown),
 	};
 
