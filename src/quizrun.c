@@ -122,6 +122,30 @@ put_styled(struct quizrun *r, const char *style, const char *s)
 	free(styled);
 }
 
+/*
+ * A heading in bold: the quiz title and what follows it, wrapped to the
+ * width like any text (a long title at 40 columns was cut mid-word by
+ * the terminal), each line styled on its own.
+ */
+static void
+put_heading(struct quizrun *r, const char *title, const char *after)
+{
+	char *text = xasprintf("%s%s", title, after);
+	char *w = render_wrap(&r->o, text, "", ""), *line = w;
+
+	while (*line != '\0') {
+		size_t len = strcspn(line, "\n");
+		char *one = xstrndup(line, len);
+
+		put_styled(r, "bold", one);
+		put(r, "\n");
+		free(one);
+		line += len + (line[len] == '\n');
+	}
+	free(w);
+	free(text);
+}
+
 /* Wrap text (taken over) to the width with indent and hang, and print it. */
 static void
 put_wrapped(struct quizrun *r, const char *indent, const char *hang,
@@ -176,8 +200,7 @@ show_heading(struct quizrun *r)
 	int total = quiz_total_points(quiz);
 
 	put(r, "\n");
-	put_styled(r, "bold", quiz->title);
-	put(r, "\n");
+	put_heading(r, quiz->title, "");
 	say(r, "", "", "%zu question%s, %d point%s. Pass mark %d%%.",
 	    quiz->nquestions, quiz->nquestions == 1 ? "" : "s", total,
 	    total == 1 ? "" : "s", quiz->pass);
@@ -461,8 +484,7 @@ finish_sent(struct quizrun *r)
 			free(cause);
 	}
 	put(r, "\n");
-	put_styled(r, "bold", r->quiz->title);
-	put(r, ": finished.\n");
+	put_heading(r, r->quiz->title, ": finished.");
 	say(r, "", "", "Your answers are recorded. Your answers go to your "
 	    "provider for grading: this learner edition holds no answer key, "
 	    "so it shows no score. The provider grades them against the full "
@@ -499,8 +521,7 @@ finish_quiz(struct quizrun *r)
 	points_format(got, sizeof got, earned, POINTS_SHOWN);
 	points_format(max, sizeof max, total, POINTS_SHOWN);
 	put(r, "\n");
-	put_styled(r, "bold", quiz->title);
-	put(r, ": finished.\n");
+	put_heading(r, quiz->title, ": finished.");
 	say(r, "", "", "Score: %s of %s points (%d%%).", got, max, pct);
 	put_styled(r, passed ? "green" : "red", passed ? "PASS" : "FAIL");
 	fprintf(r->out, " (pass mark %d%%).\n", quiz->pass);

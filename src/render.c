@@ -660,8 +660,26 @@ figure(const struct render_opts *o, const struct block *b, size_t number,
     struct lines *ls)
 {
 	char *text;
+	size_t widest = 0;
 
-	if (o->plain) {
+	for (size_t i = 0; i < b->nlines; i++) {
+		size_t w = text_width(b->lines[i], strlen(b->lines[i]));
+
+		if (w > widest)
+			widest = w;
+	}
+	/*
+	 * Art cannot wrap, and folded by the terminal it is nonsense: where
+	 * it is wider than the width, its text description (as --plain
+	 * shows it) is shown instead, and the reader told why.
+	 */
+	if (o->plain || widest > (size_t)o->width) {
+		if (!o->plain) {
+			text = xasprintf("(Figure %zu is too wide to draw here.)",
+			    number);
+			wrap_lines(o, text, "", "", (size_t)o->width, ls);
+			free(text);
+		}
 		text = xasprintf("Figure %zu: %s%s Description: %s", number,
 		    b->text, ends_sentence(b->text) ? "" : ".",
 		    b->description);
@@ -669,7 +687,6 @@ figure(const struct render_opts *o, const struct block *b, size_t number,
 		free(text);
 		return;
 	}
-	/* Verbatim, even when wider than the terminal: art cannot wrap. */
 	for (size_t i = 0; i < b->nlines; i++)
 		lines_push(ls, xstrdup(b->lines[i]),
 		    text_width(b->lines[i], strlen(b->lines[i])));

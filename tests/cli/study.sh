@@ -78,6 +78,20 @@ echo help | session "$SCRATCH/help40" --width 40
 check "at --width 40 no line of help is wider than 40 columns" \
     sh -c "! awk 'length(\$0) > 40' '$SCRATCH/help40' | grep -q ."
 
+# Narrow terminals: quiz headings wrap at the width; a figure wider than
+# the width is described instead, and the learner told so.
+printf '%s\n' 'quiz anatomy-quiz' leave 'open anatomy' quit |
+    TERM=xterm "$TUTOR" --course "$top_srcdir" --data-dir "$SCRATCH/narrow" --width 40 \
+    >"$SCRATCH/narrow.out" 2>&1
+check "a quiz heading is wrapped at 40 columns" \
+    sh -c "grep -qx 'Functional anatomy of the iliopsoas:' '$SCRATCH/narrow.out' &&
+        ! grep -q 'ractice quiz.\{40\}' '$SCRATCH/narrow.out' &&
+        ! sed -n '1,/questions, /p' '$SCRATCH/narrow.out' | awk 'length(\$0) > 40' | grep -q ."
+check "a figure wider than 40 columns is described, and the learner told" \
+    sh -c "grep -qF '(Figure 1 is too wide to draw here.)' '$SCRATCH/narrow.out' &&
+        grep -q '^Description:\|Description: ' '$SCRATCH/narrow.out' &&
+        ! grep -q 'FRONT VIEW' '$SCRATCH/narrow.out'"
+
 # An order question's "e.g." has as many letters as it has steps and is
 # never its right order: every order question of the shipped practice
 # quizzes, its right order taken from its own @example+.

@@ -431,7 +431,7 @@ colour_codes_appear_only_when_asked(void **state)
 }
 
 static void
-figures_are_verbatim_and_numbered_across_pages(void **state)
+figures_are_verbatim_where_they_fit_else_described(void **state)
 {
 	struct lesson *l = load_text("@lesson t\n@title T\n@topic x\n"
 	    "@minutes 1\n@objective O\n@source s S\n"
@@ -441,11 +441,20 @@ figures_are_verbatim_and_numbered_across_pages(void **state)
 	    "  +------------------------------------------------+  wide\n"
 	    "  |  a  b    c |\n"
 	    "@describe\nd\n@end\n");
-	struct render_opts o = {30, false, false};
+	struct render_opts o = {30, false, false}, wide = {60, false, false};
 	char *s = render_page(&o, l, 1);
 
 	(void)state;
-	/* Wider than the terminal, and still not reflowed. */
+	/*
+	 * Wider than the terminal: art folded by the terminal is nonsense,
+	 * so its description is shown, as --plain shows it, with a note.
+	 */
+	assert_null(strstr(s, "+-----"));
+	assert_non_null(strstr(s, "(Figure 2 is too wide to draw\nhere.)\n"
+	    "Figure 2: Second. Description:\nd\n"));
+	free(s);
+	/* Where it fits, verbatim, never reflowed. */
+	s = render_page(&wide, l, 1);
 	assert_non_null(strstr(s, "\n  +-----------------------------------"
 	    "-------------+  wide\n  |  a  b    c |\n\nFigure 2: Second\n"));
 	free(s);
@@ -618,7 +627,7 @@ main(void)
 		cmocka_unit_test(page_layout_keeps_figures_and_boxes_whole),
 		cmocka_unit_test(text_layout_measures_without_colour_codes),
 		cmocka_unit_test(colour_codes_appear_only_when_asked),
-		cmocka_unit_test(figures_are_verbatim_and_numbered_across_pages),
+		cmocka_unit_test(figures_are_verbatim_where_they_fit_else_described),
 		cmocka_unit_test(intro_lists_objectives_and_numbered_sources),
 		cmocka_unit_test(style_wraps_sgr_codes_only_with_colour),
 		cmocka_unit_test(width_comes_from_columns_when_not_a_terminal),
