@@ -54,7 +54,9 @@ add_pattern(struct qparse *p, struct question *qu, struct pattern **arr,
 	struct qtext *qt = qtext_of(qu);
 	struct pattern *pat;
 
-	if (++qt->npatterns == QUIZ_MAX_PATTERNS + 1)
+	/* Reported once, at the first pattern past the limit. */
+	if (qt->npatterns <= QUIZ_MAX_PATTERNS &&
+	    ++qt->npatterns == QUIZ_MAX_PATTERNS + 1)
 		qparse_error(p, line, col, "question '%s' has more than %d "
 		    "patterns (accept, concept, fine and misconception lines "
 		    "together)", qu->id != NULL ? qu->id : "?",

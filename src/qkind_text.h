@@ -23,10 +23,12 @@ struct list_item {
 
 /* A short or list question's data (question.data). */
 struct qtext {
-	size_t npatterns;	/* patterns of every role, for the limit */
+	/* Small fields first: the struct is one per question. */
+	int need;		/* list: @need */
+	unsigned short npatterns;	/* of every role, counted up to
+					 * QUIZ_MAX_PATTERNS + 1 (an error) */
 	bool case_sensitive;	/* @case */
 	bool unlisted_ignore;	/* list: an unrecognised part costs nothing */
-	int need;		/* list: @need */
 
 	struct pattern *accept;		/* short */
 	size_t naccept;

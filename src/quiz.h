@@ -61,13 +61,14 @@ struct example {
  * row through the qkind_* accessors.
  */
 struct question {
+	/* The ints in pairs, so a course of many questions wastes no padding. */
 	enum question_kind kind;
+	int points;
 	void *data;		/* owned by the kind's row (qkind.h) */
 	char *id;
 	const char *path;	/* borrowed: the quiz's path, for warnings */
 	long lineno;		/* of @question */
 	char *prompt;
-	int points;
 
 	/*
 	 * The course's vocabulary and glossary (borrowed), or NULL: lent to
@@ -102,8 +103,8 @@ struct question {
 	long topic_lineno;		/* of @topic, or 0 */
 
 	const char *taught_lesson;	/* @taught LESSON PAGE */
-	int taught_page;		/* 1-based */
 	long taught_lineno;
+	int taught_page;		/* 1-based */
 
 	/*
 	 * @objective: the objective-th (1-based; 0 for none) @objective of

@@ -16,11 +16,13 @@
 
 #include <cmocka.h>
 
+#include "defaults.h"
 #include "grade.h"
 #include "grade_text.h"
 #include "qkind.h"
 #include "qkind_text.h"
 #include "quiz.h"
+#include "strbuf.h"
 
 /* The name the text of write_file is parsed under. */
 static const char path[] = "t.quiz";
@@ -478,6 +480,26 @@ order_needs_three_steps(void **state)
 	    "(has 2)", NULL);
 }
 
+/* One error for a question past the pattern limit, however far past. */
+static void
+too_many_patterns_is_one_error(void **state)
+{
+	struct strbuf b = {0};
+	char *text;
+
+	(void)state;
+	strbuf_puts(&b, HEADER "@question short\n@prompt P\n");
+	for (int i = 0; i < QUIZ_MAX_PATTERNS + 300; i++)
+		strbuf_puts(&b, "@fine x\n");
+	strbuf_puts(&b, "@accept x\n@explain E\n@taught a 1\n");
+	text = strbuf_take(&b);
+	/* Lines 1-4 the header, 5 and 6 the question: the 201st on 207. */
+	assert_errors(text, ":207:7: error: question '?' has more than 200 "
+	    "patterns (accept, concept, fine and misconception lines "
+	    "together)", NULL);
+	free(text);
+}
+
 static void
 list_items_and_need(void **state)
 {
@@ -771,6 +793,7 @@ main(void)
 		cmocka_unit_test(missing_question_directives),
 		cmocka_unit_test(choice_needs_exactly_one_correct),
 		cmocka_unit_test(order_needs_three_steps),
+		cmocka_unit_test(too_many_patterns_is_one_error),
 		cmocka_unit_test(list_items_and_need),
 		cmocka_unit_test(duplicate_question_ids),
 		cmocka_unit_test(duplicate_single_directives),
