@@ -24,38 +24,45 @@ enum kind {
 	F_KEY,		/* the signing key, given apart */
 };
 
+/* Who reads a field: everyone, or only the program drawing the PDF. */
+enum scope { SIGNED, DRAWING };
+
 #define M(member) offsetof(struct certificate, member)
 
 static const struct field {
 	const char *key;
 	enum kind kind;
 	size_t at;
+	enum scope scope;
 } fields[] = {
-	{ "number", F_TEXT, M(number) },
-	{ "name", F_TEXT, M(participant) },
-	{ "learner", F_TEXT, M(learner) },
-	{ "licence", F_TEXT, M(licence) },
-	{ "licence-state", F_TEXT, M(licence_state) },
-	{ "title", F_TEXT, M(title) },
-	{ "course", F_TEXT, M(course) },
-	{ "version", F_TEXT, M(version) },
-	{ "type", F_TEXT, M(type) },
-	{ "hours", F_TEXT, M(hours) },
-	{ "completed", F_TEXT, M(completed) },
-	{ "provider-name", F_TEXT, M(provider_name) },
-	{ "provider-address", F_TEXT, M(provider_address) },
-	{ "provider-email", F_TEXT, M(provider_email) },
-	{ "provider-number", F_TEXT, M(provider_number) },
-	{ "approval", F_LIST, M(approvals) },
-	{ "posttest", F_TEXT, M(posttest) },
-	{ "attempt", F_TEXT, M(attempt) },
-	{ "score", F_INT, M(score) },
-	{ "pass", F_INT, M(pass) },
-	{ "seconds", F_LONG, M(seconds) },
-	{ "test-clock", F_YESNO, M(test_clock) },
-	{ "attested", F_TEXT, M(attested) },
-	{ "reissued", F_OPTIONAL, M(reissued) },
-	{ "key", F_KEY, 0 },
+	{ "number", F_TEXT, M(number), SIGNED },
+	{ "name", F_TEXT, M(participant), SIGNED },
+	{ "learner", F_TEXT, M(learner), SIGNED },
+	{ "licence", F_TEXT, M(licence), SIGNED },
+	{ "licence-state", F_TEXT, M(licence_state), SIGNED },
+	{ "title", F_TEXT, M(title), SIGNED },
+	{ "course", F_TEXT, M(course), SIGNED },
+	{ "version", F_TEXT, M(version), SIGNED },
+	{ "type", F_TEXT, M(type), SIGNED },
+	{ "hours", F_TEXT, M(hours), SIGNED },
+	{ "completed", F_TEXT, M(completed), SIGNED },
+	{ "provider-name", F_TEXT, M(provider_name), SIGNED },
+	{ "provider-address", F_TEXT, M(provider_address), SIGNED },
+	{ "provider-email", F_TEXT, M(provider_email), SIGNED },
+	{ "provider-number", F_TEXT, M(provider_number), SIGNED },
+	{ "approval", F_LIST, M(approvals), SIGNED },
+	{ "posttest", F_TEXT, M(posttest), SIGNED },
+	{ "attempt", F_TEXT, M(attempt), SIGNED },
+	{ "score", F_INT, M(score), SIGNED },
+	{ "pass", F_INT, M(pass), SIGNED },
+	{ "seconds", F_LONG, M(seconds), SIGNED },
+	{ "test-clock", F_YESNO, M(test_clock), SIGNED },
+	{ "attested", F_TEXT, M(attested), SIGNED },
+	{ "reissued", F_OPTIONAL, M(reissued), SIGNED },
+	{ "key", F_KEY, 0, SIGNED },
+	/* Not signed: what the seal adds, and what the drawing shows. */
+	{ "self-reported", F_YESNO, M(self_reported), DRAWING },
+	{ "signature", F_OPTIONAL, M(signature), DRAWING },
 };
 
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -69,8 +76,8 @@ line(struct strbuf *b, const char *key, const char *value)
 	free(v);
 }
 
-char *
-certfields_text(const struct certificate *c, const char *keyhex)
+static char *
+text_of(const struct certificate *c, const char *keyhex, enum scope upto)
 {
 	const char *base = (const char *)c;
 	struct strbuf b = {0};
@@ -81,6 +88,8 @@ certfields_text(const struct certificate *c, const char *keyhex)
 		const struct field *f = &fields[i];
 		const void *at = base + f->at;
 
+		if (f->scope > upto)
+			continue;
 		switch (f->kind) {
 		case F_OPTIONAL:
 			if (*(const char *const *)at == NULL)
@@ -110,6 +119,18 @@ certfields_text(const struct certificate *c, const char *keyhex)
 		}
 	}
 	return strbuf_take(&b);
+}
+
+char *
+certfields_text(const struct certificate *c, const char *keyhex)
+{
+	return text_of(c, keyhex, SIGNED);
+}
+
+char *
+certfields_drawing_text(const struct certificate *c)
+{
+	return text_of(c, c->signer, DRAWING);
 }
 
 static char *

@@ -26,6 +26,14 @@
 /* c's canonical text, signed by the key keyhex (new). */
 char *certfields_text(const struct certificate *c, const char *keyhex);
 
+/*
+ * Everything drawn on c, for psoas-tutor-pdf (helper.h): its canonical
+ * text, signed by c->signer, then the lines no signature covers,
+ * "self-reported: yes|no" and, when c is signed, "signature: HEX" (new).
+ * certfields_parse reads it back.
+ */
+char *certfields_drawing_text(const struct certificate *c);
+
 /* A certificate read back from canonical text; its strings are owned. */
 struct certfields {
 	struct certificate c;

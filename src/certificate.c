@@ -1,187 +1,29 @@
 /*
- * A certificate of completion drawn two ways from the same fields: plain
- * text for printing from a terminal, and a one-page PDF drawn with cairo
- * for uploading to a board or a CE tracker.  Both lay out the same
- * labelled rows (one table, built once), so the two forms cannot drift
- * apart and a test finds every field in either under the same label.
+ * A certificate of completion drawn two ways from the same fields
+ * (certlayout.h): plain text for printing from a terminal, drawn here,
+ * and a one-page PDF for uploading to a board or a CE tracker, drawn by
+ * psoas-tutor-pdf (pdf/certpdf.h), the one program that links cairo, so
+ * the tutor's start-up never pays for it.
  */
 #include "config.h"
 
-#include <sys/stat.h>
+#include <sys/mman.h>
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <errno.h>
-#include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "certfields.h"
 #include "certificate.h"
+#include "certlayout.h"
+#include "helper.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
 #define TEXT_WIDTH 72		/* columns of the text certificate */
 #define LABEL_COLUMNS 24	/* text: values start in this column */
-
-const char certificate_self_reported_text[] =
-    "SELF-REPORTED: these results were recorded on the learner's own "
-    "computer and have not been verified by the provider. This is not a "
-    "provider-verified certificate until the provider checks the record "
-    "and signs it.";
-
-const char certificate_test_clock_text[] =
-    "TEST CLOCK: this completion was recorded with a clock set for testing "
-    "(PSOAS_TUTOR_NOW); its dates and times are not real, and it is not a "
-    "certificate of completion.";
-const char certificate_verify_text[] =
-    "Anyone can check this certificate offline: psoas-tutor --verify FILE, "
-    "with the provider's public key.";
-
-static const char *
-or_unstated(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? s : "not stated";
-}
-
-/* "12 min", "2 h 5 min": time on task, rounded to the minute. */
-static char *
-minutes_text(long seconds)
-{
-	long min = (seconds + 30) / 60;
-
-	if (min < 60)
-		return xasprintf("%ld min in the lessons", min);
-	return xasprintf("%ld h %ld min in the lessons", min / 60, min % 60);
-}
-
-/* ------------------------------------------------------------- fields */
-
-struct row {
-	const char *label;
-	char *value;		/* owned */
-};
-
-struct rows {
-	struct row v[32];
-	size_t n;
-};
-
-static void
-add_row(struct rows *r, const char *label, char *value)
-{
-	if (r->n < sizeof r->v / sizeof r->v[0]) {
-		r->v[r->n].label = label;
-		r->v[r->n++].value = value;
-	} else {
-		free(value);
-	}
-}
-
-/* The course facts a board checks, in the order they are printed. */
-static void
-course_rows(const struct certificate *c, struct rows *r)
-{
-	add_row(r, "CE hours", xstrdup(or_unstated(c->hours)));
-	add_row(r, "Course type", xstrdup(or_unstated(c->type)));
-	add_row(r, "Course version", xstrdup(or_unstated(c->version)));
-	add_row(r, "Completion date", xasprintf("%s (UTC)",
-	    or_unstated(c->completed)));
-	add_row(r, "Post-test score", xasprintf("%d%% (pass mark %d%%)",
-	    c->score, c->pass));
-	add_row(r, "Time on task", minutes_text(c->seconds));
-	add_row(r, "Attestation", c->attested != NULL && c->attested[0] != '\0'
-	    ? xasprintf("the participant attested on %s that the work is "
-	    "their own", c->attested) : xstrdup("none recorded"));
-	add_row(r, "Clock", xstrdup(c->test_clock ? "a test clock "
-	    "(PSOAS_TUTOR_NOW): dates and times are not real" :
-	    "the real clock"));
-	add_row(r, "Certificate number", xstrdup(or_unstated(c->number)));
-	if (c->reissued != NULL)
-		add_row(r, "Reissued", xasprintf("%s (UTC), a new copy of the "
-		    "certificate as issued, same number", c->reissued));
-}
-
-static void
-provider_rows(const struct certificate *c, struct rows *r)
-{
-	add_row(r, "Provider", xstrdup(or_unstated(c->provider_name)));
-	add_row(r, "Address", xstrdup(or_unstated(c->provider_address)));
-	add_row(r, "E-mail", xstrdup(or_unstated(c->provider_email)));
-	add_row(r, "Provider number", xstrdup(or_unstated(c->provider_number)));
-	if (c->napprovals == 0)
-		add_row(r, "State approval", xstrdup("none stated"));
-	for (size_t i = 0; i < c->napprovals; i++)
-		add_row(r, "State approval", xstrdup(or_unstated(c->approvals[i])));
-}
-
-static void
-rows_free(struct rows *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].value);
-	r->n = 0;
-}
-
-static char *
-licence_text(const struct certificate *c)
-{
-	if (c->licence_state != NULL && c->licence_state[0] != '\0')
-		return xasprintf("Licence: %s (%s)", or_unstated(c->licence),
-		    c->licence_state);
-	return xasprintf("Licence: %s", or_unstated(c->licence));
-}
-
-static char *
-completion_sentence(const struct certificate *c)
-{
-	return xasprintf("on %s (UTC) and passed its post-test, \"%s\", with "
-	    "a score of %d%% (pass mark %d%%).", or_unstated(c->completed),
-	    or_unstated(c->posttest), c->score, c->pass);
-}
-
-/* ------------------------------------------------------------- wrapping */
-
-/*
- * Break text at spaces into lines no wider than width as measure() says
- * (columns for text, points for the PDF); a word wider than a line gets a
- * line of its own.  Returns the number of lines put in out[0..max).
- */
-typedef double (*measure_fn)(void *arg, const char *s, size_t len);
-
-static size_t
-wrap(const char *text, double width, measure_fn measure, void *arg,
-    char **out, size_t max)
-{
-	size_t n = 0;
-	const char *p = text;
-
-	while (*p == ' ')
-		p++;
-	while (*p != '\0' && n < max) {
-		const char *end = p, *fit = NULL;
-
-		for (;;) {
-			const char *w = end;
-
-			while (*w == ' ')
-				w++;
-			while (*w != ' ' && *w != '\0')
-				w++;
-			if (fit != NULL && measure(arg, p, (size_t)(w - p)) > width)
-				break;
-			fit = end = w;
-			if (*w == '\0')
-				break;
-		}
-		out[n++] = xstrndup(p, (size_t)(fit - p));
-		p = fit;
-		while (*p == ' ')
-			p++;
-	}
-	return n;
-}
 
 /* ----------------------------------------------------------------- text */
 
@@ -197,7 +39,7 @@ static void
 put_text(struct strbuf *b, const char *indent, size_t hang, const char *text)
 {
 	char *lines[64];
-	size_t n = wrap(text, (double)(TEXT_WIDTH - hang), measure_columns,
+	size_t n = cert_wrap(text, (double)(TEXT_WIDTH - hang), measure_columns,
 	    NULL, lines, sizeof lines / sizeof lines[0]);
 
 	for (size_t i = 0; i < n; i++) {
@@ -254,34 +96,34 @@ certificate_write_text(FILE *out, const struct certificate *c)
 
 	put_rule(&b, '=');
 	put_centred(&b, "CERTIFICATE OF COMPLETION");
-	type = xasprintf("Continuing education: %s", or_unstated(c->type));
+	type = xasprintf("Continuing education: %s", cert_or_unstated(c->type));
 	put_centred(&b, type);
 	free(type);
 	put_rule(&b, '=');
 	strbuf_puts(&b, "\nThis certifies that\n\n");
-	put_text(&b, "    ", 4, or_unstated(c->participant));
-	s = licence_text(c);
+	put_text(&b, "    ", 4, cert_or_unstated(c->participant));
+	s = cert_licence_text(c);
 	put_text(&b, "    ", 4, s);
 	free(s);
 	strbuf_puts(&b, "\nhas completed the course\n\n");
-	put_text(&b, "    ", 4, or_unstated(c->title));
-	s = xasprintf("(course %s, version %s)", or_unstated(c->course),
-	    or_unstated(c->version));
+	put_text(&b, "    ", 4, cert_or_unstated(c->title));
+	s = xasprintf("(course %s, version %s)", cert_or_unstated(c->course),
+	    cert_or_unstated(c->version));
 	put_text(&b, "    ", 4, s);
 	free(s);
 	strbuf_puts(&b, "\n");
-	s = completion_sentence(c);
+	s = cert_completion_sentence(c);
 	put_text(&b, "", 0, s);
 	free(s);
 
 	strbuf_puts(&b, "\n");
-	course_rows(c, &r);
+	cert_course_rows(c, &r);
 	put_rows(&b, &r);
-	rows_free(&r);
+	cert_rows_free(&r);
 	strbuf_puts(&b, "\nContinuing-education provider\n");
-	provider_rows(c, &r);
+	cert_provider_rows(c, &r);
 	put_rows(&b, &r);
-	rows_free(&r);
+	cert_rows_free(&r);
 
 	if (c->self_reported || c->test_clock) {
 		strbuf_puts(&b, "\n");
@@ -294,7 +136,7 @@ certificate_write_text(FILE *out, const struct certificate *c)
 	}
 	if (c->signature != NULL) {
 		strbuf_addf(&b, "\nSigned by the provider (Ed25519, key %.16s...):"
-		    "\n    %.64s\n    %s\n", or_unstated(c->signer),
+		    "\n    %.64s\n    %s\n", cert_or_unstated(c->signer),
 		    c->signature, strlen(c->signature) > 64 ?
 		    c->signature + 64 : "");
 		put_text(&b, "", 0, certificate_verify_text);
@@ -304,7 +146,7 @@ certificate_write_text(FILE *out, const struct certificate *c)
 		    "______________________________   Date: __________\n\n");
 	}
 	s = xasprintf("Learner id: %s    Post-test attempt: %s",
-	    or_unstated(c->learner), or_unstated(c->attempt));
+	    cert_or_unstated(c->learner), cert_or_unstated(c->attempt));
 	put_text(&b, "", 0, s);
 	free(s);
 	put_rule(&b, '=');
@@ -317,366 +159,68 @@ certificate_write_text(FILE *out, const struct certificate *c)
 
 /* ------------------------------------------------------------------ PDF */
 
-/* US Letter, landscape, in points (1/72 in). */
-#define PAGE_W 792.0
-#define PAGE_H 612.0
-#define MARGIN 54.0
-
-enum font { SERIF, SERIF_BOLD, SERIF_ITALIC, SANS, SANS_BOLD, MONO };
-
-static const struct face {
-	const char *family;
-	cairo_font_slant_t slant;
-	cairo_font_weight_t weight;
-} faces[] = {
-	[SERIF] = { "serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL },
-	[SERIF_BOLD] = { "serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD },
-	[SERIF_ITALIC] = { "serif", CAIRO_FONT_SLANT_ITALIC,
-	    CAIRO_FONT_WEIGHT_NORMAL },
-	[SANS] = { "sans-serif", CAIRO_FONT_SLANT_NORMAL,
-	    CAIRO_FONT_WEIGHT_NORMAL },
-	[SANS_BOLD] = { "sans-serif", CAIRO_FONT_SLANT_NORMAL,
-	    CAIRO_FONT_WEIGHT_BOLD },
-	[MONO] = { "monospace", CAIRO_FONT_SLANT_NORMAL,
-	    CAIRO_FONT_WEIGHT_NORMAL },
-};
-
-static void
-use_font(cairo_t *cr, enum font f, double size)
+/* A new memory file holding text, read from its start, or -1. */
+static int
+memory_file(const char *name, const char *text)
 {
-	cairo_select_font_face(cr, faces[f].family, faces[f].slant,
-	    faces[f].weight);
-	cairo_set_font_size(cr, size);
-}
+	size_t len = strlen(text), done = 0;
+	int fd = memfd_create(name, MFD_CLOEXEC);
 
-static double
-measure_points(void *arg, const char *s, size_t len)
-{
-	cairo_text_extents_t e;
-	char *t = xstrndup(s, len);
+	while (fd != -1 && done < len) {
+		ssize_t n = write(fd, text + done, len - done);
 
-	cairo_text_extents(arg, t, &e);
-	free(t);
-	return e.x_advance;
-}
-
-static double
-text_advance(cairo_t *cr, const char *s)
-{
-	return measure_points(cr, s, strlen(s));
-}
-
-/*
- * Draw text wrapped to width points, each line centred on cx (or starting
- * at x when cx < 0), the first baseline at y.  Returns the baseline after
- * the last line.
- */
-static double
-draw_lines(cairo_t *cr, const char *text, double x, double cx, double y,
-    double width, double leading)
-{
-	char *lines[32];
-	size_t n = wrap(text, width, measure_points, cr, lines,
-	    sizeof lines / sizeof lines[0]);
-
-	for (size_t i = 0; i < n; i++) {
-		double lx = cx >= 0 ? cx - text_advance(cr, lines[i]) / 2 : x;
-
-		cairo_move_to(cr, lx, y);
-		cairo_show_text(cr, lines[i]);
-		free(lines[i]);
-		y += leading;
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			close(fd);
+			return -1;
+		}
+		done += (size_t)n;
 	}
-	return y;
-}
-
-static double
-centred(cairo_t *cr, enum font f, double size, const char *text, double y)
-{
-	use_font(cr, f, size);
-	return draw_lines(cr, text, 0, PAGE_W / 2, y, PAGE_W - 2 * MARGIN - 40,
-	    size * 1.3);
-}
-
-/*
- * "Label: value" rows in a column from x, width points wide: the label in
- * bold, the value after it (wrapped under itself).  Returns the next y.
- */
-static double
-draw_rows(cairo_t *cr, const struct rows *r, double x, double y,
-    double width, double k)
-{
-	const double size = 9.5 * k, leading = 12.5 * k;
-
-	for (size_t i = 0; i < r->n; i++) {
-		char *label = xasprintf("%s: ", r->v[i].label);
-		double lw;
-
-		use_font(cr, SANS_BOLD, size);
-		cairo_move_to(cr, x, y);
-		cairo_show_text(cr, label);
-		lw = text_advance(cr, label);
-		free(label);
-		use_font(cr, SANS, size);
-		y = draw_lines(cr, r->v[i].value, x + lw, -1, y, width - lw,
-		    leading) + 2 * k;
+	if (fd != -1 && lseek(fd, 0, SEEK_SET) != 0) {
+		close(fd);
+		return -1;
 	}
-	return y;
+	return fd;
 }
 
-static void
-draw_frame(cairo_t *cr)
+/* What the helper wrote to err_fd, its last newline dropped (new). */
+static char *
+helper_said(int err_fd)
 {
-	cairo_set_source_rgb(cr, 0.12, 0.23, 0.40);
-	cairo_set_line_width(cr, 3);
-	cairo_rectangle(cr, 22, 22, PAGE_W - 44, PAGE_H - 44);
-	cairo_stroke(cr);
-	cairo_set_line_width(cr, 0.8);
-	cairo_rectangle(cr, 30, 30, PAGE_W - 60, PAGE_H - 60);
-	cairo_stroke(cr);
-}
+	char buf[2048];
+	ssize_t n = pread(err_fd, buf, sizeof buf - 1, 0);
 
-/* A warning in a tinted box across the page. */
-static double
-draw_warning(cairo_t *cr, const char *text, double y, double k)
-{
-	const double x = MARGIN + 10, w = PAGE_W - 2 * MARGIN - 20;
-	const double leading = 12.0 * k;
-	char *lines[8];
-	size_t n;
-
-	use_font(cr, SANS_BOLD, 9.5 * k);
-	n = wrap(text, w - 20, measure_points, cr, lines,
-	    sizeof lines / sizeof lines[0]);
-	cairo_set_source_rgb(cr, 1.0, 0.96, 0.80);
-	cairo_rectangle(cr, x, y, w, leading * (double)n + 12 * k);
-	cairo_fill_preserve(cr);
-	cairo_set_source_rgb(cr, 0.55, 0.35, 0.0);
-	cairo_set_line_width(cr, 1);
-	cairo_stroke(cr);
-	for (size_t i = 0; i < n; i++) {
-		cairo_move_to(cr, x + 10, y + 15 * k + leading * (double)i);
-		cairo_show_text(cr, lines[i]);
-		free(lines[i]);
-	}
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	return y + leading * (double)n + 12 * k;
-}
-
-static void
-draw_signature_lines(cairo_t *cr, double y)
-{
-	cairo_set_line_width(cr, 0.8);
-	cairo_move_to(cr, MARGIN + 10, y);
-	cairo_line_to(cr, MARGIN + 290, y);
-	cairo_move_to(cr, MARGIN + 320, y);
-	cairo_line_to(cr, MARGIN + 450, y);
-	cairo_stroke(cr);
-	use_font(cr, SANS, 8.5);
-	cairo_move_to(cr, MARGIN + 10, y + 11);
-	cairo_show_text(cr, "Provider signature");
-	cairo_move_to(cr, MARGIN + 320, y + 11);
-	cairo_show_text(cr, "Date");
-}
-
-/* A signed certificate shows its signature where a hand would sign. */
-static void
-draw_signed(cairo_t *cr, const struct certificate *c, double y)
-{
-	char *s;
-
-	use_font(cr, SANS, 7);
-	s = xasprintf("Signed by the provider (Ed25519, key %.16s...):",
-	    or_unstated(c->signer));
-	cairo_move_to(cr, MARGIN + 10, y - 12);
-	cairo_show_text(cr, s);
-	free(s);
-	use_font(cr, MONO, 7);
-	s = xasprintf("%.64s", c->signature);
-	cairo_move_to(cr, MARGIN + 10, y - 3);
-	cairo_show_text(cr, s);
-	free(s);
-	cairo_move_to(cr, MARGIN + 10, y + 6);
-	cairo_show_text(cr, strlen(c->signature) > 64 ? c->signature + 64 : "");
-	use_font(cr, SANS, 7);
-	cairo_move_to(cr, MARGIN + 10, y + 15);
-	cairo_show_text(cr, certificate_verify_text);
-}
-
-static void
-draw_signature(cairo_t *cr, const struct certificate *c)
-{
-	const double y = PAGE_H - MARGIN - 18;
-	char *s;
-
-	if (c->signature != NULL)
-		draw_signed(cr, c, y);
-	else
-		draw_signature_lines(cr, y);
-	use_font(cr, SANS, 8.5);
-	s = xasprintf("Learner id: %s", or_unstated(c->learner));
-	cairo_move_to(cr, PAGE_W - MARGIN - 10 - text_advance(cr, s), y - 10);
-	cairo_show_text(cr, s);
-	free(s);
-	s = xasprintf("Post-test attempt: %s", or_unstated(c->attempt));
-	cairo_move_to(cr, PAGE_W - MARGIN - 10 - text_advance(cr, s), y + 2);
-	cairo_show_text(cr, s);
-	free(s);
-}
-
-/*
- * The whole page, its labelled rows and the self-reported box at scale k
- * (1 = full size).  Returns where the content above the signature ends.
- */
-static double
-draw_page(cairo_t *cr, const struct certificate *c, double k)
-{
-	const double colw = (PAGE_W - 2 * MARGIN - 40) / 2;
-	struct rows r = {0};
-	double y, y2;
-	char *s;
-
-	draw_frame(cr);
-	cairo_set_source_rgb(cr, 0.12, 0.23, 0.40);
-	y = centred(cr, SERIF_BOLD, 28, "CERTIFICATE OF COMPLETION", 96);
-	s = xasprintf("Continuing education: %s", or_unstated(c->type));
-	y = centred(cr, SANS, 11, s, y - 6);
-	free(s);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	y = centred(cr, SERIF_ITALIC, 12, "This certifies that", y + 22);
-	y = centred(cr, SERIF_BOLD, 22, or_unstated(c->participant), y + 14);
-	s = licence_text(c);
-	y = centred(cr, SANS, 10, s, y - 6);
-	free(s);
-	y = centred(cr, SERIF_ITALIC, 12, "has completed the course", y + 14);
-	y = centred(cr, SERIF_BOLD, 16, or_unstated(c->title), y + 10);
-	s = xasprintf("(course %s, version %s)", or_unstated(c->course),
-	    or_unstated(c->version));
-	y = centred(cr, SANS, 10, s, y - 4);
-	free(s);
-	s = completion_sentence(c);
-	y = centred(cr, SERIF, 11, s, y + 12);
-	free(s);
-
-	y += 16 * k;
-	course_rows(c, &r);
-	y2 = draw_rows(cr, &r, MARGIN + 10, y, colw, k);
-	rows_free(&r);
-	provider_rows(c, &r);
-	y = draw_rows(cr, &r, MARGIN + 30 + colw, y, colw, k);
-	rows_free(&r);
-	if (y2 > y)
-		y = y2;
-	if (c->test_clock)
-		y = draw_warning(cr, certificate_test_clock_text, y + 8 * k, k);
-	if (c->self_reported)
-		y = draw_warning(cr, certificate_self_reported_text, y + 8 * k,
-		    k);
-	draw_signature(cr, c);
-	return y;
-}
-
-/*
- * The largest scale, down to a floor, at which the rows (many state
- * approvals, a long address) end above the signature lines: drawn on a
- * recording surface first, which only measures.
- */
-static double
-fitting_scale(const struct certificate *c)
-{
-	const double limit = PAGE_H - MARGIN - 40;
-	double k = 1.0;
-
-	for (; k > 0.55; k -= 0.05) {
-		cairo_surface_t *rec = cairo_recording_surface_create(
-		    CAIRO_CONTENT_COLOR_ALPHA, NULL);
-		cairo_t *cr = cairo_create(rec);
-		double end = draw_page(cr, c, k);
-
-		cairo_destroy(cr);
-		cairo_surface_destroy(rec);
-		if (end <= limit)
-			break;
-	}
-	return k;
-}
-
-static cairo_status_t
-write_stream(void *closure, const unsigned char *data, unsigned int length)
-{
-	return fwrite(data, 1, length, closure) == length ?
-	    CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	if (n <= 0)
+		return NULL;
+	while (n > 0 && buf[n - 1] == '\n')
+		n--;
+	buf[n] = '\0';
+	return n > 0 ? xstrdup(buf) : NULL;
 }
 
 int
 certificate_write_pdf(const char *path, const struct certificate *c,
     char **cause)
 {
-	struct stat st;
-	cairo_surface_t *surface;
-	cairo_status_t status;
-	cairo_t *cr;
-	char *tmp;
-	FILE *fp;
-	mode_t mask;
-	int fd;
+	const char *args[] = { path, NULL };
+	char *fields = certfields_drawing_text(c);
+	int in = memory_file("certificate fields", fields);
+	int err = memory_file("psoas-tutor-pdf errors", "");
+	int rc = -1, st;
 
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		*cause = xasprintf("%s: not a regular file (a link or a "
-		    "folder); give the path of a new or existing file", path);
-		return -1;
-	}
-	/* Written beside the target and renamed: never half a certificate. */
-	tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || (fp = fdopen(fd, "wb")) == NULL) {
+	free(fields);
+	if (in == -1 || err == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return -1;
+	} else if ((st = helper_run(&helper_pdf, args, in, err, cause)) == 0) {
+		rc = 0;
+	} else if (st > 0 && (*cause = helper_said(err)) == NULL) {
+		*cause = xasprintf("%s: %s failed (exit status %d) and said "
+		    "nothing", path, helper_pdf.name, st);
 	}
-	/* mkstemp makes it 0600: give it the mode any new file would get. */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	surface = cairo_pdf_surface_create_for_stream(write_stream, fp,
-	    PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    "Certificate of completion");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    PACKAGE_STRING);
-	cr = cairo_create(surface);
-	draw_page(cr, c, fitting_scale(c));
-	cairo_show_page(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	/*
-	 * cairo keeps font faces cached for the life of the process; one
-	 * certificate per run needs none of them afterwards, and valgrind
-	 * would count them as leaks.
-	 */
-	cairo_debug_reset_static_data();
-	FcFini();
-	if (status != CAIRO_STATUS_SUCCESS || fflush(fp) != 0 ||
-	    fsync(fileno(fp)) != 0 || ferror(fp)) {
-		*cause = xasprintf("%s: %s", path, status != CAIRO_STATUS_SUCCESS ?
-		    cairo_status_to_string(status) : strerror(errno ? errno : EIO));
-		fclose(fp);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	if (fclose(fp) != 0 || rename(tmp, path) != 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	if (in != -1)
+		close(in);
+	if (err != -1)
+		close(err);
+	return rc;
 }

@@ -2,7 +2,7 @@
  * The tutor's side of sending statements to an LRS (lrs.h): the queue
  * filled from the journal, and the sender program started when
  * statements wait.  The files are lrsfiles.h's; the network is
- * psoas-tutor-send's alone (sendprog.h).
+ * psoas-tutor-send's alone (helper.h).
  */
 #include "config.h"
 
@@ -21,7 +21,7 @@
 #include "lrs.h"
 #include "lrsfiles.h"
 #include "ownfile.h"
-#include "sendprog.h"
+#include "helper.h"
 #include "strbuf.h"
 #include "xapi.h"
 #include "xmalloc.h"
@@ -175,7 +175,8 @@ lrs_send(const char *data_dir, const char *learner, const struct course *c,
 		if (rc != 0)
 			return -1;
 	}
-	return sendprog_run(due_only ? args : args + 1, cause);
+	return helper_run(&helper_send, due_only ? args : args + 1, -1, -1,
+	    cause);
 }
 
 /* ------------------------------------------------------------ session */
@@ -233,7 +234,7 @@ spawn_sender(struct lrs *l)
 {
 	const char *args[] = { "--due", l->data_dir, l->learner, NULL };
 	char *cause = NULL;
-	pid_t pid = sendprog_start(args, true, &cause);
+	pid_t pid = helper_start(&helper_send, args, -1, -1, true, &cause);
 
 	/* Without the sender statements stay queued, as when offline. */
 	free(cause);

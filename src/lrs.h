@@ -10,7 +10,7 @@
  * crash between the two loses nothing.
  *
  * SENDING is the work of a program of its own, psoas-tutor-send
- * (send/sender.h, found by sendprog.h), so the tutor never loads libcurl.
+ * (send/sender.h, found by helper.h), so the tutor never loads libcurl.
  * A session never waits on the network: it starts
  * `psoas-tutor-send --due` in the background, one at a time, when
  * statements wait and neither the back-off nor a refusal of the LRS

@@ -173,6 +173,51 @@ printf 'certificate %s\nquit\n' "$SCRATCH/s.pdf" | tutor >"$SCRATCH/s4" 2>&1
 check "'certificate FILE' writes a PDF" test "$(head -c 5 "$SCRATCH/s.pdf")" = "%PDF-"
 check "and says so" contains "$SCRATCH/s4" "written to $SCRATCH/s.pdf"
 
+# 7b. The PDF is drawn by psoas-tutor-pdf, the one program that links
+# cairo: found beside the tutor (here, a copy of the tutor in a folder of
+# its own), never through a symbolic link or a file others can change,
+# and without it the tutor says so and writes nothing.
+mkdir "$SCRATCH/bin"
+cp "$TUTOR" "$SCRATCH/bin/psoas-tutor"
+alone() {
+	"$SCRATCH/bin/psoas-tutor" --course "$course" --data-dir "$SCRATCH/data" \
+	    --learner erin --plain "$@"
+}
+check "the tutor links no cairo" sh -c "! readelf -d '$TUTOR' | grep -q 'libcairo'"
+alone --certificate --pdf "$SCRATCH/none.pdf" >/dev/null 2>"$SCRATCH/h1.err"
+st=$?
+check "without the helper, --pdf exits 1 (status $st)" test $st -eq 1
+check "and says which program is missing" \
+    contains "$SCRATCH/h1.err" "psoas-tutor-pdf is not installed beside this program"
+check "and writes no file" test ! -e "$SCRATCH/none.pdf"
+printf '#!/bin/sh\ntouch "%s/planted"\n' "$SCRATCH" >"$SCRATCH/evil"
+chmod 755 "$SCRATCH/evil"
+ln -s "$SCRATCH/evil" "$SCRATCH/bin/psoas-tutor-pdf"
+alone --certificate --pdf "$SCRATCH/link-helper.pdf" >/dev/null 2>&1
+check "a helper that is a symbolic link is not run" test ! -e "$SCRATCH/planted"
+rm "$SCRATCH/bin/psoas-tutor-pdf"
+cp "$SCRATCH/evil" "$SCRATCH/bin/psoas-tutor-pdf"
+chmod 777 "$SCRATCH/bin/psoas-tutor-pdf"
+alone --certificate --pdf "$SCRATCH/open-helper.pdf" >/dev/null 2>&1
+check "nor one that others can change" test ! -e "$SCRATCH/planted"
+rm "$SCRATCH/bin/psoas-tutor-pdf"
+cp "$(dirname "$TUTOR")/psoas-tutor-pdf" "$SCRATCH/bin/psoas-tutor-pdf"
+alone --certificate --pdf "$SCRATCH/beside.pdf" >/dev/null 2>"$SCRATCH/h2.err"
+check "the helper beside the tutor draws the PDF" \
+    test "$(head -c 5 "$SCRATCH/beside.pdf" 2>/dev/null)" = "%PDF-"
+mkdir "$SCRATCH/ro"
+chmod 555 "$SCRATCH/ro"
+if [ "$(id -u)" -eq 0 ]; then
+	ok "# SKIP root writes to read-only folders"
+	ok "# SKIP root writes to read-only folders"
+else
+	alone --certificate --pdf "$SCRATCH/ro/c.pdf" >/dev/null 2>"$SCRATCH/h3.err"
+	check "a read-only folder: --pdf exits 1 (status $?)" test $? -eq 1
+	check "with the helper's reason, naming the path" \
+	    contains "$SCRATCH/h3.err" "ro/c.pdf: Permission denied"
+fi
+check "and leaves nothing there" test -z "$(ls -A "$SCRATCH/ro")"
+
 # 8. Another learner who has not finished gets no certificate, and no record.
 printf 'quit\n' | "$TUTOR" --course "$course" --data-dir "$SCRATCH/data" \
     --learner fred >/dev/null 2>&1
@@ -198,7 +243,9 @@ check "and the course version as then" \
 check "and says it is self-reported" \
     grep -q '	self-reported	yes	' "$journal"
 
-# 10. No memory errors or leaks drawing the PDF or asking the evaluation.
+# 10. No memory errors or leaks drawing the PDF (in the tutor, and in
+# psoas-tutor-pdf given fields as the tutor gives them) or asking the
+# evaluation.
 if command -v valgrind >/dev/null 2>&1 && ! ldd "$TUTOR" | grep -q libasan; then
 	valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect "$TUTOR" --course "$course" \
@@ -216,7 +263,17 @@ if command -v valgrind >/dev/null 2>&1 && ! ldd "$TUTOR" | grep -q libasan; then
 	st=$?
 	check "an evaluation session under valgrind (status $st)" test "$st" -eq 0
 	[ "$st" -eq 0 ] || sed 's/^/#   /' "$SCRATCH/vg2" | head -n 20
+	printf '%s\n' 'format: psoas-tutor certificate 1' 'name: Erin Example' \
+	    'approval: ME: 42' 'self-reported: yes' 'signature: 0123abcd' |
+	    valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect \
+	    "$(dirname "$TUTOR")/psoas-tutor-pdf" "$SCRATCH/vg3.pdf" \
+	    >/dev/null 2>"$SCRATCH/vg3"
+	st=$?
+	check "psoas-tutor-pdf under valgrind (status $st)" test "$st" -eq 0
+	[ "$st" -eq 0 ] || sed 's/^/#   /' "$SCRATCH/vg3" | head -n 20
 else
+	ok "# SKIP valgrind is not installed"
 	ok "# SKIP valgrind is not installed"
 	ok "# SKIP valgrind is not installed"
 fi

@@ -1,6 +1,6 @@
 /*
- * Finding psoas-tutor-send without trusting anything a learner could
- * plant, and starting it (sendprog.h).
+ * Finding the tutor's helper programs without trusting anything a
+ * learner could plant, and starting them (helper.h).
  */
 #include "config.h"
 
@@ -16,13 +16,20 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sendprog.h"
+#include "helper.h"
 #include "xmalloc.h"
 
 extern char **environ;
 
 /* The most arguments a caller passes. */
-#define SENDPROG_MAX_ARGS 8
+#define HELPER_MAX_ARGS 8
+
+const struct helper helper_send = {
+	"psoas-tutor-send", "statements cannot be sent",
+};
+const struct helper helper_pdf = {
+	"psoas-tutor-pdf", "the certificate cannot be drawn as a PDF",
+};
 
 /*
  * path opened for starting: a regular executable file, not a link,
@@ -46,10 +53,10 @@ open_trusted(const char *path)
 	return fd;
 }
 
-/* The sender beside the running program, else in PKGLIBEXECDIR: an fd
- * of it, or -1 with *cause. */
+/* h beside the running program, else in PKGLIBEXECDIR: an fd of it,
+ * or -1 with *cause. */
 static int
-find_sender(char **cause)
+find_helper(const struct helper *h, char **cause)
 {
 	char exe[PATH_MAX], *slash, *path;
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -60,37 +67,38 @@ find_sender(char **cause)
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			slash[1] = '\0';
-			path = xasprintf("%s%s", exe, SENDPROG_NAME);
+			path = xasprintf("%s%s", exe, h->name);
 			fd = open_trusted(path);
 			free(path);
 		}
 	}
 	if (fd == -1) {
-		path = xasprintf("%s/%s", PKGLIBEXECDIR, SENDPROG_NAME);
+		path = xasprintf("%s/%s", PKGLIBEXECDIR, h->name);
 		fd = open_trusted(path);
 		free(path);
 	}
 	if (fd == -1)
 		*cause = xasprintf("%s is not installed beside this program "
 		    "or in %s (or it is not a regular file of root's or "
-		    "yours that only its owner can change): statements "
-		    "cannot be sent", SENDPROG_NAME, PKGLIBEXECDIR);
+		    "yours that only its owner can change): %s", h->name,
+		    PKGLIBEXECDIR, h->without);
 	return fd;
 }
 
 pid_t
-sendprog_start(const char *const args[], bool background, char **cause)
+helper_start(const struct helper *h, const char *const args[], int in_fd,
+    int err_fd, bool background, char **cause)
 {
-	char *argv[SENDPROG_MAX_ARGS + 2], self[32];
+	char *argv[HELPER_MAX_ARGS + 2], self[32];
 	posix_spawn_file_actions_t fa;
 	size_t n = 0;
 	pid_t pid = -1;
 	int fd, err;
 
-	if ((fd = find_sender(cause)) == -1)
+	if ((fd = find_helper(h, cause)) == -1)
 		return -1;
-	argv[n++] = (char *)SENDPROG_NAME;
-	while (n <= SENDPROG_MAX_ARGS && args[n - 1] != NULL) {
+	argv[n++] = (char *)h->name;
+	while (n <= HELPER_MAX_ARGS && args[n - 1] != NULL) {
 		argv[n] = (char *)args[n - 1];
 		n++;
 	}
@@ -105,36 +113,41 @@ sendprog_start(const char *const args[], bool background, char **cause)
 		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
 		    O_WRONLY, 0);
 	}
+	if (in_fd != -1)
+		posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+	if (err_fd != -1)
+		posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
 	/* The child starts the very file checked: fd stays open in it
 	 * until its exec. */
 	err = posix_spawn(&pid, self, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd);
 	if (err != 0) {
-		*cause = xasprintf("%s: %s", SENDPROG_NAME, strerror(err));
+		*cause = xasprintf("%s: %s", h->name, strerror(err));
 		return -1;
 	}
 	return pid;
 }
 
 int
-sendprog_run(const char *const args[], char **cause)
+helper_run(const struct helper *h, const char *const args[], int in_fd,
+    int err_fd, char **cause)
 {
 	pid_t pid;
 	int wstatus;
 
 	fflush(stdout);
-	if ((pid = sendprog_start(args, false, cause)) == -1)
+	if ((pid = helper_start(h, args, in_fd, err_fd, false, cause)) == -1)
 		return -1;
 	while (waitpid(pid, &wstatus, 0) == -1)
 		if (errno != EINTR) {
-			*cause = xasprintf("%s: %s", SENDPROG_NAME,
+			*cause = xasprintf("%s: %s", h->name,
 			    strerror(errno));
 			return -1;
 		}
 	if (WIFEXITED(wstatus))
 		return WEXITSTATUS(wstatus);
-	*cause = xasprintf("%s ended by signal %d", SENDPROG_NAME,
+	*cause = xasprintf("%s ended by signal %d", h->name,
 	    WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
 	return -1;
 }
