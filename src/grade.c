@@ -377,6 +377,8 @@ void
 grade_result_destroy(struct grade_result *r)
 {
 	free(r->message);
+	free(r->missing);
+	free(r->missing_key);
 	free(r->author_warning);
 	free(r->detail);
 	memset(r, 0, sizeof *r);

@@ -37,6 +37,15 @@ struct grade_result {
 					 * when a match limit was hit */
 	/* In: how to read free text (grade_text.h), set by grade_answer_opts. */
 	const struct grade_opts *opts;
+	/*
+	 * Owned, or NULL; set for a list or multi answer that is not right.
+	 * missing: what it lacked by count only, naming nothing of the key
+	 * ("1 more of the 2 items needed"), so a post-test's review may
+	 * show it; missing_key: the key's items not credited, by label, for
+	 * a review that shows the answer anyway.
+	 */
+	char *missing;
+	char *missing_key;
 	char *detail;			/* owned; list questions: one line per
 					 * part of the answer saying which rule
 					 * it hit, for the author's checker

@@ -868,6 +868,33 @@ parts_message(size_t count, size_t need, const struct strbuf *counted,
 	return strbuf_take(&m);
 }
 
+/*
+ * What a list answer short of short items lacked: by count (r->missing),
+ * and the key's items not credited by label (r->missing_key; "any N of"
+ * them when more are left than needed).
+ */
+static void
+missing_items(struct grade_result *r, const struct qtext *qt, size_t need,
+    const bool *credited, size_t short_by, size_t nwrong)
+{
+	struct strbuf key = {0};
+	size_t left = 0;
+
+	r->missing = xasprintf("%zu more of the %zu item%s needed%s",
+	    short_by, need, need == 1 ? "" : "s", nwrong == 0 ? "" :
+	    nwrong == 1 ? " (a wrong part cancelled one named)" :
+	    " (each wrong part cancelled one named)");
+	for (size_t t = 0; t < qt->nitems; t++)
+		if (!credited[t]) {
+			strbuf_addf(&key, "%s'%s'", left++ ? ", " : "",
+			    qt->items[t].label);
+		}
+	if (left > 0)
+		r->missing_key = left > short_by ? xasprintf("any %zu of %s",
+		    short_by, key.s) : xstrdup(key.s);
+	strbuf_destroy(&key);
+}
+
 static void
 grade_list(struct ctx *c, const struct reading *rd)
 {
@@ -967,6 +994,8 @@ grade_list(struct ctx *c, const struct reading *rd)
 		r->feedback = first_wrong->feedback;
 		r->rule = first_wrong;
 	}
+	if (r->verdict != GRADE_CORRECT)
+		missing_items(r, qt, need, credited, need - count, nwrong);
 	if (r->verdict != GRADE_CORRECT || nwrong > 0 || ignored.len > 0)
 		r->message = parts_message(count, need, &counted, &wrongs,
 		    unknown.len > 0 ? &unknown : &ignored, unknown.len > 0);

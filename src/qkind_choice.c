@@ -181,6 +181,7 @@ grade_choices(const struct question *q, char *a, struct grade_result *r)
 	size_t nl, right = 0, ncorrect = 0;
 	const char *wrong_feedback = NULL;
 	bool wrong = false;
+	size_t nwrong = 0;
 
 	if (!grade_parse_letters(a, n, letters, &nl) ||
 	    (q->kind == Q_CHOICE && nl != 1)) {
@@ -205,6 +206,7 @@ grade_choices(const struct question *q, char *a, struct grade_result *r)
 			right++;
 		} else {
 			wrong = true;
+			nwrong++;
 			if (wrong_feedback == NULL)
 				wrong_feedback = c->feedback;
 		}
@@ -224,6 +226,16 @@ grade_choices(const struct question *q, char *a, struct grade_result *r)
 		r->message = xasprintf("Correct choices picked: %zu of %zu.",
 		    right, ncorrect);
 	}
+	/* By count only: the letters would be a post-test's answer. */
+	if (q->kind == Q_MULTI && r->verdict != GRADE_CORRECT)
+		r->missing = right < ncorrect && nwrong > 0 ?
+		    xasprintf("%zu of the %zu right choices not picked, and "
+		    "%zu wrong choice%s picked", ncorrect - right, ncorrect,
+		    nwrong, nwrong == 1 ? "" : "s") : nwrong > 0 ?
+		    xasprintf("%zu wrong choice%s picked", nwrong,
+		    nwrong == 1 ? "" : "s") :
+		    xasprintf("%zu of the %zu right choices not picked",
+		    ncorrect - right, ncorrect);
 out:
 	free(letters);
 	free(seen);

@@ -359,8 +359,9 @@ lost_points(const struct question *qn, const struct result *res)
 
 /*
  * What cost the points: the score, the tries and hints it took, and for
- * an answer that was partly right what it lacked (graded again: the
- * grader is deterministic).  A post-test names no missing item.
+ * a list or multi answer what it lacked (graded again: the grader is
+ * deterministic).  A post-test says how many, naming nothing of the key
+ * (its review must not give the answers to one who will sit it again).
  */
 static void
 show_lost(struct quizrun *r, const struct question *qn,
@@ -370,9 +371,6 @@ show_lost(struct quizrun *r, const struct question *qn,
 	struct grade_result g;
 	struct strbuf why = {0};
 
-	/* A post-test gives verdicts only: its review names the page. */
-	if (r->quiz->posttest)
-		return;
 	points_format(got, sizeof got, res->points, POINTS_SHOWN);
 	points_format(max, sizeof max, qn->points, POINTS_SHOWN);
 	strbuf_addf(&why, "Points: %s of %s", got, max);
@@ -385,11 +383,15 @@ show_lost(struct quizrun *r, const struct question *qn,
 	}
 	say(r, "  ", "    ", "%s.", why.s);
 	free(strbuf_take(&why));
-	if (res->outcome != OUT_PARTIAL || res->answer == NULL)
+	if (res->outcome == OUT_CORRECT || res->outcome == OUT_SKIPPED ||
+	    res->answer == NULL)
 		return;
 	grade_answer(qn, res->answer, strlen(res->answer), &g);
-	if (g.message != NULL)
-		say(r, "  ", "    ", "Missing: %s", g.message);
+	if (g.missing != NULL && g.missing_key != NULL && !r->quiz->posttest)
+		say(r, "  ", "    ", "Missing: %s: %s.", g.missing,
+		    g.missing_key);
+	else if (g.missing != NULL)
+		say(r, "  ", "    ", "Missing: %s.", g.missing);
 	grade_result_destroy(&g);
 }
 

@@ -86,7 +86,10 @@ check "the post-test says the verdicts" \
 check "the post-test shows no right answer" lacks "$SCRATCH/post" "The answer"
 check "nor an explanation" lacks "$SCRATCH/post" "Why:"
 check "nor a misconception's feedback" lacks "$SCRATCH/post" "gluteal"
-check "nor points per question" lacks "$SCRATCH/post" "Points:"
+check "nor points per question while it is sat" \
+    sh -c "! sed '/^Review:/,\$d' '$SCRATCH/post' | grep -q 'Points:'"
+check "its review gives points and how many items were missing, not which" \
+    sh -c "grep -q '^  Points: 0 of 1\.' '$SCRATCH/post' && grep -q 'Missing: 2 more of the 2 items needed' '$SCRATCH/post'"
 check "nor the answer in any words" lacks "$SCRATCH/post" "lesser trochanter"
 check "its review gives the learner's answer" \
     contains "$SCRATCH/post" "  Your answer: psoas minor and iliacus"

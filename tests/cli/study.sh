@@ -52,7 +52,17 @@ printf '%s\n' 'review sample-quiz' quit | session "$SCRATCH/rv"
 check "review shows a question answered partly right" \
     contains "$SCRATCH/rv" "Question 2: Name the two muscles"
 check "with its points" contains "$SCRATCH/rv" "Points: 0.25 of 1; 2 tries."
-check "and what was missing" contains "$SCRATCH/rv" "Missing: Items credited: 1 of the 2 needed"
+check "and what was missing, by name where the answer is shown" \
+    contains "$SCRATCH/rv" "Missing: 1 more of the 2 items needed: 'iliacus'."
+check "a multi answered in part says how many right choices were not picked" \
+    contains "$SCRATCH/rv" "Missing: 1 of the 2 right choices not picked."
+printf '%s\n' 'quiz final' 'lesser trochanter' 'psoas major' b true quit |
+    session "$SCRATCH/pt"
+check "the post-test review shows a partial answer's points" \
+    contains "$SCRATCH/pt" "Points: 0.5 of 1."
+check "and how many items were missing" \
+    contains "$SCRATCH/pt" "Missing: 1 more of the 2 items needed."
+check "but never which: its answers stay secret" lacks "$SCRATCH/pt" "iliacus'"
 check "a question right on the first try is left out" lacks "$SCRATCH/rv" "Question 1:"
 
 # --- smaller items
