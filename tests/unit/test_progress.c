@@ -507,6 +507,7 @@ a_torn_record_is_never_copied_through_a_planted_link(void **state)
 	no_error(progress_record_page(p, "sample-one", 3, 4, &cause), cause);
 	progress_close(p);
 	text = slurp(f->path, &len);
+	free(want);
 	want = xasprintf("%s\n", torn);
 	assert_non_null(strstr(text, want));
 	free(text);
