@@ -12,7 +12,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.environ["top_srcdir"], "tests", "pty"))
-from ptylib import Tap, Tutor  # noqa: E402
+from ptylib import Tap, Tutor, screen_text as text  # noqa: E402
 
 tutor = os.environ["TUTOR"]
 top = os.environ["top_srcdir"]
@@ -26,7 +26,6 @@ MORE = r"-- (?:more|first screen) \(\d+%\) --"
 TOP = r"psoas-tutor> "
 EVAL = r"\[evaluation 1/\d+\] > "
 IDENT = r"\[identity 1/4\] > "
-ESC = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 t = Tap()
 
 # A copy of the fixture course with CE rules and an evaluation.
@@ -60,10 +59,6 @@ def learner(name):
 def start(name, data, rows, cols, extra=()):
     return Tutor([tutor, "--course", course, "--data-dir", data,
                   "--learner", name] + list(extra), env, rows=rows, cols=cols)
-
-
-def text(raw):
-    return ESC.sub("", (raw or b"").decode("utf-8", "replace")).replace("\r", "")
 
 
 def page_to(p, done, limit=20):
