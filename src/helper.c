@@ -30,6 +30,9 @@ const struct helper helper_send = {
 const struct helper helper_pdf = {
 	"psoas-tutor-pdf", "the certificate cannot be drawn as a PDF",
 };
+const struct helper helper_provider = {
+	"psoas-tutor-provider", "the provider's commands cannot be run",
+};
 
 /*
  * path opened for starting: a regular executable file, not a link,
@@ -150,4 +153,23 @@ helper_run(const struct helper *h, const char *const args[], int in_fd,
 	*cause = xasprintf("%s ended by signal %d", h->name,
 	    WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
 	return -1;
+}
+
+void
+helper_exec(const struct helper *h, char *argv[], char **cause)
+{
+	char self[32];
+	int fd, err;
+
+	if ((fd = find_helper(h, cause)) == -1)
+		return;
+	argv[0] = (char *)h->name;
+	snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+	fflush(NULL);
+	/* The path is resolved before fd is closed on exec: the file
+	 * started is the one checked. */
+	execve(self, argv, environ);
+	err = errno;
+	close(fd);
+	*cause = xasprintf("%s: %s", h->name, strerror(err));
 }

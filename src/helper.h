@@ -1,8 +1,10 @@
 /*
  * Finding and starting the tutor's helper programs, each the one program
  * that links a heavy library so the tutor itself does not: psoas-tutor-send
- * talks to the provider's LRS with libcurl (send/sender.h), and
- * psoas-tutor-pdf draws certificates with cairo (pdf/certpdf.h).  A
+ * talks to the provider's LRS with libcurl (send/sender.h),
+ * psoas-tutor-pdf draws certificates with cairo (pdf/certpdf.h), and
+ * psoas-tutor-provider runs `psoas-tutor provider ...` with its SQLite
+ * registry (provider/registry.h).  A
  * helper is looked for beside the running program first (the build
  * tree's src/, or a bindir it was installed into), then in the
  * configured PKGLIBEXECDIR, where `make install` puts it.  Never through
@@ -23,7 +25,7 @@ struct helper {
 	const char *without;	/* what cannot be done without it */
 };
 
-extern const struct helper helper_send, helper_pdf;
+extern const struct helper helper_send, helper_pdf, helper_provider;
 
 /*
  * Start h with args (NULL-terminated, after argv[0]).  Its standard
@@ -38,5 +40,12 @@ pid_t helper_start(const struct helper *h, const char *const args[],
  * *cause. */
 int helper_run(const struct helper *h, const char *const args[], int in_fd,
     int err_fd, char **cause);
+
+/*
+ * Run h in this process's place with argv (NULL-terminated; argv[0] is
+ * set to h's name): its output, input and exit status are ours.  Returns
+ * only when that failed, with *cause.
+ */
+void helper_exec(const struct helper *h, char *argv[], char **cause);
 
 #endif

@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,10 +22,12 @@
 #include "export.h"
 #include "flag.h"
 #include "grade.h"
+#include "helper.h"
 #include "lineio.h"
 #include "lrs.h"
 #include "msg.h"
 #include "options.h"
+#include "process.h"
 #include "progress.h"
 #include "provider.h"
 #include "render.h"
@@ -38,45 +38,6 @@
 #include "words.h"
 #include "text.h"
 #include "xmalloc.h"
-
-/*
- * As GNU hello says, even exiting has subtleties: a full disk or a closed
- * pipe must not turn into a silent success.
- */
-/* Set after SIGHUP: the terminal is gone, so writes to it must fail. */
-static bool terminal_gone;
-
-static void
-close_stdout(void)
-{
-	if (terminal_gone)
-		return;
-	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		if (errno != EPIPE)
-			fprintf(stderr, "psoas-tutor: write error: %s\n",
-			    strerror(errno ? errno : EIO));
-		_exit(EXIT_FAILURE);
-	}
-}
-
-/*
- * A closed standard descriptor would be handed to the next open(), so the
- * learner's journal could become "stdout" and take in the lesson text.
- * Fill each gap with /dev/null opened the wrong way round (as gnulib's
- * stdopen does): using it then fails, and a write fails as a write error.
- */
-static void
-fill_standard_fds(void)
-{
-	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
-		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
-			continue;
-		/* The lower ones are open, so this takes exactly fd. */
-		if (open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY)
-		    != fd)
-			_exit(EXIT_FAILURE);
-	}
-}
 
 static int
 usage_error(const char *cause)
@@ -362,19 +323,15 @@ main(int argc, char **argv)
 	struct progress *p = NULL;
 	int status = EXIT_FAILURE;
 
-	fill_standard_fds();
-	setlocale(LC_ALL, "");
-	/* The text is English: numbers too ("0.25", never "0,25"). */
-	setlocale(LC_NUMERIC, "C");
-	atexit(close_stdout);
-	signal(SIGPIPE, SIG_IGN);
-	/* Past a file-size limit a write must fail with EFBIG and be reported
-	 * like a full disk, not kill the program mid-record. */
-	signal(SIGXFSZ, SIG_IGN);
-
-	/* The provider's commands are a program of their own. */
-	if (argc > 1 && strcmp(argv[1], "provider") == 0)
-		return provider_main(argc - 1, argv + 1);
+	process_start();
+	/* The provider's commands are a program of their own, the one that
+	 * links SQLite (helper.h); it runs in this process's place. */
+	if (argc > 1 && strcmp(argv[1], "provider") == 0) {
+		helper_exec(&helper_provider, argv + 1, &cause);
+		msg_error("%s", cause);
+		free(cause);
+		return EXIT_FAILURE;
+	}
 	if (options_parse(&o, argc, argv, &cause) != 0) {
 		status = usage_error(cause);
 		free(cause);
@@ -503,7 +460,8 @@ main(int argc, char **argv)
 		}
 		grade_set_stop_check(lineio_stop_pending);
 		status = repl_run(&cfg);
-		terminal_gone = status == 128 + SIGHUP;
+		if (status == 128 + SIGHUP)
+			process_terminal_gone();
 		lrs_close(lrs);
 		free(history);
 		break;

@@ -7,18 +7,25 @@
  *   grade FILE...    grade learners' submissions (submission.h) or
  *                    journals again (regrade.h), issue signed
  *                    certificates, record all in the registry
- *   report [csv]     the registry's certificates (registry.h)
+ *   report [csv]     the registry's certificates (provider/registry.h)
  *   verify NUMBER    a certificate's registry record against its signature
  * and, for anyone, `psoas-tutor --verify CERTIFICATE [--key FILE]`.
- * psoas-tutor(1) PROVIDER documents them for users.
+ * psoas-tutor(1) PROVIDER documents them for users.  The commands are
+ * a program of their own, psoas-tutor-provider (provider/main.c), the
+ * one that links SQLite; the tutor runs it for `psoas-tutor provider`
+ * (helper.h).  This module is the part the tutor itself runs.
  */
 #ifndef PSOAS_PROVIDER_H
 #define PSOAS_PROVIDER_H
 
 #include "options.h"
 
-/* argv[0] is "provider".  Returns the exit status. */
-int provider_main(int argc, char **argv);
+/*
+ * The provider's folder (new): dir (--dir) when not NULL, else
+ * $PSOAS_TUTOR_PROVIDER_DIR, else the data folder's provider/.  NULL,
+ * said on stderr, when there is no data folder.
+ */
+char *provider_dir(const char *dir);
 
 /*
  * --verify: check the certificate at o->verify_path with o->key_path, else

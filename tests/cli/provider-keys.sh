@@ -39,4 +39,45 @@ check "--verify without any public key fails (status $st)" test $st -eq 1
 check "and asks for --key" contains "$SCRATCH/v2.err" "give the provider's public key with --key FILE"
 "$TUTOR" --key "$pdir/provider.pub" --progress >/dev/null 2>"$SCRATCH/v3.err"
 check "--key alone is a usage error" contains "$SCRATCH/v3.err" "--key goes with --verify"
+
+# The provider's commands are psoas-tutor-provider, the one program that
+# links SQLite: the tutor runs it in its place, found beside the tutor
+# (here, a copy of the tutor in a folder of its own) or in pkglibexecdir,
+# never through a symbolic link or a file others can change.
+check "the tutor links no SQLite" sh -c "! readelf -d '$TUTOR' | grep -q 'libsqlite'"
+mkdir "$SCRATCH/bin"
+cp "$TUTOR" "$SCRATCH/bin/psoas-tutor"
+"$SCRATCH/bin/psoas-tutor" provider --dir "$SCRATCH/p3" keygen \
+    >"$SCRATCH/h1" 2>"$SCRATCH/h1.err"
+st=$?
+check "without the helper, provider exits 1 (status $st)" test $st -eq 1
+check "and says which program is missing" \
+    contains "$SCRATCH/h1.err" "psoas-tutor-provider is not installed beside this program"
+check "and makes no key" test ! -e "$SCRATCH/p3"
+"$SCRATCH/bin/psoas-tutor" --verify "$SCRATCH/self.txt" --key "$pdir/provider.pub" \
+    >/dev/null 2>"$SCRATCH/h2.err"
+check "--verify needs no helper" \
+    contains "$SCRATCH/h2.err" "NOT VALID: it carries no provider signature"
+printf '#!/bin/sh\ntouch "%s/planted"\n' "$SCRATCH" >"$SCRATCH/evil"
+chmod 755 "$SCRATCH/evil"
+ln -s "$SCRATCH/evil" "$SCRATCH/bin/psoas-tutor-provider"
+"$SCRATCH/bin/psoas-tutor" provider keygen >/dev/null 2>&1
+check "a helper that is a symbolic link is not run" test ! -e "$SCRATCH/planted"
+rm "$SCRATCH/bin/psoas-tutor-provider"
+cp "$SCRATCH/evil" "$SCRATCH/bin/psoas-tutor-provider"
+chmod 777 "$SCRATCH/bin/psoas-tutor-provider"
+"$SCRATCH/bin/psoas-tutor" provider keygen >/dev/null 2>&1
+check "nor one that others can change" test ! -e "$SCRATCH/planted"
+rm "$SCRATCH/bin/psoas-tutor-provider"
+cp "$(dirname "$TUTOR")/psoas-tutor-provider" "$SCRATCH/bin/"
+"$SCRATCH/bin/psoas-tutor" provider --dir "$SCRATCH/p 4" keygen \
+    >"$SCRATCH/h3" 2>"$SCRATCH/h3.err"
+st=$?
+check "the helper beside the tutor runs the command (status $st)" test $st -eq 0
+check "with the arguments as typed" test -f "$SCRATCH/p 4/provider.key"
+"$SCRATCH/bin/psoas-tutor" provider --dir "$SCRATCH/p 4" keygen \
+    >/dev/null 2>"$SCRATCH/h4.err"
+st=$?
+check "and its exit status is the tutor's (status $st)" test $st -eq 1
+check "as its messages are" contains "$SCRATCH/h4.err" "psoas-tutor: "
 done_testing

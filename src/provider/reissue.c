@@ -15,7 +15,7 @@
 
 #include "certfields.h"
 #include "clock.h"
-#include "reissue.h"
+#include "provider/reissue.h"
 #include "xmalloc.h"
 
 static bool

@@ -8,7 +8,7 @@
 #ifndef PSOAS_REISSUE_H
 #define PSOAS_REISSUE_H
 
-#include "registry.h"
+#include "provider/registry.h"
 #include "seal.h"
 
 /*

@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "clock.h"
-#include "registry.h"
+#include "provider/registry.h"
 #include "xmalloc.h"
 
 struct registry {
