@@ -15,6 +15,7 @@
 #include "flag.h"
 #include "grade.h"
 #include "msg.h"
+#include "outcome.h"
 #include "practice.h"
 #include "qkind.h"
 #include "qline.h"
@@ -189,8 +190,7 @@ answer(struct practice *d, const char *line)
 		return;
 	}
 	right = g.verdict == GRADE_CORRECT;
-	verdict = right ? "correct" : g.verdict == GRADE_PARTIAL ? "partial" :
-	    "incorrect";
+	verdict = outcome_name(outcome_of_grade(g.verdict));
 	record(d, verdict, line);
 	flag_set(&d->last, current(d)->quiz->id, "", qn->id, 1, verdict, line);
 	put_styled(d, right ? "green" : g.verdict == GRADE_PARTIAL ? "yellow" :
@@ -232,7 +232,7 @@ cmd_hint(struct practice *d)
 static void
 cmd_skip(struct practice *d)
 {
-	record(d, "skipped", NULL);
+	record(d, outcome_name(OUTCOME_SKIPPED), NULL);
 	say(d, "Skipped: it is dropped from this drill.");
 	advance(d, false);
 }

@@ -65,6 +65,7 @@
 #include "defaults.h"
 #include "journal.h"
 #include "msg.h"
+#include "outcome.h"
 #include "points.h"
 #include "progress.h"
 #include "text.h"
@@ -1334,8 +1335,8 @@ progress_record_answer(struct progress *p, const char *quiz, size_t qindex,
 	    qindex >= MAX_COUNT || a->try_no < 1 || a->try_no > MAX_COUNT ||
 	    a->hints < 0 || a->hints > MAX_COUNT)
 		return bad_argument(cause, "bad answer");
-	if (!a->final && (strcmp(a->verdict, "correct") == 0 ||
-	    strcmp(a->verdict, "skipped") == 0))
+	if (!a->final && (outcome_is(a->verdict, OUTCOME_CORRECT) ||
+	    outcome_is(a->verdict, OUTCOME_SKIPPED)))
 		return bad_argument(cause, "a right or skipped answer closes "
 		    "its question");
 	for (size_t k = 0; k < at->nanswers; k++)
@@ -1843,7 +1844,7 @@ progress_deciding_try(const struct quiz_attempt *a,
 bool
 progress_try_superseded(const struct answer_record *t)
 {
-	return strcmp(t->verdict, PROGRESS_SUPERSEDED) == 0;
+	return outcome_is(t->verdict, OUTCOME_SUPERSEDED);
 }
 
 const struct flag_record *

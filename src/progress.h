@@ -41,7 +41,7 @@ struct lesson_progress {
 struct answer_record {
 	char *question;		/* question id */
 	char *answer;		/* as typed */
-	char *verdict;		/* "correct", "partial", "incorrect", "skipped" */
+	char *verdict;		/* a word of outcome.h, kept as written */
 	double points, max;
 	int hints;		/* hints revealed on the question so far */
 	int try_no;		/* 1-based */
@@ -57,13 +57,6 @@ struct answer_record {
 				 * hints stay as recorded: see
 				 * progress_deciding_try) */
 };
-
-/*
- * The verdict a regrade gives a try that would never have been asked:
- * graded again, an earlier try at its question is right and closes it.
- * Such a try earns nothing and counts nowhere (spaced review, stats).
- */
-#define PROGRESS_SUPERSEDED "superseded"
 
 struct quiz_attempt {
 	char *id;		/* unique attempt id (time + pid) */
@@ -381,7 +374,12 @@ const struct evaluation_answer *progress_evaluations(const struct progress *p,
  */
 const struct answer_record *progress_deciding_try(
     const struct quiz_attempt *a, const struct answer_record *r);
-/* True for a try a regrade found would not have been asked. */
+/*
+ * True for a try a regrade found would not have been asked (graded
+ * again, an earlier try at its question is right and closes it): its
+ * verdict is OUTCOME_SUPERSEDED; it earns nothing and counts nowhere
+ * (spaced review, stats).
+ */
 bool progress_try_superseded(const struct answer_record *t);
 /* Flags, in record order (*n of them). */
 const struct flag_record *progress_flags(const struct progress *p, size_t *n);

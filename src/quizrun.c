@@ -29,6 +29,7 @@
 #include "flag.h"
 #include "grade.h"
 #include "msg.h"
+#include "outcome.h"
 #include "points.h"
 #include "qkind.h"
 #include "qline.h"
@@ -37,27 +38,8 @@
 #include "text.h"
 #include "xmalloc.h"
 
-enum outcome {
-	OUT_PENDING,	/* not finished in this attempt */
-	OUT_CORRECT,
-	OUT_PARTIAL,
-	OUT_INCORRECT,
-	OUT_SKIPPED,
-	OUT_RECORDED,	/* keyless: recorded for the provider, not graded */
-};
-
-/* The verdict words progress records use (progress.h answer_record). */
-static const char *const outcome_names[] = {
-	[OUT_PENDING] = "",
-	[OUT_CORRECT] = "correct",
-	[OUT_PARTIAL] = "partial",
-	[OUT_INCORRECT] = "incorrect",
-	[OUT_SKIPPED] = "skipped",
-	[OUT_RECORDED] = "ungraded",
-};
-
 struct result {
-	enum outcome outcome;
+	enum outcome outcome;	/* OUTCOME_NONE while still open */
 	char *answer;		/* as typed; NULL when skipped */
 	double points;		/* earned */
 	int tries, hints;	/* used on it */
@@ -291,12 +273,12 @@ record(struct quizrun *r, enum outcome outcome, const char *answer,
 	memset(&a, 0, sizeof a);
 	a.question = qn->id;
 	a.answer = answer != NULL ? (char *)answer : "";
-	a.verdict = (char *)outcome_names[outcome];
+	a.verdict = (char *)outcome_name(outcome);
 	a.points = points;
 	a.max = qn->points;
 	a.hints = r->hints;
 	/* A skip counts as the try the learner gave up on. */
-	a.try_no = outcome == OUT_SKIPPED ? r->tries + 1 : r->tries;
+	a.try_no = outcome == OUTCOME_SKIPPED ? r->tries + 1 : r->tries;
 	a.final = final;
 	a.when = clock_now();
 	if (progress_record_answer(r->progress, r->quiz->id, r->cur, &a,
@@ -317,7 +299,7 @@ close_question(struct quizrun *r, enum outcome outcome, const char *answer,
 	res->outcome = outcome;
 	free(res->answer);
 	res->answer = answer != NULL ? xstrdup(answer) : NULL;
-	res->points = outcome == OUT_SKIPPED ? 0 :
+	res->points = outcome == OUTCOME_SKIPPED ? 0 :
 	    grade_points(r->quiz, qn, fraction, r->hints, r->tries);
 	res->tries = r->tries;
 	res->hints = r->hints;
@@ -333,7 +315,7 @@ next_question(struct quizrun *r)
 	char got[32], max[32];
 
 	if (!r->quiz->posttest) {
-		if (res->outcome != OUT_CORRECT)
+		if (res->outcome != OUTCOME_CORRECT)
 			show_answer(r, qn, "");
 		show_why(r, qn, "");
 		points_format(got, sizeof got, res->points, POINTS_SHOWN);
@@ -354,7 +336,7 @@ next_question(struct quizrun *r)
 static bool
 lost_points(const struct question *qn, const struct result *res)
 {
-	return res->outcome != OUT_PENDING && res->points + 1e-9 < qn->points;
+	return res->outcome != OUTCOME_NONE && res->points + 1e-9 < qn->points;
 }
 
 /*
@@ -374,7 +356,7 @@ show_lost(struct quizrun *r, const struct question *qn,
 	points_format(got, sizeof got, res->points, POINTS_SHOWN);
 	points_format(max, sizeof max, qn->points, POINTS_SHOWN);
 	strbuf_addf(&why, "Points: %s of %s", got, max);
-	if (res->outcome == OUT_CORRECT || res->outcome == OUT_PARTIAL) {
+	if (res->outcome == OUTCOME_CORRECT || res->outcome == OUTCOME_PARTIAL) {
 		if (res->tries > 1)
 			strbuf_addf(&why, "; %d tries", res->tries);
 		if (res->hints > 0)
@@ -383,8 +365,8 @@ show_lost(struct quizrun *r, const struct question *qn,
 	}
 	say(r, "  ", "    ", "%s.", why.s);
 	free(strbuf_take(&why));
-	if (res->outcome == OUT_CORRECT || res->outcome == OUT_SKIPPED ||
-	    res->answer == NULL)
+	if (res->outcome == OUTCOME_CORRECT ||
+	    res->outcome == OUTCOME_SKIPPED || res->answer == NULL)
 		return;
 	grade_answer(qn, res->answer, strlen(res->answer), &g);
 	if (g.missing != NULL && g.missing_key != NULL && !r->quiz->posttest)
@@ -446,7 +428,7 @@ show_review(struct quizrun *r)
 		say(r, head, "  ", "%s", qn->prompt);
 		free(head);
 		/* Not wrapped: render_wrap would read asterisks as emphasis. */
-		if (res->outcome == OUT_SKIPPED || res->answer == NULL)
+		if (res->outcome == OUTCOME_SKIPPED || res->answer == NULL)
 			put(r, "  Your answer: (skipped)\n");
 		else {
 			/* Learner text never reaches the terminal raw (text.h). */
@@ -572,7 +554,7 @@ cmd_hint(struct quizrun *r)
 static void
 cmd_skip(struct quizrun *r)
 {
-	close_question(r, OUT_SKIPPED, NULL, 0);
+	close_question(r, OUTCOME_SKIPPED, NULL, 0);
 	put(r, "Skipped.\n");
 	next_question(r);
 }
@@ -629,29 +611,28 @@ answer(struct quizrun *r, const char *line, size_t len)
 	r->tries++;
 	if (r->quiz->keyless) {
 		/* Letters and true/false were read; nothing else is judged. */
-		close_question(r, OUT_RECORDED, line, 0);
+		close_question(r, OUTCOME_UNGRADED, line, 0);
 		put(r, "Answer recorded.\n");
 		next_question(r);
 		grade_result_destroy(&g);
 		return;
 	}
-	outcome = g.verdict == GRADE_CORRECT ? OUT_CORRECT :
-	    g.verdict == GRADE_PARTIAL ? OUT_PARTIAL : OUT_INCORRECT;
+	outcome = outcome_of_grade(g.verdict);
 	left = tries_at(r->quiz, qn) - r->tries;
-	final = outcome == OUT_CORRECT || left <= 0;
+	final = outcome == OUTCOME_CORRECT || left <= 0;
 	/* On disk first: feedback on screen means the try is saved. */
 	if (final)
 		close_question(r, outcome, line, g.fraction);
 	else
 		record(r, outcome, line, 0, false);
 	flag_set(&r->last, r->quiz->id, r->attempt, qn->id, r->tries,
-	    outcome_names[outcome], line);
+	    outcome_name(outcome), line);
 
 	switch (outcome) {
-	case OUT_CORRECT:
+	case OUTCOME_CORRECT:
 		put_styled(r, "green", "Correct.");
 		break;
-	case OUT_PARTIAL:
+	case OUTCOME_PARTIAL:
 		put_styled(r, "yellow", "Partly correct.");
 		break;
 	default:
@@ -708,12 +689,11 @@ restore(struct quizrun *r, const struct quiz_attempt *a)
 		const struct answer_record *by = progress_deciding_try(a, rec);
 		struct result *res = &r->results[rec->qindex];
 
-		res->outcome = OUT_INCORRECT;
-		for (size_t o = OUT_CORRECT; o <= OUT_SKIPPED; o++)
-			if (strcmp(outcome_names[o], rec->verdict) == 0)
-				res->outcome = (enum outcome)o;
+		/* A word this version does not know counts as incorrect. */
+		if (!outcome_parse(rec->verdict, &res->outcome))
+			res->outcome = OUTCOME_INCORRECT;
 		free(res->answer);
-		res->answer = res->outcome == OUT_SKIPPED ? NULL :
+		res->answer = res->outcome == OUTCOME_SKIPPED ? NULL :
 		    xstrdup(by->answer);
 		res->points = rec->points;
 		res->tries = by->try_no;

@@ -13,6 +13,7 @@
 #include "check.h"
 #include "draw.h"
 #include "grade.h"
+#include "outcome.h"
 #include "points.h"
 #include "quizrun.h"
 #include "rescore.h"
@@ -21,13 +22,6 @@
 #include "xmalloc.h"
 
 #define SHOWN_ANSWER 60		/* bytes of an answer quoted in the report */
-
-/* The verdict words of progress records, by grader verdict. */
-static const char *const verdict_words[] = {
-	[GRADE_CORRECT] = "correct",
-	[GRADE_PARTIAL] = "partial",
-	[GRADE_INCORRECT] = "incorrect",
-};
 
 /* One try's grading: as recorded, or as today's rules give it. */
 struct grading {
@@ -80,12 +74,14 @@ replay_question(const struct quiz *quiz, const struct question *qn,
 		struct grade_result r;
 
 		if (closer < n) {
-			g[i] = (struct grading){ PROGRESS_SUPERSEDED, 0, false };
+			g[i] = (struct grading){
+			    outcome_name(OUTCOME_SUPERSEDED), 0, false };
 			continue;
 		}
 		if (t->answer[0] == '\0') {
 			/* A skip: no answer to grade, and it closes. */
-			g[i] = (struct grading){ "skipped", 0, true };
+			g[i] = (struct grading){
+			    outcome_name(OUTCOME_SKIPPED), 0, true };
 			closer = i;
 			continue;
 		}
@@ -99,7 +95,8 @@ replay_question(const struct quiz *quiz, const struct question *qn,
 		} else {
 			bool last = i + 1 == n;
 
-			g[i].verdict = verdict_words[r.verdict];
+			g[i].verdict = outcome_name(outcome_of_grade(
+			    r.verdict));
 			g[i].final = r.verdict == GRADE_CORRECT || last;
 			g[i].points = g[i].final ? grade_points(quiz, qn,
 			    r.fraction, t->hints, t->try_no) : 0;

@@ -11,9 +11,9 @@
  * tries are graded again in the order typed, with the costs of the hints
  * shown and tries used at each one (grade_points); the first try now
  * right closes the question, and the tries after it would never have
- * been asked (PROGRESS_SUPERSEDED); when none is right, the last try
- * recorded closes it, as the tries had then run out.  A skip stays a
- * skip.  What is left alone, and said: an attempt still open (it is
+ * been asked (OUTCOME_SUPERSEDED, outcome.h); when none is right, the
+ * last try recorded closes it, as the tries had then run out.  A skip
+ * stays a skip.  What is left alone, and said: an attempt still open (it is
  * graded as the learner goes on), an attempt sat on another version of
  * its quiz (questions renamed, moved or dropped), a quiz whose rules fail
  * the course checker, and a try the grader cannot grade now.  Practice

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "outcome.h"
 #include "srs.h"
 #include "xmalloc.h"
 
@@ -96,7 +97,7 @@ srs_review(struct srs_card *c, enum srs_grade g, time_t when)
 enum srs_grade
 srs_grade_of(const char *verdict, int try_no, int hints)
 {
-	if (strcmp(verdict, "correct") != 0)
+	if (!outcome_is(verdict, OUTCOME_CORRECT))
 		return SRS_AGAIN;
 	return try_no <= 1 && hints == 0 ? SRS_GOOD : SRS_HARD;
 }

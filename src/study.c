@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "grade.h"
+#include "outcome.h"
 #include "strbuf.h"
 #include "text.h"
 #include "study.h"
@@ -378,8 +379,8 @@ gather(struct stats_input *in, const struct course *c,
 
 				if (qn != NULL && !progress_try_superseded(r))
 					count_try(in, qi, (size_t)(qn -
-					    q->questions), r->when, strcmp(
-					    r->verdict, "correct") == 0);
+					    q->questions), r->when, outcome_is(
+					    r->verdict, OUTCOME_CORRECT));
 			}
 	}
 	pr = progress_practice(p, &npr);
@@ -393,7 +394,8 @@ gather(struct stats_input *in, const struct course *c,
 
 		if (qn != NULL)
 			count_try(in, qi, (size_t)(qn - q->questions),
-			    pr[k].when, strcmp(pr[k].verdict, "correct") == 0);
+			    pr[k].when, outcome_is(pr[k].verdict,
+			    OUTCOME_CORRECT));
 	}
 }
 

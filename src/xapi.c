@@ -17,6 +17,7 @@
 #include "digest.h"
 #include "journal.h"
 #include "manifest.h"
+#include "outcome.h"
 #include "text.h"
 #include "uuid.h"
 #include "xapi.h"
@@ -509,18 +510,18 @@ rec_answer(struct xapi *x, const char *const *f, size_t n)
 	/* QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX HINTS ANSWER */
 	struct stmt s = { .verb = "answered", .type = "question" };
 	bool final = strcmp(f[0], "answer") == 0;
-	const char *verdict = f[7];
+	enum outcome o;
+	bool graded = outcome_parse(f[7], &o) && (o == OUTCOME_CORRECT ||
+	    o == OUTCOME_PARTIAL || o == OUTCOME_INCORRECT);
 
 	s.object = activity_iri(x->course, "quizzes", f[2], "questions", f[5]);
 	s.parent = activity_iri(x->course, "quizzes", f[2], NULL, NULL);
 	s.registration = registration_of(x, f[3]);
 	put_response(&s, x->course, f[11]);
 	strbuf_addf(&s.result, ",\"completion\":%s", final ? "true" : "false");
-	if (graded_here(x, f[2]) && (strcmp(verdict, "correct") == 0 ||
-	    strcmp(verdict, "partial") == 0 ||
-	    strcmp(verdict, "incorrect") == 0)) {
+	if (graded && graded_here(x, f[2])) {
 		strbuf_addf(&s.result, ",\"success\":%s",
-		    strcmp(verdict, "correct") == 0 ? "true" : "false");
+		    o == OUTCOME_CORRECT ? "true" : "false");
 		put_score(&s.result, f[8], f[9]);
 	}
 	put_ext(&s.ext, x->course, "attempt", f[3]);
@@ -528,7 +529,7 @@ rec_answer(struct xapi *x, const char *const *f, size_t n)
 	put_ext(&s.ext, x->course, "try", f[6]);
 	put_ext(&s.ext, x->course, "hints", f[10]);
 	put_ext(&s.ext, x->course, "final", final ? "yes" : "no");
-	if (strcmp(verdict, "skipped") == 0)
+	if (o == OUTCOME_SKIPPED)
 		put_ext(&s.ext, x->course, "skipped", "yes");
 	emit(x, f, n, 0, &s);
 }
@@ -608,9 +609,9 @@ rec_practice(struct xapi *x, const char *const *f, size_t n)
 	s.object = activity_iri(x->course, "quizzes", f[2], "questions", f[3]);
 	s.parent = activity_iri(x->course, "quizzes", f[2], NULL, NULL);
 	put_response(&s, x->course, f[6]);
-	if (strcmp(f[4], "skipped") != 0)
+	if (!outcome_is(f[4], OUTCOME_SKIPPED))
 		strbuf_addf(&s.result, ",\"success\":%s",
-		    strcmp(f[4], "correct") == 0 ? "true" : "false");
+		    outcome_is(f[4], OUTCOME_CORRECT) ? "true" : "false");
 	put_ext(&s.ext, x->course, "practice", "yes");
 	put_ext(&s.ext, x->course, "hints", f[5]);
 	emit(x, f, n, 0, &s);
@@ -920,8 +921,8 @@ back_answer(struct said *s, char **why)
 	if (need(s, "try", why) != 0)
 		return -1;
 	/* The verdict and points are the provider's to find: placeholders. */
-	add(s, skipped != NULL && strcmp(skipped, "yes") == 0 ? "skipped" :
-	    "incorrect");
+	add(s, outcome_name(skipped != NULL && strcmp(skipped, "yes") == 0 ?
+	    OUTCOME_SKIPPED : OUTCOME_INCORRECT));
 	add(s, "0");
 	add(s, "1");
 	if (need(s, "hints", why) != 0)

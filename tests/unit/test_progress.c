@@ -29,6 +29,7 @@
 #include "progress.h"
 #include "quiz.h"
 #include "report.h"
+#include "srs.h"
 #include "xmalloc.h"
 
 struct fixture {
@@ -1070,6 +1071,40 @@ a_try_that_is_right_or_skipped_is_refused(void **state)
 	progress_close(p);
 }
 
+/*
+ * A verdict word this version does not know (a newer tutor's, or one
+ * written by hand) is no damage: the record replays with the word as
+ * written, without a warning, and it is no right answer (outcome.h).
+ */
+static void
+a_verdict_word_this_version_does_not_know_is_kept_as_written(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_attempt *a;
+	char *cause = NULL, *journal;
+
+	assert_non_null(progress_record_quiz_start(p, "sample-quiz", 2, &cause));
+	/* Not "correct": it may leave a try to go. */
+	try_at(p, "sample-quiz", 0, "q1", 1, 0, "iliacus", "wrong");
+	answer(p, "sample-quiz", 0, "q1", "psoas", "Correct", 1);
+	progress_close(p);
+
+	journal = slurp(f->path, NULL);
+	assert_non_null(strstr(journal, "\t0\tq1\t1\twrong\t0\t1\t"));
+	assert_non_null(strstr(journal, "\tq1\t1\tCorrect\t1\t1\t"));
+	free(journal);
+	p = open_ok(f, "ann");
+	assert_int_equal(f->d.warnings, 0);
+	a = progress_open_attempt(p, "sample-quiz");
+	assert_int_equal(a->ntries, 2);
+	assert_string_equal(a->tries[0].verdict, "wrong");
+	assert_false(a->tries[0].final);
+	assert_string_equal(a->answers[0].verdict, "Correct");
+	assert_int_equal(srs_grade_of(a->answers[0].verdict, 1, 0), SRS_AGAIN);
+	progress_close(p);
+}
+
 /* Records exactly as the program wrote them before "try" records existed. */
 static void
 a_journal_from_before_try_records_reads_the_same(void **state)
@@ -1442,7 +1477,7 @@ a_regrade_changes_the_grading_never_the_try(void **state)
 	no_error(progress_record_regrade(p, "sample-quiz", id, &t, &cause),
 	    cause);
 	t.try_no = 2;
-	t.verdict = PROGRESS_SUPERSEDED;
+	t.verdict = "superseded";
 	t.points = 0;
 	t.final = false;
 	no_error(progress_record_regrade(p, "sample-quiz", id, &t, &cause),
@@ -1547,6 +1582,7 @@ main(void)
 		T(resume_point_is_whatever_came_last),
 		T(a_try_is_kept_but_only_the_final_answer_moves_the_attempt_on),
 		T(a_try_that_is_right_or_skipped_is_refused),
+		T(a_verdict_word_this_version_does_not_know_is_kept_as_written),
 		T(a_journal_from_before_try_records_reads_the_same),
 		T(a_damaged_try_record_is_named_and_skipped),
 		T(a_question_is_closed_once_live_and_on_replay),
