@@ -8,8 +8,10 @@
  * which kind a question is.  Each family of kinds lives in one file:
  *
  *   qkind_text.c    short, list: parsing, showing, checking
- *   grade_text.c    short, list: the free-text grading rules
- *   qkind_text.h    short, list: their data, shared by those two
+ *   grade_text.c    short, list: the free-text grading rules, reading
+ *   concept.c       short, list: finding a term (negation, hedges)
+ *   grade_list.c    list: parts, a shared word, the count
+ *   qkind_text.h    short, list: their data, shared by those files
  *   qkind_choice.c  choice, multi, truefalse
  *   qkind_order.c   order
  *

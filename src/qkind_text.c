@@ -2,7 +2,7 @@
  * The free-text kinds, "short" (one answer) and "list" (name N of the
  * items): their directives, the checks a whole question needs, how they
  * are shown, and the examples --check wants of them.  Their grading
- * rules are in grade_text.c.  Every answer pattern is compiled as it is
+ * rules are in grade_text.c (with concept.c and grade_list.c).  Every answer pattern is compiled as it is
  * read, so a bad pattern fails the load with its line and column.
  */
 #include "config.h"

@@ -1,8 +1,8 @@
 /*
- * The free-text kinds' own data ("short" and "list"), shared by the two
+ * The free-text kinds' own data ("short" and "list"), shared by the
  * files of their family: qkind_text.c (parsing, showing, checking) and
- * grade_text.c (grading).  No other module includes this header: they
- * ask the kinds' rows (qkind.h).
+ * the grading files grade_text.c, concept.c and grade_list.c.  No other
+ * module includes this header: they ask the kinds' rows (qkind.h).
  */
 #ifndef PSOAS_QKIND_TEXT_H
 #define PSOAS_QKIND_TEXT_H
