@@ -1978,14 +1978,11 @@ handle_line(struct repl *r, char *raw)
 static void
 say_due(struct repl *r)
 {
-	struct srs_deck deck;
 	size_t n;
 
 	if (r->progress == NULL)
 		return;
-	srs_deck_build(&deck, r->course, r->progress);
-	n = srs_count_due(&deck, clock_now());
-	srs_deck_destroy(&deck);
+	n = srs_count_due_in(r->course, r->progress, clock_now());
 	if (n > 0)
 		say(r, "%zu question%s due for review today: type 'practice' "
 		    "to drill %s, or 'due' to see which.\n", n,

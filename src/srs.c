@@ -116,10 +116,17 @@ srs_end_of_day(time_t now)
 	return mktime(&tm);
 }
 
+/* Whether c was tried and is due by end, the end of a day. */
+static bool
+due_by(const struct srs_card *c, time_t end)
+{
+	return c->reviews > 0 && c->due <= end;
+}
+
 bool
 srs_is_due(const struct srs_item *i, time_t now)
 {
-	return i->card.reviews > 0 && i->card.due <= srs_end_of_day(now);
+	return due_by(&i->card, srs_end_of_day(now));
 }
 
 size_t
@@ -129,7 +136,7 @@ srs_count_due(const struct srs_deck *d, time_t now)
 	size_t n = 0;
 
 	for (size_t k = 0; k < d->n; k++)
-		n += d->items[k].card.reviews > 0 && d->items[k].card.due <= end;
+		n += due_by(&d->items[k].card, end);
 	return n;
 }
 
@@ -170,14 +177,14 @@ by_item_then_time(const void *a, const void *b)
 }
 
 /*
- * The item of question id in quiz number qi, or (size_t)-1.  Looked up
- * from *hint on: tries come in question order, so this is one compare.
+ * The item of question id in quiz number qi of c, or (size_t)-1.  Looked
+ * up from *hint on: tries come in question order, so this is one compare.
  */
 static size_t
-item_of(const struct srs_deck *d, const size_t *first, size_t qi,
+item_of(const struct course *c, const size_t *first, size_t qi,
     const char *id, size_t *hint)
 {
-	const struct quiz *q = d->items[first[qi]].quiz;
+	const struct quiz *q = c->quizzes[qi];
 
 	for (size_t k = 0; k < q->nquestions; k++) {
 		size_t i = (*hint + k) % q->nquestions;
@@ -245,34 +252,41 @@ sort_events(struct events *e, size_t nitems)
 	free(start);
 }
 
-void
-srs_deck_build(struct srs_deck *d, const struct course *c,
-    const struct progress *p)
+/*
+ * Where each quiz's questions start among the items (first, nquizzes + 1
+ * of them) and which quizzes take part (used): every question of every
+ * practice quiz, in course order.  Returns how many items there are.
+ */
+static size_t
+lay_out(const struct course *c, size_t *first, bool *used)
 {
-	size_t *first = xcalloc(c->nquizzes + 1, sizeof *first);
-	bool *used = xcalloc(c->nquizzes + 1, sizeof *used);
-	struct events e = {0};
-	const struct practice_record *pr;
-	size_t npr = 0;
+	size_t n = 0;
 
-	memset(d, 0, sizeof *d);
 	for (size_t qi = 0; qi < c->nquizzes; qi++) {
 		const struct quiz *q = c->quizzes[qi];
 
-		first[qi] = d->n;
+		first[qi] = n;
 		if (q->posttest || q->nquestions == 0)
 			continue;
 		used[qi] = true;
-		d->items = xreallocarray(d->items, d->n + q->nquestions,
-		    sizeof *d->items);
-		for (size_t k = 0; k < q->nquestions; k++) {
-			struct srs_item *it = &d->items[d->n++];
-
-			memset(it, 0, sizeof *it);
-			it->quiz = q;
-			it->question = &q->questions[k];
-		}
+		n += q->nquestions;
 	}
+	first[c->nquizzes] = n;
+	return n;
+}
+
+/*
+ * Every graded try of p on the items laid out by first and used (quiz
+ * tries, then practice tries), grouped by item in time order.
+ */
+static void
+collect_events(struct events *e, const struct course *c,
+    const struct progress *p, const size_t *first, const bool *used,
+    size_t nitems)
+{
+	const struct practice_record *pr;
+	size_t npr = 0;
+
 	for (size_t qi = 0; p != NULL && qi < c->nquizzes; qi++) {
 		const struct quiz_progress *qp;
 		size_t hint = 0;
@@ -289,9 +303,9 @@ srs_deck_build(struct srs_deck *d, const struct course *c,
 				/* A try a regrade superseded was never due. */
 				if (progress_try_superseded(r))
 					continue;
-				it = item_of(d, first, qi, r->question, &hint);
+				it = item_of(c, first, qi, r->question, &hint);
 				if (it != (size_t)-1)
-					push(&e, it, r->when, srs_grade_of(
+					push(e, it, r->when, srs_grade_of(
 					    r->verdict, r->try_no, r->hints));
 			}
 	}
@@ -307,18 +321,66 @@ srs_deck_build(struct srs_deck *d, const struct course *c,
 		}
 		if (!used[qi])
 			continue;
-		it = item_of(d, first, qi, pr[k].question, &hint);
+		it = item_of(c, first, qi, pr[k].question, &hint);
 		if (it != (size_t)-1)
-			push(&e, it, pr[k].when, srs_grade_of(pr[k].verdict, 1,
+			push(e, it, pr[k].when, srs_grade_of(pr[k].verdict, 1,
 			    pr[k].hints));
 	}
-	sort_events(&e, d->n);
+	if (e->n > 0)
+		sort_events(e, nitems);
+}
+
+void
+srs_deck_build(struct srs_deck *d, const struct course *c,
+    const struct progress *p)
+{
+	size_t *first = xcalloc(c->nquizzes + 1, sizeof *first);
+	bool *used = xcalloc(c->nquizzes + 1, sizeof *used);
+	struct events e = {0};
+
+	memset(d, 0, sizeof *d);
+	d->n = lay_out(c, first, used);
+	d->items = xcalloc(d->n + 1, sizeof *d->items);
+	for (size_t qi = 0; qi < c->nquizzes; qi++)
+		for (size_t k = 0; used[qi] && k < c->quizzes[qi]->nquestions;
+		    k++) {
+			d->items[first[qi] + k].quiz = c->quizzes[qi];
+			d->items[first[qi] + k].question =
+			    &c->quizzes[qi]->questions[k];
+		}
+	collect_events(&e, c, p, first, used, d->n);
 	for (size_t k = 0; k < e.n; k++)
 		srs_review(&d->items[e.v[k].item].card, e.v[k].grade,
 		    e.v[k].when);
 	free(e.v);
 	free(used);
 	free(first);
+}
+
+size_t
+srs_count_due_in(const struct course *c, const struct progress *p,
+    time_t now)
+{
+	size_t *first = xcalloc(c->nquizzes + 1, sizeof *first);
+	bool *used = xcalloc(c->nquizzes + 1, sizeof *used);
+	struct events e = {0};
+	struct srs_card card = {0};
+	time_t end = srs_end_of_day(now);
+	size_t n = 0;
+
+	collect_events(&e, c, p, first, used, lay_out(c, first, used));
+	/* The events come an item at a time: one card is enough. */
+	for (size_t k = 0; k < e.n; k++) {
+		if (k > 0 && e.v[k].item != e.v[k - 1].item)
+			memset(&card, 0, sizeof card);
+		srs_review(&card, e.v[k].grade, e.v[k].when);
+		if (k + 1 == e.n || e.v[k + 1].item != e.v[k].item)
+			n += due_by(&card, end);
+	}
+	free(e.v);
+	free(used);
+	free(first);
+	return n;
 }
 
 void

@@ -8,7 +8,7 @@
  * S days (at least one) after its last try.
  *
  * The state is never stored: srs_deck_build derives it from the journal
- * every time (quiz tries and practice tries, in time order), so there is
+ * every time it is needed (quiz tries and practice tries, in time order), so there is
  * nothing new to lose or to fall out of step.  Post-test questions take
  * no part: practising them would teach the post-test's answers.
  *
@@ -75,5 +75,14 @@ bool srs_is_due(const struct srs_item *i, time_t now);
 
 /* How many items of d are due today. */
 size_t srs_count_due(const struct srs_deck *d, time_t now);
+
+/*
+ * How many questions of course c are due today for progress p, as
+ * srs_count_due of its deck would say, without building the deck (the
+ * session's greeting asks this of every start-up): only the questions
+ * tried have a state.
+ */
+size_t srs_count_due_in(const struct course *c, const struct progress *p,
+    time_t now);
 
 #endif

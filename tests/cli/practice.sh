@@ -95,4 +95,12 @@ check "bars included, whole on their line" grep -q '^  sample-one 1 *\[█*░*\
 check "the calendar strip too" grep -q '^  ······· ······· ······· ····█·█$' "$SCRATCH/st40"
 check "and stats --plain" test "$(widest "$SCRATCH/sp40")" -le 40
 check "stats records nothing (but the test clock)" test "$(grep -vc "^clock" "$journal")" -eq "$before"
+
+# The greeting counts what is due without building the deck (srs.h):
+# a month on, with quiz and practice tries behind them, it says what
+# 'due' says.
+printf '%s\n' due quit | at $((T + 30 * 86400)) "$SCRATCH/m"
+check "a month on, start-up says 6 questions are due" \
+    contains "$SCRATCH/m" "6 questions are due for review today"
+check "as 'due' does" contains "$SCRATCH/m" "Due for review today: 6 questions."
 done_testing
