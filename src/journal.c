@@ -423,43 +423,36 @@ out:
 }
 
 /*
- * Read every line of fd from the start and hand the intact records to
- * replay.  Returns -1 with *cause when the file is not a journal we may
- * use; damage inside it is only warned about.
+ * Hand the intact records of buf[0..size) (a whole journal, from its
+ * header on) to replay.  Returns -1 with *cause when the text is not a
+ * journal we may use; damage inside it is only warned about.
  */
 static int
-replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
-    struct diag *d, char **cause)
+replay_buffer(struct journal *j, const char *buf, size_t size,
+    journal_replay_fn replay, void *arg, struct diag *d, char **cause)
 {
-	FILE *fp;
-	char *line = NULL, *hdr = header_line(), prev[9];
-	size_t cap = 0;
-	ssize_t len;
+	char *hdr = header_line(), prev[9];
 	long lineno = 0, version;
-	int dupfd, rc = -1;
+	size_t at = 0;
+	int rc = -1;
 
-	dupfd = dup(fd);
-	if (dupfd == -1 || (fp = fdopen(dupfd, "r")) == NULL) {
-		*cause = xasprintf("cannot read %s: %s", j->path,
-		    strerror(errno));
-		if (dupfd != -1)
-			close(dupfd);
-		free(hdr);
-		return -1;
-	}
 	j->known = 0;
 	j->torn_at = -1;
 	memcpy(j->tail, CHAIN_START, sizeof j->tail);
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		bool complete = len > 0 && line[len - 1] == '\n';
-		size_t n = complete ? (size_t)len - 1 : (size_t)len;
+	while (at < size) {
+		const char *line = buf + at;
+		const char *nl = memchr(line, '\n', size - at);
+		bool complete = nl != NULL;
+		size_t n = complete ? (size_t)(nl - line) : size - at;
+		size_t len = complete ? n + 1 : n;
 		const char *why = NULL;
 		char **fields, *reason = NULL;
 		size_t nfields;
 		int r;
 
 		lineno++;
-		j->known += len;
+		at += len;
+		j->known += (off_t)len;
 		if (lineno == 1) {
 			version = complete ? header_version(line, n) : 0;
 			if (version > JOURNAL_VERSION) {
@@ -503,7 +496,7 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 		if (!complete) {
 			/* Only the last line can lack its '\n'; the caller
 			 * cuts it off or warns (torn_warn). */
-			note_torn(j, j->known - len, lineno, prev);
+			note_torn(j, j->known - (off_t)len, lineno, prev);
 			continue;
 		}
 		fields = split_record(line, n, j->version, prev, &nfields, &why);
@@ -524,16 +517,45 @@ replay_file(struct journal *j, int fd, journal_replay_fn replay, void *arg,
 			free(fields[i]);
 		free(fields);
 	}
-	if (ferror(fp)) {
-		*cause = xasprintf("cannot read %s: %s", j->path,
-		    strerror(errno));
-		goto out;
-	}
 	rc = 0;
 out:
-	free(line);
 	free(hdr);
-	fclose(fp);
+	return rc;
+}
+
+/*
+ * Read all of fd (the lock is held, so no writer adds to it meanwhile)
+ * and replay it from memory.  *size is the file's size from fstat and
+ * becomes what was read.
+ */
+static int
+replay_file(struct journal *j, int fd, off_t *size, journal_replay_fn replay,
+    void *arg, struct diag *d, char **cause)
+{
+	size_t cap = (size_t)*size + 1, got = 0;
+	char *buf = xmalloc(cap);
+	ssize_t n;
+	int rc;
+
+	for (;;) {
+		if (got == cap)
+			buf = xreallocarray(buf, cap *= 2, 1);
+		n = pread(fd, buf + got, cap - got, (off_t)got);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	if (n == -1) {
+		*cause = xasprintf("cannot read %s: %s", j->path,
+		    strerror(errno));
+		free(buf);
+		return -1;
+	}
+	*size = (off_t)got;
+	rc = replay_buffer(j, buf, got, replay, arg, d, cause);
+	free(buf);
 	return rc;
 }
 
@@ -580,9 +602,9 @@ start_file(struct journal *j, char **cause)
  * skips it with a warning at every start, as any damage.
  */
 static void
-torn_warn(struct journal *j, int fd, struct stat *st, struct diag *d)
+torn_warn(struct journal *j, int fd, off_t *size, struct diag *d)
 {
-	off_t bytes = st->st_size - j->torn_at;
+	off_t bytes = *size - j->torn_at;
 	long line = j->torn_line;
 	/* Torn at line 1: a header cut short is all the file holds. */
 	const char *what = line == 1 ? "header" : "record";
@@ -593,12 +615,12 @@ torn_warn(struct journal *j, int fd, struct stat *st, struct diag *d)
 		    "damaged %s skipped (truncated: no end of line)", what);
 		return;
 	}
-	if (cut_torn(j, fd, st->st_size, &why) == 0) {
+	if (cut_torn(j, fd, *size, &why) == 0) {
 		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged %s "
 		    "cut off (truncated: no end of line; a session was "
 		    "stopped while writing it); its %lld bytes are kept in "
 		    "%s" JOURNAL_TORN_SUFFIX, what, (long long)bytes, j->path);
-		st->st_size = j->known;
+		*size = j->known;
 	} else
 		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged %s "
 		    "skipped (truncated: no end of line; not cut off: %s)",
@@ -606,22 +628,31 @@ torn_warn(struct journal *j, int fd, struct stat *st, struct diag *d)
 	free(why);
 }
 
+/* A journal with nothing read yet, not open for writing. */
+static struct journal *
+new_journal(const char *path)
+{
+	struct journal *j = xcalloc(1, sizeof *j);
+
+	j->path = xstrdup(path);
+	j->fd = -1;
+	j->version = JOURNAL_VERSION;
+	j->torn_at = -1;
+	memcpy(j->tail, CHAIN_START, sizeof j->tail);
+	return j;
+}
+
 static struct journal *
 open_journal(const char *path, bool create, journal_replay_fn replay,
     void *arg, struct diag *d, char **cause)
 {
-	struct journal *j = xcalloc(1, sizeof *j);
+	struct journal *j = new_journal(path);
 	char *dir = dir_of(path), *warning = NULL, *fatal = NULL;
 	int fd = -1, rfd = -1;
 	struct stat st, dst;
 
 	memset(&st, 0, sizeof st);
-	j->path = xstrdup(path);
-	j->fd = -1;
 	j->fault_at = fault_setting();
-	j->version = JOURNAL_VERSION;
-	j->torn_at = -1;
-	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 
 	/*
 	 * The folder that holds the journal (learners/) holds every file
@@ -666,10 +697,10 @@ open_journal(const char *path, bool create, journal_replay_fn replay,
 		goto fail;
 	}
 	if (rfd != -1 && st.st_size > 0 &&
-	    replay_file(j, rfd, replay, arg, d, &fatal) == -1)
+	    replay_file(j, rfd, &st.st_size, replay, arg, d, &fatal) == -1)
 		goto fail;
 	if (j->torn_at >= 0)
-		torn_warn(j, fd, &st, d);
+		torn_warn(j, fd, &st.st_size, d);
 	if (fd != -1) {
 		j->fd = fd;
 		/* Whoever finds the file empty writes the header. */
@@ -714,6 +745,23 @@ journal_open_readonly(const char *path, journal_replay_fn replay, void *arg,
 
 	if (j != NULL && j->fail == NULL)
 		j->fail = xstrdup("journal is open read-only");
+	return j;
+}
+
+struct journal *
+journal_open_buffer(const char *name, const char *buf, size_t size,
+    journal_replay_fn replay, void *arg, struct diag *d, char **cause)
+{
+	struct journal *j = new_journal(name);
+	off_t known = (off_t)size;
+
+	if (replay_buffer(j, buf, size, replay, arg, d, cause) == -1) {
+		journal_close(j);
+		return NULL;
+	}
+	if (j->torn_at >= 0)
+		torn_warn(j, -1, &known, d);
+	j->fail = xstrdup("journal is read from memory");
 	return j;
 }
 

@@ -139,6 +139,17 @@ struct journal *journal_open(const char *path, journal_replay_fn replay,
 struct journal *journal_open_readonly(const char *path,
     journal_replay_fn replay, void *arg, struct diag *d, char **cause);
 
+/*
+ * The same replay from memory: buf[0..size) is the whole text of a
+ * journal, and name stands for its path in messages.  The journal
+ * returned is read-only, as journal_open_readonly's (a torn last line is
+ * skipped with a warning); journal_open and journal_open_readonly read
+ * the file and replay it the same way.
+ */
+struct journal *journal_open_buffer(const char *name, const char *buf,
+    size_t size, journal_replay_fn replay, void *arg, struct diag *d,
+    char **cause);
+
 /* Close and free j; NULL is fine. */
 void journal_close(struct journal *j);
 

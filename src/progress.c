@@ -1618,11 +1618,31 @@ progress_valid_learner(const char *s)
 	return true;
 }
 
+/* Take the journal opened for p, or close p when there is none. */
+static struct progress *
+took_journal(struct progress *p, struct journal *j, char *jcause,
+    char **cause)
+{
+	p->j = j;
+	if (p->j == NULL) {
+		give_cause(cause, jcause);
+		progress_close(p);
+		return NULL;
+	}
+	if (jcause != NULL) {
+		give_cause(cause, xasprintf("%s; progress will not be saved "
+		    "in this session", jcause));
+		free(jcause);
+	}
+	return p;
+}
+
 static struct progress *
 open_progress(const char *data_dir, const char *learner, bool readonly,
     struct diag *d, char **cause)
 {
 	struct progress *p;
+	struct journal *j;
 	char *path, *jcause = NULL;
 	struct stat st;
 
@@ -1641,21 +1661,11 @@ open_progress(const char *data_dir, const char *learner, bool readonly,
 		progress_close(p);
 		return NULL;
 	}
-	p->j = readonly ?
+	j = readonly ?
 	    journal_open_readonly(path, apply_record, p, d, &jcause) :
 	    journal_open(path, apply_record, p, d, &jcause);
 	free(path);
-	if (p->j == NULL) {
-		give_cause(cause, jcause);
-		progress_close(p);
-		return NULL;
-	}
-	if (jcause != NULL) {
-		give_cause(cause, xasprintf("%s; progress will not be saved "
-		    "in this session", jcause));
-		free(jcause);
-	}
-	return p;
+	return took_journal(p, j, jcause, cause);
 }
 
 struct progress *
@@ -1670,6 +1680,25 @@ progress_open_readonly(const char *data_dir, const char *learner,
     struct diag *d, char **cause)
 {
 	return open_progress(data_dir, learner, true, d, cause);
+}
+
+struct progress *
+progress_open_buffer(const char *name, const char *buf, size_t size,
+    struct diag *d, char **cause)
+{
+	char *learner = progress_learner_of_file(name), *jcause = NULL;
+	struct progress *p;
+	struct journal *j;
+
+	if (learner == NULL) {
+		give_cause(cause, xasprintf("%s: not a learner's journal "
+		    "(LEARNER" JOURNAL_SUFFIX ")", name));
+		return NULL;
+	}
+	p = xcalloc(1, sizeof *p);
+	p->learner = learner;
+	j = journal_open_buffer(name, buf, size, apply_record, p, d, &jcause);
+	return took_journal(p, j, jcause, cause);
 }
 
 void

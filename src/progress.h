@@ -196,6 +196,13 @@ struct progress *progress_open(const char *data_dir, const char *learner,
  */
 struct progress *progress_open_readonly(const char *data_dir,
     const char *learner, struct diag *d, char **cause);
+/*
+ * The same from memory: buf[0..size) is the text of a journal named name
+ * (LEARNER.journal, after any folder, gives the learner), replayed as
+ * progress_open_readonly replays a file.
+ */
+struct progress *progress_open_buffer(const char *name, const char *buf,
+    size_t size, struct diag *d, char **cause);
 void progress_close(struct progress *p);
 
 bool progress_is_durable(const struct progress *p);

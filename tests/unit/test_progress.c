@@ -518,29 +518,42 @@ a_torn_record_is_never_copied_through_a_planted_link(void **state)
 	free(torn);
 }
 
-static void
-damaged_middle_record_is_skipped_and_later_records_kept(void **state)
+/*
+ * Pages 1 to 3 of sample-one read and sample-two done, then one byte of
+ * line 3 (the page 2 record) flipped, as bad sectors do.  Returns the
+ * journal's text as written back (its length in *len when not NULL).
+ */
+static char *
+pages_with_line_3_damaged(struct fixture *f, size_t *len)
 {
-	struct fixture *f = *state;
 	struct progress *p = open_ok(f, "ann");
-	const struct lesson_progress *l;
-	char *cause = NULL, *text, *line3, *want;
-	size_t len;
+	char *cause = NULL, *text, *line3;
+	size_t n;
 
 	no_error(progress_record_page(p, "sample-one", 1, 4, &cause), cause);
 	no_error(progress_record_page(p, "sample-one", 2, 4, &cause), cause);
 	no_error(progress_record_page(p, "sample-one", 3, 4, &cause), cause);
 	no_error(progress_record_lesson_done(p, "sample-two", &cause), cause);
 	progress_close(p);
-
-	/* Flip one byte of line 3 (the page 2 record), as bad sectors do. */
-	text = slurp(f->path, &len);
+	text = slurp(f->path, &n);
 	line3 = strchr(strchr(text, '\n') + 1, '\n') + 1;
 	assert_int_equal(strncmp(line3, "page\t", 5), 0);
 	line3[2] = 'X';
-	spew(f->path, text, len, "wb");
-	free(text);
+	spew(f->path, text, n, "wb");
+	if (len != NULL)
+		*len = n;
+	return text;
+}
 
+static void
+damaged_middle_record_is_skipped_and_later_records_kept(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p;
+	const struct lesson_progress *l;
+	char *want;
+
+	free(pages_with_line_3_damaged(f, NULL));
 	p = open_ok(f, "ann");
 	assert_int_equal(f->d.n, 1);
 	want = xasprintf("%s:3: warning: damaged record skipped (%s)",
@@ -718,6 +731,71 @@ a_file_that_is_not_a_journal_is_refused(void **state)
 	assert_null(progress_open(f->data, "ann", &f->d, &cause));
 	assert_non_null(strstr(cause, "not a psoas-tutor journal"));
 	free(cause);
+}
+
+/*
+ * The fuzzer's way in: a journal's text replayed from memory gives what
+ * the same file gives when opened read-only (records, warnings with the
+ * name and line, refusals), and the memory copy can record nothing.
+ */
+static void
+a_journal_replayed_from_memory_reads_as_its_file(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p, *m;
+	struct diag dm;
+	char *cause = NULL, *text, *torn;
+	size_t len;
+
+	/* A damaged line 3 and a torn last line, as in the tests above. */
+	text = pages_with_line_3_damaged(f, &len);
+	torn = xasprintf("%spage\t17000", text);
+	spew(f->path, torn, strlen(torn), "wb");
+
+	p = progress_open_readonly(f->data, "ann", &f->d, &cause);
+	assert_non_null(p);
+	diag_init(&dm);
+	m = progress_open_buffer(f->path, torn, strlen(torn), &dm, &cause);
+	assert_null(cause);
+	assert_non_null(m);
+	assert_string_equal(progress_learner(m), "ann");
+	assert_int_equal(progress_records(m), progress_records(p));
+	assert_int_equal(progress_lesson(m, "sample-one")->page, 3);
+	assert_true(progress_lesson(m, "sample-two")->done);
+	assert_int_equal(dm.n, 2);
+	assert_int_equal(f->d.n, dm.n);
+	for (size_t i = 0; i < dm.n; i++)
+		assert_string_equal(dm.msgs[i], f->d.msgs[i]);
+	assert_non_null(strstr(dm.msgs[1], ":6: warning: damaged record "
+	    "skipped (truncated: no end of line)"));
+	assert_false(progress_is_durable(m));
+	assert_int_equal(progress_record_lesson_done(m, "sample-one", &cause),
+	    -1);
+	assert_non_null(cause);
+	free(cause);
+	cause = NULL;
+	progress_close(m);
+	progress_close(p);
+
+	/* Refusals: not a journal, a newer format, a name with no learner. */
+	assert_null(progress_open_buffer("learners/ann.journal",
+	    "my shopping list\n", 17, &dm, &cause));
+	assert_string_equal(cause, "learners/ann.journal: not a psoas-tutor "
+	    "journal (line 1 is not \"psoas-tutor journal 2\")");
+	free(cause);
+	cause = NULL;
+	assert_null(progress_open_buffer("ann.journal",
+	    "psoas-tutor journal 3\n", 22, &dm, &cause));
+	assert_non_null(strstr(cause, "version 3 is newer"));
+	free(cause);
+	cause = NULL;
+	assert_null(progress_open_buffer("notes.txt", text, len, &dm, &cause));
+	assert_string_equal(cause, "notes.txt: not a learner's journal "
+	    "(LEARNER.journal)");
+	free(cause);
+	diag_destroy(&dm);
+	free(torn);
+	free(text);
 }
 
 static void
@@ -1572,6 +1650,7 @@ main(void)
 		T(wrong_field_count_and_unknown_type_are_warned_and_skipped),
 		T(newer_version_is_refused_and_file_left_untouched),
 		T(a_file_that_is_not_a_journal_is_refused),
+		T(a_journal_replayed_from_memory_reads_as_its_file),
 		T(two_handles_appending_alternately_lose_nothing),
 		T(attempt_ids_are_unique_within_a_process),
 		T(unwritable_folder_gives_a_cause_and_goes_on_in_memory),
