@@ -203,7 +203,7 @@ check_course(const struct course *c, struct diag *d)
 		for (size_t j = 0; j < qz->nquestions; j++)
 			check_question(c, qz, &qz->questions[j], d);
 		giveaway_check_feedback(qz, d);
-		giveaway_check_pool(qz, d);
+		giveaway_check_between(qz, d);
 	}
 	agreement_check(c, d);
 	return d->errors - before;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw.h"
 #include "giveaway.h"
 #include "grade.h"
 #include "qkind.h"
@@ -153,7 +154,10 @@ giveaway_check_feedback(const struct quiz *qz, struct diag *d)
  * the pool use ("psoas" or "client" are in most and name no subject).
  * The prompt of a true/false question whose answer is false states
  * nothing as fact, and two questions no attempt draws together cannot
- * give each other away.
+ * give each other away.  A practice quiz shows after each answer the
+ * feedback and the explanation, and hints on request, before the next
+ * question: there these are units too, and A is compared with the
+ * questions asked after it (in file order unless the quiz is drawn).
  */
 enum { SUBJECT_LETTERS = 5, SUBJECT_QUESTIONS = 4 };
 
@@ -247,23 +251,43 @@ gives_away(const struct pool *pl, const struct question *qb,
 	return false;
 }
 
+/* The unit of qa's text found to give qb's answer away, and where. */
+struct reading {
+	const struct pool *pl;
+	const struct question *qb;
+	const char *part;	/* "its prompt", "its explanation", ... */
+	long line;		/* of the giving text */
+	char *unit;		/* NULL until found */
+	const char *which;	/* the right choice it names, or NULL */
+};
+
+/* Whether text, read as one unit, gives rd->qb's answer away. */
+static bool
+unit_gives_away(struct reading *rd, const char *text, const char *part,
+    long line)
+{
+	if (rd->unit != NULL)
+		return true;
+	if (!gives_away(rd->pl, rd->qb, text, &rd->which))
+		return false;
+	rd->part = part;
+	rd->line = line;
+	rd->unit = xstrdup(text);
+	return true;
+}
+
 /*
- * Whether a unit of what a learner reads of qa before answering it gives
- * qb's answer away: a sentence of the prompt (cut after '.', '?', '!' or
- * ';' before a space, a quote or the end), a choice or a step.
+ * Whether one sentence of text gives rd->qb's answer away: sentences are
+ * cut after '.', '?', '!' or ';' before a space, a quote or the end.
  */
 static bool
-any_unit_gives_away(const struct pool *pl, const struct question *qa,
-    const struct question *qb, const char **which)
+sentence_gives_away(struct reading *rd, const char *text, const char *part,
+    long line)
 {
-	const char *p = qa->prompt != NULL ? qa->prompt : "";
+	const char *p = text != NULL ? text : "";
 
-	/* A false statement is not read as fact. */
-	if (qkind_prompt_is_false(qa))
-		p = "";
-	while (*p != '\0') {
+	while (*p != '\0' && rd->unit == NULL) {
 		size_t n = 0;
-		bool hit;
 		char *unit;
 
 		while (p[n] != '\0' && !(strchr(".?!;", p[n]) != NULL &&
@@ -272,18 +296,46 @@ any_unit_gives_away(const struct pool *pl, const struct question *qa,
 		if (p[n] != '\0')
 			n++;
 		unit = xstrndup(p, n);
-		hit = gives_away(pl, qb, unit, which);
+		unit_gives_away(rd, unit, part, line);
 		free(unit);
-		if (hit)
-			return true;
 		p += n;
 		while (*p != '\0' && strchr(" \"'", *p) != NULL)
 			p++;
 	}
+	return rd->unit != NULL;
+}
+
+static void
+feedback_read(void *arg, const char *feedback, long line)
+{
+	sentence_gives_away(arg, feedback, "the feedback", line);
+}
+
+/*
+ * Whether a unit of what a learner has read of qa before answering
+ * rd->qb gives its answer away: a sentence of qa's prompt, a choice or a
+ * step; in a practice quiz, where qa was answered first, also a sentence
+ * of its hints, of the feedback a wrong answer shows, or of its
+ * explanation.
+ */
+static bool
+any_unit_gives_away(struct reading *rd, const struct quiz *qz,
+    const struct question *qa)
+{
+	/* A false statement is not read as fact. */
+	if (!qkind_prompt_is_false(qa))
+		sentence_gives_away(rd, qa->prompt, "its prompt", qa->lineno);
 	for (size_t i = 0; i < qkind_letters(qa); i++)
-		if (gives_away(pl, qb, qkind_letter(qa, i, NULL), which))
-			return true;
-	return false;
+		unit_gives_away(rd, qkind_letter(qa, i, NULL), "a choice or step",
+		    qa->lineno);
+	if (qz->posttest)
+		return rd->unit != NULL;
+	for (size_t i = 0; i < qa->nhints; i++)
+		sentence_gives_away(rd, qa->hints[i], "a hint", qa->lineno);
+	if (rd->unit == NULL)
+		qkind_each_feedback(qa, feedback_read, rd);
+	sentence_gives_away(rd, qa->explain, "its explanation", qa->lineno);
+	return rd->unit != NULL;
 }
 
 /* Whether one attempt can ask both: not both of a topic drawn once. */
@@ -300,12 +352,42 @@ drawn_together(const struct quiz *qz, const struct question *qa,
 	return true;
 }
 
+/*
+ * Whether a sitting can ask qb once qa has been read: a post-test's
+ * questions are a pool compared both ways, and a drawn quiz asks in a
+ * random order; any other quiz asks in file order.
+ */
+static bool
+read_before(const struct quiz *qz, size_t a, size_t b)
+{
+	const struct question *qa = &qz->questions[a];
+	const struct question *qb = &qz->questions[b];
+
+	if (a == b || !drawn_together(qz, qa, qb))
+		return false;
+	return qz->posttest || draw_applies(qz) || a < b;
+}
+
+static void
+warn_giveaway(const struct quiz *qz, const struct question *qa,
+    const struct question *qb, const struct reading *rd, struct diag *d)
+{
+	diag_add(d, DIAG_WARNING, qz->path, rd->line, 0, "quiz '%s' question "
+	    "'%s': %s gives away the answer to question '%s' (line %ld), %s: "
+	    "\"%s\"%s%s%s", qz->id, qa->id, rd->part, qb->id, qb->lineno,
+	    qz->posttest ? "and one attempt can ask both" :
+	    "asked after it in the same sitting", rd->unit,
+	    rd->which != NULL ? " names its right choice \"" : "",
+	    rd->which != NULL ? rd->which : "",
+	    rd->which != NULL ? "\"" : "");
+}
+
 void
-giveaway_check_pool(const struct quiz *qz, struct diag *d)
+giveaway_check_between(const struct quiz *qz, struct diag *d)
 {
 	struct pool pl = {qz, NULL};
 
-	if (!qz->posttest || qz->keyless)
+	if (qz->keyless)
 		return;
 	pl.words = xcalloc(qz->nquestions, sizeof *pl.words);
 	for (size_t i = 0; i < qz->nquestions; i++) {
@@ -315,23 +397,15 @@ giveaway_check_pool(const struct quiz *qz, struct diag *d)
 		free(text);
 	}
 	for (size_t a = 0; a < qz->nquestions; a++) {
-		const struct question *qa = &qz->questions[a];
-
 		for (size_t b = 0; b < qz->nquestions; b++) {
-			const struct question *qb = &qz->questions[b];
-			const char *which = NULL;
+			struct reading rd = {&pl, &qz->questions[b], NULL, 0,
+			    NULL, NULL};
 
-			if (a == b || !drawn_together(qz, qa, qb) ||
-			    !any_unit_gives_away(&pl, qa, qb, &which))
+			if (!read_before(qz, a, b) ||
+			    !any_unit_gives_away(&rd, qz, &qz->questions[a]))
 				continue;
-			diag_add(d, DIAG_WARNING, qz->path, qa->lineno, 0,
-			    "quiz '%s' question '%s': its prompt or choices "
-			    "give away the answer to question '%s' (line %ld)"
-			    "%s%s%s, and one attempt can ask both",
-			    qz->id, qa->id, qb->id, qb->lineno,
-			    which != NULL ? ": they name its right choice \"" :
-			    "", which != NULL ? which : "",
-			    which != NULL ? "\"" : "");
+			warn_giveaway(qz, &qz->questions[a], rd.qb, &rd, d);
+			free(rd.unit);
 		}
 	}
 	for (size_t i = 0; i < qz->nquestions; i++)

@@ -84,6 +84,8 @@ FIXTURE_FILES = \
 	tests/data/giveaway/feedback.quiz \
 	tests/data/giveaway/posttest.expected \
 	tests/data/giveaway/posttest.quiz \
+	tests/data/giveaway/practice.expected \
+	tests/data/giveaway/practice.quiz \
 	tests/heldout/README.md \
 	tests/heldout/set2/anatomy-quiz.responses \
 	tests/heldout/set2/clinical-reasoning-quiz.responses \

@@ -1,9 +1,10 @@
 /*
- * Unit tests of the post-test give-away check (src/giveaway.c), as a
- * table: each row is one question that asks and one that may give its
- * answer away, drawn into one post-test; the give-aways a reader learns
- * the answer from are warned, and the noise (a common key word, or a
- * right choice's words, met in a sentence about something else) is not.
+ * Unit tests of the give-away check between questions (src/giveaway.c),
+ * as tables: each row is one question that asks and one that may give its
+ * answer away, drawn into one post-test or asked one after the other in
+ * a practice quiz; the give-aways a reader learns the answer from are
+ * warned, and the noise (a common key word, or a right choice's words,
+ * met in a sentence about something else) is not.
  */
 #include "config.h"
 
@@ -84,15 +85,68 @@ static const struct row {
 	 "lateral?\n@concept x\n", false},
 };
 
+/* Questions that ask, from the shipped practice quizzes. */
+#define ASK_MINOR_END "@question short\n@id asker\n" \
+	"@prompt Where does psoas minor end, when it is present?\n" \
+	"@concept pecten|pelvic\\s+brim|iliopubic\n"
+#define ASK_FRONT "@question short\n@id asker\n" \
+	"@prompt Which nerve pierces psoas and runs down on its front " \
+	"surface?\n@concept genito-?femoral\n"
+#define ASK_MOST_LATERAL "@question choice\n@id asker\n" \
+	"@prompt Just below the inguinal ligament, which structure lies " \
+	"most lateral?\n@choice* The femoral nerve\n" \
+	"@choice The femoral vein\n"
+
+/*
+ * In a practice quiz the giver is answered first, and what it shows
+ * after the answer (feedback, explanation) or on request (hints) is read
+ * before the asker is asked.  Each giver carries its own explanation.
+ */
+static const struct row practice_rows[] = {
+	{"an explanation stating the later question's key",
+	 ASK_MINOR_END, "@question truefalse\n@id giver\n@prompt True or "
+	 "false: psoas minor helps to flex the hip.\n@answer false\n"
+	 "@explain False. Psoas minor runs from T12-L1 to the pecten pubis, "
+	 "ending at the pelvic brim.\n", true},
+	{"feedback on a wrong choice stating the later key", ASK_FRONT,
+	 "@question choice\n@id giver\n@prompt Which nerve leaves psoas at "
+	 "its lateral border?\n@choice* The femoral nerve\n"
+	 "@choice The genitofemoral nerve\n@feedback The genitofemoral "
+	 "nerve pierces psoas and runs down on its front surface.\n"
+	 "@explain The femoral nerve.\n", true},
+	{"an explanation naming the later right choice", ASK_MOST_LATERAL,
+	 "@question order\n@id giver\n@prompt Put these in order.\n"
+	 "@step Femoral nerve\n@step Femoral artery\n@step Femoral vein\n"
+	 "@explain From lateral to medial under the inguinal ligament lie "
+	 "the femoral nerve, femoral artery and femoral vein.\n", true},
+	{"a hint stating the later key", ASK_MINOR_END,
+	 "@question truefalse\n@id giver\n@prompt True or false: psoas "
+	 "minor is missing in many people.\n@answer true\n@hint Psoas "
+	 "minor stops at the pelvic brim.\n@explain True.\n", true},
+	{"the key word in an explanation about something else", ASK_SIDE,
+	 "@question truefalse\n@id giver\n@prompt True or false: the thigh "
+	 "skin has its own nerve.\n@answer true\n@explain True. The "
+	 "lateral femoral cutaneous nerve supplies the outer thigh.\n",
+	 false},
+	{"the right choice's words in an explanation about something else",
+	 ASK_ACTION, "@question truefalse\n@id giver\n@prompt True or "
+	 "false: rectus femoris crosses two joints.\n@answer true\n"
+	 "@explain True. Rectus femoris flexes the hip and extends the "
+	 "knee.\n", false},
+	{"the key and the subject in two sentences of an explanation",
+	 ASK_MINOR_END, "@question truefalse\n@id giver\n@prompt True or "
+	 "false: psoas minor is missing in many people.\n@answer true\n"
+	 "@explain True. Psoas minor is absent in about half of people. "
+	 "The inguinal ligament runs above the pelvic brim.\n", false},
+};
+
 /* Every question is taught by the one lesson; topic is the draw's topic. */
 static const char tail[] = "@explain Why.\n@taught sample-one 1\n";
 
+/* The warnings of the check between questions on the quiz text. */
 static size_t
-warnings(const struct row *r, const char *draw, const char *topic)
+warnings_of(char *text)
 {
-	char *text = xasprintf("@quiz t\n@title T\n@lesson none\n"
-	    "@kind posttest\n@pass 75\n@tries 1\n%s%s%s%s%s%s%s",
-	    draw, r->asker, tail, topic, r->giver, tail, topic);
 	struct diag d;
 	struct quiz *qz;
 	size_t n;
@@ -103,12 +157,20 @@ warnings(const struct row *r, const char *draw, const char *topic)
 		diag_print(&d, stderr);
 	assert_non_null(qz);
 	assert_int_equal(d.errors, 0);
-	giveaway_check_pool(qz, &d);
+	giveaway_check_between(qz, &d);
 	n = d.warnings;
 	quiz_free(qz);
 	diag_destroy(&d);
 	free(text);
 	return n;
+}
+
+static size_t
+warnings(const struct row *r, const char *draw, const char *topic)
+{
+	return warnings_of(xasprintf("@quiz t\n@title T\n@lesson none\n"
+	    "@kind posttest\n@pass 75\n@tries 1\n%s%s%s%s%s%s%s",
+	    draw, r->asker, tail, topic, r->giver, tail, topic));
 }
 
 static void
@@ -136,12 +198,59 @@ questions_never_drawn_together_are_not_warned(void **state)
 	    "@topic apart\n"), 1);
 }
 
+/*
+ * Warnings for a practice quiz asking r's giver before its asker (or
+ * after it), drawn or in file order.
+ */
+static size_t
+practice_warnings(const struct row *r, bool giver_first, const char *draw)
+{
+	static const char taught[] = "@taught sample-one 1\n";
+
+	return warnings_of(xasprintf("@quiz t\n@title T\n"
+	    "@lesson sample-one\n@pass 75\n%s%s%s%s%s", draw,
+	    giver_first ? r->giver : r->asker, giver_first ? taught : tail,
+	    giver_first ? r->asker : r->giver, giver_first ? tail : taught));
+}
+
+static void
+practice_give_aways_are_warned_and_noise_is_not(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof practice_rows /
+	    sizeof practice_rows[0]; i++) {
+		const struct row *r = &practice_rows[i];
+		size_t n = practice_warnings(r, true, "");
+
+		if ((n != 0) != r->warned)
+			fail_msg("%s: %zu warnings, expected %s", r->name, n,
+			    r->warned ? "one" : "none");
+	}
+}
+
+static void
+practice_text_after_the_question_gives_nothing_away(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof practice_rows /
+	    sizeof practice_rows[0]; i++)
+		assert_int_equal(practice_warnings(&practice_rows[i], false,
+		    ""), 0);
+	/* A drawn practice quiz asks in any order. */
+	assert_int_equal(practice_warnings(&practice_rows[0], false,
+	    "@draw 2 sample-one\n"), 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(give_aways_are_warned_and_noise_is_not),
 		cmocka_unit_test(questions_never_drawn_together_are_not_warned),
+		cmocka_unit_test(
+		    practice_give_aways_are_warned_and_noise_is_not),
+		cmocka_unit_test(
+		    practice_text_after_the_question_gives_nothing_away),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
