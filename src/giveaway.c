@@ -66,7 +66,11 @@ lettered(const struct question *q)
 	return q->kind == Q_CHOICE || q->kind == Q_MULTI;
 }
 
-/* Whether q would credit text: graded correct, or naming a right choice. */
+/*
+ * Whether q would credit text: graded correct, or naming a right choice
+ * that q's own prompt does not name (one it names, as in "Of the femoral
+ * nerve, artery and vein, which lies most lateral?", is no news).
+ */
 static bool
 credits(const struct question *q, const char *text, const char **which)
 {
@@ -82,14 +86,17 @@ credits(const struct question *q, const char *text, const char **which)
 	}
 	if (lettered(q)) {
 		char *w = words_of(text);
+		char *asked = words_of(q->prompt != NULL ? q->prompt : "");
 
 		for (size_t i = 0; i < qkind_letters(q) && *which == NULL; i++) {
 			bool right;
 			const char *choice = qkind_letter(q, i, &right);
 
-			if (right && names_choice(w, choice))
+			if (right && names_choice(w, choice) &&
+			    !names_choice(asked, choice))
 				*which = choice;
 		}
+		free(asked);
 		free(w);
 		return *which != NULL;
 	}

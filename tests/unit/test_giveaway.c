@@ -93,9 +93,12 @@ static const struct row {
 	"@prompt Which nerve pierces psoas and runs down on its front " \
 	"surface?\n@concept genito-?femoral\n"
 #define ASK_MOST_LATERAL "@question choice\n@id asker\n" \
-	"@prompt Just below the inguinal ligament, which structure lies " \
-	"most lateral?\n@choice* The femoral nerve\n" \
-	"@choice The femoral vein\n"
+	"@prompt Of the femoral nerve, artery and vein just below the " \
+	"inguinal ligament, which lies most lateral?\n" \
+	"@choice* The femoral nerve\n@choice The femoral vein\n"
+#define ASK_ILIACUS_NERVE "@question choice\n@id asker\n" \
+	"@prompt Which nerve supplies iliacus?\n" \
+	"@choice* The femoral nerve\n@choice The obturator nerve\n"
 
 /*
  * In a practice quiz the giver is answered first, and what it shows
@@ -114,11 +117,12 @@ static const struct row practice_rows[] = {
 	 "@choice The genitofemoral nerve\n@feedback The genitofemoral "
 	 "nerve pierces psoas and runs down on its front surface.\n"
 	 "@explain The femoral nerve.\n", true},
-	{"an explanation naming the later right choice", ASK_MOST_LATERAL,
-	 "@question order\n@id giver\n@prompt Put these in order.\n"
-	 "@step Femoral nerve\n@step Femoral artery\n@step Femoral vein\n"
-	 "@explain From lateral to medial under the inguinal ligament lie "
-	 "the femoral nerve, femoral artery and femoral vein.\n", true},
+	{"feedback naming the later right choice", ASK_ILIACUS_NERVE,
+	 "@question choice\n@id giver\n@prompt Which nerve supplies psoas "
+	 "major?\n@choice* Direct branches of the lumbar plexus\n"
+	 "@choice The femoral nerve only\n@feedback The femoral nerve "
+	 "supplies iliacus, after it has left psoas.\n@explain Branches of "
+	 "the plexus.\n", true},
 	{"a hint stating the later key", ASK_MINOR_END,
 	 "@question truefalse\n@id giver\n@prompt True or false: psoas "
 	 "minor is missing in many people.\n@answer true\n@hint Psoas "
@@ -133,6 +137,11 @@ static const struct row practice_rows[] = {
 	 "false: rectus femoris crosses two joints.\n@answer true\n"
 	 "@explain True. Rectus femoris flexes the hip and extends the "
 	 "knee.\n", false},
+	{"a right choice the later question's own prompt names",
+	 ASK_MOST_LATERAL, "@question truefalse\n@id giver\n@prompt True or "
+	 "false: a nerve lies on the iliopsoas in the groin.\n@answer true\n"
+	 "@explain True. The femoral nerve lies on the iliopsoas, beside the "
+	 "femoral artery, below the inguinal ligament.\n", false},
 	{"the key and the subject in two sentences of an explanation",
 	 ASK_MINOR_END, "@question truefalse\n@id giver\n@prompt True or "
 	 "false: psoas minor is missing in many people.\n@answer true\n"
@@ -234,8 +243,9 @@ practice_text_after_the_question_gives_nothing_away(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof practice_rows /
 	    sizeof practice_rows[0]; i++)
-		assert_int_equal(practice_warnings(&practice_rows[i], false,
-		    ""), 0);
+		if (practice_warnings(&practice_rows[i], false, "") != 0)
+			fail_msg("%s: warned when asked first",
+			    practice_rows[i].name);
 	/* A drawn practice quiz asks in any order. */
 	assert_int_equal(practice_warnings(&practice_rows[0], false,
 	    "@draw 2 sample-one\n"), 1);
