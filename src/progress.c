@@ -68,6 +68,7 @@
 #include "outcome.h"
 #include "points.h"
 #include "progress.h"
+#include "rectype.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -982,32 +983,29 @@ drop_news(struct progress *p)
 	p->nnews = 0;
 }
 
-static const struct record_type {
-	const char *name;
-	size_t nfields;		/* including TYPE and TIME; 0: pairs */
-	apply_fn apply;		/* NULL for pairs: apply_completion */
-} record_types[] = {
-	{ "name", 3, apply_name },
-	{ "page", 5, apply_page },
-	{ "done", 3, apply_done },
-	{ "time", 4, apply_time },
-	{ "read", 5, apply_reading },
-	{ "identity", 5, apply_identity },
-	{ "attest", 3, apply_attestation },
-	{ "clock", 3, apply_clock },
-	{ "course", 3, apply_course },
-	{ "quiz-start", 5, apply_quiz_start },
-	{ "quiz-draw", 7, apply_quiz_draw },
-	{ "try", 12, apply_try },
-	{ "answer", 12, apply_answer },
-	{ "hint", 7, apply_hint },
-	{ "quiz-end", 7, apply_quiz_end },
-	{ "completion", 0, NULL },
-	{ "evaluation", 7, apply_evaluation },
-	{ "practice", 7, apply_practice },
-	{ "regrade", 11, apply_regrade },
-	{ "rescore", 7, apply_rescore },
-	{ "flag", 9, apply_flag },
+/* What each record type does to the state (rectype.h gives its shape). */
+static const apply_fn applies[REC_NTYPES] = {
+	[REC_NAME] = apply_name,
+	[REC_PAGE] = apply_page,
+	[REC_DONE] = apply_done,
+	[REC_TIME] = apply_time,
+	[REC_READ] = apply_reading,
+	[REC_IDENTITY] = apply_identity,
+	[REC_ATTEST] = apply_attestation,
+	[REC_CLOCK] = apply_clock,
+	[REC_COURSE] = apply_course,
+	[REC_QUIZ_START] = apply_quiz_start,
+	[REC_QUIZ_DRAW] = apply_quiz_draw,
+	[REC_TRY] = apply_try,
+	[REC_ANSWER] = apply_answer,
+	[REC_HINT] = apply_hint,
+	[REC_QUIZ_END] = apply_quiz_end,
+	[REC_COMPLETION] = NULL,	/* pairs: apply_completion */
+	[REC_EVALUATION] = apply_evaluation,
+	[REC_PRACTICE] = apply_practice,
+	[REC_REGRADE] = apply_regrade,
+	[REC_RESCORE] = apply_rescore,
+	[REC_FLAG] = apply_flag,
 };
 
 /* The one way state changes: at replay and after every append. */
@@ -1015,33 +1013,31 @@ static int
 apply_record(void *arg, const char *const *f, size_t n, char **why)
 {
 	struct progress *p = arg;
-	const struct record_type *t = NULL;
+	enum rectype t;
+	size_t want;
 	long long when;
 	bool graded;
 
-	for (size_t i = 0; i < sizeof record_types / sizeof *record_types; i++)
-		if (strcmp(f[0], record_types[i].name) == 0)
-			t = &record_types[i];
-	if (t == NULL) {
+	if (!rectype_parse(f[0], &t)) {
 		*why = xasprintf("unknown record type '%s'", f[0]);
 		return 1;
 	}
-	if (t->nfields == 0 ? n < 2 || n % 2 != 0 : n != t->nfields) {
-		*why = t->nfields == 0 ? xasprintf("%s record has %zu fields, "
-		    "expected key/value pairs", t->name, n) :
+	if (!rectype_fits(t, n)) {
+		want = rectype_fields(t);
+		*why = want == 0 ? xasprintf("%s record has %zu fields, "
+		    "expected key/value pairs", f[0], n) :
 		    xasprintf("%s record has %zu fields, expected %zu",
-		    t->name, n, t->nfields);
+		    f[0], n, want);
 		return -1;
 	}
 	if (!parse_ll(f[1], 0, LLONG_MAX, &when) || (time_t)when != when)
-		return bad_field(why, t->name, "time", f[1]);
+		return bad_field(why, f[0], "time", f[1]);
 	p->seq++;
 	/*
 	 * A regrade is no study: it makes no day studied, and its news
 	 * lasts until the learner does anything.
 	 */
-	graded = strcmp(t->name, "regrade") == 0 ||
-	    strcmp(t->name, "rescore") == 0;
+	graded = t == REC_REGRADE || t == REC_RESCORE;
 	if (!graded)
 		drop_news(p);
 	if (!graded && (p->nhours == 0 ||
@@ -1050,9 +1046,9 @@ apply_record(void *arg, const char *const *f, size_t n, char **why)
 		    sizeof *p->hours);
 		p->hours[p->nhours++] = when / 3600;
 	}
-	if (t->nfields == 0)
+	if (applies[t] == NULL)
 		return apply_completion(p, f + 2, n - 2, (time_t)when, why);
-	return t->apply(p, f + 2, (time_t)when, why);
+	return applies[t](p, f + 2, (time_t)when, why);
 }
 
 /* ---------------------------------------------------------------- records */
@@ -1070,22 +1066,37 @@ give_cause(char **cause, char *msg)
  * Append, then apply the very same fields.  The state changes even when
  * the append fails, so the session goes on in memory.
  */
+/*
+ * Append a record of type t whose fields after the type are rest[0..n),
+ * then apply it.
+ */
 static int
-record(struct progress *p, const char *const *f, size_t n, char **cause)
+record(struct progress *p, enum rectype t, const char *const *rest,
+    size_t n, char **cause)
 {
+	const char **f = xreallocarray(NULL, n + 1, sizeof *f);
 	char *jcause = NULL, *why = NULL;
 	int rc = 0;
 
-	if (journal_append(p->j, f, n, &jcause) != 0) {
+	f[0] = rectype_name(t);
+	memcpy(f + 1, rest, n * sizeof *f);
+	if (!rectype_fits(t, n + 1)) {
+		/* The record functions build their records: a bug here. */
+		msg_error("internal error: %s record of %zu fields", f[0],
+		    n + 1);
+		abort();
+	}
+	if (journal_append(p->j, f, n + 1, &jcause) != 0) {
 		give_cause(cause, xasprintf("progress not saved: %s", jcause));
 		free(jcause);
 		rc = -1;
 	}
-	if (apply_record(p, f, n, &why) != 0) {
+	if (apply_record(p, f, n + 1, &why) != 0) {
 		/* The record functions check their arguments: a bug here. */
 		msg_error("internal error: %s", why);
 		abort();
 	}
+	free(f);
 	return rc;
 }
 
@@ -1118,7 +1129,7 @@ progress_record_name(struct progress *p, const char *full_name, char **cause)
 	if (progress_full_name_problem(full_name) != NULL)
 		return bad_argument(cause, progress_full_name_problem(full_name));
 	format_time(now, sizeof now, 0);
-	return record(p, (const char *const[]){ "name", now, full_name }, 3,
+	return record(p, REC_NAME, (const char *const[]){ now, full_name }, 2,
 	    cause);
 }
 
@@ -1134,8 +1145,8 @@ progress_record_page(struct progress *p, const char *lesson, int page,
 	format_time(now, sizeof now, 0);
 	snprintf(pg, sizeof pg, "%d", page);
 	snprintf(pgs, sizeof pgs, "%d", pages);
-	return record(p, (const char *const[]){ "page", now, lesson, pg, pgs },
-	    5, cause);
+	return record(p, REC_PAGE, (const char *const[]){ now, lesson, pg,
+	    pgs }, 4, cause);
 }
 
 int
@@ -1147,7 +1158,7 @@ progress_record_lesson_done(struct progress *p, const char *lesson,
 	if (!valid_id(lesson))
 		return bad_argument(cause, "no lesson");
 	format_time(now, sizeof now, 0);
-	return record(p, (const char *const[]){ "done", now, lesson }, 3,
+	return record(p, REC_DONE, (const char *const[]){ now, lesson }, 2,
 	    cause);
 }
 
@@ -1162,8 +1173,8 @@ progress_record_time(struct progress *p, const char *lesson, long seconds,
 		return 0;
 	format_time(now, sizeof now, 0);
 	snprintf(secs, sizeof secs, "%ld", clamp_seconds(seconds));
-	return record(p, (const char *const[]){ "time", now, lesson, secs }, 4,
-	    cause);
+	return record(p, REC_TIME, (const char *const[]){ now, lesson,
+	    secs }, 3, cause);
 }
 
 int
@@ -1179,8 +1190,8 @@ progress_record_reading(struct progress *p, const char *lesson, int page,
 	format_time(now, sizeof now, 0);
 	snprintf(pg, sizeof pg, "%d", page);
 	snprintf(secs, sizeof secs, "%ld", clamp_seconds(seconds));
-	return record(p, (const char *const[]){ "read", now, lesson, pg,
-	    secs }, 5, cause);
+	return record(p, REC_READ, (const char *const[]){ now, lesson, pg,
+	    secs }, 4, cause);
 }
 
 int
@@ -1194,8 +1205,8 @@ progress_record_identity(struct progress *p, const char *legal_name,
 		return bad_argument(cause, "identity needs a name, a licence "
 		    "number and a state");
 	format_time(now, sizeof now, 0);
-	return record(p, (const char *const[]){ "identity", now, legal_name,
-	    licence, state }, 5, cause);
+	return record(p, REC_IDENTITY, (const char *const[]){ now, legal_name,
+	    licence, state }, 4, cause);
 }
 
 int
@@ -1207,7 +1218,7 @@ progress_record_attestation(struct progress *p, const char *text,
 	if (text == NULL || *text == '\0')
 		return bad_argument(cause, "no attestation");
 	format_time(now, sizeof now, 0);
-	return record(p, (const char *const[]){ "attest", now, text }, 3,
+	return record(p, REC_ATTEST, (const char *const[]){ now, text }, 2,
 	    cause);
 }
 
@@ -1217,8 +1228,8 @@ progress_record_clock(struct progress *p, const char *value, char **cause)
 	char now[32];
 
 	format_time(now, sizeof now, 0);
-	return record(p, (const char *const[]){ "clock", now,
-	    value != NULL ? value : "" }, 3, cause);
+	return record(p, REC_CLOCK, (const char *const[]){ now,
+	    value != NULL ? value : "" }, 2, cause);
 }
 
 const char *
@@ -1262,7 +1273,7 @@ progress_record_course(struct progress *p, const char *digest,
 	if (p->digest != NULL && strcmp(p->digest, digest) == 0)
 		return 0;
 	format_time(now, sizeof now, 0);
-	return record(p, (const char *const[]){ "course", now, digest }, 3,
+	return record(p, REC_COURSE, (const char *const[]){ now, digest }, 2,
 	    cause);
 }
 
@@ -1300,11 +1311,11 @@ start_attempt(struct progress *p, const char *quiz, size_t nquestions,
 	snprintf(nq, sizeof nq, "%zu", nquestions);
 	/* Saved or not, the attempt is there in memory: the sitting goes on. */
 	if (seed == NULL)
-		record(p, (const char *const[]){ "quiz-start", now, quiz, id,
-		    nq }, 5, cause);
+		record(p, REC_QUIZ_START, (const char *const[]){ now, quiz, id,
+		    nq }, 4, cause);
 	else
-		record(p, (const char *const[]){ "quiz-draw", now, quiz, id,
-		    nq, seed, draw }, 7, cause);
+		record(p, REC_QUIZ_DRAW, (const char *const[]){ now, quiz, id,
+		    nq, seed, draw }, 6, cause);
 	return find_attempt(find_quiz(p, quiz), id, &i);
 }
 
@@ -1351,9 +1362,9 @@ progress_record_answer(struct progress *p, const char *quiz, size_t qindex,
 	    POINTS_RECORD);
 	points_format(max, sizeof max, a->max, POINTS_RECORD);
 	snprintf(hints, sizeof hints, "%d", a->hints);
-	return record(p, (const char *const[]){ a->final ? "answer" : "try",
+	return record(p, a->final ? REC_ANSWER : REC_TRY, (const char *const[]){
 	    now, quiz, at->id, qi, a->question, try_no, a->verdict, pts, max,
-	    hints, a->answer != NULL ? a->answer : "" }, 12, cause);
+	    hints, a->answer != NULL ? a->answer : "" }, 11, cause);
 }
 
 int
@@ -1371,8 +1382,8 @@ progress_record_hint(struct progress *p, const char *quiz, size_t qindex,
 	format_time(now, sizeof now, 0);
 	snprintf(qi, sizeof qi, "%zu", qindex);
 	snprintf(n, sizeof n, "%d", shown);
-	return record(p, (const char *const[]){ "hint", now, quiz, at->id, qi,
-	    question, n }, 7, cause);
+	return record(p, REC_HINT, (const char *const[]){ now, quiz, at->id, qi,
+	    question, n }, 6, cause);
 }
 
 int
@@ -1419,8 +1430,8 @@ progress_record_quiz_end(struct progress *p, const char *quiz, double score,
 	format_time(now, sizeof now, 0);
 	points_format(sc, sizeof sc, score, POINTS_RECORD);
 	points_format(mx, sizeof mx, max, POINTS_RECORD);
-	return record(p, (const char *const[]){ "quiz-end", now, quiz, at->id,
-	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
+	return record(p, REC_QUIZ_END, (const char *const[]){ now, quiz, at->id,
+	    sc, mx, passed ? "pass" : "fail" }, 6, cause);
 }
 
 int
@@ -1434,8 +1445,8 @@ progress_record_quiz_sent(struct progress *p, const char *quiz, double max,
 		return bad_argument(cause, "no attempt of this quiz is open");
 	format_time(now, sizeof now, 0);
 	points_format(mx, sizeof mx, max, POINTS_RECORD);
-	return record(p, (const char *const[]){ "quiz-end", now, quiz, at->id,
-	    "0", mx, "ungraded" }, 7, cause);
+	return record(p, REC_QUIZ_END, (const char *const[]){ now, quiz, at->id,
+	    "0", mx, "ungraded" }, 6, cause);
 }
 
 int
@@ -1452,11 +1463,10 @@ progress_record_completion(struct progress *p, const char *const *kv,
 		if (!valid_key(kv[2 * i]) || kv[2 * i + 1] == NULL)
 			return bad_argument(cause, "bad completion field");
 	format_time(now, sizeof now, 0);
-	f = xcalloc(2 + 2 * npairs, sizeof *f);
-	f[0] = "completion";
-	f[1] = now;
-	memcpy(f + 2, kv, 2 * npairs * sizeof *f);
-	rc = record(p, f, 2 + 2 * npairs, cause);
+	f = xcalloc(1 + 2 * npairs, sizeof *f);
+	f[0] = now;
+	memcpy(f + 1, kv, 2 * npairs * sizeof *f);
+	rc = record(p, REC_COMPLETION, f, 1 + 2 * npairs, cause);
 	free(f);
 	return rc;
 }
@@ -1472,9 +1482,9 @@ progress_record_evaluation(struct progress *p,
 	    !valid_evaluation(a->kind, a->answer))
 		return bad_argument(cause, "bad evaluation answer");
 	format_time(now, sizeof now, 0);
-	return record(p, (const char *const[]){ "evaluation", now,
+	return record(p, REC_EVALUATION, (const char *const[]){ now,
 	    a->certificate, a->item, a->kind, a->answer,
-	    a->prompt != NULL ? a->prompt : "" }, 7, cause);
+	    a->prompt != NULL ? a->prompt : "" }, 6, cause);
 }
 
 int
@@ -1488,9 +1498,9 @@ progress_record_practice(struct progress *p, const struct practice_record *r,
 		return bad_argument(cause, "bad practice answer");
 	format_time(now, sizeof now, r->when);
 	snprintf(hints, sizeof hints, "%d", r->hints);
-	return record(p, (const char *const[]){ "practice", now, r->quiz,
+	return record(p, REC_PRACTICE, (const char *const[]){ now, r->quiz,
 	    r->question, r->verdict, hints,
-	    r->answer != NULL ? r->answer : "" }, 7, cause);
+	    r->answer != NULL ? r->answer : "" }, 6, cause);
 }
 
 int
@@ -1518,9 +1528,9 @@ progress_record_regrade(struct progress *p, const char *quiz,
 	points_format(pts, sizeof pts, t->final ? t->points : 0,
 	    POINTS_RECORD);
 	points_format(max, sizeof max, t->max, POINTS_RECORD);
-	return record(p, (const char *const[]){ "regrade", now, quiz, attempt,
+	return record(p, REC_REGRADE, (const char *const[]){ now, quiz, attempt,
 	    qi, t->question, try_no, t->verdict, pts, max,
-	    t->final ? "yes" : "no" }, 11, cause);
+	    t->final ? "yes" : "no" }, 10, cause);
 }
 
 int
@@ -1540,8 +1550,8 @@ progress_record_rescore(struct progress *p, const char *quiz,
 	format_time(now, sizeof now, 0);
 	points_format(sc, sizeof sc, score, POINTS_RECORD);
 	points_format(mx, sizeof mx, max, POINTS_RECORD);
-	return record(p, (const char *const[]){ "rescore", now, quiz, attempt,
-	    sc, mx, passed ? "pass" : "fail" }, 7, cause);
+	return record(p, REC_RESCORE, (const char *const[]){ now, quiz, attempt,
+	    sc, mx, passed ? "pass" : "fail" }, 6, cause);
 }
 
 int
@@ -1566,9 +1576,9 @@ progress_record_flag(struct progress *p, const struct flag_record *f,
 	cut = xstrndup(reason, n);
 	format_time(now, sizeof now, 0);
 	snprintf(try_no, sizeof try_no, "%d", f->try_no);
-	rc = record(p, (const char *const[]){ "flag", now, f->quiz,
+	rc = record(p, REC_FLAG, (const char *const[]){ now, f->quiz,
 	    f->attempt != NULL ? f->attempt : "", f->question, try_no,
-	    f->verdict, f->answer != NULL ? f->answer : "", cut }, 9, cause);
+	    f->verdict, f->answer != NULL ? f->answer : "", cut }, 8, cause);
 	free(cut);
 	return rc;
 }

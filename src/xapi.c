@@ -18,6 +18,7 @@
 #include "journal.h"
 #include "manifest.h"
 #include "outcome.h"
+#include "rectype.h"
 #include "text.h"
 #include "uuid.h"
 #include "xapi.h"
@@ -509,7 +510,7 @@ rec_answer(struct xapi *x, const char *const *f, size_t n)
 {
 	/* QUIZ ATTEMPT QINDEX QUESTION TRY VERDICT POINTS MAX HINTS ANSWER */
 	struct stmt s = { .verb = "answered", .type = "question" };
-	bool final = strcmp(f[0], "answer") == 0;
+	bool final = strcmp(f[0], rectype_name(REC_ANSWER)) == 0;
 	enum outcome o;
 	bool graded = outcome_parse(f[7], &o) && (o == OUTCOME_CORRECT ||
 	    o == OUTCOME_PARTIAL || o == OUTCOME_INCORRECT);
@@ -617,29 +618,26 @@ rec_practice(struct xapi *x, const char *const *f, size_t n)
 	emit(x, f, n, 0, &s);
 }
 
-static const struct record_map {
-	const char *type;
-	size_t nfields;		/* with the type and the time; 0: any even */
-	record_fn fn;
-} record_maps[] = {
-	{ "name", 3, rec_name },
-	{ "identity", 5, rec_identity },
-	{ "attest", 3, rec_attest },
-	{ "clock", 3, rec_clock },
-	{ "course", 3, rec_course },
-	{ "page", 5, rec_page },
-	{ "read", 5, rec_read },
-	{ "time", 4, rec_time },
-	{ "done", 3, rec_done },
-	{ "quiz-start", 5, rec_quiz_start },
-	{ "quiz-draw", 7, rec_quiz_start },
-	{ "try", 12, rec_answer },
-	{ "answer", 12, rec_answer },
-	{ "hint", 7, rec_hint },
-	{ "quiz-end", 7, rec_quiz_end },
-	{ "completion", 0, rec_completion },
-	{ "evaluation", 7, rec_evaluation },
-	{ "practice", 7, rec_practice },
+/* The statement each record type makes (rectype.h); NULL: none. */
+static const record_fn record_maps[REC_NTYPES] = {
+	[REC_NAME] = rec_name,
+	[REC_IDENTITY] = rec_identity,
+	[REC_ATTEST] = rec_attest,
+	[REC_CLOCK] = rec_clock,
+	[REC_COURSE] = rec_course,
+	[REC_PAGE] = rec_page,
+	[REC_READ] = rec_read,
+	[REC_TIME] = rec_time,
+	[REC_DONE] = rec_done,
+	[REC_QUIZ_START] = rec_quiz_start,
+	[REC_QUIZ_DRAW] = rec_quiz_start,
+	[REC_TRY] = rec_answer,
+	[REC_ANSWER] = rec_answer,
+	[REC_HINT] = rec_hint,
+	[REC_QUIZ_END] = rec_quiz_end,
+	[REC_COMPLETION] = rec_completion,
+	[REC_EVALUATION] = rec_evaluation,
+	[REC_PRACTICE] = rec_practice,
 };
 
 void
@@ -675,19 +673,14 @@ xapi_destroy(struct xapi *x)
 void
 xapi_add_record(struct xapi *x, const char *const *f, size_t n)
 {
+	enum rectype t;
+
 	x->records++;
 	if (n < 2 || whole(f[1], 1LL << 40) < 0)
 		return;		/* no time: no record any reader keeps */
-	for (size_t i = 0; i < sizeof record_maps / sizeof record_maps[0];
-	    i++) {
-		const struct record_map *m = &record_maps[i];
-
-		if (strcmp(f[0], m->type) != 0)
-			continue;
-		if (m->nfields == 0 ? n % 2 == 0 : n == m->nfields)
-			m->fn(x, f, n);
-		return;
-	}
+	if (rectype_parse(f[0], &t) && record_maps[t] != NULL &&
+	    rectype_fits(t, n))
+		record_maps[t](x, f, n);
 }
 
 /* The records of a journal read again, past those x has seen. */
@@ -757,9 +750,9 @@ add(struct said *s, const char *value)
 
 /* Start the record: its type and its time. */
 static void
-begin(struct said *s, const char *type)
+begin(struct said *s, enum rectype type)
 {
-	add(s, type);
+	add(s, rectype_name(type));
 	s->f[(*s->n)++] = xasprintf("%lld", s->when);
 }
 
@@ -815,7 +808,7 @@ back_page(struct said *s, char **why)
 		*why = xstrdup("its duration is not PTnS");
 		return -1;
 	}
-	begin(s, d >= 0 ? "read" : "page");
+	begin(s, d >= 0 ? REC_READ : REC_PAGE);
 	add(s, s->id);
 	add(s, s->subid);
 	if (d >= 0) {
@@ -834,7 +827,7 @@ back_time(struct said *s, char **why)
 		*why = xstrdup("time on a lesson needs a duration PTnS");
 		return -1;
 	}
-	begin(s, "time");
+	begin(s, REC_TIME);
 	add(s, s->id);
 	s->f[(*s->n)++] = xasprintf("%lld", d);
 	return 0;
@@ -844,7 +837,7 @@ static int
 back_done(struct said *s, char **why)
 {
 	(void)why;
-	begin(s, "done");
+	begin(s, REC_DONE);
 	add(s, s->id);
 	return 0;
 }
@@ -854,7 +847,7 @@ back_quiz_start(struct said *s, char **why)
 {
 	bool drawn = ext(s, "seed") != NULL || ext(s, "draw") != NULL;
 
-	begin(s, drawn ? "quiz-draw" : "quiz-start");
+	begin(s, drawn ? REC_QUIZ_DRAW : REC_QUIZ_START);
 	add(s, s->id);
 	if (need(s, "attempt", why) != 0 || need(s, "questions", why) != 0)
 		return -1;
@@ -913,7 +906,7 @@ back_answer(struct said *s, char **why)
 		*why = xstrdup("it lacks the final extension the tutor writes");
 		return -1;
 	}
-	begin(s, strcmp(final, "yes") == 0 ? "answer" : "try");
+	begin(s, strcmp(final, "yes") == 0 ? REC_ANSWER : REC_TRY);
 	add(s, s->id);
 	if (need(s, "attempt", why) != 0 || need(s, "position", why) != 0)
 		return -1;
@@ -933,7 +926,7 @@ back_answer(struct said *s, char **why)
 static int
 back_hint(struct said *s, char **why)
 {
-	begin(s, "hint");
+	begin(s, REC_HINT);
 	add(s, s->id);
 	if (need(s, "attempt", why) != 0 || need(s, "position", why) != 0)
 		return -1;
@@ -944,7 +937,7 @@ back_hint(struct said *s, char **why)
 static int
 back_quiz_end(struct said *s, char **why)
 {
-	begin(s, "quiz-end");
+	begin(s, REC_QUIZ_END);
 	add(s, s->id);
 	if (need(s, "attempt", why) != 0)
 		return -1;
@@ -957,7 +950,7 @@ back_quiz_end(struct said *s, char **why)
 static int
 back_evaluation(struct said *s, char **why)
 {
-	begin(s, "evaluation");
+	begin(s, REC_EVALUATION);
 	if (need(s, "certificate", why) != 0)
 		return -1;
 	add(s, s->id);
@@ -970,7 +963,7 @@ static int
 back_course(struct said *s, char **why)
 {
 	(void)why;
-	begin(s, "course");
+	begin(s, REC_COURSE);
 	add(s, ext(s, "digest"));	/* checked: the provider's */
 	return 0;
 }

@@ -34,7 +34,7 @@ static const struct {
 #define NWRITTEN (sizeof written / sizeof written[0])
 
 static void
-every_word_is_the_one_journals_hold_and_reads_back(void **state)
+each_word_is_as_journals_have_it_and_parses(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < NWRITTEN; i++) {
@@ -70,8 +70,8 @@ static void
 an_unknown_word_is_reported_unknown(void **state)
 {
 	static const char *const unknown[] = {
-		"", "wrong", "Correct", "correct ", " skipped", "partly correct",
-		"not graded", "pass", "fail", "none",
+		"", "wrong", "Correct", "correct ", " skipped",
+		"partly correct", "not graded", "pass", "fail", "none",
 	};
 
 	(void)state;
@@ -106,7 +106,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(every_word_is_the_one_journals_hold_and_reads_back),
+		cmocka_unit_test(each_word_is_as_journals_have_it_and_parses),
 		cmocka_unit_test(every_outcome_has_a_row_above),
 		cmocka_unit_test(an_unknown_word_is_reported_unknown),
 		cmocka_unit_test(a_grader_verdict_becomes_its_outcome),
