@@ -12,6 +12,8 @@
 #define DEFAULT_HEIGHT 24		/* rows when the terminal height is unknown */
 #define MAX_INPUT_LINE 4096		/* bytes in one typed or scripted line; longer is refused */
 #define QUIZ_MAX_PATTERNS 200		/* patterns in one question (grading time bound) */
+#define PASTE_GAP_MS 20			/* input arriving this soon after Enter
+					 * is the rest of a paste (lineio.c) */
 #define HISTORY_LIMIT 1000		/* lines of readline history kept */
 #define DEFAULT_LEARNER "default"	/* learner of a session with no --learner */
 #define REPORT_BAR_WIDTH 12		/* characters inside a progress bar's [] */

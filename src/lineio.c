@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,6 +239,79 @@ close_history(const char *path)
 	free(tmp);
 }
 
+/* ---------------------------------------------- pasted line breaks */
+
+static bool
+joins_lines(const struct lineio *io)
+{
+	return io->joins_lines != NULL && io->joins_lines(io->ctx);
+}
+
+/* True when more input is waiting, or arrives within ms milliseconds. */
+static bool
+input_follows(int ms)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	return poll(&p, 1, ms) > 0 && (p.revents & POLLIN) != 0;
+}
+
+/*
+ * Enter (Return or Ctrl-J).  A terminal without bracketed paste sends a
+ * paste as keystrokes, its line breaks as Enter, all at once: at a
+ * free-text prompt a break with more input right behind it is part of
+ * the paste, so it is a space and the line goes on.  Otherwise, and for
+ * a learner's own Enter (nothing follows it so soon), the line ends.
+ * Without this the second line of a pasted answer went to the next try
+ * or the next question.
+ */
+static int
+enter_key(int count, int key)
+{
+	if (joins_lines(active) && input_follows(PASTE_GAP_MS)) {
+		rl_insert_text(" ");
+		return 0;
+	}
+	return rl_newline(count, key);
+}
+
+static void
+bind_enter(void)
+{
+	Keymap maps[] = {emacs_standard_keymap, vi_insertion_keymap};
+
+	/* After the inputrc is read, so the binding stands. */
+	rl_initialize();
+	for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++) {
+		rl_bind_key_in_map('\r', enter_key, maps[i]);
+		rl_bind_key_in_map('\n', enter_key, maps[i]);
+	}
+}
+
+/*
+ * A bracketed paste keeps its line breaks in the line.  Where lines join
+ * they become spaces; at a command prompt the line is refused, since
+ * running only its first command, or all of them unseen, would both
+ * surprise.  False when the line is not to be delivered.
+ */
+static bool
+take_breaks(const struct lineio *io, char *line)
+{
+	size_t lines = 1;
+
+	if (joins_lines(io)) {
+		for (char *p = line; (p = strpbrk(p, "\r\n")) != NULL; p++)
+			*p = ' ';
+		return true;
+	}
+	for (const char *p = line; (p = strpbrk(p, "\r\n")) != NULL; p++)
+		if (!(p[0] == '\r' && p[1] == '\n'))
+			lines++;	/* CR LF is one break */
+	printf("That was %zu lines pasted at once; nothing was run. Paste "
+	    "or type one command at a time.\n", lines);
+	return false;
+}
+
 static void
 cancel_line(void)
 {
@@ -454,6 +528,7 @@ lineio_run_terminal(const struct lineio *io)
 	rl_attempted_completion_function = complete;
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 0;
+	bind_enter();
 	catch_signals(sigs, sizeof sigs / sizeof sigs[0], &blocked);
 	sigprocmask(SIG_BLOCK, &blocked, &orig);
 	if (io->history_path != NULL)
@@ -483,6 +558,10 @@ lineio_run_terminal(const struct lineio *io)
 			/* Refused before it reaches history or the journal. */
 			printf("That line is longer than %d bytes; it was "
 			    "ignored.\n", MAX_INPUT_LINE);
+			free(line);
+			continue;
+		}
+		if (strpbrk(line, "\r\n") != NULL && !take_breaks(io, line)) {
 			free(line);
 			continue;
 		}

@@ -30,6 +30,14 @@ struct lineio {
 	 */
 	const char *const *(*candidates)(void *ctx, const char *line,
 	    int start);
+	/*
+	 * Terminal only, may be NULL: true when the next line is free text
+	 * (an answer, a name), where several lines pasted at once are one
+	 * line with their breaks read as spaces.  Elsewhere a pasted line
+	 * break ends the line, and a line holding breaks (a bracketed paste
+	 * accepted with Enter) is refused with a message, not delivered.
+	 */
+	bool (*joins_lines)(void *ctx);
 	/* Terminal only, may be NULL: true to keep the next line out of history. */
 	bool (*private_line)(void *ctx);
 	/*

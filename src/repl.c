@@ -2195,6 +2195,17 @@ hook_key(void *ctx, const char *key)
 	more_key(r, key);
 }
 
+/* Every prompt but the command prompt takes free text: answers, names. */
+static bool
+hook_joins_lines(void *ctx)
+{
+	struct repl *r = ctx;
+
+	return !pager_pending(&r->more) && (r->asking_name ||
+	    r->quiz != NULL || r->drill != NULL || r->eval != NULL ||
+	    r->id != NULL);
+}
+
 static bool
 hook_private_line(void *ctx)
 {
@@ -2268,6 +2279,7 @@ repl_run(const struct repl_config *cfg)
 		.finished = hook_finished,
 		.prompt = hook_prompt,
 		.candidates = hook_candidates,
+		.joins_lines = hook_joins_lines,
 		.private_line = hook_private_line,
 		.wants_key = hook_wants_key,
 		.key = hook_key,

@@ -43,3 +43,4 @@ CLI_TESTS += tests/cli/course-digest.sh
 CLI_TESTS += tests/cli/flag.sh
 CLI_TESTS += tests/cli/ids-in-files.sh
 PTY_TESTS += tests/pty/slow-grading.py
+PTY_TESTS += tests/pty/paste.py

@@ -146,6 +146,10 @@ try:
     p.send("evaluate\r")
     ev = p.expect(r"Rate it from 1")
     p.send("leave\r")
+    # Typed at once after it, 'identity' would join the pasted-looking
+    # answer 'leave identity' (lineio.h): wait for the prompt, as a
+    # learner does.
+    p.expect(TOP)
     p.send("identity\r")
     ident = p.expect(r"Your legal name")
     t.check("on a pipe the evaluation and identity questions are printed whole",

@@ -23,6 +23,23 @@ def screen_text(raw, cr=False):
     return s if cr else s.replace("\r", "")
 
 
+def scratch_session(prefix, learner="pty"):
+    """A scratch home for one test, on the test course: returns the
+    scratch folder (the caller removes it), the data folder, a terminal
+    environment with no inputrc and colour allowed, and the command line
+    of a session for learner."""
+    import tempfile
+    top = os.environ["top_srcdir"]
+    scratch = tempfile.mkdtemp(prefix=prefix)
+    data = os.path.join(scratch, "data")
+    env = dict(os.environ, TERM="xterm", HOME=scratch, INPUTRC="/dev/null")
+    env.pop("NO_COLOR", None)
+    args = [os.environ["TUTOR"], "--course",
+            os.path.join(top, "tests", "data", "course"),
+            "--data-dir", data, "--learner", learner]
+    return scratch, data, env, args
+
+
 class Tutor:
     def __init__(self, args, env=None, rows=24, cols=80):
         self.pid, self.fd = pty.fork()
