@@ -91,7 +91,7 @@ rule_of(const struct quiz *qz, const struct question *q,
 	};
 
 	if (g->rule != NULL)
-		return xasprintf("%s %s:%ld", roles[g->rule->role], q->path,
+		return xasprintf("%s %s:%d", roles[g->rule->role], q->path,
 		    g->rule->lineno);
 	return xasprintf("%s (%s:%s)", q->kind == Q_LIST ? "list items" :
 	    "no rule", qz->id, q->id);

@@ -37,7 +37,7 @@ static char *
 describe_rule(const struct question *q, const struct grade_result *r)
 {
 	if (r->rule != NULL)
-		return xasprintf("%s %s:%ld", rule_kind(r->rule), q->path,
+		return xasprintf("%s %s:%d", rule_kind(r->rule), q->path,
 		    r->rule->lineno);
 	if (qkind_of(q->kind)->decided_by != NULL &&
 	    r->verdict != GRADE_UNGRADABLE)
@@ -108,7 +108,7 @@ check_examples(const struct quiz *qz, const struct question *q,
 		if (r.author_warning != NULL && r.rule != NULL)
 			diag_add(d, DIAG_WARNING, qz->path, ex->lineno, 0,
 			    "quiz '%s' question '%s': example hit the match "
-			    "limit of the pattern at line %ld, column %ld",
+			    "limit of the pattern at line %d, column %d",
 			    qz->id, q->id, r.rule->lineno, r.rule->col);
 		if (!ex->accept && r.verdict == GRADE_CORRECT)
 			blame_glossary(q, ex->text, qz->path, ex->lineno, d);

@@ -268,12 +268,12 @@ grade_set_ungradable(const struct question *q, const struct pattern *p,
 	    "its author), so no try was used: please rephrase it.");
 	free(r->author_warning);
 	if (is_limit_error(rc))
-		r->author_warning = xasprintf("%s:%ld:%ld: warning: pattern hit "
+		r->author_warning = xasprintf("%s:%d:%d: warning: pattern hit "
 		    "the match limit (%s); simplify it (nested repeats such "
 		    "as (a+)+ backtrack without end)",
 		    q->path ? q->path : "(quiz)", p->lineno, p->col, (char *)msg);
 	else
-		r->author_warning = xasprintf("%s:%ld:%ld: warning: pattern "
+		r->author_warning = xasprintf("%s:%d:%d: warning: pattern "
 		    "could not be matched (%s)",
 		    q->path ? q->path : "(quiz)", p->lineno, p->col, (char *)msg);
 }

@@ -192,7 +192,7 @@ completed_items(struct concept_ctx *c, const char *s,
 			continue;
 		n++;
 		grade_add_detail(c->r, xasprintf("\"%.*s\" read as \"%s\": %s "
-		    "%s:%ld (item '%s')%s", (int)v->len, v->s, joined,
+		    "%s:%d (item '%s')%s", (int)v->len, v->s, joined,
 		    concept_rule_text(by), q->path ? q->path : "(quiz)",
 		    by->lineno, qt->items[t].label,
 		    credited[t] ? ", already counted" : ""));
@@ -332,7 +332,7 @@ grade_list(struct concept_ctx *c, const char *text)
 				first_wrong = wrong;
 			add_quoted(&wrongs, text, parts[i]);
 			grade_add_detail(r, xasprintf("\"%.*s\": misconception "
-			    "%s:%ld", (int)v->len, v->s, path, wrong->lineno));
+			    "%s:%d", (int)v->len, v->s, path, wrong->lineno));
 			continue;
 		}
 		for (size_t t = 0; t < qt->nitems && !c->failed; t++) {
@@ -343,7 +343,7 @@ grade_list(struct concept_ctx *c, const char *text)
 			if (rc <= 0)
 				continue;
 			named++;
-			grade_add_detail(r, xasprintf("\"%.*s\": %s %s:%ld "
+			grade_add_detail(r, xasprintf("\"%.*s\": %s %s:%d "
 			    "(item '%s')%s", (int)v->len, v->s,
 			    concept_rule_text(by), path, by->lineno,
 			    qt->items[t].label,

@@ -208,7 +208,7 @@ grade_short(struct concept_ctx *c, const char *a, const struct reading *rd)
 		rc = concept_found(c, &qt->concepts[i], v);
 		if (rc <= 0) {
 			if (rc == 0)
-				grade_add_detail(r, xasprintf("concept %s:%ld "
+				grade_add_detail(r, xasprintf("concept %s:%d "
 				    "not found (or negated, or hedged)",
 				    q->path ? q->path : "(quiz)",
 				    qt->concepts[i].lineno));

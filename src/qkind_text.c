@@ -49,7 +49,7 @@ check_pattern(struct qparse *p, struct pattern *pat)
  */
 static struct pattern *
 add_pattern(struct qparse *p, struct question *qu, struct pattern **arr,
-    size_t *n, const char *src, long line, long col, enum pattern_role role)
+    unsigned *n, const char *src, long line, long col, enum pattern_role role)
 {
 	struct qtext *qt = qtext_of(qu);
 	struct pattern *pat;
@@ -67,8 +67,8 @@ add_pattern(struct qparse *p, struct question *qu, struct pattern **arr,
 	memset(pat, 0, sizeof *pat);
 	pat->role = role;
 	pat->src = xstrdup(src);
-	pat->lineno = line;
-	pat->col = col;
+	pat->lineno = (int)line;
+	pat->col = (int)col;
 	return pat;
 }
 
@@ -81,7 +81,7 @@ add_answer_pattern(struct qparse *p, struct question *qu, const char *arg,
 	const char *name = role == ROLE_ACCEPT ? "accept" : "concept";
 	struct pattern **arr = role == ROLE_ACCEPT ? &qt->accept :
 	    &qt->concepts;
-	size_t *n = role == ROLE_ACCEPT ? &qt->naccept : &qt->nconcepts;
+	unsigned *n = role == ROLE_ACCEPT ? &qt->naccept : &qt->nconcepts;
 
 	if (qu->kind == Q_LIST) {
 		struct list_item *it;
@@ -151,7 +151,7 @@ d_item(struct qparse *p, struct question *qu, const char *arg, long line,
 	it = &qt->items[qt->nitems++];
 	memset(it, 0, sizeof *it);
 	it->label = xstrdup(arg);
-	it->lineno = line;
+	it->lineno = (int)line;
 	return &it->label;
 }
 
@@ -269,7 +269,7 @@ finish_list(struct qparse *p, struct question *qu)
 		qparse_missing(p, qu, "need");
 	else if (qt->need > 0 && (size_t)qt->need > qt->nitems &&
 	    qt->nitems > 0)
-		qparse_error(p, need_line, 0, "'@need %d' is more than the %zu "
+		qparse_error(p, need_line, 0, "'@need %d' is more than the %u "
 		    "item%s of the question", qt->need, qt->nitems,
 		    qt->nitems == 1 ? "" : "s");
 	for (size_t i = 0; i < qt->nitems; i++)

@@ -12,13 +12,17 @@
 
 #include "quiz.h"
 
+/*
+ * The counts are unsigned ints, as a course file is at most
+ * SRCFILE_MAX_SIZE bytes: the struct is one per question, and 72 bytes
+ * fit a smaller block of the allocator than 88 did.
+ */
 struct list_item {
 	char *label;
-	long lineno;		/* of @item */
+	int lineno;		/* of @item */
+	unsigned naccept, nconcepts;
 	struct pattern *accept;
-	size_t naccept;
 	struct pattern *concepts;	/* all required, in one part */
-	size_t nconcepts;
 };
 
 /* A short or list question's data (question.data). */
@@ -29,17 +33,13 @@ struct qtext {
 					 * QUIZ_MAX_PATTERNS + 1 (an error) */
 	bool case_sensitive;	/* @case */
 	bool unlisted_ignore;	/* list: an unrecognised part costs nothing */
+	unsigned naccept, nconcepts, nmisconceptions, nfine, nitems;
 
 	struct pattern *accept;		/* short */
-	size_t naccept;
 	struct pattern *concepts;	/* short: all required */
-	size_t nconcepts;
 	struct pattern *misconceptions;
-	size_t nmisconceptions;
 	struct pattern *fine;		/* harmless side remarks */
-	size_t nfine;
 	struct list_item *items;	/* list */
-	size_t nitems;
 };
 
 static inline struct qtext *

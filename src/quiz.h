@@ -42,8 +42,11 @@ struct pattern {
 	 * (grade_text_code) and kept, owned; broken when that failed.
 	 */
 	bool broken;
+	/* Where it was written (col of the pattern): ints, as a course
+	 * file is at most SRCFILE_MAX_SIZE bytes, so a course of many
+	 * patterns spends 40 bytes on each, not 48. */
+	int lineno, col;
 	char *src;		/* the pattern as written */
-	long lineno, col;	/* where it was written (col of the pattern) */
 	pcre2_code *code;
 	char *feedback;		/* misconceptions: what to tell the learner */
 };
