@@ -106,4 +106,14 @@ FIXTURE_FILES = \
 	tests/heldout/set3/posttest.responses \
 	tests/heldout/set3/psoas-syndrome-quiz.responses \
 	tests/heldout/set3/self-care-quiz.responses \
-	tests/heldout/set3/sequencing-quiz.responses
+	tests/heldout/set3/sequencing-quiz.responses \
+	tests/heldout/set4/anatomy-quiz.responses \
+	tests/heldout/set4/clinical-reasoning-quiz.responses \
+	tests/heldout/set4/contraindications-quiz.responses \
+	tests/heldout/set4/evidence-quiz.responses \
+	tests/heldout/set4/function-quiz.responses \
+	tests/heldout/set4/palpation-quiz.responses \
+	tests/heldout/set4/posttest.responses \
+	tests/heldout/set4/psoas-syndrome-quiz.responses \
+	tests/heldout/set4/self-care-quiz.responses \
+	tests/heldout/set4/sequencing-quiz.responses
