@@ -1,6 +1,6 @@
 #!/bin/sh
-# Grade held-out marked responses (by default tests/heldout/set3, the
-# newest set, not yet folded into the course's own) with a build's
+# Grade held-out marked responses (by default tests/heldout/set4, the
+# newest set) with a build's
 # grader and the course of this source tree, and print the two rates:
 # of the answers the marker credited, the share credited; of those the
 # marker refused (or gave partial credit), the share refused.
@@ -9,13 +9,13 @@
 # only free-text questions that still exist. Nothing in the tree changes.
 # Usage: bench/heldout.sh [BUILD_DIR]   (default: the current directory)
 # HELDOUT=DIR grades another folder of QUIZ-ID.responses files (such
-# as tests/heldout/set2);
+# as tests/heldout/set2 or set3);
 # VERBOSE=1 also prints each disagreement.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-.}
 tutor=$(cd "$build" && pwd)/src/psoas-tutor
-held=${HELDOUT:-$top/tests/heldout/set3}
+held=${HELDOUT:-$top/tests/heldout/set4}
 [ -x "$tutor" ] || { echo "heldout.sh: no $tutor (build first)" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/psoas-heldout.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -39,5 +39,5 @@ done
 [ -n "${VERBOSE:-}" ] && grep ': error: ' "$work/agree.txt" | sed "s|$work/||g"
 line=$(grep 'marked responses: ' "$work/agree.txt" | sed 's/^psoas-tutor: //')
 [ -n "$line" ] || { sed "s|$work/||g" "$work/agree.txt" >&2; exit 1; }
-echo "held-out set ${HELDOUT:-tests/heldout/set3} graded at $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 'this tree'):"
+echo "held-out set ${HELDOUT:-tests/heldout/set4} graded at $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo 'this tree'):"
 echo "$line"
