@@ -1,5 +1,6 @@
 /*
- * Outcomes of tries and their words in progress records (outcome.h).
+ * Outcomes of tries and results of quiz attempts, and their words in
+ * progress records (outcome.h).
  * The words are part of the journal format: changing one would make old
  * journals read differently, so they only ever grow.
  */
@@ -21,6 +22,24 @@ static const char *const words[] = {
 
 #define NWORDS (sizeof words / sizeof words[0])
 
+static const char *const results[] = {
+	[ATTEMPT_PASS] = "pass",
+	[ATTEMPT_FAIL] = "fail",
+	[ATTEMPT_UNGRADED] = "ungraded",
+};
+
+#define NRESULTS (sizeof results / sizeof results[0])
+
+/* The index of word in table[from..n), or n. */
+static size_t
+find(const char *const *table, size_t from, size_t n, const char *word)
+{
+	for (size_t i = from; i < n; i++)
+		if (strcmp(word, table[i]) == 0)
+			return i;
+	return n;
+}
+
 const char *
 outcome_name(enum outcome o)
 {
@@ -30,13 +49,10 @@ outcome_name(enum outcome o)
 bool
 outcome_parse(const char *word, enum outcome *o)
 {
-	for (size_t i = OUTCOME_NONE + 1; i < NWORDS; i++)
-		if (strcmp(word, words[i]) == 0) {
-			*o = (enum outcome)i;
-			return true;
-		}
-	*o = OUTCOME_NONE;
-	return false;
+	size_t i = find(words, OUTCOME_NONE + 1, NWORDS, word);
+
+	*o = i < NWORDS ? (enum outcome)i : OUTCOME_NONE;
+	return i < NWORDS;
 }
 
 bool
@@ -56,4 +72,20 @@ outcome_of_grade(enum grade_verdict v)
 	};
 
 	return (size_t)v < sizeof of / sizeof of[0] ? of[v] : OUTCOME_NONE;
+}
+
+const char *
+outcome_attempt_name(enum attempt_result r)
+{
+	return (size_t)r < NRESULTS ? results[r] : "";
+}
+
+bool
+outcome_attempt_parse(const char *word, enum attempt_result *r)
+{
+	size_t i = find(results, 0, NRESULTS, word);
+
+	if (i < NRESULTS)
+		*r = (enum attempt_result)i;
+	return i < NRESULTS;
 }

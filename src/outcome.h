@@ -3,6 +3,8 @@
  * verdict word of "try", "answer", "practice", "regrade" and "flag"
  * records (doc/FORMATS.md "Progress journal").  The one table of those
  * words, and the one place a grader's verdict (grade.h) becomes one.
+ * Also the result of a quiz attempt: the RESULT word of "quiz-end" and
+ * "rescore" records.
  *
  * Records keep the word as written: a word this version does not know
  * (from a newer tutor, or written by hand) replays, is exported and is
@@ -47,5 +49,23 @@ bool outcome_is(const char *word, enum outcome o);
  * of GRADE_UNGRADABLE is never recorded (no try is used): OUTCOME_NONE.
  */
 enum outcome outcome_of_grade(enum grade_verdict v);
+
+/* The result of a finished quiz attempt. */
+enum attempt_result {
+	ATTEMPT_PASS,		/* "pass" */
+	ATTEMPT_FAIL,		/* "fail" */
+	ATTEMPT_UNGRADED,	/* "ungraded": a learner edition's post-test,
+				 * sent to the provider to grade ("quiz-end"
+				 * only) */
+};
+
+/* The word of r ("" for a value out of range). */
+const char *outcome_attempt_name(enum attempt_result r);
+
+/*
+ * The result whose word is word (exactly) in *r; false for any other
+ * word, with *r left alone.  A record with such a word is damaged.
+ */
+bool outcome_attempt_parse(const char *word, enum attempt_result *r);
 
 #endif

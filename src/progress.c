@@ -656,6 +656,7 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 {
 	struct quiz_slot *s;
 	struct quiz_attempt *a;
+	enum attempt_result result;
 	double score, max, pct;
 	size_t i;
 
@@ -667,8 +668,7 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 		return bad_field(why, "quiz-end", "score", f[2]);
 	if (!points_parse(f[3], &max))
 		return bad_field(why, "quiz-end", "max", f[3]);
-	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0 &&
-	    strcmp(f[4], "ungraded") != 0)
+	if (!outcome_attempt_parse(f[4], &result))
 		return bad_field(why, "quiz-end", "result", f[4]);
 
 	s = get_quiz(p, f[0]);
@@ -678,8 +678,8 @@ apply_quiz_end(struct progress *p, const char *const *f, time_t when,
 	a->finished = when > 0 ? when : 1;
 	a->score = score;
 	a->max = max;
-	a->passed = strcmp(f[4], "pass") == 0;
-	a->ungraded = strcmp(f[4], "ungraded") == 0;
+	a->passed = result == ATTEMPT_PASS;
+	a->ungraded = result == ATTEMPT_UNGRADED;
 	pct = max > 0 ? score * 100 / max : 0;
 	if (a->ungraded)
 		s->q.awaiting = true;
@@ -909,13 +909,16 @@ apply_rescore(struct progress *p, const char *const *f, time_t when,
 {
 	struct quiz_attempt *a;
 	struct regrade_news *n;
+	enum attempt_result result;
 	double score, max;
 
 	if (!points_parse(f[2], &score))
 		return bad_field(why, "rescore", "score", f[2]);
 	if (!points_parse(f[3], &max))
 		return bad_field(why, "rescore", "max", f[3]);
-	if (strcmp(f[4], "pass") != 0 && strcmp(f[4], "fail") != 0)
+	/* A regrade only ever grades: it never sends to the provider. */
+	if (!outcome_attempt_parse(f[4], &result) ||
+	    result == ATTEMPT_UNGRADED)
 		return bad_field(why, "rescore", "result", f[4]);
 	if ((a = known_attempt(p, f[0], f[1], why, "rescore")) == NULL)
 		return 1;
@@ -929,7 +932,7 @@ apply_rescore(struct progress *p, const char *const *f, time_t when,
 	*n = (struct regrade_news){ .quiz = xstrdup(f[0]),
 	    .attempt = xstrdup(f[1]), .old_score = a->score,
 	    .old_max = a->max, .old_passed = a->passed, .score = score,
-	    .max = max, .passed = strcmp(f[4], "pass") == 0, .when = when };
+	    .max = max, .passed = result == ATTEMPT_PASS, .when = when };
 	a->score = score;
 	a->max = max;
 	a->passed = n->passed;
@@ -1431,7 +1434,8 @@ progress_record_quiz_end(struct progress *p, const char *quiz, double score,
 	points_format(sc, sizeof sc, score, POINTS_RECORD);
 	points_format(mx, sizeof mx, max, POINTS_RECORD);
 	return record(p, REC_QUIZ_END, (const char *const[]){ now, quiz, at->id,
-	    sc, mx, passed ? "pass" : "fail" }, 6, cause);
+	    sc, mx, outcome_attempt_name(passed ? ATTEMPT_PASS :
+	    ATTEMPT_FAIL) }, 6, cause);
 }
 
 int
@@ -1446,7 +1450,7 @@ progress_record_quiz_sent(struct progress *p, const char *quiz, double max,
 	format_time(now, sizeof now, 0);
 	points_format(mx, sizeof mx, max, POINTS_RECORD);
 	return record(p, REC_QUIZ_END, (const char *const[]){ now, quiz, at->id,
-	    "0", mx, "ungraded" }, 6, cause);
+	    "0", mx, outcome_attempt_name(ATTEMPT_UNGRADED) }, 6, cause);
 }
 
 int
@@ -1551,7 +1555,8 @@ progress_record_rescore(struct progress *p, const char *quiz,
 	points_format(sc, sizeof sc, score, POINTS_RECORD);
 	points_format(mx, sizeof mx, max, POINTS_RECORD);
 	return record(p, REC_RESCORE, (const char *const[]){ now, quiz, attempt,
-	    sc, mx, passed ? "pass" : "fail" }, 6, cause);
+	    sc, mx, outcome_attempt_name(passed ? ATTEMPT_PASS :
+	    ATTEMPT_FAIL) }, 6, cause);
 }
 
 int

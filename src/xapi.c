@@ -553,7 +553,9 @@ static void
 rec_quiz_end(struct xapi *x, const char *const *f, size_t n)
 {
 	struct stmt s = { .verb = "completed", .type = "assessment" };
-	bool pass = strcmp(f[6], "pass") == 0;
+	enum attempt_result result;
+	bool pass = outcome_attempt_parse(f[6], &result) &&
+	    result == ATTEMPT_PASS;
 
 	s.object = activity_iri(x->course, "quizzes", f[2], NULL, NULL);
 	s.registration = registration_of(x, f[3]);
@@ -943,7 +945,8 @@ back_quiz_end(struct said *s, char **why)
 		return -1;
 	add(s, "0");
 	add(s, "0");
-	add(s, "fail");		/* the provider decides; replay needs one */
+	/* The provider decides; replay needs one. */
+	add(s, outcome_attempt_name(ATTEMPT_FAIL));
 	return 0;
 }
 

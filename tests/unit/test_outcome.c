@@ -1,9 +1,10 @@
 /*
- * Unit tests of outcome.h: the verdict words of progress records are
- * part of the journal format, so the table is pinned here word for word;
- * every word reads back as the outcome it was written for, and a word
- * this version does not know is said to be unknown (the records keep it
- * as written: test_progress checks the replay).
+ * Unit tests of outcome.h: the verdict words of progress records and the
+ * result words of quiz attempts are part of the journal format, so the
+ * tables are pinned here word for word.  Every word reads back as what
+ * it was written for, and a word this version does not know is said to
+ * be unknown: a verdict is then kept as written, a result makes its
+ * record damaged (test_progress checks both replays).
  */
 #include "config.h"
 
@@ -102,6 +103,41 @@ a_grader_verdict_becomes_its_outcome(void **state)
 	assert_int_equal(outcome_of_grade(GRADE_UNGRADABLE), OUTCOME_NONE);
 }
 
+static void
+each_attempt_result_is_as_journals_have_it_and_parses(void **state)
+{
+	static const struct {
+		enum attempt_result r;
+		const char *word;
+	} results[] = {
+		{ ATTEMPT_PASS, "pass" },
+		{ ATTEMPT_FAIL, "fail" },
+		{ ATTEMPT_UNGRADED, "ungraded" },
+	};
+	static const char *const unknown[] = {
+		"", "Pass", "passed", "failed", "not passed", "pass ",
+		"correct",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof results / sizeof results[0]; i++) {
+		enum attempt_result r = ATTEMPT_UNGRADED;
+
+		assert_string_equal(outcome_attempt_name(results[i].r),
+		    results[i].word);
+		assert_true(outcome_attempt_parse(results[i].word, &r));
+		assert_int_equal(r, results[i].r);
+	}
+	/* One past the last result has no word: the table is complete. */
+	assert_string_equal(outcome_attempt_name(ATTEMPT_UNGRADED + 1), "");
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+		enum attempt_result r = ATTEMPT_FAIL;
+
+		assert_false(outcome_attempt_parse(unknown[i], &r));
+		assert_int_equal(r, ATTEMPT_FAIL);
+	}
+}
+
 int
 main(void)
 {
@@ -110,6 +146,8 @@ main(void)
 		cmocka_unit_test(every_outcome_has_a_row_above),
 		cmocka_unit_test(an_unknown_word_is_reported_unknown),
 		cmocka_unit_test(a_grader_verdict_becomes_its_outcome),
+		cmocka_unit_test(
+		    each_attempt_result_is_as_journals_have_it_and_parses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

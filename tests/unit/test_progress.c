@@ -1183,6 +1183,38 @@ a_verdict_word_this_version_does_not_know_is_kept_as_written(void **state)
 	progress_close(p);
 }
 
+/*
+ * A quiz result word this version does not know is damage, as it always
+ * was: the quiz-end record is skipped with its line named, and the
+ * attempt stays open.
+ */
+static void
+a_quiz_result_word_this_version_does_not_know_is_skipped(void **state)
+{
+	struct fixture *f = *state;
+	struct progress *p = open_ok(f, "ann");
+	const struct quiz_attempt *a;
+	char *cause = NULL, *body, *line, *want;
+
+	a = progress_record_quiz_start(p, "sample-quiz", 1, &cause);
+	assert_non_null(a);
+	body = xasprintf("quiz-end\t1700000100\tsample-quiz\t%s\t1\t1\t"
+	    "passed", a->id);
+	progress_close(p);
+	line = make_line(f->path, body);
+	spew(f->path, line, strlen(line), "ab");
+	p = open_ok(f, "ann");
+	want = xasprintf("%s:3: warning: damaged record skipped (quiz-end "
+	    "record: bad result 'passed')", f->path);
+	assert_int_equal(f->d.warnings, 1);
+	assert_string_equal(f->d.msgs[0], want);
+	assert_non_null(progress_open_attempt(p, "sample-quiz"));
+	progress_close(p);
+	free(want);
+	free(line);
+	free(body);
+}
+
 /* Records exactly as the program wrote them before "try" records existed. */
 static void
 a_journal_from_before_try_records_reads_the_same(void **state)
@@ -1662,6 +1694,7 @@ main(void)
 		T(a_try_is_kept_but_only_the_final_answer_moves_the_attempt_on),
 		T(a_try_that_is_right_or_skipped_is_refused),
 		T(a_verdict_word_this_version_does_not_know_is_kept_as_written),
+		T(a_quiz_result_word_this_version_does_not_know_is_skipped),
 		T(a_journal_from_before_try_records_reads_the_same),
 		T(a_damaged_try_record_is_named_and_skipped),
 		T(a_question_is_closed_once_live_and_on_replay),
