@@ -82,6 +82,23 @@ out:
 	free(meaning);
 }
 
+/*
+ * Add the entries of f's checked lines (none when the file could not be
+ * read) and destroy f.  Returns the errors since before.
+ */
+static size_t
+add_lines(struct glossary *g, struct srcfile *f, bool read, size_t before,
+    struct diag *d)
+{
+	g->path = xstrdup(f->path);
+	for (size_t i = 0; read && i < f->n; i++)
+		if (!srcline_is_comment(&f->lines[i]) &&
+		    !srcline_is_blank(&f->lines[i]))
+			add_entry(g, &f->lines[i], d);
+	srcfile_destroy(f);
+	return d->errors - before;
+}
+
 size_t
 glossary_load(struct glossary *g, const char *path, struct diag *d)
 {
@@ -91,14 +108,18 @@ glossary_load(struct glossary *g, const char *path, struct diag *d)
 
 	if (stat(path, &st) != 0 && errno == ENOENT)
 		return 0;
-	g->path = xstrdup(path);
-	if (srcfile_read(&f, path, d) == 0)
-		for (size_t i = 0; i < f.n; i++)
-			if (!srcline_is_comment(&f.lines[i]) &&
-			    !srcline_is_blank(&f.lines[i]))
-				add_entry(g, &f.lines[i], d);
-	srcfile_destroy(&f);
-	return d->errors - before;
+	return add_lines(g, &f, srcfile_read(&f, path, d) == 0, before, d);
+}
+
+size_t
+glossary_parse(struct glossary *g, const char *name, const char *buf,
+    size_t size, struct diag *d)
+{
+	struct srcfile f;
+	size_t before = d->errors;
+
+	return add_lines(g, &f, srcfile_parse(&f, name, buf, size, d) == 0,
+	    before, d);
 }
 
 void

@@ -33,6 +33,12 @@ struct glossary {
  * go to d as "path:line: error: ...".  Returns the number of errors.
  */
 size_t glossary_load(struct glossary *g, const char *path, struct diag *d);
+/*
+ * The same for size bytes of buf, reported under name (glossary_load is
+ * this after reading the file).
+ */
+size_t glossary_parse(struct glossary *g, const char *name, const char *buf,
+    size_t size, struct diag *d);
 void glossary_destroy(struct glossary *g);
 
 /*

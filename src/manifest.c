@@ -402,16 +402,16 @@ line(struct parser *p, const struct srcline *sl)
 	read_value(p, (const struct directive *)(const void *)row, arg);
 }
 
-struct manifest *
-manifest_load(const char *path, struct diag *d)
+/* A srcfile_parser: the manifest of f's checked lines, or NULL. */
+static void *
+parse_lines(const char *path, struct srcfile *f, bool read, size_t errors,
+    struct diag *d)
 {
-	struct srcfile f;
 	struct parser p;
-	size_t errors = d->errors;
 	bool byte_errors;
 
-	if (srcfile_read(&f, path, d) != 0) {
-		srcfile_destroy(&f);
+	if (!read) {
+		srcfile_destroy(f);
 		return NULL;
 	}
 	byte_errors = d->errors > errors;
@@ -422,8 +422,8 @@ manifest_load(const char *path, struct diag *d)
 	p.path = path;
 	p.dirs = (struct srcdirs){ .path = path, .d = d, .rows = directives,
 	    .n = NDIRECTIVES, .stride = sizeof directives[0], .seen = p.seen };
-	for (size_t i = 0; i < f.n; i++)
-		line(&p, &f.lines[i]);
+	for (size_t i = 0; i < f->n; i++)
+		line(&p, &f->lines[i]);
 	/* A blanked (bad) line may have held the directive: don't guess. */
 	if (!byte_errors)
 		srcdirs_missing(&p.dirs, 1, "course manifest");
@@ -435,12 +435,25 @@ manifest_load(const char *path, struct diag *d)
 		    "learner edition: add '@edition learner' or remove it" :
 		    "a learner edition ('@edition learner') needs the '@digest' "
 		    "of the full course it was published from");
-	srcfile_destroy(&f);
+	srcfile_destroy(f);
 	if (d->errors > errors) {
 		manifest_free(p.m);
 		return NULL;
 	}
 	return p.m;
+}
+
+struct manifest *
+manifest_load(const char *path, struct diag *d)
+{
+	return srcfile_load(path, parse_lines, d);
+}
+
+struct manifest *
+manifest_parse(const char *name, const char *buf, size_t size,
+    struct diag *d)
+{
+	return srcfile_load_mem(name, buf, size, parse_lines, d);
 }
 
 void

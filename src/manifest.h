@@ -72,9 +72,12 @@ struct manifest {
  * Parse path.  Every problem goes to d as "path:line[:col]: error: ...";
  * a missing required directive is reported at line 1.  Returns a new
  * manifest the caller frees with manifest_free, or NULL when the file had
- * any error.
+ * any error.  manifest_parse does the same for size bytes of buf,
+ * reported under name (manifest_load is it after reading the file).
  */
 struct manifest *manifest_load(const char *path, struct diag *d);
+struct manifest *manifest_parse(const char *name, const char *buf,
+    size_t size, struct diag *d);
 void manifest_free(struct manifest *m);
 
 #endif

@@ -66,9 +66,8 @@ load(const char *body, const char *glossary, struct lexicon **lx)
 	assert_non_null(q);
 	*lx = lexicon_new();
 	if (glossary != NULL) {
-		write_file("glossary", glossary);
-		assert_int_equal(glossary_load(&(*lx)->glossary, "glossary", &d),
-		    0);
+		assert_int_equal(glossary_parse(&(*lx)->glossary, "glossary",
+		    glossary, strlen(glossary), &d), 0);
 		lexicon_add_glossary(*lx);
 	}
 	lexicon_add_quiz(*lx, q);
@@ -414,23 +413,6 @@ glossary_terms_become_course_terms(void **state)
 	lexicon_free(lx);
 }
 
-static void
-glossary_errors_name_their_line(void **state)
-{
-	struct glossary g = {0};
-	struct diag d;
-
-	(void)state;
-	write_file("bad-glossary", "a = b\nno equals here\na = c\n = x\n");
-	diag_init(&d);
-	assert_int_equal(glossary_load(&g, "bad-glossary", &d), 3);
-	assert_non_null(strstr(d.msgs[0], "bad-glossary:2:1: error:"));
-	assert_non_null(strstr(d.msgs[1], "bad-glossary:3:1: error: 'a' is "
-	    "already in the glossary (line 1)"));
-	glossary_destroy(&g);
-	diag_destroy(&d);
-}
-
 /* ----------------------------------------------------------------- lists */
 
 static const char triad[] =
@@ -625,7 +607,6 @@ main(void)
 		cmocka_unit_test(a_french_que_ending_is_read_as_c),
 		cmocka_unit_test(a_missing_dictionary_corrects_nothing),
 		cmocka_unit_test(glossary_terms_become_course_terms),
-		cmocka_unit_test(glossary_errors_name_their_line),
 		cmocka_unit_test(a_hedge_names_neither_item),
 		cmocka_unit_test(wrong_parts_cancel_credited_items),
 		cmocka_unit_test(a_reason_after_the_items_costs_nothing),
