@@ -224,7 +224,7 @@ print_indented(const char *text, FILE *out)
 static void
 show_question(const struct question *q, FILE *out)
 {
-	fprintf(out, "question '%s' (%s, line %ld)\n", q->id,
+	fprintf(out, "question '%s' (%s, line %d)\n", q->id,
 	    quiz_kind_name(q->kind), q->lineno);
 	if (q->nexamples == 0)
 		fprintf(out, "  (no examples)\n");

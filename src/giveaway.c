@@ -380,7 +380,7 @@ warn_giveaway(const struct quiz *qz, const struct question *qa,
     const struct question *qb, const struct reading *rd, struct diag *d)
 {
 	diag_add(d, DIAG_WARNING, qz->path, rd->line, 0, "quiz '%s' question "
-	    "'%s': %s gives away the answer to question '%s' (line %ld), %s: "
+	    "'%s': %s gives away the answer to question '%s' (line %d), %s: "
 	    "\"%s\"%s%s%s", qz->id, qa->id, rd->part, qb->id, qb->lineno,
 	    qz->posttest ? "and one attempt can ask both" :
 	    "asked after it in the same sitting", rd->unit,

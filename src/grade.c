@@ -306,7 +306,7 @@ grade_set_unfinished(const struct question *q, struct grade_result *r,
 	    "no try was used: please rephrase it." :
 	    "Grading was interrupted, so no try was used.");
 	free(r->author_warning);
-	r->author_warning = late ? xasprintf("%s:%ld: warning: grading an "
+	r->author_warning = late ? xasprintf("%s:%d: warning: grading an "
 	    "answer to question '%s' took more than %d ms; simplify its "
 	    "patterns", q->path ? q->path : "(quiz)", q->lineno, q->id,
 	    GRADE_BUDGET_MS) : NULL;

@@ -793,7 +793,7 @@ check_ids(struct parser *p)
 				diag_add(p->d, DIAG_ERROR, p->path,
 				    q->questions[i].lineno, 0,
 				    "duplicate question id '%s' (also the "
-				    "question at line %ld)", q->questions[i].id,
+				    "question at line %d)", q->questions[i].id,
 				    q->questions[j].lineno);
 				break;
 			}

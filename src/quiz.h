@@ -64,13 +64,18 @@ struct example {
  * row through the qkind_* accessors.
  */
 struct question {
-	/* The ints in pairs, so a course of many questions wastes no padding. */
+	/*
+	 * The ints in pairs, so a course of many questions wastes no
+	 * padding.  Line numbers are ints: a course file is at most
+	 * SRCFILE_MAX_SIZE bytes.
+	 */
 	enum question_kind kind;
 	int points;
+	int lineno;		/* of @question */
+	int topic_lineno;	/* of @topic, or 0 */
 	void *data;		/* owned by the kind's row (qkind.h) */
 	char *id;
 	const char *path;	/* borrowed: the quiz's path, for warnings */
-	long lineno;		/* of @question */
 	char *prompt;
 
 	/*
@@ -102,11 +107,11 @@ struct question {
 	 * Ids many questions share, so borrowed from the quiz's pool of
 	 * them (struct quiz words), not one copy per question.
 	 */
-	const char *topic;		/* @topic, else taught_lesson's id */
-	long topic_lineno;		/* of @topic, or 0 */
+	const char *topic;		/* @topic, else taught_lesson's id
+					 * (topic_lineno above) */
 
 	const char *taught_lesson;	/* @taught LESSON PAGE */
-	long taught_lineno;
+	int taught_lineno;
 	int taught_page;		/* 1-based */
 
 	/*
@@ -115,8 +120,8 @@ struct question {
 	 * (quiz_objective_lesson says which); borrowed from the quiz's words.
 	 */
 	int objective;
+	int objective_lineno;
 	const char *objective_lesson;
-	long objective_lineno;
 };
 
 /* "@draw N TOPIC": each attempt asks N questions of that topic. */
