@@ -303,7 +303,9 @@ bad_field(char **why, const char *type, const char *name, const char *value)
 const char *
 progress_full_name_problem(const char *name)
 {
+	static char why[160];
 	size_t len = strlen(name);
+	uint32_t cp;
 
 	if (len > MAX_FULL_NAME)
 		return "it is longer than " MAX_FULL_NAME_TEXT " bytes";
@@ -311,6 +313,14 @@ progress_full_name_problem(const char *name)
 		return "it is not valid UTF-8 text";
 	if (text_has_control(name, len))
 		return "it contains control or text-direction characters";
+	/* Named, since the learner cannot see it. */
+	if ((cp = text_first_invisible(name, len)) != 0) {
+		snprintf(why, sizeof why, "it contains U+%04X, an invisible "
+		    "character or an unusual space (pasted text often carries "
+		    "one), so it is not what it looks like on paper",
+		    (unsigned)cp);
+		return why;
+	}
 	return NULL;
 }
 
@@ -417,12 +427,33 @@ apply_reading(struct progress *p, const char *const *f, time_t when,
 	return 0;
 }
 
+/* Legal name, licence number, state: why they cannot be used, or NULL. */
+static const char *
+identity_problem(const char *const *f)
+{
+	for (int i = 0; i < 3; i++) {
+		const char *problem = f[i] == NULL || f[i][0] == '\0' ?
+		    "identity needs a name, a licence number and a state" :
+		    progress_full_name_problem(f[i]);
+
+		if (problem != NULL)
+			return problem;
+	}
+	return NULL;
+}
+
 static int
 apply_identity(struct progress *p, const char *const *f, time_t when,
     char **why)
 {
-	if (f[0][0] == '\0' || f[1][0] == '\0' || f[2][0] == '\0')
-		return bad_field(why, "identity", "empty field", "");
+	const char *problem = identity_problem(f);
+
+	/* Fields edited in by hand are checked as typed ones are (idrun.c). */
+	if (problem != NULL) {
+		*why = xasprintf("an identity that cannot be used: %s",
+		    problem);
+		return -1;
+	}
 	free(p->full_name);
 	free(p->licence);
 	free(p->licence_state);
@@ -1201,12 +1232,12 @@ int
 progress_record_identity(struct progress *p, const char *legal_name,
     const char *licence, const char *state, char **cause)
 {
+	const char *fields[] = {legal_name, licence, state};
+	const char *problem = identity_problem(fields);
 	char now[32];
 
-	if (legal_name == NULL || licence == NULL || state == NULL ||
-	    *legal_name == '\0' || *licence == '\0' || *state == '\0')
-		return bad_argument(cause, "identity needs a name, a licence "
-		    "number and a state");
+	if (problem != NULL)
+		return bad_argument(cause, problem);
 	format_time(now, sizeof now, 0);
 	return record(p, REC_IDENTITY, (const char *const[]){ now, legal_name,
 	    licence, state }, 4, cause);

@@ -428,10 +428,12 @@ char *progress_learner_problem(const char *s);
 char *progress_learner_of_file(const char *path);
 
 /*
- * The rule for a full name, which goes on certificates and into exports:
- * valid UTF-8 of at most MAX_FULL_NAME bytes with no control or
- * text-direction character (text.h).  NULL when name is fine, else why
- * not (a static string).  Checked when typed and again on replay.
+ * The rule for a full name, which goes on certificates and into exports,
+ * and for the other identity fields (idrun.h): valid UTF-8 of at most
+ * MAX_FULL_NAME bytes with no control or text-direction character and
+ * nothing invisible (text.h).  NULL when name is fine, else why not
+ * (static, valid until the next call).  Checked when typed and again on
+ * replay.
  */
 const char *progress_full_name_problem(const char *name);
 

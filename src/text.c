@@ -196,19 +196,58 @@ text_cp_is_control(uint32_t cp)
 	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-bool
-text_has_control(const char *s, size_t len)
+/*
+ * Unicode 15 general category Cf, the rest of Default_Ignorable_Code_Point
+ * (DerivedCoreProperties.txt) and the spaces of categories Zs, Zl and Zp
+ * other than U+0020, with U+2800 BRAILLE PATTERN BLANK.
+ */
+static const struct cp_range invisible[] = {
+	{0x00a0, 0x00a0}, {0x00ad, 0x00ad}, {0x034f, 0x034f},
+	{0x0600, 0x0605}, {0x061c, 0x061c}, {0x06dd, 0x06dd},
+	{0x070f, 0x070f}, {0x0890, 0x0891}, {0x08e2, 0x08e2},
+	{0x115f, 0x1160}, {0x1680, 0x1680}, {0x17b4, 0x17b5},
+	{0x180b, 0x180f}, {0x2000, 0x200f}, {0x2028, 0x202f},
+	{0x205f, 0x206f}, {0x2800, 0x2800}, {0x3000, 0x3000},
+	{0x3164, 0x3164}, {0xfe00, 0xfe0f}, {0xfeff, 0xfeff},
+	{0xffa0, 0xffa0}, {0xfff0, 0xfffb}, {0x110bd, 0x110bd},
+	{0x110cd, 0x110cd}, {0x13430, 0x1343f}, {0x1bca0, 0x1bca3},
+	{0x1d173, 0x1d17a}, {0xe0000, 0xe0fff},
+};
+
+/* Whether s[0..len) holds a code point is() says yes to; *cp is the first. */
+static bool
+find_cp(const char *s, size_t len, bool (*is)(uint32_t), uint32_t *cp)
 {
 	size_t i = 0;
 
 	while (i < len) {
-		uint32_t cp;
-
-		i += text_utf8_decode(s + i, len - i, &cp);
-		if (text_cp_is_control(cp))
+		i += text_utf8_decode(s + i, len - i, cp);
+		if (is(*cp))
 			return true;
 	}
 	return false;
+}
+
+static bool
+is_invisible(uint32_t cp)
+{
+	return in_ranges(cp, invisible, sizeof invisible / sizeof invisible[0]);
+}
+
+uint32_t
+text_first_invisible(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	return find_cp(s, len, is_invisible, &cp) ? cp : 0;
+}
+
+bool
+text_has_control(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	return find_cp(s, len, text_cp_is_control, &cp);
 }
 
 char *

@@ -57,6 +57,18 @@ bool text_cp_is_control(uint32_t cp);
 bool text_has_control(const char *s, size_t len);
 
 /*
+ * Code points that cannot be seen, or look like an ordinary space, so two
+ * names that print alike could differ: every format character (Unicode
+ * category Cf: U+200B zero width space, U+200E, U+2060 word joiner, U+FEFF
+ * byte order mark, U+00AD soft hyphen, the tags...), the other default
+ * ignorable code points (variation selectors, U+034F, the Hangul fillers),
+ * the line and paragraph separators, U+2800 (a blank braille cell), and
+ * every space but U+0020 (U+00A0 no-break space, U+2000..U+200A,
+ * U+202F, U+205F, U+3000).  The first one in s[0..len), or 0 for none.
+ */
+uint32_t text_first_invisible(const char *s, size_t len);
+
+/*
  * s with each such code point shown as a visible escape (\t \n \r,
  * \xNN for other C0/C1 controls and DEL and for each byte of invalid
  * UTF-8, <U+202E> for bidirectional controls), and backslash doubled when

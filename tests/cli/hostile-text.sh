@@ -22,6 +22,21 @@ tutor --learner eve --progress >"$SCRATCH/eve" 2>"$SCRATCH/eve.err"
 check "a hand-edited name with escapes is skipped on replay" \
     contains "$SCRATCH/eve.err" "a full name that cannot be used: it contains control or text-direction characters"
 check "and no escape byte reaches the report" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/eve'"
+# A zero width space edited into an identity record, and into a name.
+printf 'quit\n' | tutor --learner zed >/dev/null 2>&1
+python3 "$top_srcdir/tests/cli/journal-chain.py" append \
+    "$data/learners/zed.journal" \
+    "identity\\t$(date +%s)\\tZed$(printf '\342\200\213') Doe\\tLMT-1\\tME"
+python3 "$top_srcdir/tests/cli/journal-chain.py" append \
+    "$data/learners/zed.journal" \
+    "name\\t$(date +%s)\\t$(printf '\357\273\277')Zed Doe"
+tutor --learner zed --progress >"$SCRATCH/zed" 2>"$SCRATCH/zed.err"
+check "a hand-edited identity with U+200B is skipped on replay" \
+    contains "$SCRATCH/zed.err" "an identity that cannot be used: it contains U+200B"
+check "a hand-edited name with U+FEFF is skipped on replay" \
+    contains "$SCRATCH/zed.err" "a full name that cannot be used: it contains U+FEFF"
+check "and neither reaches the report" \
+    sh -c "! grep -q 'Zed' '$SCRATCH/zed'"
 tutor --progress --all-learners >"$SCRATCH/all" 2>"$SCRATCH/all.err"
 check "the class summary has no escape byte" sh -c "! grep -q \"$(printf '\033')\" '$SCRATCH/all'"
 check "and still shows the honest learner" contains "$SCRATCH/all" "Ann Honest"

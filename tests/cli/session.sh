@@ -136,4 +136,29 @@ check "a name over 200 bytes is refused" \
     contains "$SCRATCH/names" "That name cannot be used: it is longer than 200 bytes."
 check "a name with accents is kept" \
     test "$(grep -c 'Your name on the certificate: Zoë Müller' "$SCRATCH/names")" -eq 2
+
+# --- invisible characters and unusual spaces (Unicode Cf, Zs): two names
+# printed alike must be alike.  U+200B zero width space, U+FEFF byte
+# order mark, U+2060 word joiner, U+00AD soft hyphen, U+00A0 no-break
+# space; U+200E (left-to-right mark) is a text-direction character.
+printf 'name Jane\342\200\213Doe\nname \357\273\277Jane Doe\nname Jane Doe\342\201\240\nname Ja\302\255ne Doe\nname Jane\302\240Doe\nname Jane\342\200\216 Doe\nname\n' |
+    session "$SCRATCH/invisible" --learner invisible
+tr '\n' ' ' <"$SCRATCH/invisible" >"$SCRATCH/invisible.joined"
+for cp in 200B FEFF 2060 00AD 00A0; do
+	check "a name with U+$cp is refused, naming it" \
+	    contains "$SCRATCH/invisible.joined" "That name cannot be used: it contains U+$cp, an invisible character or an unusual space"
+done
+check "a name with U+200E is refused as a text-direction character" \
+    test "$(grep -c 'it contains control or text-direction characters' "$SCRATCH/invisible")" -eq 1
+check "and no name was recorded" \
+    contains "$SCRATCH/invisible" "No name recorded yet."
+printf 'identity\nJane\342\200\213Doe\nJane Doe\nLMT\302\2401\nLMT-1\nM\342\201\240E\nME\nleave\n' |
+    session "$SCRATCH/invid" --learner invid
+tr '\n' ' ' <"$SCRATCH/invid" >"$SCRATCH/invid.joined"
+for cp in 200B 00A0 2060; do
+	check "an identity field with U+$cp is refused and asked again" \
+	    contains "$SCRATCH/invid.joined" "That cannot be used: it contains U+$cp"
+done
+check "the identity without them is recorded" \
+    sh -c "grep -q '^identity	[0-9]*	Jane Doe	LMT-1	ME	' '$SCRATCH/data/learners/invid.journal'"
 done_testing

@@ -620,10 +620,17 @@ encode(uint32_t cp, char *buf)
 		buf[1] = (char)(0x80 | (cp & 0x3f));
 		return 2;
 	}
-	buf[0] = (char)(0xe0 | cp >> 12);
-	buf[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-	buf[2] = (char)(0x80 | (cp & 0x3f));
-	return 3;
+	if (cp < 0x10000) {
+		buf[0] = (char)(0xe0 | cp >> 12);
+		buf[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		buf[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	buf[0] = (char)(0xf0 | cp >> 18);
+	buf[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	buf[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	buf[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
 }
 
 /*
@@ -679,6 +686,43 @@ control_rule_is_one_table_every_module_agrees_with(void **state)
 	}
 }
 
+/*
+ * Names: what cannot be seen, or only looks like a space, is found and
+ * named, first one first; letters, accents, U+0020 and visible
+ * punctuation are not.
+ */
+static void
+invisible_characters_are_found_and_named(void **state)
+{
+	static const uint32_t found[] = {
+		0x00a0, 0x00ad, 0x034f, 0x061c, 0x115f, 0x180e, 0x2000, 0x200b,
+		0x200c, 0x200d, 0x200e, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060,
+		0x2064, 0x206f, 0x2800, 0x3000, 0x3164, 0xfe0f, 0xfeff, 0xffa0,
+		0xfff9, 0x1d173, 0xe0001, 0xe0041, 0xe0100,
+	};
+	static const uint32_t not_found[] = {
+		0x20, 'A', '-', '.', 0xe9, 0xfc, 0x0301, 0x2010, 0x2019, 0x4e2d,
+		0x1f600,
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+		char line[16] = "Ann";
+		size_t n = 3 + encode(found[i], line + 3);
+
+		n += encode(0x200b, line + n);
+		print_message("U+%04X\n", (unsigned)found[i]);
+		assert_int_equal(text_first_invisible(line, n), found[i]);
+	}
+	for (size_t i = 0; i < sizeof not_found / sizeof not_found[0]; i++) {
+		char line[16] = "Ann";
+		size_t n = 3 + encode(not_found[i], line + 3);
+
+		print_message("U+%04X\n", (unsigned)not_found[i]);
+		assert_int_equal(text_first_invisible(line, n), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -705,6 +749,7 @@ main(void)
 		cmocka_unit_test(comments_blanks_and_escapes),
 		cmocka_unit_test(nearest_suggests_close_names_only),
 		cmocka_unit_test(directive_rules_are_one_table),
+		cmocka_unit_test(invisible_characters_are_found_and_named),
 	};
 
 	return cmocka_run_group_tests(tests, scratch_setup,
