@@ -19,6 +19,8 @@
 #define REPORT_BAR_WIDTH 12		/* characters inside a progress bar's [] */
 #define MAX_FULL_NAME 200		/* bytes in a learner's full name */
 #define MAX_FULL_NAME_TEXT "200"
+#define LICENCE_NUMBER_MAX 40		/* bytes in a licence number (boards' are ~15) */
+#define LICENCE_NUMBER_MAX_TEXT "40"
 #define COURSE_TITLE "The Iliopsoas for Manual Therapists"
 
 #define GRADE_MATCH_LIMIT 100000	/* PCRE2 match() calls per answer */

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "idrun.h"
+#include "licence.h"
 #include "xmalloc.h"
 
 enum step { ASK_NAME, ASK_LICENCE, ASK_STATE, ASK_ATTEST, ASK_DONE };
@@ -17,8 +18,8 @@ enum step { ASK_NAME, ASK_LICENCE, ASK_STATE, ASK_ATTEST, ASK_DONE };
 static const char *const questions[] = {
 	[ASK_NAME] = "Your legal name, as it appears on your licence:",
 	[ASK_LICENCE] = "Your massage therapy licence number:",
-	[ASK_STATE] = "The state (or board) that issued the licence, e.g. "
-	    "FL:",
+	[ASK_STATE] = "The state or province that issued the licence (its "
+	    "code or name, e.g. FL or Florida):",
 	[ASK_ATTEST] = "Type this statement to attest that the work is "
 	    "yours: " IDRUN_ATTESTATION,
 };
@@ -112,7 +113,7 @@ bool
 idrun_input(struct idrun *r, const char *line)
 {
 	char *cause = NULL;
-	const char *why = NULL;
+	const char *why = NULL, *code = NULL;
 
 	if (strcmp(line, "leave") == 0) {
 		say(r, "Left: nothing more was recorded. The post-test asks "
@@ -134,15 +135,26 @@ idrun_input(struct idrun *r, const char *line)
 	if (r->step == ASK_NAME && *line == '\0' &&
 	    progress_full_name(r->p) != NULL)
 		line = progress_full_name(r->p);
-	if (*line == '\0' || (why = progress_full_name_problem(line)) != NULL) {
-		char *s = xasprintf("That cannot be used: %s. %s",
-		    *line == '\0' ? "it is empty" : why, questions[r->step]);
+	if (*line == '\0')
+		why = "it is empty";
+	else if ((why = progress_full_name_problem(line)) == NULL &&
+	    r->step == ASK_LICENCE)
+		why = licence_number_problem(line);
+	else if (why == NULL && r->step == ASK_STATE &&
+	    (code = licence_state_code(line)) == NULL)
+		why = "it is not a US state or territory or a Canadian "
+		    "province or territory, the licences this certificate "
+		    "can name (for one from elsewhere, ask your provider)";
+	if (why != NULL) {
+		char *s = xasprintf("That cannot be used: %s. %s", why,
+		    questions[r->step]);
 
 		say(r, s);
 		free(s);
 		return true;
 	}
-	r->answers[r->step] = xstrdup(line);
+	/* The state in one form, its postal code, whatever was typed. */
+	r->answers[r->step] = xstrdup(r->step == ASK_STATE ? code : line);
 	r->step++;
 	if (r->step == ASK_ATTEST) {
 		saved_or_not(r, progress_record_identity(r->p,

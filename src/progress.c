@@ -64,6 +64,7 @@
 #include "clock.h"
 #include "defaults.h"
 #include "journal.h"
+#include "licence.h"
 #include "msg.h"
 #include "outcome.h"
 #include "points.h"
@@ -446,7 +447,7 @@ static int
 apply_identity(struct progress *p, const char *const *f, time_t when,
     char **why)
 {
-	const char *problem = identity_problem(f);
+	const char *problem = identity_problem(f), *code;
 
 	/* Fields edited in by hand are checked as typed ones are (idrun.c). */
 	if (problem != NULL) {
@@ -459,7 +460,12 @@ apply_identity(struct progress *p, const char *const *f, time_t when,
 	free(p->licence_state);
 	p->full_name = xstrdup(f[0]);
 	p->licence = xstrdup(f[1]);
-	p->licence_state = xstrdup(f[2]);
+	/*
+	 * One form for the state (licence.h); a record from before the list
+	 * keeps what was typed when it names none of it.
+	 */
+	code = licence_state_code(f[2]);
+	p->licence_state = xstrdup(code != NULL ? code : f[2]);
 	p->identity_time = when;
 	return 0;
 }
