@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "journal.h"
 #include "manifest.h"
 #include "outcome.h"
+#include "points.h"
 #include "rectype.h"
 #include "text.h"
 #include "uuid.h"
@@ -468,18 +468,28 @@ graded_here(const struct xapi *x, const char *quiz)
 	    strcmp(quiz, x->course->posttest) == 0);
 }
 
-/* result.score from points of max, when they make a valid score. */
+/*
+ * result.score from the record's points of max, when they make a valid
+ * score.  All three numbers are written in the journal's own form
+ * (POINTS_RECORD): raw and max are then the recorded text itself, and
+ * that form is fixed point with a '.', never an exponent, so every value
+ * is a JSON number the xAPI validator takes; scaled, a ratio from 0 to 1,
+ * keeps 6 decimals.
+ */
 static void
 put_score(struct strbuf *r, const char *points, const char *max)
 {
-	char *e1, *e2;
-	double p = strtod(points, &e1), m = strtod(max, &e2);
+	char raw[POINTS_BUF], top[POINTS_BUF], scaled[POINTS_BUF];
+	double p, m;
 
-	if (*points == '\0' || *e1 != '\0' || *max == '\0' || *e2 != '\0' ||
-	    !isfinite(p) || !isfinite(m) || m <= 0 || p < 0 || p > m)
+	if (!points_parse(points, &p) || !points_parse(max, &m) || m <= 0 ||
+	    p < 0 || p > m)
 		return;
-	strbuf_addf(r, ",\"score\":{\"raw\":%.6g,\"min\":0,\"max\":%.6g,"
-	    "\"scaled\":%.6g}", p, m, p / m);
+	points_format(raw, sizeof raw, p, POINTS_RECORD);
+	points_format(top, sizeof top, m, POINTS_RECORD);
+	points_format(scaled, sizeof scaled, p / m, POINTS_RECORD);
+	strbuf_addf(r, ",\"score\":{\"raw\":%s,\"min\":0,\"max\":%s,"
+	    "\"scaled\":%s}", raw, top, scaled);
 }
 
 /* result.response (and the exact bytes when they are not UTF-8). */

@@ -169,6 +169,51 @@ convert(struct xapi *x, const char *learner)
 	xapi_add_record(x, answer, 12);
 }
 
+/*
+ * result.score is written as the journal writes points: fixed point,
+ * never an exponent (%.6g once gave 1.5e+06), and no score at all from
+ * points that are not the journal's form or not within 0..max.
+ */
+static void
+a_score_is_written_in_the_journals_form_or_not_at_all(void **state)
+{
+	static const struct {
+		const char *points, *max, *want;
+	} cases[] = {
+		{"0.5", "3", "\"score\":{\"raw\":0.5,\"min\":0,\"max\":3,"
+		    "\"scaled\":0.166667}"},
+		{"2", "3", "\"raw\":2,\"min\":0,\"max\":3,\"scaled\":0.666667}"},
+		{"1500000", "3000000", "\"raw\":1500000,\"min\":0,\"max\":"
+		    "3000000,\"scaled\":0.5}"},
+		{"0.000001", "1", "\"raw\":0.000001,\"min\":0,\"max\":1,"
+		    "\"scaled\":0.000001}"},
+		{"1e2", "100", NULL},
+		{"2", "1", NULL},
+		{"-1", "1", NULL},
+		{"0", "0", NULL},
+		{"", "1", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *const answer[] = { "answer", "1796001240",
+			"sample-quiz", "1796001120-1-1", "0", "insertion", "1",
+			"partial", cases[i].points, cases[i].max, "0", "text" };
+		struct xapi x;
+
+		xapi_init(&x, &course, "erin");
+		xapi_add_record(&x, answer, 12);
+		assert_int_equal(x.n, 1);
+		assert_non_null(strstr(x.statements[0], "\"success\":false"));
+		if (cases[i].want == NULL)
+			assert_null(strstr(x.statements[0], "\"score\""));
+		else if (strstr(x.statements[0], cases[i].want) == NULL)
+			fail_msg("%s of %s: %s", cases[i].points, cases[i].max,
+			    x.statements[0]);
+		xapi_destroy(&x);
+	}
+}
+
 static void
 statement_ids_are_stable_and_per_learner(void **state)
 {
@@ -269,6 +314,7 @@ main(void)
 		cmocka_unit_test(the_reader_reads_objects_numbers_and_surrogates),
 		cmocka_unit_test(sha1_and_uuid5_match_published_values),
 		cmocka_unit_test(statement_ids_are_stable_and_per_learner),
+		cmocka_unit_test(a_score_is_written_in_the_journals_form_or_not_at_all),
 		cmocka_unit_test(an_answer_reads_back_to_its_record_exact_bytes_and_all),
 		cmocka_unit_test(timestamps_round_trip_in_utc),
 	};
