@@ -30,14 +30,15 @@
 #include "ownfile.h"
 #include "xmalloc.h"
 
+/* got_sigint: SIGINT or SIGQUIT, whichever came last, or 0. */
 static volatile sig_atomic_t got_sigint, got_sigwinch, got_sigtstp;
 static volatile sig_atomic_t got_exit_signal;
 
 static void
 on_signal(int sig)
 {
-	if (sig == SIGINT)
-		got_sigint = 1;
+	if (sig == SIGINT || sig == SIGQUIT)
+		got_sigint = sig;
 	else if (sig == SIGWINCH)
 		got_sigwinch = 1;
 	else if (sig == SIGTSTP)
@@ -70,6 +71,7 @@ lineio_stop_pending(void)
 	if (sigpending(&pending) != 0)
 		return false;
 	return sigismember(&pending, SIGINT) == 1 ||
+	    sigismember(&pending, SIGQUIT) == 1 ||
 	    sigismember(&pending, SIGTERM) == 1 ||
 	    sigismember(&pending, SIGHUP) == 1;
 }
@@ -312,14 +314,15 @@ take_breaks(const struct lineio *io, char *line)
 	return false;
 }
 
+/* Ctrl-C, or Ctrl-\ (SIGQUIT) which does the same: never an end. */
 static void
-cancel_line(void)
+cancel_line(int sig)
 {
 	rl_free_line_state();
 	rl_callback_sigcleanup();
 	rl_replace_line("", 0);
 	rl_point = rl_end = 0;
-	fputs("^C\n", stdout);
+	fputs(sig == SIGQUIT ? "^\\\n" : "^C\n", stdout);
 	rl_on_new_line();
 	rl_redisplay();
 }
@@ -378,8 +381,10 @@ wait_for_line(sigset_t *orig)
 			break;
 		}
 		if (got_sigint) {
+			int sig = got_sigint;
+
 			got_sigint = 0;
-			cancel_line();
+			cancel_line(sig);
 		}
 		if (got_sigwinch) {
 			got_sigwinch = 0;
@@ -520,7 +525,8 @@ take_key(const struct lineio *io, sigset_t *orig)
 int
 lineio_run_terminal(const struct lineio *io)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP};
+	static const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH,
+	    SIGTSTP};
 	sigset_t blocked, orig;
 
 	active = io;
@@ -642,6 +648,8 @@ lineio_run_script(const struct lineio *io)
 	sigset_t unused;
 
 	catch_signals(sigs, sizeof sigs / sizeof sigs[0], &unused);
+	/* Ctrl-\ in the terminal a script runs in: no core dump, no end. */
+	signal(SIGQUIT, SIG_IGN);
 	while (!io->finished(io->ctx) && got_exit_signal == 0) {
 		bool too_long, has_nul;
 		char *line;

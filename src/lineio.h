@@ -5,7 +5,9 @@
  * signals that end a session, so both input paths behave the same.
  *
  * Signals: Ctrl-C (SIGINT) at a terminal prompt cancels the line being
- * typed and nothing else; SIGTERM and SIGHUP end the session between
+ * typed and nothing else, and so does Ctrl-\ (SIGQUIT), which would
+ * otherwise end the session with a core dump (from a script it is
+ * ignored); SIGTERM and SIGHUP end the session between
  * lines, through the caller's normal exit; SIGWINCH resizes; SIGTSTP
  * (Ctrl-Z) hands the terminal back to the shell until fg.  Handlers only
  * set flags: nothing runs inside them.

@@ -45,3 +45,4 @@ CLI_TESTS += tests/cli/ids-in-files.sh
 PTY_TESTS += tests/pty/slow-grading.py
 PTY_TESTS += tests/pty/paste.py
 CLI_TESTS += tests/cli/licence.sh
+PTY_TESTS += tests/pty/quit-key.py
