@@ -24,6 +24,9 @@
 #include "strbuf.h"
 #include "xmalloc.h"
 
+/* What an append can find changed under it (journal_take_notice). */
+enum notice { NOTICE_GREW, NOTICE_CHANGED, NOTICE_CUT, NOTICES };
+
 struct journal {
 	char *path;
 	int fd;			/* O_APPEND, or -1 when read-only */
@@ -41,6 +44,8 @@ struct journal {
 	off_t torn_at;
 	long torn_line;
 	char torn_prev[9];
+	char *notice[NOTICES];	/* not yet taken, by kind */
+	bool told[NOTICES];	/* each kind is told once */
 };
 
 /* Where a chain starts: the "previous checksum" of the first record. */
@@ -596,6 +601,15 @@ start_file(struct journal *j, char **cause)
 	return rc;
 }
 
+/* What is said of a torn last line cut off (a new string). */
+static char *
+cut_said(const struct journal *j, const char *what, off_t bytes)
+{
+	return xasprintf("damaged %s cut off (truncated: no end of line; a "
+	    "session was stopped while writing it); its %lld bytes are kept "
+	    "in %s" JOURNAL_TORN_SUFFIX, what, (long long)bytes, j->path);
+}
+
 /*
  * The torn last line replay found: a writer (fd != -1, lock held) cuts it
  * off and says so once; a reader, or a writer that cannot keep a copy,
@@ -616,10 +630,10 @@ torn_warn(struct journal *j, int fd, off_t *size, struct diag *d)
 		return;
 	}
 	if (cut_torn(j, fd, *size, &why) == 0) {
-		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged %s "
-		    "cut off (truncated: no end of line; a session was "
-		    "stopped while writing it); its %lld bytes are kept in "
-		    "%s" JOURNAL_TORN_SUFFIX, what, (long long)bytes, j->path);
+		char *said = cut_said(j, what, bytes);
+
+		diag_add(d, DIAG_WARNING, j->path, line, 0, "%s", said);
+		free(said);
 		*size = j->known;
 	} else
 		diag_add(d, DIAG_WARNING, j->path, line, 0, "damaged %s "
@@ -772,6 +786,8 @@ journal_close(struct journal *j)
 		return;
 	if (j->fd != -1)
 		close(j->fd);
+	for (int k = 0; k < NOTICES; k++)
+		free(j->notice[k]);
 	free(j->fail);
 	free(j->path);
 	free(j);
@@ -792,17 +808,22 @@ journal_path(const struct journal *j)
 /*
  * Another session appended since we last looked (or the file shrank):
  * find the chain's end again by the reader's rule, over the whole file.
- * Called with the lock held.
+ * *kept says whether what we knew is still the file's beginning: a line
+ * ends where our last whole line did, and the chain there is ours (FNV
+ * over every line: an edit before it shows).  Called with the lock held.
  */
 static int
-resync_tail(struct journal *j, off_t size, char **failed)
+resync_tail(struct journal *j, off_t size, bool *kept, char **failed)
 {
 	struct strbuf cur = { 0 };
-	char buf[8192], prev[9];
-	off_t at = 0;
+	char buf[8192], prev[9], mark_tail[9];
+	off_t at = 0, mark = j->torn_at >= 0 ? j->torn_at : j->known;
 	long lineno = 1;
 	bool header = true;
 
+	memcpy(mark_tail, j->torn_at >= 0 ? j->torn_prev : j->tail,
+	    sizeof mark_tail);
+	*kept = false;
 	memcpy(j->tail, CHAIN_START, sizeof j->tail);
 	strbuf_add(&cur, "", 0);
 	while (at < size) {
@@ -827,6 +848,8 @@ resync_tail(struct journal *j, off_t size, char **failed)
 			header = false;
 			cur.len = 0;
 			lineno++;
+			if (at + i + 1 == mark)
+				*kept = memcmp(j->tail, mark_tail, 8) == 0;
 		}
 		at += n;
 	}
@@ -864,6 +887,75 @@ still_at_path(const struct journal *j, const struct stat *st, char **failed)
 	return false;
 }
 
+/* Leave a notice of kind k, unless one was left before. */
+static void
+notify(struct journal *j, enum notice k, char *msg)
+{
+	if (j->told[k]) {
+		free(msg);
+		return;
+	}
+	j->told[k] = true;
+	j->notice[k] = msg;
+}
+
+/*
+ * The file is not as this session left it (appended to, or kept false:
+ * cut, emptied or rewritten).  It goes on, but what it shows is what it
+ * read at its start and its own records since.
+ */
+static void
+changed_under_us(struct journal *j, bool kept)
+{
+	if (kept)
+		notify(j, NOTICE_GREW, xasprintf("%s: another session of this "
+		    "learner wrote to it while this one ran; both sessions' "
+		    "records are kept, but this one shows the other's only "
+		    "once it is started again", j->path));
+	else
+		notify(j, NOTICE_CHANGED, xasprintf("%s: records this session "
+		    "had read or written are no longer there as they were (the "
+		    "file was cut, emptied or rewritten while it ran); it goes "
+		    "on saving, but what it shows may not match the file until "
+		    "it is started again", j->path));
+}
+
+/*
+ * The file ends in a torn line (someone died mid-record): cut it off (a
+ * copy is kept, and the learner told) or, failing that, never glue ours
+ * onto theirs.  Called with the lock held.
+ */
+static void
+end_torn_line(struct journal *j, struct stat *st, struct strbuf *out)
+{
+	off_t bytes = st->st_size - j->torn_at;
+	long line = j->torn_line;
+	char *why = NULL, *said;
+
+	if (j->torn_at > 0 && cut_torn(j, j->fd, st->st_size, &why) == 0) {
+		st->st_size = j->known;
+		said = cut_said(j, "record", bytes);
+		notify(j, NOTICE_CUT, xasprintf("%s:%ld: %s", j->path, line,
+		    said));
+		free(said);
+	} else
+		strbuf_add(out, "\n", 1);
+	free(why);
+}
+
+char *
+journal_take_notice(struct journal *j)
+{
+	for (int k = 0; k < NOTICES; k++)
+		if (j->notice[k] != NULL) {
+			char *msg = j->notice[k];
+
+			j->notice[k] = NULL;
+			return msg;
+		}
+	return NULL;
+}
+
 static void
 set_cause(char **cause, const char *msg)
 {
@@ -878,6 +970,7 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 	struct strbuf line = { 0 }, out = { 0 };
 	char sum[16], last, *failed = NULL, *hdr;
 	struct stat st;
+	bool moved, kept = false;
 	int rc = -1;
 
 	if (j->fail != NULL || j->fd == -1) {
@@ -916,26 +1009,19 @@ journal_append(struct journal *j, const char *const *fields, size_t nfields,
 		free(hdr);
 		j->version = JOURNAL_VERSION;
 		memcpy(j->tail, CHAIN_START, sizeof j->tail);
-	} else if (st.st_size != j->known &&
-	    resync_tail(j, st.st_size, &failed) == -1) {
+		changed_under_us(j, false);
+	} else if ((moved = st.st_size != j->known) &&
+	    resync_tail(j, st.st_size, &kept, &failed) == -1) {
 		goto out;
 	} else if (pread(j->fd, &last, 1, st.st_size - 1) != 1) {
 		failed = xasprintf("cannot read %s: %s", j->path,
 		    strerror(errno));
 		goto out;
-	} else if (last != '\n') {
-		/*
-		 * Someone died mid-record: cut the torn line off (a copy is
-		 * kept) or, failing that, never glue ours onto theirs.
-		 */
-		char *why = NULL;
-
-		if (j->torn_at > 0 &&
-		    cut_torn(j, j->fd, st.st_size, &why) == 0)
-			st.st_size = j->known;
-		else
-			strbuf_add(&out, "\n", 1);
-		free(why);
+	} else {
+		if (moved)
+			changed_under_us(j, kept);
+		if (last != '\n')
+			end_torn_line(j, &st, &out);
 	}
 	/* The checksum chains to the file's last line, as it is now. */
 	snprintf(sum, sizeof sum, "\t%08x\n", journal_record_sum(j->version,

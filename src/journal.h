@@ -56,6 +56,13 @@
  * header cut short is cut the same way by journal_open ("damaged header
  * cut off"), which then writes a whole header.
  *
+ * Before writing, an append compares the file with what this journal
+ * last read or wrote.  When another session appended meanwhile, it finds
+ * the chain's end again and goes on; when what it knew of is no longer
+ * there as it was, it goes on too.  Either way, and when it cut a torn
+ * line, it leaves a notice for the caller (journal_take_notice), once of
+ * each kind, since the session's picture of the file is out of date.
+ *
  * An append also fails when the path no longer names the file opened
  * (another program renamed a file over it, or removed it): records
  * written on to the old file would be read by no one.
@@ -160,6 +167,17 @@ void journal_close(struct journal *j);
  */
 int journal_append(struct journal *j, const char *const *fields,
     size_t nfields, char **cause);
+
+/*
+ * What an append found changed in the file since this journal last read
+ * or wrote it, as a new message for the learner, or NULL when nothing is
+ * left to tell: another session appended records (kept, but this one
+ * does not show them until the next journal_open), records this one had
+ * read or written are gone or changed (the file was cut, emptied or
+ * rewritten), or a torn last line was cut off (kept in PATH.torn).  Each
+ * of the three is told once per journal; call until NULL.
+ */
+char *journal_take_notice(struct journal *j);
 
 /*
  * Claims on named things kept in the journal (an open quiz attempt), so

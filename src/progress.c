@@ -1115,7 +1115,7 @@ record(struct progress *p, enum rectype t, const char *const *rest,
     size_t n, char **cause)
 {
 	const char **f = xreallocarray(NULL, n + 1, sizeof *f);
-	char *jcause = NULL, *why = NULL;
+	char *jcause = NULL, *why = NULL, *notice;
 	int rc = 0;
 
 	f[0] = rectype_name(t);
@@ -1130,6 +1130,11 @@ record(struct progress *p, enum rectype t, const char *const *rest,
 		give_cause(cause, xasprintf("progress not saved: %s", jcause));
 		free(jcause);
 		rc = -1;
+	}
+	/* Another session, or a program, changed the file under this one. */
+	while ((notice = journal_take_notice(p->j)) != NULL) {
+		msg_warning("%s", notice);
+		free(notice);
 	}
 	if (apply_record(p, f, n + 1, &why) != 0) {
 		/* The record functions check their arguments: a bug here. */

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Two sessions of the same learner at once (two terminals, or a terminal
 # and a script) append to one journal: every answer of both is kept, whole,
-# in its own attempt, and the journal replays without a warning.
+# in its own attempt, and the journal replays without a warning.  Each
+# session says once that the other wrote; a torn line one cuts, or records
+# removed under one, are said once too.
 . "$top_srcdir/tests/cli/lib.sh"
 
 data="$SCRATCH/data"
@@ -46,13 +48,15 @@ points() { grep -c '^Points: ' "$SCRATCH/out.$1" || true; }
 # their records alternate in the file.  Both have read the journal before
 # either starts a quiz (else the later one would resume the other's open
 # attempt, as a learner's second terminal should).
-mkfifo "$SCRATCH/in.a" "$SCRATCH/in.b" || exit 99
-"$TUTOR" --course "$FIXTURE" --data-dir "$data" --learner pat \
-    <"$SCRATCH/in.a" >"$SCRATCH/out.a" 2>"$SCRATCH/err.a" &
-pid_a=$!
-"$TUTOR" --course "$FIXTURE" --data-dir "$data" --learner pat \
-    <"$SCRATCH/in.b" >"$SCRATCH/out.b" 2>"$SCRATCH/err.b" &
-pid_b=$!
+# start WHO: a session of pat reading from the FIFO in.WHO (in the
+# background: $! is its pid).
+start() {
+	mkfifo "$SCRATCH/in.$1" || exit 99
+	"$TUTOR" --course "$FIXTURE" --data-dir "$data" --learner pat \
+	    <"$SCRATCH/in.$1" >"$SCRATCH/out.$1" 2>"$SCRATCH/err.$1" &
+}
+start a; pid_a=$!
+start b; pid_b=$!
 exec 4>"$SCRATCH/in.a" 5>"$SCRATCH/in.b"
 echo list >&4
 echo list >&5
@@ -105,7 +109,13 @@ exec 4>&- 5>&-
 wait $pid_a; st_a=$?
 wait $pid_b; st_b=$?
 check "both sessions exit 0 ($st_a, $st_b)" test $st_a -eq 0 -a $st_b -eq 0
-check "neither session warned" test ! -s "$SCRATCH/err.a" -a ! -s "$SCRATCH/err.b"
+# Each shows only what it read at its start and its own records, so each
+# says so, once, at its first append after the other's (and nothing else).
+for who in a b; do
+	check "session $who said once that another session wrote, and nothing else" \
+	    test "$(grep -c 'another session of this learner wrote to it while this one ran' "$SCRATCH/err.$who")" -eq 1 \
+	    -a "$(wc -l <"$SCRATCH/err.$who")" -eq 1
+done
 
 # Every attempt holds six answers, all typed by one session.
 bad=$(awk -F '\t' '
@@ -139,4 +149,49 @@ check "no torn or glued records ($torn)" test "$torn" -eq 0
 rows=$(($(wc -l <"$SCRATCH/export") - 1))
 check "the journal replays cleanly and exports all 72 answers ($rows)" \
     test "$rows" -eq 72 -a ! -s "$SCRATCH/export.err"
+
+# --- the file changed under a session in other ways: a torn last line
+# (a third session killed mid-record) is cut by whichever session appends
+# next, which says so once; records removed under a session are said once.
+start c; pid_c=$!
+start d; pid_d=$!
+exec 4>"$SCRATCH/in.c" 5>"$SCRATCH/in.d"
+said() { grep -c -- "$2" "$SCRATCH/err.$1" || true; }
+names() { grep -c '^Your name on the certificate: ' "$SCRATCH/out.$1" || true; }
+# name: a session records a name and has acknowledged it.
+name() {
+	_n=$(names "$1")
+	if [ "$1" = c ]; then echo "name $2" >&4; else echo "name $2" >&5; fi
+	_t=0
+	while [ "$(names "$1")" -le "$_n" ]; do
+		_t=$((_t + 1)); [ $_t -gt 1000 ] && return 1; sleep 0.01
+	done
+}
+name c "Cal One"; name d "Dee One"
+torn=$(printf 'answer\t1796000000\tsample-quiz\tkil')
+printf '%s' "$torn" >>"$journal"
+name c "Cal Two"
+check "the session that appends next cuts the torn line and says so, naming the copy" \
+    test "$(said c "damaged record cut off (truncated: no end of line; a session was stopped while writing it); its ${#torn} bytes are kept in $journal.torn")" -eq 1
+check "the torn bytes are in the copy" \
+    sh -c "tail -n 1 '$journal.torn' | grep -q 'sample-quiz	kil\$'"
+name d "Dee Two"
+printf '%s' "$torn" >>"$journal"
+name c "Cal Three"
+check "a second cut is not said again" \
+    test "$(said c 'damaged record cut off')" -eq 1
+# Records removed under d: the file is cut back before d's last record.
+name d "Dee Three"
+size=$(($(wc -c <"$journal") - $(tail -n 1 "$journal" | wc -c)))
+truncate -s "$size" "$journal"
+name d "Dee Four"; name d "Dee Five"
+check "records removed under a session are said once" \
+    test "$(said d 'records this session had read or written are no longer there as they were')" -eq 1
+check "but for them the session goes on saving" \
+    sh -c "tail -n 2 '$journal' | grep -q 'Dee Four' && tail -n 1 '$journal' | grep -q 'Dee Five'"
+exec 4>&- 5>&-
+wait $pid_c $pid_d
+check "each of the two said once that the other wrote" \
+    test "$(said c 'another session of this learner wrote')" -eq 1 \
+    -a "$(said d 'another session of this learner wrote')" -eq 1
 done_testing
