@@ -65,11 +65,18 @@ struct certificate {
 	const char *signer;		/* the signing public key, hex */
 };
 
+/* Columns of the text certificate as a provider signs it (seal.h). */
+#define CERTIFICATE_TEXT_WIDTH 72
+
 /*
- * The certificate as plain text, 72 columns, no escape codes.  Returns 0,
- * or -1 when writing to out failed.
+ * The certificate as plain text, no escape codes, width columns: at
+ * CERTIFICATE_TEXT_WIDTH (or more) exactly the text a provider signs; for
+ * a narrower screen (down to MIN_WIDTH) the same words, wrapped to it,
+ * with values below their labels and over-long words (a signature) cut.
+ * Returns 0, or -1 when writing to out failed.
  */
-int certificate_write_text(FILE *out, const struct certificate *c);
+int certificate_write_text(FILE *out, const struct certificate *c,
+    int width);
 
 /*
  * The certificate as a one-page PDF (US Letter, landscape) at path, drawn

@@ -277,8 +277,8 @@ to_long(const char *s)
 }
 
 int
-certify_print(FILE *out, const char *pdf_path, const struct course *c,
-    const struct progress *p, char **cause)
+certify_print(FILE *out, const char *pdf_path, int width,
+    const struct course *c, const struct progress *p, char **cause)
 {
 	const struct completion *done;
 	struct certificate cert;
@@ -345,7 +345,7 @@ certify_print(FILE *out, const char *pdf_path, const struct course *c,
 			fprintf(out, "Certificate %s written to %s\n",
 			    cert.number != NULL ? cert.number : "", pdf_path);
 		}
-	} else if (certificate_write_text(out, &cert) != 0) {
+	} else if (certificate_write_text(out, &cert, width) != 0) {
 		rc = -1;
 	}
 	free(approvals);

@@ -46,16 +46,17 @@ int certify_record(struct progress *p, const struct course *c,
     const char **number, char **cause);
 
 /*
- * Print the certificate of p's first completion: as text to out, or,
- * when pdf_path is not NULL, as a PDF written there (and a line saying
- * so to out).  Returns 0; or 1 when there is no completion yet, with
+ * Print the certificate of p's first completion: as text to out, width
+ * columns (certificate.h: CERTIFICATE_TEXT_WIDTH or more is the text as
+ * signed, less a screen's), or, when pdf_path is not NULL, as a PDF
+ * written there (and a line saying so to out).  Returns 0; or 1 when there is no completion yet, with
  * *cause saying what is still to do (lines after the first are the
  * lessons left, indented); or -1 when it failed, with *cause saying why
  * (NULL for a write error on out, which the caller's check of out
  * reports).  *cause is new, for the caller to show and free.
  */
-int certify_print(FILE *out, const char *pdf_path, const struct course *c,
-    const struct progress *p, char **cause);
+int certify_print(FILE *out, const char *pdf_path, int width,
+    const struct course *c, const struct progress *p, char **cause);
 
 /*
  * The attestation time t as a certificate shows it, "YYYY-MM-DD HH:MM

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "agreement.h"
+#include "certificate.h"
 #include "certify.h"
 #include "check.h"
 #include "digest.h"
@@ -38,6 +39,24 @@
 #include "words.h"
 #include "text.h"
 #include "xmalloc.h"
+
+/*
+ * The text certificate of --certificate: on a terminal narrower than
+ * the certificate, wrapped to it (or to --width); anywhere else the text
+ * as a provider signs it, for printing.
+ */
+static int
+certificate_width(const struct options *o)
+{
+	struct render_opts ro;
+
+	if (o->width != 0)
+		return o->width;
+	if (!isatty(STDOUT_FILENO))
+		return CERTIFICATE_TEXT_WIDTH;
+	render_opts_detect(&ro, true, false);
+	return ro.width;
+}
 
 static int
 usage_error(const char *cause)
@@ -423,8 +442,8 @@ main(int argc, char **argv)
 		status = EXIT_SUCCESS;
 		break;
 	case MODE_CERTIFICATE:
-		status = certify_print(stdout, o.pdf_path, &c, p, &cause) == 0 ?
-		    EXIT_SUCCESS : EXIT_FAILURE;
+		status = certify_print(stdout, o.pdf_path, certificate_width(&o),
+		    &c, p, &cause) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 		break;
 	default: {
 		struct repl_config cfg = {

@@ -1259,8 +1259,8 @@ cmd_certificate(struct repl *r, const char *arg)
 	char *cause = NULL;
 
 	/* What is still to do is for the learner: on screen, wrapped. */
-	if (certify_print(r->out, *arg != '\0' ? arg : NULL, r->course,
-	    r->progress, &cause) != 0 && cause != NULL)
+	if (certify_print(r->out, *arg != '\0' ? arg : NULL, r->ro.width,
+	    r->course, r->progress, &cause) != 0 && cause != NULL)
 		say_list(r, cause);
 	free(cause);
 }

@@ -259,7 +259,7 @@ seal_write_text(FILE *out, const struct certificate *c,
 
 	if (mem == NULL)
 		return -1;
-	rc = certificate_write_text(mem, c);
+	rc = certificate_write_text(mem, c, CERTIFICATE_TEXT_WIDTH);
 	if (fclose(mem) != 0 || rc != 0) {
 		free(body);
 		return -1;

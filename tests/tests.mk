@@ -46,3 +46,4 @@ PTY_TESTS += tests/pty/slow-grading.py
 PTY_TESTS += tests/pty/paste.py
 CLI_TESTS += tests/cli/licence.sh
 PTY_TESTS += tests/pty/quit-key.py
+PTY_TESTS += tests/pty/certificate.py

@@ -104,6 +104,27 @@ m=$(missing "$SCRATCH/c1.joined")
 if [ -z "$m" ]; then ok "the text certificate has every field"
 else not_ok "the text certificate has every field" "missing: $m"; fi
 
+# A narrow screen: the same certificate wrapped to 40 columns (values
+# below their labels when need be), every field still there; to a pipe
+# with no --width it is the 72-column text a provider signs, unchanged.
+widest() { LC_ALL=C.UTF-8 wc -L <"$1"; }
+tutor --certificate --width 40 >"$SCRATCH/c40" 2>&1
+check "--certificate --width 40: no line is wider than 40 columns ($(widest "$SCRATCH/c40"))" \
+    test "$(widest "$SCRATCH/c40")" -le 40
+tr '\n' ' ' <"$SCRATCH/c40" | sed 's/  */ /g' >"$SCRATCH/c40.joined"
+m=$(missing "$SCRATCH/c40.joined")
+if [ -z "$m" ]; then ok "and it has every field"
+else not_ok "and it has every field" "missing: $m"; fi
+check "a value too long for its label's line goes below it" \
+    sh -c "grep -A1 -x '  State approval:' '$SCRATCH/c40' | grep -q '^    Maine Board of Massage'"
+"$TUTOR" --course "$course" --data-dir "$SCRATCH/data" --learner erin \
+    --certificate | cat >"$SCRATCH/cpipe"
+same "to a pipe, --certificate is the 72-column text" "$SCRATCH/c1" "$SCRATCH/cpipe"
+printf 'certificate\nquit\n' | tutor --width 40 >"$SCRATCH/r40" 2>&1
+check "'certificate' in a session at --width 40 fits 40 columns ($(widest "$SCRATCH/r40"))" \
+    test "$(widest "$SCRATCH/r40")" -le 40
+check "and shows it" contains "$SCRATCH/r40" "CERTIFICATE OF COMPLETION"
+
 # 3. The PDF: written, a real PDF, every field read back by pdftotext.
 tutor --certificate --pdf "$SCRATCH/cert.pdf" >"$SCRATCH/c2" 2>"$SCRATCH/c2.err"
 check "--certificate --pdf exits 0" test $? -eq 0

@@ -111,6 +111,12 @@ class Tutor:
             self.kill()
         return status
 
+    def finish(self, line="quit\r", timeout=10.0):
+        """Type line (quit) and wait for the end; kill what hangs."""
+        self.send(line)
+        if self.wait(timeout) is None:
+            self.kill()
+
     def kill(self):
         try:
             os.kill(self.pid, signal.SIGKILL)

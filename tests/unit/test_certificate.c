@@ -63,7 +63,7 @@ text_of(const struct certificate *c)
 	FILE *fp = open_memstream(&buf, &len);
 
 	assert_non_null(fp);
-	assert_int_equal(certificate_write_text(fp, c), 0);
+	assert_int_equal(certificate_write_text(fp, c, CERTIFICATE_TEXT_WIDTH), 0);
 	assert_int_equal(fclose(fp), 0);
 	s = fixture_squeeze(buf);
 	free(buf);
@@ -275,7 +275,7 @@ text_lines_fit_72_columns(void **state)
 	const char *line;
 
 	(void)state;
-	certificate_write_text(fp, &fixture_cert);
+	certificate_write_text(fp, &fixture_cert, CERTIFICATE_TEXT_WIDTH);
 	fclose(fp);
 	for (line = buf; *line != '\0';) {
 		const char *nl = strchr(line, '\n');

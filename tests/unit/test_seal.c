@@ -131,7 +131,7 @@ a_text_certificate_verifies_and_every_change_is_refused(void **state)
 	/* A self-reported certificate has no seal at all. */
 	c.self_reported = true;
 	fp = fopen("plain.txt", "w");
-	assert_int_equal(certificate_write_text(fp, &c), 0);
+	assert_int_equal(certificate_write_text(fp, &c, CERTIFICATE_TEXT_WIDTH), 0);
 	fclose(fp);
 	expect("plain.txt", &pub, 1, "carries no provider signature");
 	free(text);
