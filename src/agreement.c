@@ -93,8 +93,8 @@ rule_of(const struct quiz *qz, const struct question *q,
 	if (g->rule != NULL)
 		return xasprintf("%s %s:%d", roles[g->rule->role], q->path,
 		    g->rule->lineno);
-	return xasprintf("%s (%s:%s)", q->kind == Q_LIST ? "list items" :
-	    "no rule", qz->id, q->id);
+	return xasprintf("%s (%s:%s)", qkind_of(q->kind)->list_answer ?
+	    "list items" : "no rule", qz->id, q->id);
 }
 
 struct run {
@@ -164,7 +164,7 @@ run_all(struct run *run)
 			for (size_t j = 0; j < qz->nquestions; j++)
 				if (strcmp(qz->questions[j].id, grp->question) == 0)
 					q = &qz->questions[j];
-			if (q == NULL || (q->kind != Q_SHORT && q->kind != Q_LIST)) {
+			if (q == NULL || !qkind_is_free_text(q)) {
 				if (run->d != NULL)
 					diag_add(run->d, DIAG_ERROR, rs->path,
 					    grp->lineno, 0, "quiz '%s' has no "

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "flag.h"
+#include "qkind.h"
 #include "responses.h"
 #include "strbuf.h"
 #include "text.h"
@@ -197,7 +198,7 @@ put_question(FILE *out, const struct course *c, const struct item *it)
 	if (qn == NULL)
 		fprintf(out, "# question %s is not in this quiz now\n",
 		    it->f->question);
-	else if (qn->kind != Q_SHORT && qn->kind != Q_LIST)
+	else if (!qkind_is_free_text(qn))
 		fprintf(out, "# question %s (%s): marked responses are for "
 		    "free-text questions; check its key\n", qn->id,
 		    quiz_kind_name(qn->kind));
@@ -213,8 +214,7 @@ markable(const struct course *c, const struct item *it)
 	    c->quizzes[it->quiz] : NULL;
 
 	return q != NULL && it->question != (size_t)-1 &&
-	    (q->questions[it->question].kind == Q_SHORT ||
-	    q->questions[it->question].kind == Q_LIST);
+	    qkind_is_free_text(&q->questions[it->question]);
 }
 
 size_t

@@ -54,18 +54,6 @@ names_choice(const char *text_words, const char *choice)
 	return found;
 }
 
-static bool
-free_text(const struct question *q)
-{
-	return q->kind == Q_SHORT || q->kind == Q_LIST;
-}
-
-static bool
-lettered(const struct question *q)
-{
-	return q->kind == Q_CHOICE || q->kind == Q_MULTI;
-}
-
 /*
  * Whether q would credit text: graded correct, or naming a right choice
  * that q's own prompt does not name (one it names, as in "Of the femoral
@@ -75,7 +63,7 @@ static bool
 credits(const struct question *q, const char *text, const char **which)
 {
 	*which = NULL;
-	if (free_text(q)) {
+	if (qkind_is_free_text(q)) {
 		struct grade_result r;
 		bool right;
 
@@ -84,7 +72,8 @@ credits(const struct question *q, const char *text, const char **which)
 		grade_result_destroy(&r);
 		return right;
 	}
-	if (lettered(q)) {
+	/* Kinds with no choice right on its own (order) name none. */
+	if (qkind_letters(q) > 0) {
 		char *w = words_of(text);
 		char *asked = words_of(q->prompt != NULL ? q->prompt : "");
 

@@ -111,6 +111,12 @@ qkind_directive_names(const char **names, size_t max)
 
 /* ------------------------------------------------------------ accessors */
 
+bool
+qkind_is_free_text(const struct question *qu)
+{
+	return kinds[qu->kind]->free_text;
+}
+
 size_t
 qkind_letters(const struct question *qu)
 {

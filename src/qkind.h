@@ -149,6 +149,13 @@ struct qkind {
 	 */
 	void (*prepare)(const struct question *qu);
 	/*
+	 * Answers are free text, the learner's own words graded by rules
+	 * (not a pick from a key): they can be marked by hand (responses.h),
+	 * which is what settles a flag on one, and a right one may give
+	 * another question away.
+	 */
+	bool free_text;
+	/*
 	 * Grade answer, already normalised (grade.h) and not empty; with
 	 * list_answer, newlines in it separate parts.  answer may be
 	 * changed in place.
@@ -200,6 +207,7 @@ struct qkind {
  * The accessors for modules outside the kinds' files: each asks the row,
  * with the answer for a kind that has no such data.
  */
+bool qkind_is_free_text(const struct question *qu);	/* row's free_text */
 size_t qkind_letters(const struct question *qu);		/* 0 */
 const char *qkind_letter(const struct question *qu, size_t i, bool *right);
 bool qkind_one_try(const struct question *qu);			/* false */

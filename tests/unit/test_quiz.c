@@ -121,6 +121,38 @@ graded_correct(const struct question *qu, const char *answer)
 	return right;
 }
 
+/*
+ * What other modules ask of a question's kind, by its row (qkind.h),
+ * never by its name: one question of each kind in the sample quiz.
+ */
+static void
+each_kind_says_whether_answers_are_free_text_and_lettered(void **state)
+{
+	static const struct {
+		const char *kind;
+		bool free_text, list_answer, lettered;
+	} want[] = {
+		{"short", true, false, false}, {"list", true, true, false},
+		{"choice", false, false, true}, {"multi", false, false, true},
+		{"truefalse", false, false, false}, {"order", false, false, true},
+	};
+	struct quiz *q = load_ok(BUILD_SRCDIR
+	    "/tests/data/course/quizzes/01-sample.quiz");
+
+	(void)state;
+	assert_int_equal(q->nquestions, sizeof want / sizeof *want);
+	for (size_t i = 0; i < q->nquestions; i++) {
+		const struct question *qu = &q->questions[i];
+
+		assert_string_equal(quiz_kind_name(qu->kind), want[i].kind);
+		assert_int_equal(qkind_is_free_text(qu), want[i].free_text);
+		assert_int_equal(qkind_of(qu->kind)->list_answer,
+		    want[i].list_answer);
+		assert_int_equal(qkind_letters(qu) > 0, want[i].lettered);
+	}
+	quiz_free(q);
+}
+
 static void
 sample_quiz_parses_into_structs(void **state)
 {
@@ -778,6 +810,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sample_quiz_parses_into_structs),
+		cmocka_unit_test(each_kind_says_whether_answers_are_free_text_and_lettered),
 		cmocka_unit_test(defaults_and_header_values),
 		cmocka_unit_test(shuffle_is_deterministic_and_seeded_by_ids),
 		cmocka_unit_test(order_steps_are_never_shown_in_order),
