@@ -217,6 +217,14 @@ shown_index(const size_t *shown, size_t i)
 	return shown != NULL ? shown[i] : i;
 }
 
+size_t
+qshow_example_start(const struct question *qu, size_t n)
+{
+	uint64_t state = quiz_hash_ids("e.g.", qu->id);
+
+	return n > 0 ? (size_t)(quiz_random(&state) % n) : 0;
+}
+
 void
 qshow_lettered(const struct qshow *s, const char *const *texts,
     const size_t *shown, size_t n)

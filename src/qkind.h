@@ -130,6 +130,17 @@ void qshow_lettered_answer(const struct qshow *s, const char *indent,
     const char *const *texts, const size_t *shown, size_t n,
     const bool *in_answer);
 
+/*
+ * Where a lettered question's "e.g." starts among its n candidate
+ * examples (an order's turned letters, a multi's pairs): a number from
+ * the question's id, so the example looks the same in every session but
+ * has no usual value; the kind takes the next candidate, round, when that
+ * one is the right answer.  So an example is never the answer, and which
+ * one is shown says nothing more (a fixed first choice, moved only when
+ * it was the answer, would give the answer away).
+ */
+size_t qshow_example_start(const struct question *qu, size_t n);
+
 struct qkind {
 	const char *name;		/* as written after @question */
 	const struct qdirective *directives;

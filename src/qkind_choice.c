@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "qkind.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 struct choice {
@@ -282,15 +283,65 @@ choice_texts(const struct question *qu)
 	return texts;
 }
 
+/*
+ * A multi's candidate examples, as a set of letters (bit i: letter i):
+ * the pairs a b, a c, ..., b c, ... of its n letters; with two letters,
+ * a, b and a b, so that both being right still leaves one.
+ */
+static uint32_t
+multi_candidate(size_t idx, size_t n)
+{
+	if (n == 2)
+		return (uint32_t)idx + 1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (idx-- == 0)
+				return 1u << i | 1u << j;
+	return 0;
+}
+
+/*
+ * How to answer a multi, shown with it: "e.g. a c", never the letters
+ * that are right (a learner who copies the example must not be given the
+ * point), and from no fixed first choice (qshow_example_start).
+ */
+static char *
+multi_example(const struct question *qu)
+{
+	const struct qchoice *k = choices_of(qu);
+	size_t n = k->nchoices, ncand = n == 2 ? 3 : n * (n - 1) / 2, start;
+	uint32_t right = 0, set = 0;
+	struct strbuf b = {0};
+
+	for (size_t l = 0; l < n; l++)
+		if (k->choices[qu->shown != NULL ? qu->shown[l] : l].correct)
+			right |= 1u << l;
+	start = qshow_example_start(qu, ncand);
+	for (size_t t = 0; t < ncand && (set == 0 || set == right); t++)
+		set = multi_candidate((start + t) % ncand, n);
+	for (size_t l = 0; l < n; l++)
+		if (set & 1u << l)
+			strbuf_addf(&b, "%s%c", b.len > 0 ? " " : "",
+			    (char)('a' + l));
+	return strbuf_take(&b);
+}
+
 static void
 show_choices(const struct qshow *s, const struct question *qu)
 {
 	const char **texts = choice_texts(qu);
+	char *example;
 
 	qshow_lettered(s, texts, qu->shown, choices_of(qu)->nchoices);
 	free(texts);
-	qshow_say(s, "", "", "%s", qu->kind == Q_CHOICE ? "Type one letter." :
-	    "Type every letter that applies, e.g. a c.");
+	if (qu->kind == Q_CHOICE) {
+		qshow_say(s, "", "", "Type one letter.");
+		return;
+	}
+	example = multi_example(qu);
+	qshow_say(s, "", "", "Type every letter that applies, e.g. %s.",
+	    example);
+	free(example);
 }
 
 static void

@@ -107,21 +107,23 @@ out:
 /*
  * How to answer, shown with the question: "e.g. b c a", as many letters
  * as there are steps, and never the right order (shown[letter] is the
- * step a letter stands for).  The letters turned by k places, for the
- * first k that is not the answer: the shown order (k = 0) comes last.
+ * step a letter stands for): the letters turned by k places, k from
+ * qshow_example_start, or the next k when that turn is the answer.
  */
 static char *
-order_example(const size_t *shown, size_t n)
+order_example(const struct question *qu, const size_t *shown, size_t n)
 {
 	struct strbuf b = {0};
+	size_t start = qshow_example_start(qu, n);
 
-	for (size_t k = 1; k <= n; k++) {
+	for (size_t t = 0; t < n; t++) {
+		size_t k = (start + t) % n;
 		bool right = true;
 
 		for (size_t i = 0; i < n; i++)
 			if (shown[(i + k) % n] != i)
 				right = false;
-		if (right && k < n)
+		if (right)
 			continue;
 		for (size_t i = 0; i < n; i++)
 			strbuf_addf(&b, "%s%c", i > 0 ? " " : "",
@@ -138,7 +140,7 @@ show_order(const struct qshow *s, const struct question *qu)
 	char *example;
 
 	qshow_lettered(s, (const char *const *)o->steps, qu->shown, o->nsteps);
-	example = order_example(qu->shown, o->nsteps);
+	example = order_example(qu, qu->shown, o->nsteps);
 	qshow_say(s, "", "", "Type the letters in order, e.g. %s.", example);
 	free(example);
 }

@@ -158,8 +158,8 @@ qparse_feedback_allowed(struct qparse *p, const char *const *targets,
  * FNV-1a of "quiz-id\0question-id" seeds a splitmix64 stream for a
  * Fisher-Yates shuffle.  rand() would differ between C libraries.
  */
-static uint64_t
-hash_ids(const char *quiz_id, const char *question_id)
+uint64_t
+quiz_hash_ids(const char *quiz_id, const char *question_id)
 {
 	uint64_t h = 0xcbf29ce484222325u;
 	const char *parts[2] = {quiz_id, question_id};
@@ -207,7 +207,7 @@ qparse_set_shown(struct qparse *p, struct question *qu, size_t n,
 		qu->shown[i] = i;
 	if (!shuffle)
 		return;
-	state = hash_ids(p->quiz_id, qu->id);
+	state = quiz_hash_ids(p->quiz_id, qu->id);
 	for (size_t i = n - 1; i > 0; i--) {
 		size_t j = (size_t)(quiz_random(&state) % (i + 1));
 		size_t t = qu->shown[i];

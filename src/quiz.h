@@ -208,6 +208,13 @@ const char *quiz_objective_lesson(const struct quiz *q,
     const struct question *qu);
 
 /*
+ * FNV-1a 64 of two ids, as a seed for quiz_random: whatever must be the
+ * same in every session (a shown order, an example) is derived from the
+ * ids alone.
+ */
+uint64_t quiz_hash_ids(const char *quiz_id, const char *question_id);
+
+/*
  * The quiz's reproducible random stream (splitmix64): the same state
  * gives the same numbers with every C library, which rand() does not.
  */

@@ -342,6 +342,139 @@ order_steps_are_never_shown_in_order(void **state)
 	}
 }
 
+/* The letters after "e.g. " in what a kind shows for qu, as a bit set. */
+static unsigned
+shown_example(const struct question *qu)
+{
+	struct render_opts ro = { .width = 100 };
+	char *buf = NULL, *p;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct qshow s = { &ro, fp };
+	unsigned set = 0;
+
+	assert_non_null(fp);
+	qkind_of(qu->kind)->show(&s, qu);
+	assert_int_equal(fclose(fp), 0);
+	p = strstr(buf, "e.g. ");
+	assert_non_null(p);
+	for (p += 5; *p != '.'; p++)
+		if (*p != ' ') {
+			assert_true(*p >= 'a' && *p <= 'z');
+			set |= 1u << (*p - 'a');
+		}
+	free(buf);
+	return set;
+}
+
+/*
+ * A multi's "e.g." is never its right letters, for every key of 2 to 4
+ * choices under many ids, and is not one fixed example moved only when
+ * it is the answer (it varies with the id).
+ */
+static void
+multi_example_is_never_the_answer(void **state)
+{
+	char text[1024];
+	unsigned seen = 0;
+
+	(void)state;
+	for (size_t n = 2; n <= 4; n++)
+		for (unsigned key = 1; key < 1u << n; key++)
+			for (int id = 0; id < 12; id++) {
+				struct strbuf b = {0};
+				const struct question *qu;
+				unsigned right = 0, got;
+				struct quiz *q;
+				bool r;
+
+				for (size_t c = 0; c < n; c++)
+					strbuf_addf(&b, "@choice%s C%zu\n",
+					    key & 1u << c ? "*" : "", c);
+				snprintf(text, sizeof text, "%s@shuffle yes\n"
+				    "@question multi\n@id m%d\n@prompt P\n%s"
+				    "@explain E\n@taught a 1\n", HEADER, id,
+				    b.s);
+				strbuf_destroy(&b);
+				write_file(text);
+				q = load_ok(path);
+				qu = &q->questions[0];
+				for (size_t l = 0; l < n; l++) {
+					qkind_letter(qu, qu->shown[l], &r);
+					right |= (unsigned)r << l;
+				}
+				got = shown_example(qu);
+				assert_int_not_equal(got, right);
+				assert_int_equal(got & ~((1u << n) - 1), 0);
+				if (n == 3 && key == 1)
+					seen |= 1u << got;
+				quiz_free(q);
+			}
+	/* Three choices, a alone right: more than one example shows. */
+	assert_true((seen & (seen - 1)) != 0);
+}
+
+/*
+ * Nor is an order's "e.g." ever its right order; and with four steps it is
+ * not one turn of the letters, moved only when that is the answer (which
+ * would show at most two examples), but any of the four.
+ */
+static void
+order_example_is_never_the_answer(void **state)
+{
+	char text[512], four[4][16];
+	size_t nfour = 0;
+
+	(void)state;
+	for (size_t n = 3; n <= 6; n++)
+		for (int id = 0; id < 60; id++) {
+			struct strbuf b = {0};
+			struct render_opts ro = { .width = 100 };
+			char *buf = NULL, want[16] = "", *p;
+			size_t len = 0, k = 0;
+			const struct question *qu;
+			struct quiz *q;
+			FILE *fp;
+			struct qshow s;
+
+			for (size_t c = 0; c < n; c++)
+				strbuf_addf(&b, "@step S%zu\n", c);
+			snprintf(text, sizeof text, "%s@question order\n@id "
+			    "o%d\n@prompt P\n%s@explain E\n@taught a 1\n",
+			    HEADER, id, b.s);
+			strbuf_destroy(&b);
+			write_file(text);
+			q = load_ok(path);
+			qu = &q->questions[0];
+			/* The right order: the letter of step 0, of step 1... */
+			for (size_t step = 0; step < n; step++)
+				for (size_t l = 0; l < n; l++)
+					if (qu->shown[l] == step) {
+						want[k++] = (char)('a' + l);
+						want[k++] = ' ';
+					}
+			want[k - 1] = '.';
+			fp = open_memstream(&buf, &len);
+			s = (struct qshow){ &ro, fp };
+			qkind_of(qu->kind)->show(&s, qu);
+			fclose(fp);
+			p = strstr(buf, "e.g. ");
+			assert_non_null(p);
+			assert_memory_not_equal(p + 5, want, k);
+			if (n == 4) {
+				size_t f = 0;
+
+				while (f < nfour && memcmp(four[f], p + 5, k) != 0)
+					f++;
+				if (f == nfour && nfour < 4)
+					memcpy(four[nfour++], p + 5, k);
+			}
+			free(buf);
+			quiz_free(q);
+		}
+	assert_int_equal(nfour, 4);
+}
+
 static void
 case_after_pattern_still_applies(void **state)
 {
@@ -814,6 +947,8 @@ main(void)
 		cmocka_unit_test(defaults_and_header_values),
 		cmocka_unit_test(shuffle_is_deterministic_and_seeded_by_ids),
 		cmocka_unit_test(order_steps_are_never_shown_in_order),
+		cmocka_unit_test(multi_example_is_never_the_answer),
+		cmocka_unit_test(order_example_is_never_the_answer),
 		cmocka_unit_test(case_after_pattern_still_applies),
 		cmocka_unit_test(escapes_and_comments_in_text),
 		cmocka_unit_test(bad_pattern_reports_pcre2_message_and_column),
