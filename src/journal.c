@@ -909,9 +909,9 @@ changed_under_us(struct journal *j, bool kept)
 {
 	if (kept)
 		notify(j, NOTICE_GREW, xasprintf("%s: another session of this "
-		    "learner wrote to it while this one ran; both sessions' "
-		    "records are kept, but this one shows the other's only "
-		    "once it is started again", j->path));
+		    "learner (or a regrade) wrote to it while this one ran; "
+		    "every record of both is kept, but this one shows the "
+		    "other's only once it is started again", j->path));
 	else
 		notify(j, NOTICE_CHANGED, xasprintf("%s: records this session "
 		    "had read or written are no longer there as they were (the "
