@@ -2,13 +2,16 @@
  * Question kinds as one table.  Everything that differs between "short",
  * "list", "choice", "multi", "truefalse" and "order" is a row here: the
  * directives the kind takes, finishing and validating a parsed question,
- * grading it, showing it and its answer, and the example rules of
- * --check.  The parser (quiz.c), the grader (grade.c), the quiz sitting
- * (quizrun.c) and the checker (check.c) look the row up and never ask
- * which kind a question is.  Each family of kinds lives in one file:
+ * grading it, showing it and its answer, the checks of --check, and
+ * what other modules may ask of a kind (accessors and flags).  The parser
+ * (quiz.c), the grader (grade.c), the quiz sitting (quizrun.c), the
+ * checker (check.c) and the rest (flag.c, agreement.c, giveaway.c...)
+ * look the row up and never ask which kind a question is.  Each family
+ * of kinds has files of its own:
  *
  *   qkind_text.c    short, list: parsing, showing, checking
  *   grade_text.c    short, list: the free-text grading rules, reading
+ *                   the answer (spelling, glossary)
  *   concept.c       short, list: finding a term (negation, hedges)
  *   grade_list.c    list: parts, a shared word, the count
  *   qkind_text.h    short, list: their data, shared by those files
@@ -179,10 +182,20 @@ struct qkind {
 	/* The right answer, as the learner would type or recognise it. */
 	void (*show_answer)(const struct qshow *s, const struct question *qu,
 	    const char *indent);
-	/* --check: the examples this kind needs (beyond running them). */
+	/*
+	 * --check of one question, beyond running its examples (check.c
+	 * runs every '@example+' and '@example-'): the examples the kind
+	 * requires (free text: two each way; a key: one '@example+',
+	 * qkind_check_key_example) and, for free text, that each rule
+	 * compiles and cannot credit an empty answer.  Not called for a
+	 * keyless post-test, which has no key to prove.
+	 */
 	void (*check)(const struct quiz *qz, const struct question *qu,
 	    struct diag *d);
-	/* --check: what decided a verdict no pattern decided. */
+	/*
+	 * --check and --show-matches: what decided a verdict no pattern
+	 * decided ("answer key", "items below"), or NULL for "no rule".
+	 */
 	const char *decided_by;
 
 	/*
