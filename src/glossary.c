@@ -30,10 +30,19 @@ lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/*
+ * A term starts with a letter or digit and ends with one, or with a '.'
+ * after one: an abbreviation ("n." for nerve), whose full stop is what
+ * tells it from a word ("a" the article, "a." the artery).
+ */
 static bool
 valid_term(const char *t)
 {
-	if (!is_word_char(t[0]) || !is_word_char(t[strlen(t) - 1]))
+	size_t n = strlen(t);
+
+	if (n > 1 && t[n - 1] == '.')
+		n--;
+	if (!is_word_char(t[0]) || !is_word_char(t[n - 1]))
 		return false;
 	for (const char *p = t; *p != '\0'; p++)
 		if (!is_word_char(*p) && *p != ' ' && *p != '-' && *p != '.' &&
@@ -134,7 +143,12 @@ glossary_destroy(struct glossary *g)
 	memset(g, 0, sizeof *g);
 }
 
-/* Length of text at s matched by term (0: no match). */
+/*
+ * Length of text at s matched by term (0: no match).  An abbreviation's
+ * final '.' also matches the end of the answer, whose last full stop
+ * normalisation removed ("femoral n., femoral v." arrives as "...
+ * femoral v").
+ */
 static size_t
 match_at(const char *term, const char *s)
 {
@@ -145,6 +159,8 @@ match_at(const char *term, const char *s)
 
 		if ((t == ' ' || t == '-') && (c == ' ' || c == '-'))
 			continue;
+		if (t == '.' && term[i + 1] == '\0' && c == '\0' && i > 0)
+			return i;
 		if (c != t)
 			return 0;
 	}
