@@ -62,6 +62,13 @@ static const struct parse_case parse_cases[] = {
 	    "g:3:1: error: 'a' is already in the glossary (line 1)\n"
 	    "g:4:1: error: a term is words (letters, digits, spaces, '-', '.' "
 	    "and ''') before the '='\n"},
+	{"an abbreviation keeps its full stop",
+	    "n. = nerve\nNN. = nerves\n", "n.=nerve\nnn.=nerves\n", ""},
+	{"a full stop alone, or two, is no term", ". = x\nn.. = y\n", "",
+	    "g:1:1: error: a term is words (letters, digits, spaces, '-', '.' "
+	    "and ''') before the '='\n"
+	    "g:2:1: error: a term is words (letters, digits, spaces, '-', '.' "
+	    "and ''') before the '='\n"},
 	{"bytes that are not UTF-8 are named with their column",
 	    "ok = fine\nbad \xff = x\n", "ok=fine\n",
 	    "g:2:5: error: invalid UTF-8 (byte 0xff)\n"},
@@ -108,7 +115,10 @@ static const char glossary_text[] =
     "belly button = umbilicus\n"
     "ASIS = anterior superior iliac spine\n"
     "rec fem = rectus femoris\n"
-    "rec = rectus\n";
+    "rec = rectus\n"
+    "n. = nerve\n"
+    "a. = artery\n"
+    "mm. = muscles\n";
 
 /* An answer and what it becomes (NULL: no term occurs). */
 static const struct {
@@ -120,6 +130,13 @@ static const struct {
 	{"rec fem or recfem", "rectus femoris or recfem"},
 	{"rec abdominis", "rectus abdominis"},
 	{"basis", NULL},
+	/* An abbreviation needs its full stop: "a" is the article. */
+	{"a femoral n., a. and psoas mm.",
+	    "a femoral nerve, artery and psoas muscles"},
+	{"a nerve, a vein", NULL},
+	{"a femoral nerve in the a.m.", NULL},
+	/* Normalisation removed the last full stop: the answer's end counts. */
+	{"femoral a", "femoral artery"},
 	{"", NULL},
 };
 
